@@ -1,0 +1,243 @@
+"""Analysis views built from the stored multigraph.
+
+The store's :meth:`~network.store.base.Store.load_graph` returns a
+``MultiDiGraph`` with one edge per tie (an undirected tie stored once).  The
+measures work on two simple views of it (DESIGN.md, "Analysis conventions"):
+
+* :func:`undirected_view` — an undirected simple graph; the ties between two
+  organisations are merged into one edge (``weight`` = sum of the tie
+  strengths, ``strength`` = the strongest, ``ties`` = how many, ``types``).
+  Used for betweenness, constraint, effective size, communities, cut points,
+  bridges and introductions.
+* :func:`directed_view` — a simple digraph in which a directed tie is one arc
+  and an undirected tie is two arcs.  Used for brokerage roles and sector
+  mixing.
+
+Both keep every organisation that passes the node filters, tied or not, with
+all its attributes.  Self-ties are dropped.
+
+Examples
+--------
+>>> import networkx as nx
+>>> M = nx.MultiDiGraph()
+>>> M.add_nodes_from([("a", {"sector": "npo"}), ("b", {"sector": "company"})])
+>>> _ = M.add_edge("a", "b", key="t1", type="collaboration", directed=False, strength=3)
+>>> _ = M.add_edge("a", "b", key="t2", type="funding", directed=True, strength=2,
+...                start="2025-04-01")
+>>> U = undirected_view(M, as_of="2024-12-31")
+>>> U["a"]["b"]["weight"], U["a"]["b"]["ties"]
+(3.0, 1)
+>>> sorted(directed_view(M).edges())
+[('a', 'b'), ('b', 'a')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+import networkx as nx
+
+from network.model import fiscal_year_range
+
+__all__ = ["tie_active", "filter_graph", "undirected_view", "directed_view", "period_of"]
+
+
+def _iso(d: str | date | None) -> str | None:
+    if d is None or d == "":
+        return None
+    return d.isoformat() if isinstance(d, date) else str(d)[:10]
+
+
+def period_of(when: str | int | date | None) -> tuple[str | None, str | None]:
+    """Return the ``(first, last)`` ISO days a date or a fiscal year stands for.
+
+    An ``int`` (or ``"FY2024"``/``"2024年度"``) is a fiscal year (April–March);
+    anything else is one day.
+
+    >>> period_of(2024)
+    ('2024-04-01', '2025-03-31')
+    >>> period_of("2024-06-01")
+    ('2024-06-01', '2024-06-01')
+    """
+    if when is None:
+        return None, None
+    if isinstance(when, int) or (isinstance(when, str) and not _looks_like_day(when)):
+        from network.model import parse_fiscal_year
+
+        fy = when if isinstance(when, int) else parse_fiscal_year(when)
+        first, last = fiscal_year_range(fy)
+        return first.isoformat(), last.isoformat()
+    day = _iso(when)
+    return day, day
+
+
+def _looks_like_day(text: str) -> bool:
+    return len(text) >= 10 and text[4] == "-" and text[7] == "-"
+
+
+def tie_active(attrs: dict, first: str | None, last: str | None = None) -> bool:
+    """True when a tie runs at some time in ``[first, last]`` (``None``: always).
+
+    >>> tie_active({"start": "2024-04-01", "end": None}, "2024-03-31")
+    False
+    >>> tie_active({"start": "2024-04-01", "end": "2024-06-30"}, "2024-01-01", "2024-12-31")
+    True
+    """
+    if first is None and last is None:
+        return True
+    last = first if last is None else last
+    start, end = _iso(attrs.get("start")), _iso(attrs.get("end"))
+    return (start is None or last is None or start <= last) and (
+        end is None or first is None or end >= first)
+
+
+def _as_set(values: str | Iterable[str] | None) -> set[str] | None:
+    if values is None:
+        return None
+    if isinstance(values, str):
+        return {values}
+    return {getattr(v, "value", v) for v in values}
+
+
+def filter_graph(
+    G: nx.MultiDiGraph,
+    *,
+    as_of: str | int | date | None = None,
+    types: str | Iterable[str] | None = None,
+    sectors: str | Iterable[str] | None = None,
+    district: str | Iterable[str] | None = None,
+) -> nx.MultiDiGraph:
+    """Return the ties and organisations of ``G`` that pass the filters.
+
+    Parameters
+    ----------
+    G : MultiDiGraph
+        A graph following the :meth:`Store.load_graph` conventions.
+    as_of : ISO date, fiscal year (int) or None
+        Keep ties running on that day (or at any time in that fiscal year).
+    types : tie types to keep (``None``: all).
+    sectors : sectors of the organisations to keep (``None``: all).
+    district : district(s) of the organisations to keep (``None``: all).
+
+    Returns
+    -------
+    MultiDiGraph
+        A new graph (attributes copied by reference); ``graph["as_of"]`` set.
+    """
+    first, last = period_of(as_of)
+    types_, sectors_, districts = _as_set(types), _as_set(sectors), _as_set(district)
+    H = nx.MultiDiGraph()
+    H.graph.update(G.graph)
+    H.graph["as_of"] = None if as_of is None else (first if first == last else f"{first}/{last}")
+    for v, d in G.nodes(data=True):
+        if sectors_ is not None and d.get("sector") not in sectors_:
+            continue
+        if districts is not None and d.get("district") not in districts:
+            continue
+        H.add_node(v, **d)
+    for u, v, k, d in G.edges(keys=True, data=True):
+        if u not in H or v not in H:
+            continue
+        if types_ is not None and d.get("type") not in types_:
+            continue
+        if not tie_active(d, first, last):
+            continue
+        H.add_edge(u, v, key=k, **d)
+    return H
+
+
+def _merge(data: dict, attrs: dict, weight: str | None) -> None:
+    s = attrs.get("strength") or 3
+    w = float(attrs.get(weight, s) if weight else 1.0)
+    if w != w:  # nan
+        w = 1.0
+    data["weight"] = data.get("weight", 0.0) + w
+    data["strength"] = max(data.get("strength", 0), int(s))
+    data["ties"] = data.get("ties", 0) + 1
+    t = attrs.get("type")
+    if t is not None:
+        types = data.setdefault("types", [])
+        if t not in types:
+            types.append(t)
+
+
+def undirected_view(
+    G: nx.MultiDiGraph,
+    *,
+    as_of: str | int | date | None = None,
+    types: str | Iterable[str] | None = None,
+    sectors: str | Iterable[str] | None = None,
+    district: str | Iterable[str] | None = None,
+    weight: str | None = "strength",
+) -> nx.Graph:
+    """The undirected weighted simple view of a stored network.
+
+    Parameters
+    ----------
+    G : MultiDiGraph following the ``load_graph`` conventions.
+    as_of, types, sectors, district : filters, see :func:`filter_graph`.
+    weight : tie attribute summed into the edge ``weight`` (``None``: count ties).
+
+    Returns
+    -------
+    Graph
+        One edge per tied pair with ``weight``, ``strength`` (max), ``ties``, ``types``.
+    """
+    H = filter_graph(G, as_of=as_of, types=types, sectors=sectors, district=district)
+    U = nx.Graph()
+    U.graph.update(H.graph)
+    U.add_nodes_from(H.nodes(data=True))
+    adj = U._adj
+    for u, v, d in H.edges(data=True):
+        if u == v:
+            continue
+        data = adj[u].get(v)
+        if data is None:
+            U.add_edge(u, v)
+            data = adj[u][v]
+        _merge(data, d, weight)
+    return U
+
+
+def directed_view(
+    G: nx.MultiDiGraph,
+    *,
+    as_of: str | int | date | None = None,
+    types: str | Iterable[str] | None = None,
+    sectors: str | Iterable[str] | None = None,
+    district: str | Iterable[str] | None = None,
+    weight: str | None = "strength",
+) -> nx.DiGraph:
+    """The directed simple view: a directed tie is one arc, an undirected tie two.
+
+    Parameters are those of :func:`undirected_view`.
+
+    Returns
+    -------
+    DiGraph
+        One arc per ordered tied pair with ``weight``, ``strength``, ``ties``, ``types``.
+    """
+    H = filter_graph(G, as_of=as_of, types=types, sectors=sectors, district=district)
+    D = nx.DiGraph()
+    D.graph.update(H.graph)
+    D.add_nodes_from(H.nodes(data=True))
+    succ = D._succ
+    for u, v, d in H.edges(data=True):
+        if u == v:
+            continue
+        directed = d.get("directed")
+        if directed is None:
+            from network.model import TieType
+
+            try:
+                directed = TieType(d.get("type")).default_directed
+            except ValueError:
+                directed = False
+        for a, b in ((u, v),) if directed else ((u, v), (v, u)):
+            data = succ[a].get(b)
+            if data is None:
+                D.add_edge(a, b)
+                data = succ[a][b]
+            _merge(data, d, weight)
+    return D

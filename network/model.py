@@ -1,0 +1,402 @@
+"""Records and vocabularies of a partnership network.
+
+Organisations (nodes), ties (edges), activities and participations (two-mode),
+the sector taxonomy and the tie types, each with Japanese and English labels.
+
+Examples
+--------
+>>> Sector.parse("自治会")
+<Sector.RESIDENTS_GROUP: 'residents_group'>
+>>> TieType.parse("資金提供").default_directed
+True
+>>> fiscal_year(date(2024, 3, 31)), fiscal_year(date(2024, 4, 1))
+(2023, 2024)
+>>> fiscal_year_range(2024)
+(datetime.date(2024, 4, 1), datetime.date(2025, 3, 31))
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field, fields
+from datetime import date
+from enum import Enum
+
+__all__ = [
+    "Sector",
+    "TieType",
+    "STRENGTH_LABELS",
+    "Org",
+    "Tie",
+    "Activity",
+    "Participation",
+    "fiscal_year",
+    "fiscal_year_range",
+    "parse_fiscal_year",
+    "org_id_for",
+    "tie_id_for",
+    "activity_id_for",
+    "ORG_FIELDS",
+    "TIE_FIELDS",
+]
+
+
+class Sector(str, Enum):
+    """Sector of an organisation.  The value is the code stored and exported."""
+
+    RESIDENTS_GROUP = "residents_group"
+    NPO = "npo"
+    COMPANY = "company"
+    UNIVERSITY = "university"
+    GOVERNMENT = "government"
+    FOUNDATION = "foundation"
+    INTERMEDIARY = "intermediary"
+    OTHER = "other"
+
+    @property
+    def ja(self) -> str:
+        return _SECTOR_JA[self]
+
+    @property
+    def en(self) -> str:
+        return _SECTOR_EN[self]
+
+    def label(self, lang: str = "ja") -> str:
+        return self.ja if lang == "ja" else self.en
+
+    @classmethod
+    def parse(cls, word: str) -> Sector:
+        """Return the sector named by ``word`` (code, label or a common word).
+
+        Raises ``ValueError`` when the word names no sector.
+        """
+        key = _norm_word(word)
+        if key in _SECTOR_WORDS:
+            return _SECTOR_WORDS[key]
+        raise ValueError(f"unknown sector: {word!r}")
+
+
+_SECTOR_JA = {
+    Sector.RESIDENTS_GROUP: "地縁組織・住民団体",
+    Sector.NPO: "NPO・市民活動団体",
+    Sector.COMPANY: "企業",
+    Sector.UNIVERSITY: "大学・教育機関",
+    Sector.GOVERNMENT: "行政",
+    Sector.FOUNDATION: "財団・助成団体",
+    Sector.INTERMEDIARY: "中間支援組織",
+    Sector.OTHER: "その他",
+}
+_SECTOR_EN = {
+    Sector.RESIDENTS_GROUP: "Residents' group",
+    Sector.NPO: "NPO / civic group",
+    Sector.COMPANY: "Company",
+    Sector.UNIVERSITY: "University / education",
+    Sector.GOVERNMENT: "Government",
+    Sector.FOUNDATION: "Foundation / funder",
+    Sector.INTERMEDIARY: "Intermediary",
+    Sector.OTHER: "Other",
+}
+_SECTOR_EXTRA = {
+    Sector.RESIDENTS_GROUP: [
+        "地縁組織", "住民団体", "自治会", "町内会", "町会", "地域活動協議会", "地活協",
+        "連合町内会", "連合振興町会", "まちづくり協議会", "residents", "residents group",
+        "residents' group", "neighbourhood association", "neighborhood association",
+        "community association", "地縁", "住民",
+    ],
+    Sector.NPO: [
+        "npo", "npo法人", "特定非営利活動法人", "市民活動団体", "市民団体", "ボランティア団体",
+        "ngo", "civic group", "nonprofit", "non-profit", "一般社団法人", "社会福祉法人",
+        "社会福祉協議会", "社協",
+    ],
+    Sector.COMPANY: [
+        "企業", "株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "会社", "事業者",
+        "business", "corporation", "firm", "private", "民間企業",
+    ],
+    Sector.UNIVERSITY: [
+        "大学", "教育機関", "学校", "研究機関", "研究所", "国立大学法人", "学校法人", "高校",
+        "小学校", "中学校", "university", "education", "school", "academia", "research",
+    ],
+    Sector.GOVERNMENT: [
+        "行政", "自治体", "市", "区", "町", "村", "県", "都", "府", "道", "国", "省", "庁",
+        "区役所", "市役所", "県庁", "government", "gov", "local government", "public",
+        "municipality", "ministry",
+    ],
+    Sector.FOUNDATION: [
+        "財団", "助成団体", "公益財団法人", "一般財団法人", "基金", "助成財団",
+        "foundation", "funder", "grantmaker", "trust",
+    ],
+    Sector.INTERMEDIARY: [
+        "中間支援組織", "中間支援", "まちづくりセンター", "市民活動センター",
+        "intermediary", "intermediary support organisation",
+        "intermediary support organization", "support centre", "support center",
+    ],
+    Sector.OTHER: ["その他", "other", "others", "misc"],
+}
+
+
+class TieType(str, Enum):
+    """Type of a tie between two organisations."""
+
+    COLLABORATION = "collaboration"
+    INFORMATION = "information"
+    AGREEMENT = "agreement"
+    FUNDING = "funding"
+    COMMISSION = "commission"
+    SUPPORT = "support"
+    MEMBERSHIP = "membership"
+
+    @property
+    def ja(self) -> str:
+        return _TIE_JA[self]
+
+    @property
+    def en(self) -> str:
+        return _TIE_EN[self]
+
+    def label(self, lang: str = "ja") -> str:
+        return self.ja if lang == "ja" else self.en
+
+    @property
+    def default_directed(self) -> bool:
+        """Funding, commission, support and membership point one way."""
+        return self in _DIRECTED_TYPES
+
+    @classmethod
+    def parse(cls, word: str) -> TieType:
+        """Return the tie type named by ``word``; ``ValueError`` if none."""
+        key = _norm_word(word)
+        if key in _TIE_WORDS:
+            return _TIE_WORDS[key]
+        raise ValueError(f"unknown tie type: {word!r}")
+
+
+_TIE_JA = {
+    TieType.COLLABORATION: "協働",
+    TieType.INFORMATION: "情報交換",
+    TieType.AGREEMENT: "連携協定",
+    TieType.FUNDING: "助成・資金提供",
+    TieType.COMMISSION: "委託",
+    TieType.SUPPORT: "支援・助言",
+    TieType.MEMBERSHIP: "加盟・構成員",
+}
+_TIE_EN = {
+    TieType.COLLABORATION: "Collaboration",
+    TieType.INFORMATION: "Information exchange",
+    TieType.AGREEMENT: "Partnership agreement",
+    TieType.FUNDING: "Funding",
+    TieType.COMMISSION: "Commission",
+    TieType.SUPPORT: "Support / advice",
+    TieType.MEMBERSHIP: "Membership",
+}
+_DIRECTED_TYPES = {TieType.FUNDING, TieType.COMMISSION, TieType.SUPPORT, TieType.MEMBERSHIP}
+_TIE_EXTRA = {
+    TieType.COLLABORATION: ["協働", "協力", "共同事業", "collaborate", "cooperation", "joint project"],
+    TieType.INFORMATION: ["情報交換", "情報共有", "information", "info", "information exchange"],
+    TieType.AGREEMENT: ["連携協定", "協定", "連携", "agreement", "mou", "partnership agreement"],
+    TieType.FUNDING: ["助成", "資金提供", "寄付", "協賛", "補助", "補助金", "grant", "funding",
+                      "donation", "sponsorship"],
+    TieType.COMMISSION: ["委託", "業務委託", "受託", "commission", "contract", "commissioning"],
+    TieType.SUPPORT: ["支援", "助言", "相談", "伴走支援", "support", "advice", "advise"],
+    TieType.MEMBERSHIP: ["加盟", "構成員", "会員", "参加", "membership", "member"],
+}
+
+#: The collaboration continuum (Himmelman): strength 1–5.
+STRENGTH_LABELS: dict[int, tuple[str, str]] = {
+    1: ("認知", "awareness"),
+    2: ("協力", "cooperation"),
+    3: ("調整", "coordination"),
+    4: ("協働", "collaboration"),
+    5: ("統合", "integration"),
+}
+
+
+def _norm_word(word: str) -> str:
+    import unicodedata
+
+    return " ".join(unicodedata.normalize("NFKC", str(word)).strip().lower().replace("_", " ").split())
+
+
+def _build_words(enum_cls, ja, en, extra):  # type: ignore[no-untyped-def]
+    words = {}
+    for member in enum_cls:
+        names = [member.value, member.name, ja[member], en[member], *extra.get(member, [])]
+        # each part of a label on its own: 助成・資金提供 → 助成, 資金提供
+        for label in (ja[member], en[member]):
+            names += [p for p in label.replace("／", "/").replace("・", "/").split("/") if p.strip()]
+        for n in names:
+            words.setdefault(_norm_word(n), member)
+    return words
+
+
+_SECTOR_WORDS: dict[str, Sector] = _build_words(Sector, _SECTOR_JA, _SECTOR_EN, _SECTOR_EXTRA)
+_TIE_WORDS: dict[str, TieType] = _build_words(TieType, _TIE_JA, _TIE_EN, _TIE_EXTRA)
+
+
+# --------------------------------------------------------------------------- dates
+def fiscal_year(d: date) -> int:
+    """Japanese fiscal year (年度) of a date: April to March.
+
+    >>> fiscal_year(date(2017, 1, 10))
+    2016
+    """
+    return d.year if d.month >= 4 else d.year - 1
+
+
+def fiscal_year_range(fy: int) -> tuple[date, date]:
+    """First and last day of fiscal year ``fy`` (令和6年度 = 2024 → 2024-04-01..2025-03-31)."""
+    return date(fy, 4, 1), date(fy + 1, 3, 31)
+
+
+_ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925, "R": 2018, "H": 1988, "S": 1925}
+
+
+def parse_fiscal_year(text: str) -> int:
+    """Parse ``2024``, ``FY2024``, ``2024年度``, ``令和6年度``, ``平成29年度``, ``R6``.
+
+    >>> parse_fiscal_year("平成29年度"), parse_fiscal_year("令和元年度"), parse_fiscal_year("FY2024")
+    (2017, 2019, 2024)
+    """
+    import re
+    import unicodedata
+
+    s = unicodedata.normalize("NFKC", str(text)).strip().upper().replace(" ", "")
+    s = s.removesuffix("年度").removeprefix("FY")
+    for era, base in _ERAS.items():
+        if s.startswith(era.upper()):
+            rest = s[len(era):]
+            n = 1 if rest == "元" else int(rest) if rest.isdigit() else None
+            if n is None:
+                break
+            return base + n
+    if re.fullmatch(r"\d{4}", s):
+        return int(s)
+    raise ValueError(f"not a fiscal year: {text!r}")
+
+
+# --------------------------------------------------------------------------- records
+@dataclass
+class Org:
+    """An organisation (node)."""
+
+    id: str
+    name: str
+    sector: str = Sector.OTHER.value
+    kind: str = ""
+    prefecture: str = ""
+    city: str = ""
+    district: str = ""
+    corporate_number: str = ""
+    aliases: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    url: str = ""
+    note: str = ""
+    source: str = ""
+    created_at: str = ""
+    updated_at: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Org:
+        return cls(**{k: d[k] for k in ORG_FIELDS if k in d and d[k] is not None})
+
+
+@dataclass
+class Tie:
+    """A tie (edge).  ``start``/``end``/``last_confirmed`` are ISO dates or ``None``."""
+
+    id: str
+    source: str
+    target: str
+    type: str = TieType.COLLABORATION.value
+    directed: bool = False
+    strength: int = 3
+    start: str | None = None
+    end: str | None = None
+    project: str = ""
+    evidence: str = ""
+    last_confirmed: str | None = None
+    weight: float = 1.0
+    note: str = ""
+    source_file: str = ""
+    created_at: str = ""
+    updated_at: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Tie:
+        return cls(**{k: d[k] for k in TIE_FIELDS if k in d})
+
+    def active_on(self, day: str | None) -> bool:
+        """True when the tie runs on ISO date ``day`` (``None``: always)."""
+        if day is None:
+            return True
+        return (self.start is None or self.start <= day) and (self.end is None or self.end >= day)
+
+
+@dataclass
+class Activity:
+    """A council, meeting or project several organisations take part in."""
+
+    id: str
+    name: str
+    kind: str = ""
+    start: str | None = None
+    end: str | None = None
+    note: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Participation:
+    """An organisation's part in an activity."""
+
+    org: str
+    activity: str
+    role: str = ""
+    date: str | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+ORG_FIELDS = tuple(f.name for f in fields(Org))
+TIE_FIELDS = tuple(f.name for f in fields(Tie))
+
+
+def _digest(*parts: object) -> str:
+    raw = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:12]
+
+
+def org_id_for(normalised_name: str, corporate_number: str = "") -> str:
+    """Stable id for a new organisation: from its 法人番号, else its normalised name."""
+    return "org-" + _digest(corporate_number or normalised_name)
+
+
+def tie_id_for(
+    source: str,
+    target: str,
+    type_: str,
+    start: str | None,
+    project: str = "",
+    directed: bool | None = None,
+) -> str:
+    """Stable id of a tie, so that importing the same row twice changes nothing.
+
+    An undirected tie gets the same id whichever way round it is written.
+    """
+    if directed is None:
+        directed = TieType(type_).default_directed
+    if not directed and target < source:
+        source, target = target, source
+    return "tie-" + _digest(source, target, type_, start or "", project)
+
+
+def activity_id_for(normalised_name: str) -> str:
+    return "act-" + _digest(normalised_name)

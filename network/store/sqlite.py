@@ -1,0 +1,567 @@
+"""The embedded default store: one SQLite file.
+
+WAL mode, foreign keys on, a versioned schema with migrations, every write one
+transaction (``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any error), and an
+audit row for every change (who, when, what, before/after).
+
+Examples
+--------
+>>> from network.model import Org, Tie
+>>> store = SQLiteStore(":memory:")
+>>> r = store.write(ChangeSet(orgs=[Org("a", "れんぷく", "intermediary"), Org("b", "石巻市", "government")],
+...                           ties=[Tie("t1", "a", "b", "commission", directed=True, strength=4)]))
+>>> (r.created, r.updated, r.unchanged)
+(3, 0, 0)
+>>> G = store.load_graph()
+>>> G.nodes["a"]["name"], G.edges["a", "b", "t1"]["type"]
+('れんぷく', 'commission')
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+import networkx as nx
+
+from network.errors import ConflictError, NotFound, StoreError
+from network.model import ORG_FIELDS, TIE_FIELDS, Activity, Org, Participation, Tie
+from network.store.base import AuditEntry, ChangeSet, WriteResult, chunks
+
+__all__ = ["SQLiteStore", "SCHEMA_VERSION"]
+
+# Each migration takes the schema from version i to i+1.
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE orgs (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        sector TEXT NOT NULL,
+        kind TEXT NOT NULL DEFAULT '',
+        prefecture TEXT NOT NULL DEFAULT '',
+        city TEXT NOT NULL DEFAULT '',
+        district TEXT NOT NULL DEFAULT '',
+        corporate_number TEXT NOT NULL DEFAULT '',
+        aliases TEXT NOT NULL DEFAULT '[]',
+        tags TEXT NOT NULL DEFAULT '[]',
+        url TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE UNIQUE INDEX orgs_corporate_number ON orgs(corporate_number)
+        WHERE corporate_number <> '' AND deleted = 0;
+    CREATE INDEX orgs_sector ON orgs(sector);
+    CREATE INDEX orgs_district ON orgs(district);
+    CREATE TABLE ties (
+        id TEXT PRIMARY KEY,
+        source TEXT NOT NULL REFERENCES orgs(id),
+        target TEXT NOT NULL REFERENCES orgs(id),
+        type TEXT NOT NULL,
+        directed INTEGER NOT NULL,
+        strength INTEGER NOT NULL CHECK (strength BETWEEN 1 AND 5),
+        start TEXT,
+        "end" TEXT,
+        project TEXT NOT NULL DEFAULT '',
+        evidence TEXT NOT NULL DEFAULT '',
+        last_confirmed TEXT,
+        weight REAL NOT NULL DEFAULT 1.0,
+        note TEXT NOT NULL DEFAULT '',
+        source_file TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        CHECK (source <> target),
+        CHECK ("end" IS NULL OR start IS NULL OR "end" >= start)
+    );
+    CREATE INDEX ties_source ON ties(source);
+    CREATE INDEX ties_target ON ties(target);
+    CREATE TABLE activities (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL DEFAULT '',
+        start TEXT,
+        "end" TEXT,
+        note TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE participations (
+        org TEXT NOT NULL REFERENCES orgs(id),
+        activity TEXT NOT NULL REFERENCES activities(id),
+        role TEXT NOT NULL DEFAULT '',
+        date TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (org, activity, role, date)
+    );
+    CREATE TABLE audit (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        user TEXT NOT NULL,
+        action TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        before TEXT,
+        after TEXT,
+        batch TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX audit_entity ON audit(entity_id);
+    CREATE INDEX audit_batch ON audit(batch);
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+_ORG_COLS = [f for f in ORG_FIELDS]
+_TIE_COLS = [f for f in TIE_FIELDS]
+_CONTENT_SKIP = {"created_at", "updated_at"}
+_BATCH = 500  # rows per SELECT … IN (…) lookup; under SQLite's parameter limit
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _q(col: str) -> str:
+    return f'"{col}"'
+
+
+def _org_row(o: Org) -> tuple:
+    d = o.to_dict()
+    d["aliases"] = json.dumps(list(d["aliases"]), ensure_ascii=False)
+    d["tags"] = json.dumps(list(d["tags"]), ensure_ascii=False)
+    return tuple(d[c] for c in _ORG_COLS)
+
+
+def _org_from_row(row: sqlite3.Row) -> Org:
+    d = {c: row[c] for c in _ORG_COLS}
+    d["aliases"] = json.loads(d["aliases"])
+    d["tags"] = json.loads(d["tags"])
+    return Org(**d)
+
+
+def _tie_row(t: Tie) -> tuple:
+    d = t.to_dict()
+    d["directed"] = int(bool(d["directed"]))
+    return tuple(d[c] for c in _TIE_COLS)
+
+
+def _tie_from_row(row: sqlite3.Row) -> Tie:
+    d = {c: row[c] for c in _TIE_COLS}
+    d["directed"] = bool(d["directed"])
+    return Tie(**d)
+
+
+def _content(d: dict) -> dict:
+    return {k: v for k, v in d.items() if k not in _CONTENT_SKIP}
+
+
+class SQLiteStore:
+    """A partnership network in one SQLite file (see module docstring).
+
+    Parameters
+    ----------
+    path : str or Path
+        The database file (created when missing), or ``":memory:"``.
+    busy_timeout : float
+        Seconds a write waits for another writer before retrying.
+    """
+
+    def __init__(self, path: str | Path = "renkei.db", *, busy_timeout: float = 10.0) -> None:
+        self.path = str(path)
+        self.url = "sqlite:///" + self.path
+        self._busy = busy_timeout
+        self._local = threading.local()
+        self._all: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        if self.path != ":memory:":
+            parent = Path(self.path).expanduser().resolve().parent
+            if not parent.exists():
+                raise StoreError(f"cannot create store {self.path}: folder {parent} does not exist")
+        self._migrate()
+
+    # ------------------------------------------------------------------ plumbing
+    def _conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            if self.path == ":memory:" and self._all:
+                conn = self._all[0]  # one shared in-memory database
+            else:
+                try:
+                    conn = sqlite3.connect(self.path, timeout=self._busy, isolation_level=None,
+                                           check_same_thread=self.path != ":memory:")
+                except sqlite3.Error as exc:
+                    raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+                conn.row_factory = sqlite3.Row
+                conn.execute("PRAGMA foreign_keys = ON")
+                conn.execute("PRAGMA synchronous = NORMAL")
+                if self.path != ":memory:":
+                    conn.execute("PRAGMA journal_mode = WAL")
+                with self._lock:
+                    self._all.append(conn)
+            self._local.conn = conn
+        return conn
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; retried with backoff while the file is locked."""
+        conn = self._conn()
+        delay = 0.05
+        deadline = time.monotonic() + max(self._busy, 1.0) * 3
+        while True:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                break
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise StoreError(f"cannot write store {self.path}: {exc}") from exc
+                if time.monotonic() > deadline:
+                    raise StoreError(f"store {self.path} is busy; try again") from exc
+                time.sleep(delay * (1 + random.random()))
+                delay = min(delay * 2, 1.0)
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                conn.execute("ROLLBACK")
+                raise StoreError(f"cannot commit to store {self.path}: {exc}") from exc
+
+    def _migrate(self) -> None:
+        conn = self._conn()
+        conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+        with self.transaction() as c:
+            row = c.execute("SELECT version FROM schema_version").fetchone()
+            version = row[0] if row else 0
+            if row is None:
+                c.execute("INSERT INTO schema_version VALUES (0)")
+            if version > SCHEMA_VERSION:
+                raise StoreError(f"store {self.path} has schema {version}; this Renkei knows {SCHEMA_VERSION}")
+            for i in range(version, SCHEMA_VERSION):
+                for stmt in MIGRATIONS[i].split(";"):
+                    if stmt.strip():
+                        c.execute(stmt)
+                c.execute("UPDATE schema_version SET version = ?", (i + 1,))
+
+    def schema_version(self) -> int:
+        return self._conn().execute("SELECT version FROM schema_version").fetchone()[0]
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._all:
+                try:
+                    conn.close()
+                except sqlite3.Error:
+                    pass
+            self._all.clear()
+        self._local = threading.local()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ writes
+    def write(self, changes: ChangeSet, *, user: str = "system", batch: str | None = None,
+              progress: Callable[[int, int], object] | None = None) -> WriteResult:
+        """Create or update every record of ``changes`` in one transaction.
+
+        Records equal to what is stored (ignoring timestamps) are counted as
+        ``unchanged`` and not rewritten, so importing the same file twice
+        changes nothing.  ``progress(done, total)`` is called after each batch;
+        if it raises, the whole write is rolled back.
+        """
+        result = WriteResult(batch=batch or uuid.uuid4().hex[:12])
+        total = len(changes)
+        done = 0
+        now = _now()
+        audit: list[tuple] = []
+
+        def tick(n: int) -> None:
+            nonlocal done
+            done += n
+            if progress is not None:
+                progress(done, total)
+
+        try:
+            with self.transaction() as c:
+                for part in chunks(changes.orgs, _BATCH):
+                    self._upsert(c, "orgs", "org", _ORG_COLS, part, _org_row, _org_from_row,
+                                 now, user, result, audit)
+                    tick(len(part))
+                for part in chunks(changes.activities, _BATCH):
+                    self._upsert_activities(c, part, user, now, result, audit)
+                    tick(len(part))
+                for part in chunks(changes.ties, _BATCH):
+                    self._upsert(c, "ties", "tie", _TIE_COLS, part, _tie_row, _tie_from_row,
+                                 now, user, result, audit)
+                    tick(len(part))
+                for part in chunks(changes.participations, _BATCH):
+                    self._insert_participations(c, part, user, now, result, audit)
+                    tick(len(part))
+                c.executemany(
+                    "INSERT INTO audit (at, user, action, entity, entity_id, before, after, batch) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [a + (result.batch,) for a in audit],
+                )
+        except sqlite3.IntegrityError as exc:
+            raise ConflictError(f"write rejected by the store: {exc}") from exc
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write store {self.path}: {exc}") from exc
+        return result
+
+    def _upsert(self, c, table, entity, cols, records, to_row, from_row, now, user, result, audit):  # noqa: ANN001
+        ids = [r.id for r in records]
+        marks = ",".join("?" * len(ids))
+        existing = {row["id"]: from_row(row)
+                    for row in c.execute(f"SELECT * FROM {table} WHERE id IN ({marks})", ids)}
+        inserts, updates = [], []
+        for rec in records:
+            old = existing.get(rec.id)
+            new = rec.to_dict()
+            if old is None:
+                new["created_at"] = new["created_at"] or now
+                new["updated_at"] = now
+                rec2 = type(rec)(**new)
+                inserts.append(to_row(rec2))
+                audit.append((now, user, "create", entity, rec.id, None, _dump(_content(new))))
+                result.created += 1
+                continue
+            olddict = old.to_dict()
+            if _content(olddict) == _content(new):
+                result.unchanged += 1
+                continue
+            new["created_at"] = olddict["created_at"]
+            new["updated_at"] = now
+            updates.append(to_row(type(rec)(**new)))
+            audit.append((now, user, "update", entity, rec.id, _dump(_content(olddict)), _dump(_content(new))))
+            result.updated += 1
+        qcols = ",".join(_q(col) for col in cols)
+        if inserts:
+            c.executemany(f"INSERT INTO {table} ({qcols}) VALUES ({','.join('?' * len(cols))})", inserts)
+        if updates:
+            sets = ",".join(f"{_q(col)} = ?" for col in cols if col != "id")
+            c.executemany(f"UPDATE {table} SET {sets} WHERE id = ?",
+                          [row[1:] + (row[0],) for row in updates])
+
+    def _upsert_activities(self, c, records: list[Activity], user, now, result, audit):  # noqa: ANN001
+        for a in records:
+            row = c.execute("SELECT * FROM activities WHERE id = ?", (a.id,)).fetchone()
+            new = a.to_dict()
+            if row is None:
+                c.execute('INSERT INTO activities (id, name, kind, start, "end", note) VALUES (?,?,?,?,?,?)',
+                          (a.id, a.name, a.kind, a.start, a.end, a.note))
+                audit.append((now, user, "create", "activity", a.id, None, _dump(new)))
+                result.created += 1
+            elif dict(row) != new:
+                c.execute('UPDATE activities SET name=?, kind=?, start=?, "end"=?, note=? WHERE id=?',
+                          (a.name, a.kind, a.start, a.end, a.note, a.id))
+                audit.append((now, user, "update", "activity", a.id, _dump(dict(row)), _dump(new)))
+                result.updated += 1
+            else:
+                result.unchanged += 1
+
+    def _insert_participations(self, c, records: list[Participation], user, now, result, audit):  # noqa: ANN001
+        for p in records:
+            cur = c.execute("INSERT OR IGNORE INTO participations (org, activity, role, date) VALUES (?,?,?,?)",
+                            (p.org, p.activity, p.role, p.date or ""))
+            if cur.rowcount:
+                audit.append((now, user, "create", "participation", f"{p.org}@{p.activity}", None,
+                              _dump(p.to_dict())))
+                result.created += 1
+            else:
+                result.unchanged += 1
+
+    def _set(self, entity: str, key: str, action: str, user: str, mutate: Callable[[dict], None]) -> dict:
+        table = "orgs" if entity == "org" else "ties"
+        conv = _org_from_row if entity == "org" else _tie_from_row
+        torow = _org_row if entity == "org" else _tie_row
+        cols = _ORG_COLS if entity == "org" else _TIE_COLS
+        now = _now()
+        try:
+            with self.transaction() as c:
+                row = c.execute(f"SELECT * FROM {table} WHERE id = ?", (key,)).fetchone()
+                if row is None:
+                    raise NotFound(f"no {entity} with id {key!r}")
+                before = conv(row).to_dict()
+                before_deleted = bool(row["deleted"]) if entity == "org" else False
+                after = dict(before)
+                mutate(after)
+                deleted = after.pop("deleted", before_deleted)
+                after["updated_at"] = now
+                values = torow(conv_dict(entity, after))
+                sets = ",".join(f"{_q(col)} = ?" for col in cols if col != "id")
+                c.execute(f"UPDATE {table} SET {sets} WHERE id = ?", values[1:] + (key,))
+                if entity == "org":
+                    c.execute("UPDATE orgs SET deleted = ? WHERE id = ?", (int(deleted), key))
+                b = _content(before) | ({"deleted": before_deleted} if entity == "org" else {})
+                a = _content(after) | ({"deleted": deleted} if entity == "org" else {})
+                c.execute("INSERT INTO audit (at, user, action, entity, entity_id, before, after, batch) "
+                          "VALUES (?,?,?,?,?,?,?,?)",
+                          (now, user, action, entity, key, _dump(b), _dump(a), uuid.uuid4().hex[:12]))
+        except sqlite3.IntegrityError as exc:
+            raise ConflictError(f"{action} of {entity} {key} rejected: {exc}") from exc
+        return after
+
+    def end_tie(self, tie_id: str, end: str, *, user: str = "system") -> Tie:
+        """Set the end date of a tie (ties are ended, never deleted)."""
+        return Tie(**self._set("tie", tie_id, "end", user, lambda d: d.update(end=end)))
+
+    def delete_org(self, org_id: str, *, user: str = "system") -> Org:
+        """Hide an organisation and its ties; recorded and restorable."""
+        return Org(**self._set("org", org_id, "delete", user, lambda d: d.update(deleted=True)))
+
+    def restore_org(self, org_id: str, *, user: str = "system") -> Org:
+        """Bring back a deleted organisation."""
+        return Org(**self._set("org", org_id, "restore", user, lambda d: d.update(deleted=False)))
+
+    # ------------------------------------------------------------------ reads
+    def _rows(self, sql: str, params: tuple | list = ()) -> list[sqlite3.Row]:
+        try:
+            return self._conn().execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read store {self.path}: {exc}") from exc
+
+    def get_org(self, org_id: str) -> Org:
+        rows = self._rows("SELECT * FROM orgs WHERE id = ?", (org_id,))
+        if not rows:
+            raise NotFound(f"no organisation with id {org_id!r}")
+        return _org_from_row(rows[0])
+
+    def is_deleted(self, org_id: str) -> bool:
+        rows = self._rows("SELECT deleted FROM orgs WHERE id = ?", (org_id,))
+        if not rows:
+            raise NotFound(f"no organisation with id {org_id!r}")
+        return bool(rows[0][0])
+
+    def get_tie(self, tie_id: str) -> Tie:
+        rows = self._rows("SELECT * FROM ties WHERE id = ?", (tie_id,))
+        if not rows:
+            raise NotFound(f"no tie with id {tie_id!r}")
+        return _tie_from_row(rows[0])
+
+    def orgs(self, *, sector: str | None = None, district: str | None = None, city: str | None = None,
+             search: str | None = None, include_deleted: bool = False) -> list[Org]:
+        """Organisations, filtered; ``search`` matches name or aliases (case-insensitive)."""
+        sql, params = "SELECT * FROM orgs WHERE 1=1", []
+        if not include_deleted:
+            sql += " AND deleted = 0"
+        for col, val in (("sector", sector), ("district", district), ("city", city)):
+            if val:
+                sql += f" AND {col} = ?"
+                params.append(val)
+        if search:
+            sql += " AND (instr(lower(name), lower(?)) > 0 OR instr(lower(aliases), lower(?)) > 0)"
+            params += [search, search]
+        return [_org_from_row(r) for r in self._rows(sql + " ORDER BY name, id", params)]
+
+    def ties(self, *, org: str | None = None, type: str | None = None, sector: str | None = None,
+             district: str | None = None, as_of: str | None = None) -> list[Tie]:
+        """Ties between live organisations; ``sector``/``district`` match either end."""
+        sql = ("SELECT t.* FROM ties t JOIN orgs s ON s.id = t.source JOIN orgs g ON g.id = t.target "
+               "WHERE s.deleted = 0 AND g.deleted = 0")
+        params: list = []
+        if org:
+            sql += " AND (t.source = ? OR t.target = ?)"
+            params += [org, org]
+        if type:
+            sql += " AND t.type = ?"
+            params.append(type)
+        for col, val in (("sector", sector), ("district", district)):
+            if val:
+                sql += f" AND (s.{col} = ? OR g.{col} = ?)"
+                params += [val, val]
+        if as_of:
+            sql += ' AND (t.start IS NULL OR t.start <= ?) AND (t."end" IS NULL OR t."end" >= ?)'
+            params += [as_of, as_of]
+        return [_tie_from_row(r) for r in self._rows(sql + " ORDER BY t.id", params)]
+
+    def activities(self) -> list[Activity]:
+        return [Activity(**dict(r)) for r in self._rows("SELECT * FROM activities ORDER BY id")]
+
+    def participations(self) -> list[Participation]:
+        return [Participation(r["org"], r["activity"], r["role"], r["date"] or None)
+                for r in self._rows("SELECT * FROM participations ORDER BY org, activity, role, date")]
+
+    def audit(self, *, entity_id: str | None = None, batch: str | None = None,
+              limit: int | None = None) -> list[AuditEntry]:
+        """Recorded changes, newest first."""
+        sql, params = "SELECT * FROM audit WHERE 1=1", []
+        if entity_id:
+            sql += " AND entity_id = ?"
+            params.append(entity_id)
+        if batch:
+            sql += " AND batch = ?"
+            params.append(batch)
+        sql += " ORDER BY id DESC"
+        if limit:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        return [AuditEntry(r["id"], r["at"], r["user"], r["action"], r["entity"], r["entity_id"],
+                           json.loads(r["before"]) if r["before"] else None,
+                           json.loads(r["after"]) if r["after"] else None, r["batch"])
+                for r in self._rows(sql, params)]
+
+    def revision(self) -> int:
+        """A number that grows with every write (the last audit id)."""
+        return int(self._rows("SELECT COALESCE(MAX(id), 0) FROM audit")[0][0])
+
+    def counts(self) -> dict[str, int]:
+        q = {
+            "orgs": "SELECT COUNT(*) FROM orgs WHERE deleted = 0",
+            "ties": "SELECT COUNT(*) FROM ties",
+            "activities": "SELECT COUNT(*) FROM activities",
+            "participations": "SELECT COUNT(*) FROM participations",
+            "audit": "SELECT COUNT(*) FROM audit",
+        }
+        return {k: int(self._rows(sql)[0][0]) for k, sql in q.items()}
+
+    def load_graph(self, as_of: str | None = None) -> nx.MultiDiGraph:
+        """The whole network as a MultiDiGraph (conventions in ``network.store.base``).
+
+        Ties active on ``as_of`` only, when given; organisations deleted are left out.
+        """
+        G = nx.MultiDiGraph(as_of=as_of)
+        conn = self._conn()
+        try:
+            for row in conn.execute("SELECT * FROM orgs WHERE deleted = 0"):
+                d = dict(zip(row.keys(), row))
+                d.pop("deleted")
+                d["aliases"] = json.loads(d["aliases"])
+                d["tags"] = json.loads(d["tags"])
+                G.add_node(d.pop("id"), **d)
+            sql = ("SELECT t.* FROM ties t JOIN orgs s ON s.id = t.source AND s.deleted = 0 "
+                   "JOIN orgs g ON g.id = t.target AND g.deleted = 0")
+            params: tuple = ()
+            if as_of:
+                sql += ' WHERE (t.start IS NULL OR t.start <= ?) AND (t."end" IS NULL OR t."end" >= ?)'
+                params = (as_of, as_of)
+            cur = conn.execute(sql, params)
+            names = [d[0] for d in cur.description]
+            edges = []
+            for row in cur:
+                d = dict(zip(names, row))
+                d["directed"] = bool(d["directed"])
+                edges.append((d.pop("source"), d.pop("target"), d.pop("id"), d))
+            G.add_edges_from(edges)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read store {self.path}: {exc}") from exc
+        return G
+
+
+def conv_dict(entity: str, d: dict):  # noqa: ANN201
+    return Org(**d) if entity == "org" else Tie(**d)
+
+
+def _dump(d: dict | None) -> str | None:
+    return None if d is None else json.dumps(d, ensure_ascii=False, sort_keys=True)
