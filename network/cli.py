@@ -1,0 +1,300 @@
+"""The ``renkei`` command line: a thin shell over the library.
+
+Each command parses its arguments, calls one library function, and turns
+Renkei's named errors into a one-line reason (plus the row report for bad
+input) and a non-zero exit code.
+
+>>> main(["--store", ":memory:", "orgs"])
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from network.errors import RenkeiError, ValidationError
+from network.store import default_store_url, open_store
+
+__all__ = ["main", "build_parser"]
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+
+
+def command(name: str) -> Callable:
+    def register(fn: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+        COMMANDS[name] = fn
+        return fn
+
+    return register
+
+
+def _progress_bar(desc: str) -> tuple[Callable[[int, int], None], Callable[[], None]]:
+    """A tqdm bar on stderr, shown for long jobs only (over 5,000 rows)."""
+    state: dict = {}
+
+    def update(done: int, total: int) -> None:
+        if total < 5000:
+            return
+        if "bar" not in state:
+            from tqdm import tqdm
+
+            state["bar"] = tqdm(total=total, desc=desc, unit="row", file=sys.stderr, leave=False)
+        bar = state["bar"]
+        bar.update(done - bar.n)
+
+    def close() -> None:
+        if "bar" in state:
+            state["bar"].close()
+
+    return update, close
+
+
+def _user(args: argparse.Namespace) -> str:
+    return getattr(args, "user", None) or os.environ.get("RENKEI_USER") or os.environ.get("USER") or "cli"
+
+
+def _emit(args: argparse.Namespace, data: bytes | str) -> None:
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    if getattr(args, "output", None):
+        Path(args.output).write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+
+
+# --------------------------------------------------------------------------- commands
+@command("demo")
+def cmd_demo(args: argparse.Namespace) -> int:
+    from data.samples import SAMPLES
+    from ingest.importer import import_files
+
+    names = list(SAMPLES) if args.sample == "all" else [args.sample]
+    store = open_store(args.store)
+    for name in names:
+        folder = Path(SAMPLES[name]["path"] if isinstance(SAMPLES[name], dict) else SAMPLES[name])
+        files = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".csv", ".xlsx", ".json"))
+        order = {"orgs": 0, "ties": 1, "participations": 2}
+        files.sort(key=lambda p: order.get(p.stem, 9))
+        report = import_files(store, files, user=_user(args))
+        print(f"{name}: {report.summary()}")
+    counts = store.counts()
+    print(f"store {store.url}: {counts['orgs']} organisations, {counts['ties']} ties")
+    store.close()
+    return 0
+
+
+@command("import")
+def cmd_import(args: argparse.Namespace) -> int:
+    from ingest.importer import import_files
+
+    store = open_store(args.store)
+    update, close = _progress_bar("import")
+    try:
+        report = import_files(store, [Path(f) for f in args.files], kind=args.kind, keep_good=args.keep_good,
+                              rejects_path=args.rejects, user=_user(args), dry_run=args.dry_run,
+                              progress=update)
+    finally:
+        close()
+        store.close()
+    print(report.summary())
+    if report.errors:
+        print(report.to_text(), file=sys.stderr)
+    return 0
+
+
+def _table(rows: list[dict], columns: list[str], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+    if fmt == "csv":
+        import csv
+        import io
+
+        from network.export import csv_safe
+
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(columns)
+        w.writerows([[csv_safe(r.get(c)) for c in columns] for r in rows])
+        return buf.getvalue()
+    lines = ["\t".join(columns)]
+    lines += ["\t".join("" if r.get(c) is None else str(r.get(c)) for c in columns) for r in rows]
+    return "\n".join(lines) + "\n"
+
+
+@command("orgs")
+def cmd_orgs(args: argparse.Namespace) -> int:
+    store = open_store(args.store)
+    orgs = store.orgs(sector=_sector(args.sector), district=args.district, city=args.city, search=args.search)
+    cols = ["id", "name", "sector", "kind", "prefecture", "city", "district", "corporate_number"]
+    sys.stdout.write(_table([o.to_dict() for o in orgs], cols, args.format))
+    store.close()
+    return 0
+
+
+@command("ties")
+def cmd_ties(args: argparse.Namespace) -> int:
+    from network.model import TieType
+
+    store = open_store(args.store)
+    type_ = TieType.parse(args.type).value if args.type else None
+    ties = store.ties(org=args.org, type=type_, sector=_sector(args.sector), district=args.district,
+                      as_of=args.as_of)
+    names = {o.id: o.name for o in store.orgs()}
+    rows = [t.to_dict() | {"source_name": names.get(t.source, ""), "target_name": names.get(t.target, "")}
+            for t in ties]
+    cols = ["id", "source", "source_name", "target", "target_name", "type", "directed", "strength",
+            "start", "end", "project"]
+    sys.stdout.write(_table(rows, cols, args.format))
+    store.close()
+    return 0
+
+
+def _sector(word: str | None) -> str | None:
+    from network.model import Sector
+
+    return Sector.parse(word).value if word else None
+
+
+@command("analyze")
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from network.report import analyze, to_json, to_markdown
+
+    store = open_store(args.store)
+    G = store.load_graph(as_of=args.as_of)
+    store.close()
+    result = analyze(G, as_of=args.as_of, sector_attr=args.sector_attr)
+    if args.format == "json":
+        _emit(args, to_json(result))
+    else:
+        _emit(args, to_markdown(result, lang=args.lang))
+    return 0
+
+
+@command("export")
+def cmd_export(args: argparse.Namespace) -> int:
+    from network.export import export_bytes
+
+    store = open_store(args.store)
+    G = store.load_graph(as_of=args.as_of)
+    store.close()
+    data = export_bytes(G, args.format)
+    if args.format == "csv" and not args.output:
+        raise RenkeiError("csv export holds two files (orgs.csv, ties.csv): give --output FILE.zip or a folder")
+    if args.format == "csv" and not args.output.endswith(".zip"):
+        import io
+        import zipfile
+
+        out = Path(args.output)
+        out.mkdir(parents=True, exist_ok=True)
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            z.extractall(out)
+        return 0
+    _emit(args, data)
+    return 0
+
+
+@command("serve")
+def cmd_serve(args: argparse.Namespace) -> int:
+    app = Path(__file__).resolve().parents[1] / "app.py"
+    env = dict(os.environ, RENKEI_STORE=args.store or default_store_url())
+    cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(args.port),
+           "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    if args.address:
+        cmd += ["--server.address", args.address]
+    return subprocess.call(cmd, env=env)
+
+
+# --------------------------------------------------------------------------- parser
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="renkei", description="Renkei 連携 — partnership network mapper")
+    p.add_argument("--store", help="store URL or SQLite file (default: $RENKEI_STORE or renkei.db)")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    d = sub.add_parser("demo", help="load a sample network / サンプルを読み込む")
+    d.add_argument("--sample", default="all", help="miyagi, tsurumi or all (default)")
+
+    i = sub.add_parser("import", help="import CSV/XLSX/JSON files / ファイルを取り込む")
+    i.add_argument("files", nargs="+")
+    i.add_argument("--kind", choices=["orgs", "ties", "participations"])
+    i.add_argument("--keep-good", action="store_true", help="write the good rows, reject the bad ones")
+    i.add_argument("--rejects", help="file for rejected rows (with --keep-good)")
+    i.add_argument("--dry-run", action="store_true", help="check only; write nothing")
+    i.add_argument("--user")
+
+    o = sub.add_parser("orgs", help="list organisations / 団体一覧")
+    o.add_argument("--sector")
+    o.add_argument("--district")
+    o.add_argument("--city")
+    o.add_argument("--search")
+    o.add_argument("--format", choices=["table", "csv", "json"], default="table")
+
+    t = sub.add_parser("ties", help="list ties / 連携一覧")
+    t.add_argument("--org")
+    t.add_argument("--type")
+    t.add_argument("--sector")
+    t.add_argument("--district")
+    t.add_argument("--as-of")
+    t.add_argument("--format", choices=["table", "csv", "json"], default="table")
+
+    a = sub.add_parser("analyze", help="brokers, gaps, fragility, introductions / 分析")
+    a.add_argument("--format", choices=["json", "markdown"], default="markdown")
+    a.add_argument("--as-of")
+    a.add_argument("--sector-attr", default="sector", help="sector (default) or district")
+    a.add_argument("--lang", choices=["ja", "en"], default="ja")
+    a.add_argument("--output")
+
+    e = sub.add_parser("export", help="GraphML, GEXF, CSV, JSON / 書き出し")
+    e.add_argument("--format", choices=["graphml", "gexf", "csv", "json"], default="graphml")
+    e.add_argument("--as-of")
+    e.add_argument("--output")
+
+    s = sub.add_parser("serve", help="start the app / アプリを起動")
+    s.add_argument("--port", type=int, default=8501)
+    s.add_argument("--address")
+    for extra in EXTRA_PARSERS:
+        extra(sub)
+    return p
+
+
+#: Other modules add subcommands here: a function (subparsers) -> None registering
+#: its parser, plus a ``@command(name)`` handler.
+EXTRA_PARSERS: list[Callable] = []
+
+
+def _load_extras() -> None:
+    for mod in ("network.store.copy_cli", "network.trust.cli"):
+        try:
+            __import__(mod)
+        except ModuleNotFoundError as exc:
+            if exc.name != mod:
+                raise
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _load_extras()
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except ValidationError as exc:
+        print(f"renkei: {exc}", file=sys.stderr)
+        report = getattr(exc, "report", None)
+        if report is not None and hasattr(report, "to_text"):
+            print(report.to_text(), file=sys.stderr)
+        return 1
+    except (RenkeiError, ValueError, OSError) as exc:
+        print(f"renkei: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("renkei: interrupted; nothing was written by the unfinished step", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
