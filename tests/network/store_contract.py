@@ -120,6 +120,19 @@ class StoreContract:
         assert e4["directed"] is False and e4["start"] is None
         assert G.graph["as_of"] is None
 
+    def test_load_graph_parallel_ties_and_views(self, store):
+        cs = sample_changes()
+        cs.ties.append(Tie("t5", "a", "d", "support", directed=True, strength=3, project="伴走支援"))
+        store.write(cs)
+        G = store.load_graph()
+        assert G.number_of_edges("a", "d") == 2  # t3 collaboration + t5 support
+        assert sorted(G["a"]["d"]) == ["t3", "t5"]
+        assert sorted(k for _, _, k in G.in_edges("d", keys=True)) == ["t3", "t5"]
+        # degree counts every tie end: a has t1 (in), t2 (in), t3, t4, t5 (out) = 5
+        assert G.degree("a") == 5 and G.in_degree("a") == 2 and G.out_degree("a") == 3
+        H = G.to_undirected()
+        assert H.number_of_edges() == 5
+
     def test_load_graph_as_of(self, store):
         store.write(sample_changes())
         # 2014-01-01: t1 (2012–2016) yes, t2 (from 2016) no, t3 (from 2013-06) yes, t4 (open) yes
