@@ -1,0 +1,74 @@
+"""The renkei command line: exit codes, outputs and clean error messages.
+
+Import and demo are covered with the importer's own tests and in test_cli_import.py.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+
+import networkx as nx
+import pytest
+
+from network.cli import main
+from network.store.sqlite import SQLiteStore
+from tests.network.store_contract import sample_changes
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "renkei.db"
+    with SQLiteStore(path) as s:
+        s.write(sample_changes())
+    return str(path)
+
+
+def test_orgs_table_and_filters(db, capsys):
+    assert main(["--store", db, "orgs"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].split("\t")[:3] == ["id", "name", "sector"]
+    assert len(out) == 5  # header + 4 organisations
+    assert main(["--store", db, "orgs", "--sector", "行政", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["name"] for r in rows] == ["石巻市"]
+
+
+def test_ties_filters(db, capsys):
+    assert main(["--store", db, "ties", "--type", "助成", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["id"], r["source_name"], r["target_name"]) for r in rows] == [
+        ("t2", "公益財団法人 日本財団", "みやぎ連携復興センター")]
+    assert main(["--store", db, "ties", "--as-of", "2020-01-01", "--format", "csv"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == 4  # header + t2, t3, t4 (t1 ended 2016)
+
+
+def test_export_graphml_to_stdout_and_file(db, tmp_path, capsysbinary):
+    assert main(["--store", db, "export", "--format", "graphml"]) == 0
+    H = nx.read_graphml(io.BytesIO(capsysbinary.readouterr().out))
+    assert H.nodes["d"]["name"] == "渡波地区自治会"
+    out = tmp_path / "net.gexf"
+    assert main(["--store", db, "export", "--format", "gexf", "--output", str(out)]) == 0
+    assert nx.read_gexf(out).number_of_edges() == 4
+
+
+def test_export_csv_needs_output(db, tmp_path, capsys):
+    assert main(["--store", db, "export", "--format", "csv"]) == 1
+    assert "give --output" in capsys.readouterr().err
+    assert main(["--store", db, "export", "--format", "csv", "--output", str(tmp_path / "x.zip")]) == 0
+    assert set(zipfile.ZipFile(tmp_path / "x.zip").namelist()) == {"orgs.csv", "ties.csv"}
+    assert main(["--store", db, "export", "--format", "csv", "--output", str(tmp_path / "dir")]) == 0
+    assert (tmp_path / "dir" / "ties.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_bad_sector_word_is_one_line(db, capsys):
+    assert main(["--store", db, "orgs", "--sector", "宇宙人"]) == 1
+    err = capsys.readouterr().err
+    assert err.strip() == "renkei: unknown sector: '宇宙人'"
+
+
+def test_bad_store_url(capsys):
+    assert main(["--store", "ftp://nowhere", "orgs"]) == 1
+    assert "unknown store URL" in capsys.readouterr().err
