@@ -72,21 +72,21 @@ def _emit(args: argparse.Namespace, data: bytes | str) -> None:
 # --------------------------------------------------------------------------- commands
 @command("demo")
 def cmd_demo(args: argparse.Namespace) -> int:
-    from data.samples import SAMPLES
+    from data.samples import SAMPLES, sample_files
     from ingest.importer import import_files
 
+    if args.sample != "all" and args.sample not in SAMPLES:
+        raise RenkeiError(f"unknown sample {args.sample!r}: choose {', '.join(SAMPLES)} or all")
     names = list(SAMPLES) if args.sample == "all" else [args.sample]
     store = open_store(args.store)
-    for name in names:
-        folder = Path(SAMPLES[name]["path"] if isinstance(SAMPLES[name], dict) else SAMPLES[name])
-        files = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".csv", ".xlsx", ".json"))
-        order = {"orgs": 0, "ties": 1, "participations": 2}
-        files.sort(key=lambda p: order.get(p.stem, 9))
-        report = import_files(store, files, user=_user(args))
-        print(f"{name}: {report.summary()}")
-    counts = store.counts()
-    print(f"store {store.url}: {counts['orgs']} organisations, {counts['ties']} ties")
-    store.close()
+    try:
+        for name in names:
+            report = import_files(store, sample_files(name), user=_user(args))
+            print(f"{name}: {report.summary()}")
+        counts = store.counts()
+        print(f"store {store.url}: {counts['orgs']} organisations, {counts['ties']} ties")
+    finally:
+        store.close()
     return 0
 
 
@@ -164,14 +164,14 @@ def _sector(word: str | None) -> str | None:
 
 @command("analyze")
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from network.report import analyze, to_json, to_markdown
+    from network.report import analyze, to_markdown
 
     store = open_store(args.store)
     G = store.load_graph(as_of=args.as_of)
     store.close()
     result = analyze(G, as_of=args.as_of, sector_attr=args.sector_attr)
     if args.format == "json":
-        _emit(args, to_json(result))
+        _emit(args, json.dumps(result, ensure_ascii=False, indent=1, allow_nan=False) + "\n")
     else:
         _emit(args, to_markdown(result, lang=args.lang))
     return 0
@@ -218,7 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     d = sub.add_parser("demo", help="load a sample network / サンプルを読み込む")
-    d.add_argument("--sample", default="all", help="miyagi, tsurumi or all (default)")
+    d.add_argument("--sample", default="miyagi", help="miyagi (default), tsurumi or all")
 
     i = sub.add_parser("import", help="import CSV/XLSX/JSON files / ファイルを取り込む")
     i.add_argument("files", nargs="+")
