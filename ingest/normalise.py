@@ -108,14 +108,17 @@ def normalise_name(name: str) -> str:
     return s
 
 
+_FORM_RE = re.compile("^(?:(?P<pre>{0})(?P<a>.+)|(?P<b>.+?)(?P<post>{0}))$".format("|".join(LEGAL_FORMS)))
+
+
 @lru_cache(maxsize=200_000)
 def _split_form(key: str) -> tuple[str, str]:
-    for form in LEGAL_FORMS:
-        if key.startswith(form) and len(key) > len(form):
-            return form, key[len(form):]
-        if key.endswith(form) and len(key) > len(form):
-            return form, key[: -len(form)]
-    return "", key
+    m = _FORM_RE.match(key)
+    if m is None:
+        return "", key
+    if m["pre"]:
+        return m["pre"], m["a"]
+    return m["post"], m["b"]
 
 
 def core_name(name: str) -> str:
@@ -205,9 +208,10 @@ def parse_date(value: object) -> str | None:
         return None
     if len(s) == 10 and s[4] == "-" and s[7] == "-":  # fast path: ISO
         return date.fromisoformat(s).isoformat()
-    s = unicodedata.normalize("NFKC", s).lower().replace(" ", "")
+    s = unicodedata.normalize("NFKC", s).lower()
     if len(s) > 10 and s[4] == "-" and s[10] in "t ":  # 2024-04-01T00:00:00
         s = s[:10]
+    s = s.replace(" ", "")
     m = _DATE_YMD.fullmatch(s) or _DATE_COMPACT.fullmatch(s)
     if m:
         y, mo, d = int(m[1]), int(m[2]), int(m[3])

@@ -102,11 +102,16 @@ _SECTOR_EXTRA = {
         "連合町内会", "連合振興町会", "まちづくり協議会", "residents", "residents group",
         "residents' group", "neighbourhood association", "neighborhood association",
         "community association", "地縁", "住民",
+        # added by the ingest helper (additive): more residents' groups
+        "子ども会", "老人クラブ", "pta", "自主防災組織", "女性会",
     ],
     Sector.NPO: [
         "npo", "npo法人", "特定非営利活動法人", "市民活動団体", "市民団体", "ボランティア団体",
         "ngo", "civic group", "nonprofit", "non-profit", "一般社団法人", "社会福祉法人",
         "社会福祉協議会", "社協",
+        # added by the ingest helper (additive): legal forms of non-profits
+        "認定特定非営利活動法人", "特例認定特定非営利活動法人", "認定npo法人", "公益社団法人", "社団法人",
+        "生活協同組合", "生協", "協同組合",
     ],
     Sector.COMPANY: [
         "企業", "株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "会社", "事業者",
@@ -115,22 +120,30 @@ _SECTOR_EXTRA = {
     Sector.UNIVERSITY: [
         "大学", "教育機関", "学校", "研究機関", "研究所", "国立大学法人", "学校法人", "高校",
         "小学校", "中学校", "university", "education", "school", "academia", "research",
+        # added by the ingest helper (additive)
+        "公立大学法人", "国立研究開発法人", "高等学校", "専門学校",
     ],
     Sector.GOVERNMENT: [
         "行政", "自治体", "市", "区", "町", "村", "県", "都", "府", "道", "国", "省", "庁",
         "区役所", "市役所", "県庁", "government", "gov", "local government", "public",
         "municipality", "ministry",
+        # added by the ingest helper (additive)
+        "独立行政法人", "地方独立行政法人",
     ],
     Sector.FOUNDATION: [
         "財団", "助成団体", "公益財団法人", "一般財団法人", "基金", "助成財団",
         "foundation", "funder", "grantmaker", "trust",
+        # added by the ingest helper (additive)
+        "財団法人",
     ],
     Sector.INTERMEDIARY: [
         "中間支援組織", "中間支援", "まちづくりセンター", "市民活動センター",
         "intermediary", "intermediary support organisation",
         "intermediary support organization", "support centre", "support center",
     ],
-    Sector.OTHER: ["その他", "other", "others", "misc"],
+    Sector.OTHER: ["その他", "other", "others", "misc",
+                   # added by the ingest helper (additive)
+                   "医療法人", "宗教法人"],
 }
 
 
