@@ -367,7 +367,12 @@ class SQLiteStore:
                 result.unchanged += 1
                 continue
             row[ui] = now
-            after = _dump(_content(rec.to_dict()))
+            after_d = {cols[i]: row[i] for i in keep}
+            if entity == "org":
+                after_d["aliases"], after_d["tags"] = rec.aliases, rec.tags
+            else:
+                after_d["directed"] = bool(row[_DIRECTED])
+            after = _ENC(after_d)
             if old is None:
                 row[ci] = row[ci] or now
                 inserts.append(row)
@@ -625,5 +630,8 @@ def conv_dict(entity: str, d: dict):  # noqa: ANN201
     return Org(**d) if entity == "org" else Tie(**d)
 
 
+_ENC = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+
+
 def _dump(d: dict | None) -> str | None:
-    return None if d is None else json.dumps(d, ensure_ascii=False, sort_keys=True)
+    return None if d is None else _ENC(d)
