@@ -1,0 +1,162 @@
+"""``renkei user|history|undo|backup|restore``: the trust commands.
+
+Registered into ``network.cli`` (imported by ``network.cli.main``).  Passwords
+are asked with ``getpass`` (twice), or read from standard input with
+``--password-stdin`` for scripts.
+
+>>> from network.cli import main
+>>> main(["--store", ":memory:", "history", "--format", "json"])
+[]
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+
+from network.cli import EXTRA_PARSERS, _table, _user, command
+from network.errors import ValidationError
+from network.store import default_store_url, open_store
+from network.trust.undo import HISTORY_COLUMNS, history_rows
+
+__all__ = ["add_parsers"]
+
+
+def _password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        line = sys.stdin.readline()
+        return line[:-1] if line.endswith("\n") else line
+    first = getpass.getpass("password / パスワード: ")
+    if getpass.getpass("again / 確認: ") != first:
+        raise ValidationError("the two passwords differ / パスワードが一致しません")
+    return first
+
+
+def _users(args: argparse.Namespace):  # noqa: ANN202
+    from network.trust.users import users_for
+
+    return users_for(args.store or default_store_url())
+
+
+@command("user")
+def cmd_user(args: argparse.Namespace) -> int:
+    with _users(args) as users:
+        if args.user_command == "add":
+            acc = users.add(args.name, _password(args), args.role, by=_user(args))
+            print(f"added {acc.name} ({acc.role}) / 追加しました")
+        elif args.user_command == "list":
+            rows = [{"name": a.name, "role": a.role, "created_at": a.created_at, "updated_at": a.updated_at}
+                    for a in users.list()]
+            sys.stdout.write(_table(rows, ["name", "role", "created_at", "updated_at"], args.format))
+        elif args.user_command == "remove":
+            users.remove(args.name, by=_user(args))
+            print(f"removed {args.name} / 削除しました")
+        elif args.user_command == "passwd":
+            users.set_password(args.name, _password(args), by=_user(args))
+            print(f"password changed for {args.name} / パスワードを変更しました")
+        elif args.user_command == "role":
+            acc = users.set_role(args.name, args.role, by=_user(args))
+            print(f"{acc.name} is now {acc.role} / 権限を変更しました")
+    return 0
+
+
+@command("history")
+def cmd_history(args: argparse.Namespace) -> int:
+    store = open_store(args.store)
+    try:
+        rows = history_rows(store, limit=args.limit, entity_id=args.entity, batch=args.batch,
+                            user=args.by, action=args.action)
+    finally:
+        store.close()
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        flat = [{k: r[k] for k in HISTORY_COLUMNS} for r in rows]
+        sys.stdout.write(_table(flat, HISTORY_COLUMNS, args.format))
+    return 0
+
+
+@command("undo")
+def cmd_undo(args: argparse.Namespace) -> int:
+    from network.trust.undo import undo
+
+    store = open_store(args.store)
+    try:
+        n = undo(store, audit_id=args.audit_id, batch=args.batch, user=_user(args), force=args.force)
+    finally:
+        store.close()
+    print(f"undid {n} change(s) / {n} 件の変更を取り消しました")
+    return 0
+
+
+@command("backup")
+def cmd_backup(args: argparse.Namespace) -> int:
+    from network.trust.backup import backup
+
+    c = backup(args.store or default_store_url(), args.file, overwrite=args.overwrite)
+    print(f"backed up {c['orgs']} organisations, {c['ties']} ties, {c['audit']} history entries "
+          f"to {args.file} / バックアップしました")
+    return 0
+
+
+@command("restore")
+def cmd_restore(args: argparse.Namespace) -> int:
+    from network.trust.backup import restore
+
+    c = restore(args.file, args.store or default_store_url(), user=_user(args), keep_copy=not args.no_copy)
+    print(f"restored {c['orgs']} organisations, {c['ties']} ties from {args.file} / 復元しました")
+    return 0
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    """Add the trust subcommands to the ``renkei`` parser."""
+    u = sub.add_parser("user", help="accounts: add, list, remove, passwd, role / ユーザー管理")
+    us = u.add_subparsers(dest="user_command", required=True)
+    a = us.add_parser("add", help="add an account (password prompted)")
+    a.add_argument("name")
+    a.add_argument("--role", choices=["viewer", "editor", "admin"], default="viewer")
+    a.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    a.add_argument("--user", help="who does this (recorded)")
+    lst = us.add_parser("list", help="list accounts")
+    lst.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    r = us.add_parser("remove", help="remove an account")
+    r.add_argument("name")
+    r.add_argument("--user")
+    p = us.add_parser("passwd", help="change a password (prompted)")
+    p.add_argument("name")
+    p.add_argument("--password-stdin", action="store_true")
+    p.add_argument("--user")
+    ro = us.add_parser("role", help="change a role")
+    ro.add_argument("name")
+    ro.add_argument("role", choices=["viewer", "editor", "admin"])
+    ro.add_argument("--user")
+
+    h = sub.add_parser("history", help="every recorded change / 変更履歴")
+    h.add_argument("--limit", type=int, default=100)
+    h.add_argument("--entity", help="an organisation or tie id")
+    h.add_argument("--batch", help="one import or form batch")
+    h.add_argument("--by", help="changes by this user only")
+    h.add_argument("--action", choices=["create", "update", "delete", "restore", "end", "undo"])
+    h.add_argument("--format", choices=["table", "csv", "json"], default="table")
+
+    d = sub.add_parser("undo", help="undo a change or a whole import / 取り消し")
+    g = d.add_mutually_exclusive_group(required=True)
+    g.add_argument("--audit-id", type=int, help="the history id of one change")
+    g.add_argument("--batch", help="a batch (one import, one form)")
+    d.add_argument("--force", action="store_true", help="undo even when the record changed since")
+    d.add_argument("--user")
+
+    b = sub.add_parser("backup", help="consistent copy of the store / バックアップ")
+    b.add_argument("file")
+    b.add_argument("--overwrite", action="store_true")
+    rs = sub.add_parser("restore", help="replace the store by a backup / 復元")
+    rs.add_argument("file")
+    rs.add_argument("--no-copy", action="store_true", help="do not keep a copy of the current store")
+    rs.add_argument("--user")
+
+
+if add_parsers not in EXTRA_PARSERS:
+    EXTRA_PARSERS.append(add_parsers)

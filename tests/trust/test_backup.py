@@ -1,0 +1,85 @@
+"""Backups and restores through SQLite's backup API (network.trust.backup)."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+
+import pytest
+
+from network.errors import StoreError
+from network.model import Org
+from network.store.base import ChangeSet
+from network.store.sqlite import SQLiteStore
+from network.trust.backup import backup, check_store_file, restore
+from tests.trust.conftest import small_network
+
+
+def test_backup_is_one_consistent_file(store, tmp_path):
+    store.write(small_network())
+    counts = backup(store, tmp_path / "b.db")
+    assert counts == {"orgs": 3, "ties": 2, "audit": 5}  # small_network: 3 orgs, 2 ties, 5 audit rows
+    assert not (tmp_path / "b.db-wal").exists()
+    conn = sqlite3.connect(tmp_path / "b.db")
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+    with pytest.raises(StoreError, match="exists"):
+        backup(store, tmp_path / "b.db")
+
+
+def test_restore_keeps_a_copy_and_is_recorded(store, tmp_path):
+    store.write(small_network())
+    backup(store, tmp_path / "b.db")
+    store.write(ChangeSet(orgs=[Org("late", "鶴見区まちづくりセンター", "intermediary")]))
+    c = restore(tmp_path / "b.db", store, user="aoi")
+    assert c["orgs"] == 3 and store.counts()["orgs"] == 3  # the open store sees the restored data
+    copies = list(tmp_path.glob("renkei.db.before-restore-*.db"))
+    assert len(copies) == 1 and check_store_file(copies[0])["orgs"] == 4
+    e = store.audit(limit=1)[0]
+    assert (e.action, e.entity, e.user) == ("restore", "store", "aoi")
+
+
+def test_restore_refuses_non_stores(store, tmp_path):
+    store.write(small_network())
+    bad = tmp_path / "junk.db"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)
+    with pytest.raises(StoreError):
+        restore(bad, store)
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE x (a)")
+    conn.close()
+    with pytest.raises(StoreError, match="not a Renkei store"):
+        restore(other, store)
+    with pytest.raises(StoreError, match="no such file"):
+        restore(tmp_path / "missing.db", store)
+    assert store.counts()["orgs"] == 3
+    with pytest.raises(StoreError, match="Neo4j"):
+        backup("neo4j://localhost:7687", tmp_path / "n.db")
+
+
+def test_backup_while_writers_run_is_consistent(tmp_path):
+    path = tmp_path / "renkei.db"
+    SQLiteStore(path).close()
+    stop = threading.Event()
+
+    def writer():
+        s = SQLiteStore(path)
+        i = 0
+        while not stop.is_set():
+            # each write: one organisation + one audit row, in one transaction
+            s.write(ChangeSet(orgs=[Org(f"o{i}", f"団体{i}", "npo")]))
+            i += 1
+        s.close()
+
+    t = threading.Thread(target=writer)
+    t.start()
+    try:
+        results = [backup(path, tmp_path / f"b{k}.db") for k in range(5)]
+    finally:
+        stop.set()
+        t.join()
+    for c in results:
+        assert c["orgs"] == c["audit"]  # a snapshot never holds an organisation without its audit row
+    assert results[-1]["orgs"] >= results[0]["orgs"]

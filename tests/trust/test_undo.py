@@ -1,0 +1,120 @@
+"""Undo of single changes and whole batches, recorded and redoable (network.trust.undo)."""
+
+from __future__ import annotations
+
+import pytest
+
+from network.errors import ConflictError, NotFound
+from network.model import Org, Tie
+from network.store.base import ChangeSet
+from network.trust.undo import diff, history_rows, undo
+from tests.trust.conftest import small_network
+
+
+def _state(store):
+    g = store.load_graph()
+    return sorted(g.nodes), sorted(k for _, _, k in g.edges(keys=True))
+
+
+def test_undo_a_whole_import_batch_and_redo_it(store):
+    r = store.write(small_network(), user="sato")
+    assert _state(store) == (["ishinomaki", "nf", "renpuku"], ["t-comm", "t-fund"])
+    n = undo(store, batch=r.batch, user="aoi")
+    assert n == 5  # 3 organisations + 2 ties, one audit entry each (store.write)
+    assert _state(store) == ([], [])
+    # the undo is itself recorded: newest first, action undo, by aoi, in batch undo:<batch>
+    top = store.audit(limit=5)
+    assert {(e.action, e.user, e.batch) for e in top} == {("undo", "aoi", f"undo:{r.batch}")}
+    # organisations are hidden, never erased
+    assert store.is_deleted("renpuku") and store.get_org("renpuku").name == "みやぎ連携復興センター"
+    # undoing the undo brings everything back (redo)
+    assert undo(store, batch=f"undo:{r.batch}", user="aoi") == 5
+    assert _state(store) == (["ishinomaki", "nf", "renpuku"], ["t-comm", "t-fund"])
+    assert store.get_tie("t-comm").start == "2012-04-01"
+
+
+def test_undo_an_update_restores_before(store):
+    store.write(small_network(), user="sato")
+    store.write(ChangeSet(orgs=[Org("renpuku", "れんぷく", "intermediary", city="仙台市")]), user="kato")
+    entry = store.audit(limit=1)[0]
+    assert (entry.action, entry.before["name"], entry.after["name"]) == ("update", "みやぎ連携復興センター", "れんぷく")
+    assert undo(store, audit_id=entry.id, user="aoi") == 1
+    assert store.get_org("renpuku").name == "みやぎ連携復興センター"
+    last = store.audit(limit=1)[0]
+    assert (last.action, last.before["name"], last.after["name"]) == ("undo", "れんぷく", "みやぎ連携復興センター")
+
+
+def test_undo_end_tie_reopens_it(store):
+    store.write(small_network())
+    store.end_tie("t-fund", "2024-03-31", user="sato")
+    assert store.get_tie("t-fund").end == "2024-03-31"
+    undo(store, audit_id=store.audit(limit=1)[0].id, user="aoi")
+    assert store.get_tie("t-fund").end is None
+
+
+def test_delete_and_restore_are_recorded_and_undoable(store):
+    store.write(small_network())
+    store.delete_org("nf", user="sato")
+    assert "nf" not in store.load_graph()
+    e = store.audit(limit=1)[0]
+    assert (e.action, e.before["deleted"], e.after["deleted"]) == ("delete", False, True)
+    undo(store, audit_id=e.id, user="aoi")
+    assert "nf" in store.load_graph() and store.load_graph().has_edge("nf", "renpuku", "t-fund")
+
+
+def test_undo_refuses_when_changed_since_unless_forced(store):
+    r = store.write(small_network(), user="sato")
+    store.write(ChangeSet(orgs=[Org("nf", "日本財団", "foundation")]), user="kato")
+    before = store.revision()
+    with pytest.raises(ConflictError, match="changed after"):
+        undo(store, batch=r.batch, user="aoi")
+    assert store.revision() == before and _state(store)[0] == ["ishinomaki", "nf", "renpuku"]  # all or nothing
+    assert undo(store, batch=r.batch, user="aoi", force=True) == 5
+    assert _state(store) == ([], [])
+
+
+def test_undo_twice_and_unknown_ids_are_refused(store):
+    r = store.write(small_network())
+    undo(store, batch=r.batch, user="aoi")
+    with pytest.raises(ConflictError, match="already undone"):
+        undo(store, batch=r.batch, user="aoi")
+    with pytest.raises(NotFound):
+        undo(store, audit_id=99999, user="aoi")
+    with pytest.raises(NotFound):
+        undo(store, batch="no-such-batch", user="aoi")
+
+
+def test_undo_participations_and_activities(store):
+    from network.model import Activity, Participation
+
+    store.write(small_network())
+    r = store.write(ChangeSet(activities=[Activity("act-1", "復興支援連絡会議")],
+                              participations=[Participation("renpuku", "act-1", "事務局", "2013-05-01")]))
+    assert undo(store, batch=r.batch, user="aoi") == 2
+    assert store.participations() == [] and store.activities() == []
+    undo(store, batch=f"undo:{r.batch}", user="aoi")
+    assert [p.role for p in store.participations()] == ["事務局"]
+
+
+def test_undo_tie_create_keeps_its_state_in_the_history(store):
+    store.write(small_network())
+    r = store.write(ChangeSet(ties=[Tie("t-new", "nf", "ishinomaki", "funding", directed=True, strength=2)]))
+    undo(store, batch=r.batch, user="aoi")
+    with pytest.raises(NotFound):
+        store.get_tie("t-new")
+    e = store.audit(limit=1)[0]
+    assert (e.action, e.before["strength"], e.after) == ("undo", 2, None)
+
+
+def test_history_rows_and_diff(store):
+    r = store.write(small_network(), user="sato")
+    store.end_tie("t-fund", "2024-03-31", user="kato")
+    rows = history_rows(store, limit=10)
+    assert [r_["action"] for r_ in rows] == ["end", "create", "create", "create", "create", "create"]
+    assert rows[0]["changes"] == "end: ∅ → 2024-03-31" and rows[0]["user"] == "kato"
+    # a tie is named by its two organisations (small_network: t-fund is 日本財団 → れんぷく)
+    assert rows[0]["name"] == "公益財団法人 日本財団 → みやぎ連携復興センター"
+    assert rows[-1]["name"] == "みやぎ連携復興センター" and "id:" not in rows[-1]["changes"]
+    assert [x["id"] for x in history_rows(store, user="kato")] == [rows[0]["id"]]
+    assert len(history_rows(store, batch=r.batch)) == 5
+    assert diff({"a": 1, "b": ""}, {"a": 2, "b": None}) == {"a": (1, 2)}

@@ -1,0 +1,107 @@
+"""History 履歴: every recorded change (who, when, what, before/after); admins can undo.
+
+Wire into ``app.py`` as ``("ui/history.py", "history", "🕘")``.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from network.errors import RenkeiError
+from network.trust.undo import HISTORY_COLUMNS, history_rows, undo
+from ui.auth import current_user, require_role, require_view
+from ui.common import safe, store
+
+_L = {
+    "title": ("履歴", "History"),
+    "entity": ("団体・関係のID", "Organisation or tie id"),
+    "batch": ("バッチ（取り込み・入力の単位）", "Batch (one import or form)"),
+    "by": ("変更した人", "Changed by"),
+    "action": ("操作", "Action"),
+    "limit": ("表示件数", "Rows shown"),
+    "all": ("すべて", "all"),
+    "none": ("記録された変更はありません。", "No recorded changes."),
+    "pick": ("詳しく見る変更", "Change to inspect"),
+    "before": ("変更前", "Before"),
+    "after": ("変更後", "After"),
+    "undo_title": ("取り消し（管理者）", "Undo (admin)"),
+    "undo_one": ("この変更だけ", "This change only"),
+    "undo_batch": ("このバッチ全体 {batch}", "Its whole batch {batch}"),
+    "force": ("後から変更されていても取り消す", "Undo even if changed since"),
+    "confirm": ("取り消す内容を確認しました", "I have checked what will be undone"),
+    "do_undo": ("取り消す", "Undo"),
+    "undone": ("{n} 件の変更を取り消しました（履歴に記録）。", "Undid {n} change(s) (recorded in the history)."),
+    "admin_only": ("取り消しは管理者だけができます。", "Only an admin can undo."),
+    "not_undoable": ("アカウントや復元の記録は取り消せません。", "Account changes and restores cannot be undone."),
+}
+_ACTIONS = ["", "create", "update", "delete", "restore", "end", "undo"]
+_COLUMNS = {"id": "ID", "at": "日時 at", "user": "ユーザー user", "action": "操作 action", "entity": "対象 entity",
+            "entity_id": "対象ID entity id", "name": "名称 name", "changes": "変更内容 changes", "batch": "バッチ batch"}
+
+
+def _t(key: str, **fmt: object) -> str:
+    ja, en = _L[key]
+    text = en if st.session_state.get("lang") == "en" else ja
+    return text.format(**fmt) if fmt else text
+
+
+def _undo_box(row: dict) -> None:
+    st.subheader(_t("undo_title"))
+    acc = current_user()
+    if acc is None or acc.role != "admin":
+        st.caption(_t("admin_only"))
+        return
+    if not require_role("admin", key="history_signin"):
+        return
+    if row["entity"] in ("user", "store"):
+        st.caption(_t("not_undoable"))
+        return
+    with st.form("history_undo"):
+        choices = ["one"] + (["batch"] if row["batch"] else [])
+        scope = st.radio(_t("action"), choices, horizontal=True,
+                         format_func=lambda c: _t("undo_one") if c == "one" else _t("undo_batch", batch=row["batch"]))
+        force = st.checkbox(_t("force"))
+        sure = st.checkbox(_t("confirm"))
+        go = st.form_submit_button(_t("do_undo"), disabled=False)
+    if go and sure:
+        try:
+            n = undo(store(), audit_id=row["id"] if scope == "one" else None,
+                     batch=row["batch"] if scope == "batch" else None, user=acc.name, force=force)
+        except RenkeiError as exc:
+            st.error(str(exc))
+            return
+        st.success(_t("undone", n=n))
+
+
+def page() -> None:
+    st.title(_t("title"))
+    if not require_view(key="history_view"):
+        return
+    c1, c2, c3, c4, c5 = st.columns([3, 2, 2, 2, 1])
+    entity = c1.text_input(_t("entity"), key="history_entity", max_chars=200).strip()
+    batch = c2.text_input(_t("batch"), key="history_batch", max_chars=200).strip()
+    by = c3.text_input(_t("by"), key="history_by", max_chars=64).strip()
+    action = c4.selectbox(_t("action"), _ACTIONS, key="history_action", format_func=lambda a: a or _t("all"))
+    limit = c5.number_input(_t("limit"), 10, 5000, 200, step=50, key="history_limit")
+    rows = history_rows(store(), limit=int(limit), entity_id=entity or None,
+                        batch=batch or None, user=by or None, action=action or None)
+    if not rows:
+        st.info(_t("none"))
+        return
+    st.dataframe(pd.DataFrame([{_COLUMNS[k]: r[k] for k in HISTORY_COLUMNS} for r in rows]), hide_index=True,
+                 height=min(480, 38 + 35 * len(rows)))
+    by_id = {r["id"]: r for r in rows}
+    pick = st.selectbox(_t("pick"), list(by_id), key="history_pick",
+                        format_func=lambda i: f"#{i} {by_id[i]['action']} {by_id[i]['entity']} "
+                                              f"{by_id[i]['name'] or by_id[i]['entity_id']}")
+    row = by_id[pick]
+    left, right = st.columns(2)
+    left.caption(_t("before"))
+    left.json(row["before"] or {})
+    right.caption(_t("after"))
+    right.json(row["after"] or {})
+    _undo_box(row)
+
+
+safe(page)
