@@ -200,15 +200,37 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+_LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def _absolute_store(url: str) -> str:
+    """The store URL with a relative SQLite path made absolute (the app runs from the repository)."""
+    if "://" in url and not url.startswith("sqlite://"):
+        return url
+    store = open_store(url)
+    path = getattr(store, "path", url)
+    store.close()
+    return str(Path(path).resolve()) if path != ":memory:" else path
+
+
 @command("serve")
 def cmd_serve(args: argparse.Namespace) -> int:
-    app = Path(__file__).resolve().parents[1] / "app.py"
-    env = dict(os.environ, RENKEI_STORE=args.store or default_store_url())
-    cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(args.port),
-           "--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    if args.address:
-        cmd += ["--server.address", args.address]
-    return subprocess.call(cmd, env=env)
+    from network.trust.users import users_for
+
+    root = Path(__file__).resolve().parents[1]
+    url = _absolute_store(args.store or default_store_url())
+    with users_for(url) as users:
+        local = users.count() == 0
+    if local and args.address not in _LOOPBACK:
+        raise RenkeiError(f"no accounts yet: create an admin first (renkei user add NAME --role admin) "
+                          f"before serving on {args.address}")
+    env = dict(os.environ, RENKEI_STORE=url)
+    cmd = [sys.executable, "-m", "streamlit", "run", str(root / "app.py"), "--server.port", str(args.port),
+           "--server.address", args.address, "--server.headless", "true",
+           "--browser.gatherUsageStats", "false", "--client.showErrorDetails", "none",
+           "--client.toolbarMode", "minimal"]
+    print(f"Renkei: http://{args.address}:{args.port}  (store {url}{'; local mode' if local else ''})")
+    return subprocess.call(cmd, env=env, cwd=root)
 
 
 # --------------------------------------------------------------------------- parser
@@ -257,7 +279,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("serve", help="start the app / アプリを起動")
     s.add_argument("--port", type=int, default=8501)
-    s.add_argument("--address")
+    s.add_argument("--address", default="127.0.0.1",
+                   help="listen address (default 127.0.0.1; 0.0.0.0 for an office server, needs accounts)")
     for extra in EXTRA_PARSERS:
         extra(sub)
     return p

@@ -25,10 +25,12 @@ from collections.abc import Hashable, Mapping
 
 import networkx as nx
 
-__all__ = ["compute_layout", "aggregate_graph", "SPRING_LIMIT"]
+__all__ = ["compute_layout", "aggregate_graph", "SPRING_LIMIT", "SMALL_COMPONENT"]
 
 #: Above this many nodes igraph's grid Fruchterman–Reingold replaces NetworkX's spring layout.
 SPRING_LIMIT = 300
+#: Components smaller than this (pairs, isolates…) are set out in rows under the drawing.
+SMALL_COMPONENT = 5
 
 
 def compute_layout(G: nx.Graph, *, seed: int = 42, scale: float | None = None) -> dict[Hashable, tuple[float, float]]:
@@ -49,28 +51,55 @@ def compute_layout(G: nx.Graph, *, seed: int = 42, scale: float | None = None) -
     dict
         Node → ``(x, y)``.
 
+    Notes
+    -----
+    Isolates and small components (fewer than :data:`SMALL_COMPONENT`
+    organisations, apart from the largest) are set out in rows under the
+    drawing instead of being flung to its edges, where they would shrink
+    everything else when the view is fitted.
+
     Examples
     --------
     >>> pos = compute_layout(nx.complete_graph(4), scale=100)
     >>> max(abs(c) for xy in pos.values() for c in xy) <= 100.0001
     True
+    >>> compute_layout(nx.Graph([(0, 1), (1, 2), (2, 0), (3, 4)]), scale=100)[3]
+    (-100.0, 190.0)
     """
     n = G.number_of_nodes()
     if n == 0:
         return {}
     if scale is None:
-        scale = 120.0 * math.sqrt(n) + 150.0
+        scale = 45.0 * math.sqrt(n) + 120.0
     if n == 1:
         return {next(iter(G)): (0.0, 0.0)}
-    nodes = list(G)
+    H = nx.Graph()
+    H.add_nodes_from(G)
+    H.add_edges_from((u, v) for u, v in G.edges() if u != v)
+    comps = sorted(nx.connected_components(H), key=len, reverse=True)
+    main = [v for c in comps if len(c) >= SMALL_COMPONENT or c is comps[0] for v in c]
+    rest = [v for c in comps if not (len(c) >= SMALL_COMPONENT or c is comps[0]) for v in sorted(c, key=str)]
+    pos = _tied_layout(H, main, seed, scale)
+    if rest:
+        step = 45.0
+        per_row = max(1, int(2 * scale / step))
+        top = scale + 2 * step
+        for i, v in enumerate(rest):
+            row, col = divmod(i, per_row)
+            pos[v] = (-scale + col * step, top + row * step)
+    return pos
+
+
+def _tied_layout(H: nx.Graph, nodes: list, seed: int, scale: float) -> dict[Hashable, tuple[float, float]]:
+    n = len(nodes)
+    if n == 1:
+        return {nodes[0]: (0.0, 0.0)}
+    S = H.subgraph(nodes)
     if n <= SPRING_LIMIT:
-        H = nx.Graph()
-        H.add_nodes_from(nodes)
-        H.add_edges_from((u, v) for u, v in G.edges() if u != v)
-        raw = nx.spring_layout(H, seed=seed, k=1.6 / math.sqrt(n))
+        raw = nx.spring_layout(S, seed=seed, k=1.6 / math.sqrt(n))
         coords = [tuple(raw[v]) for v in nodes]
     else:
-        coords = _igraph_layout(G, nodes, seed)
+        coords = _igraph_layout(S, nodes, seed)
     return _rescale(nodes, coords, scale)
 
 
@@ -83,8 +112,12 @@ def _igraph_layout(G: nx.Graph, nodes: list, seed: int) -> list[tuple[float, flo
     edges = {(min(index[u], index[v]), max(index[u], index[v])) for u, v in G.edges() if u != v}
     g = ig.Graph(n=len(nodes), edges=sorted(edges))
     rng = random.Random(seed)
-    start = [(rng.uniform(-1, 1), rng.uniform(-1, 1)) for _ in nodes]
-    lay = g.layout_fruchterman_reingold(seed=start, niter=300, grid="auto")
+    half = math.sqrt(len(nodes))  # igraph's grid expects coordinates spread like its own random start
+    start = [(rng.uniform(-half, half), rng.uniform(-half, half)) for _ in nodes]
+    from network.analysis.engine import seeded_igraph
+
+    with seeded_igraph(seed):
+        lay = g.layout_fruchterman_reingold(seed=start, niter=300, grid="auto")
     return [tuple(c) for c in lay.coords]
 
 
@@ -94,7 +127,7 @@ def _rescale(nodes: list, coords: list, scale: float) -> dict[Hashable, tuple[fl
     cx = (max(xs) + min(xs)) / 2
     cy = (max(ys) + min(ys)) / 2
     span = max(max(xs) - min(xs), max(ys) - min(ys)) / 2 or 1.0
-    return {v: ((x - cx) / span * scale, (y - cy) / span * scale) for v, (x, y) in zip(nodes, coords, strict=True)}
+    return {v: (float((x - cx) / span * scale), float((y - cy) / span * scale)) for v, (x, y) in zip(nodes, coords, strict=True)}
 
 
 def aggregate_graph(G: nx.Graph, groups: Mapping[Hashable, Hashable]) -> nx.Graph:

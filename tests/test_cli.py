@@ -72,3 +72,9 @@ def test_bad_sector_word_is_one_line(db, capsys):
 def test_bad_store_url(capsys):
     assert main(["--store", "ftp://nowhere", "orgs"]) == 1
     assert "unknown store URL" in capsys.readouterr().err
+
+
+def test_serve_refuses_network_address_without_accounts(db, capsys):
+    # local mode (no accounts) is for this machine only: see ui/auth.py local_mode
+    assert main(["--store", db, "serve", "--address", "0.0.0.0"]) == 1
+    assert "no accounts yet" in capsys.readouterr().err

@@ -28,7 +28,7 @@ from network.store import default_store_url
 from network.trust.users import ROLE_LABELS, Account, UserStore, has_role, users_for
 
 __all__ = [
-    "SESSION_KEY", "public_view_allowed", "current_user", "user_name", "sign_in", "sign_out",
+    "SESSION_KEY", "LOCAL", "local_mode", "public_view_allowed", "current_user", "user_name", "sign_in", "sign_out",
     "require_role", "require_view", "user_box", "label",
 ]
 
@@ -43,6 +43,10 @@ _LABELS = {
     "too_low": ("{name} さん（{have}）にはこのページの権限がありません（{role} が必要）。",
                 "{name} ({have}) may not use this page: it needs {role}."),
     "signed_in": ("{name}（{role}）でサインイン中", "Signed in as {name} ({role})"),
+    "local_mode": ("ローカルモード：アカウントがないため、この端末の誰でも編集できます。"
+                   "`renkei user add 名前 --role admin` で管理者を作ると、サインインが必要になります。",
+                   "Local mode: no accounts exist, so anyone on this machine may edit. Create an admin with "
+                   "`renkei user add NAME --role admin` and sign-in becomes required."),
     "no_accounts": ("アカウントがまだありません。管理者がサーバーで `renkei user add 名前 --role admin` を実行してください。",
                     "No accounts yet: an administrator runs `renkei user add NAME --role admin` on the server."),
     "welcome": ("{name} さん、ようこそ", "Welcome, {name}"),
@@ -65,11 +69,31 @@ def _users() -> UserStore:
     return users_for(default_store_url())
 
 
+#: The account used while no account exists at all (local mode, see :func:`local_mode`).
+LOCAL = Account("local", "admin")
+
+
+def local_mode() -> bool:
+    """True while the store has no accounts: one person on their own machine.
+
+    ``renkei demo && renkei serve`` must give a usable app on a fresh machine, so
+    until an administrator creates the first account (``renkei user add NAME
+    --role admin``) every session acts as ``local`` (admin) and every page says
+    so.  ``renkei serve`` refuses to listen beyond this machine in local mode.
+    Once one account exists, sign-in is required as usual.
+    """
+    try:
+        with _users() as users:
+            return users.count() == 0
+    except RenkeiError:
+        return False
+
+
 def current_user() -> Account | None:
     """The signed-in account, checked against the stored accounts (``None`` when signed out)."""
     raw = st.session_state.get(SESSION_KEY)
     if not raw or not isinstance(raw, dict) or not raw.get("name"):
-        return None
+        return LOCAL if local_mode() else None
     try:
         with _users() as users:
             acc = users.get(str(raw["name"]))
@@ -149,6 +173,9 @@ def user_box() -> None:
     """Sidebar line: who is signed in, with a sign-out button."""
     acc = current_user()
     if acc is None:
+        return
+    if acc is LOCAL:
+        st.sidebar.warning(label("local_mode"))
         return
     st.sidebar.caption(label("signed_in", name=acc.name, role=ROLE_LABELS.get(acc.role, acc.role)))
     if st.sidebar.button(label("sign_out"), key="renkei_sign_out"):

@@ -34,14 +34,8 @@ from tests.trust.hostile_corpus import FORMULA_NAMES, QUERY_NAMES, file_cases, f
 CASES = file_cases()
 FORMS = form_values()
 
-#: Cases the importer does not yet handle as the issue asks (reported to the lead; see docs/trust.md):
-#: - cell-200k, cell-1m-quoted: the csv module's 131,072-character field limit escapes as ``_csv.Error``;
-#: - json-deep: JSON nested deeper than Python's recursion limit escapes as ``RecursionError``;
-#: - json-object-name, json-list-name, json-huge-number: a JSON object, list or 1e999999 as a name is
-#:   stored as Python's repr ("{'a': 1}", "['<b>', 2]", "inf") instead of being rejected.
-#: ingest should call network.trust.limits (check_upload, check_table), catch csv.Error/RecursionError,
-#: and refuse non-scalar JSON cells; then these pass (xfail is not strict) and the marks can go.
-KNOWN_GAPS = {"cell-200k", "cell-1m-quoted", "json-deep", "json-object-name", "json-list-name", "json-huge-number"}
+#: No case is expected to fail: huge CSV cells, deep JSON and non-scalar JSON cells (once xfail
+#: "importer gap") are handled by ingest/guard.py and asserted like every other case.
 
 
 def _snapshot(store: SQLiteStore) -> tuple:
@@ -87,8 +81,7 @@ def _check(store, before, outcome, expect, names, text) -> None:
             assert _loose(n) in _loose(text), n
 
 
-@pytest.mark.parametrize("case", [pytest.param(c, id=c[0], marks=[pytest.mark.xfail(
-    reason="importer gap: see KNOWN_GAPS", strict=False)] if c[0] in KNOWN_GAPS else []) for c in CASES])
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
 def test_hostile_file(case):
     cid, name, data, expect, names = case
     store = _base()

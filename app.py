@@ -1,0 +1,67 @@
+"""Renkei 連携マップ — the Streamlit app (a router; the pages are in ``ui/``).
+
+Run ``renkei serve`` or ``streamlit run app.py``; the store comes from
+``RENKEI_STORE`` (default ``renkei.db`` in the working directory).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import streamlit as st  # noqa: E402
+
+from ui.common import safe, store, tr  # noqa: E402
+from ui.i18n import LANGS  # noqa: E402
+from ui.auth import require_view, user_box  # noqa: E402
+
+
+def _icon():  # noqa: ANN202 - a PIL image
+    """A small network icon drawn here: a Material or emoji icon would be fetched from a CDN."""
+    from PIL import Image, ImageDraw
+
+    img = Image.new("RGBA", (64, 64), (0, 0, 0, 0))
+    d = ImageDraw.Draw(img)
+    pts = [(32, 12), (12, 46), (52, 46), (32, 34)]
+    for a, b in ((0, 3), (1, 3), (2, 3), (0, 1), (0, 2)):
+        d.line([pts[a], pts[b]], fill=(80, 80, 80, 255), width=4)
+    for (x, y), c in zip(pts, ((204, 121, 167), (230, 159, 0), (0, 114, 178), (0, 158, 115)), strict=True):
+        d.ellipse([x - 9, y - 9, x + 9, y + 9], fill=(*c, 255))
+    return img
+
+
+st.set_page_config(page_title="Renkei 連携マップ", page_icon=_icon(), layout="wide")
+
+if "lang" not in st.session_state:
+    st.session_state["lang"] = "ja"
+with st.sidebar:
+    st.radio(tr("language"), list(LANGS), format_func=LANGS.get, key="lang", horizontal=True)
+
+PAGES = [
+    ("ui/map.py", "map", ":material/map:"),
+    ("ui/orgs.py", "orgs", ":material/apartment:"),
+    ("ui/brokers.py", "brokers", ":material/hub:"),
+    ("ui/gaps.py", "gaps", ":material/grid_on:"),
+    ("ui/changes.py", "changes", ":material/timeline:"),
+    ("ui/add.py", "add", ":material/add_circle:"),
+    ("ui/importer.py", "import", ":material/upload_file:"),
+    ("ui/export.py", "export", ":material/download:"),
+    ("ui/history.py", "history", ":material/history:"),
+]
+pg = st.navigation([st.Page(str(ROOT / path), title=tr(key), icon=icon, url_path=key, default=key == "map")
+                    for path, key, icon in PAGES])
+
+
+def _counts() -> None:
+    c = store().counts()
+    st.sidebar.caption(tr("counts", orgs=c.get("orgs", 0), ties=c.get("ties", 0)))
+
+
+user_box()
+if require_view():
+    safe(_counts)
+    safe(pg.run)

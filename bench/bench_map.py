@@ -1,0 +1,122 @@
+"""Benchmark: from page request to a drawn map in Chromium, and the size of the map's HTML.
+
+For each size (organisations; ties = 3 × organisations) a synthetic network from
+:func:`data.generate.generate` is written to a fresh SQLite store, the real app
+is started on a free local port, and Debian's Chromium opens the map page.  The
+time is measured in the browser: from the top page's navigation start
+(``performance.timeOrigin``) to the first ``afterDrawing`` event of vis-network
+inside the map's iframe (``timeOrigin + renkeiDrawn`` there).  *cold* is the
+first request after the server started (loads the graph, lays it out, renders);
+*warm* is a later request in a new tab (Streamlit's caches hit; median of two
+per server start), and the last column the part of it spent inside the map's
+own page (iframe start → first drawing: parsing vis-network, building, drawing).
+
+Also reported: the time :func:`network.viz.render_map` takes in Python and the
+size of its HTML.  Target (issue 4): under 2 s at 2,000 organisations.
+
+Usage::
+
+    python bench/bench_map.py                 # 200, 2000, 10000
+    python bench/bench_map.py --sizes 200 2000 --repeat 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from data.generate import generate  # noqa: E402
+from network.store import ChangeSet, open_store  # noqa: E402
+from network.viz import render_map  # noqa: E402
+from tests.ui.live_app import is_local, launch, map_frame, serve  # noqa: E402
+
+TIES_PER_ORG = 3
+
+
+def drawn_ms(context, base: str) -> tuple[float, int, bool, float]:  # type: ignore[no-untyped-def]
+    """Open the map in a new tab: ms from navigation start to the first drawing, nodes drawn, aggregated,
+    and ms the map's own page took (iframe start → drawn)."""
+    page = context.new_page()
+    try:
+        page.goto(base + "/", wait_until="commit")
+        frame = map_frame(page, timeout=180)
+        start = page.evaluate("() => performance.timeOrigin")
+        drawn = frame.evaluate("() => performance.timeOrigin + window.renkeiDrawn")
+        nodes = frame.evaluate("() => window.network.body.data.nodes.length")
+        aggregated = frame.evaluate("() => window.renkeiMap.aggregated")
+        inner = frame.evaluate("() => window.renkeiDrawn")
+        return drawn - start, nodes, aggregated, inner
+    finally:
+        page.close()
+
+
+def bench(n: int, repeat: int, tmp: Path) -> dict:
+    orgs, ties = generate(n, TIES_PER_ORG * n, seed=1)
+    path = tmp / f"map-{n}.db"
+    store = open_store(str(path))
+    store.write(ChangeSet(orgs=orgs, ties=ties), user="bench")
+    G = store.load_graph()
+    store.close()
+    t0 = time.perf_counter()
+    html = render_map(G, size_by=dict(G.to_undirected(as_view=True).degree()))
+    render_s = time.perf_counter() - t0
+    from playwright.sync_api import sync_playwright
+
+    requests: list[str] = []
+    cold, warm, inner = [], [], []
+    for _ in range(repeat):
+        with serve(path, timeout=120) as base, sync_playwright() as p:
+            browser = launch(p)
+            try:
+                context = browser.new_context(viewport={"width": 1400, "height": 1000})
+                context.on("request", lambda r: requests.append(r.url))
+                ms, nodes, aggregated, _ = drawn_ms(context, base)
+                cold.append(ms)
+                for _ in range(2):
+                    ms, _, _, in_frame = drawn_ms(context, base)
+                    warm.append(ms)
+                    inner.append(in_frame)
+            finally:
+                browser.close()
+    return {"orgs": n, "ties": len(ties), "nodes_drawn": nodes, "aggregated": aggregated,
+            "html_bytes": len(html.encode("utf-8")), "render_s": round(render_s, 3),
+            "cold_ms": round(statistics.median(cold)), "warm_ms": round(statistics.median(warm)),
+            "in_iframe_ms": round(statistics.median(inner)),
+            "cold_all": [round(x) for x in cold], "warm_all": [round(x) for x in warm],
+            "external_requests": [u for u in requests if not is_local(u)]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[200, 2000, 10000])
+    ap.add_argument("--repeat", type=int, default=1, help="server restarts per size (median reported)")
+    ap.add_argument("--json", type=Path, default=ROOT / "bench" / "out" / "bench_map.json")
+    args = ap.parse_args(argv)
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in args.sizes:
+            rows.append(bench(n, args.repeat, Path(tmp)))
+            print(json.dumps(rows[-1]), file=sys.stderr)
+    print("| orgs | ties | nodes drawn | HTML | render_map (Python) | request → drawn, cold | warm | "
+          "of which in the map's iframe |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        drawn = f"{r['nodes_drawn']:,}" + (" (aggregated)" if r["aggregated"] else "")
+        print(f"| {r['orgs']:,} | {r['ties']:,} | {drawn} | {r['html_bytes'] / 1e6:.2f} MB | "
+              f"{r['render_s']:.2f} s | {r['cold_ms'] / 1000:.2f} s | {r['warm_ms'] / 1000:.2f} s | "
+              f"{r['in_iframe_ms'] / 1000:.2f} s |")
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,362 @@
+"""The network map: one standalone, offline HTML page drawn with vis-network.
+
+:func:`render_map` turns a graph into an HTML document that carries
+vis-network's script and stylesheet inline (the copy shipped inside the
+``pyvis`` package), so the page works without a network connection and sends
+no request anywhere.  Every organisation name and attribute reaches the page
+as JSON data (``<``, ``>`` and ``&`` escaped) and is put on screen with
+``textContent`` or ``html.escape`` — never parsed as HTML.
+
+Big networks stay usable: positions are computed in Python
+(:func:`network.layout.compute_layout`) and physics is off above
+:data:`PHYSICS_LIMIT` nodes; above :data:`AGGREGATE_LIMIT` nodes the map shows
+groups (communities or sectors) instead of organisations and says so.
+
+The page exposes ``window.network`` (the vis ``Network``), ``window.renkeiMap``
+(``nodeCount``, ``orgCount``, ``aggregated``) and sets ``window.renkeiDrawn``
+to the time of the first drawing, for tests and benchmarks.
+
+Examples
+--------
+>>> import networkx as nx
+>>> G = nx.Graph([("a", "b")])
+>>> nx.set_node_attributes(G, {"a": "<b>A</b>", "b": "B"}, "name")
+>>> html = render_map(G, lang="en")
+>>> 'data-node-count="2"' in html, "<b>A</b>" in html, "https://" in html.split("<script")[0]
+(True, False, False)
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable, Iterable, Mapping
+
+import networkx as nx
+
+from network.layout import aggregate_graph, compute_layout
+from network.model import STRENGTH_LABELS, Sector, TieType
+from network.viz_page import map_page, vis_assets
+
+__all__ = [
+    "render_map",
+    "SECTOR_COLOURS",
+    "PHYSICS_LIMIT",
+    "AGGREGATE_LIMIT",
+    "LABEL_LIMIT",
+    "vis_assets",
+]
+
+#: Above this many drawn nodes the positions are fixed and physics is off.
+PHYSICS_LIMIT = 300
+#: Above this many organisations the map shows groups instead of organisations.
+AGGREGATE_LIMIT = 3000
+#: Above this many nodes names are shown on hover only.
+LABEL_LIMIT = 500
+#: An aggregated map shows at most this many groups (the smallest are folded into one).
+MAX_GROUPS = 60
+SMALL_GROUPS = "__small__"
+
+#: Okabe–Ito colour-blind-safe palette, one colour per sector.
+SECTOR_COLOURS: dict[str, str] = {
+    Sector.RESIDENTS_GROUP.value: "#E69F00",
+    Sector.NPO.value: "#56B4E9",
+    Sector.COMPANY.value: "#009E73",
+    Sector.UNIVERSITY.value: "#F0E442",
+    Sector.GOVERNMENT.value: "#0072B2",
+    Sector.FOUNDATION.value: "#D55E00",
+    Sector.INTERMEDIARY.value: "#CC79A7",
+    Sector.OTHER.value: "#999999",
+}
+_EXTRA_COLOURS = ["#4E79A7", "#F28E2B", "#59A14F", "#E15759", "#76B7B2", "#EDC948", "#B07AA1",
+                  "#FF9DA7", "#9C755F", "#BAB0AC"]
+
+_TEXT = {
+    "legend": ("凡例", "Legend"),
+    "sector": ("区分", "Sector"),
+    "area": ("地域", "Area"),
+    "kind": ("種別", "Kind"),
+    "broker": ("仲介者", "Broker"),
+    "cut_point": ("切断点（要の団体）", "Cut point"),
+    "bridge": ("橋渡しの関係（切れると分断）", "Bridge tie"),
+    "focus": ("検索した団体", "Searched organisation"),
+    "open": ("プロフィールを開く", "Open profile"),
+    "members": ("団体数", "Organisations"),
+    "internal": ("内部の関係数", "Ties inside"),
+    "ties_between": ("間の関係数", "Ties between"),
+    "aggregated": ("{orgs:,} 団体は多すぎるため、{groups} のグループ（{by}）にまとめて表示しています。",
+                   "{orgs:,} organisations are too many to draw one by one: shown as {groups} groups ({by})."),
+    "small_groups": ("小さなまとまり（まとめて表示）", "Small groups (together)"),
+    "group_community": ("コミュニティ {g}", "Community {g}"),
+    "by_community": ("コミュニティ", "communities"),
+    "by_sector": ("区分", "sectors"),
+    "type": ("関係", "Tie type"),
+    "strength": ("強さ", "Strength"),
+    "period": ("期間", "Period"),
+    "empty": ("表示する団体がありません。", "No organisation to show."),
+    "degree": ("次数", "Degree"),
+    "betweenness": ("媒介中心性", "Betweenness"),
+    "brokerage": ("仲介（合計）", "Brokerage (total)"),
+    "constraint": ("制約", "Constraint"),
+    "community": ("コミュニティ", "Community"),
+}
+
+
+def _t(key: str, lang: str) -> str:
+    ja, en = _TEXT.get(key, (key, key))
+    return ja if lang == "ja" else en
+
+
+def _fold_small(membership: dict, keep: int = MAX_GROUPS) -> dict:
+    """Keep the ``keep - 1`` largest groups; fold the rest into one group of small ones."""
+    from collections import Counter
+
+    sizes = Counter(membership.values())
+    if len(sizes) <= keep:
+        return membership
+    kept = {g for g, _ in sizes.most_common(keep - 1)}
+    return {v: (g if g in kept else SMALL_GROUPS) for v, g in membership.items()}
+
+
+def _label(attr: str, value: object, lang: str) -> str:
+    if value == SMALL_GROUPS:
+        return _t("small_groups", lang)
+    if attr == "sector":
+        try:
+            return Sector(str(value)).label(lang)
+        except ValueError:
+            return str(value)
+    if attr == "community":
+        return _t("group_community", lang).format(g=value)
+    return "" if value is None else str(value)
+
+
+def _colours(attr: str, values: Iterable[object]) -> dict[object, str]:
+    ordered = sorted(set(values), key=lambda v: (v is None, str(v)))
+    if attr == "sector":
+        return {v: SECTOR_COLOURS.get(str(v), SECTOR_COLOURS["other"]) for v in ordered}
+    return {v: _EXTRA_COLOURS[i % len(_EXTRA_COLOURS)] for i, v in enumerate(ordered)}
+
+
+def _fmt(value: object) -> str:
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "–"
+        if value == int(value) and abs(value) >= 1:
+            return f"{int(value):,}"
+        return f"{value:.3f}" if abs(value) < 100 else f"{value:,.0f}"
+    return str(value)
+
+
+def _sizes(nodes: list, size_by: Mapping[Hashable, float] | None, lo: float = 8.0, hi: float = 40.0) -> dict:
+    if not size_by:
+        return {v: 12.0 for v in nodes}
+    vals = [float(size_by.get(v) or 0.0) for v in nodes]
+    vals = [0.0 if math.isnan(x) else x for x in vals]
+    top = max(vals, default=0.0) or 1.0
+    return {v: lo + (hi - lo) * math.sqrt(max(x, 0.0) / top) for v, x in zip(nodes, vals, strict=True)}
+
+
+def _text(lang: str) -> dict:
+    """Labels the page's script needs to build tooltips (looked up, not repeated per node)."""
+    return {
+        "open": _t("open", lang), "sector": _t("sector", lang), "kind": _t("kind", lang), "area": _t("area", lang),
+        "type": _t("type", lang), "strength": _t("strength", lang), "period": _t("period", lang),
+        "sectors": {s.value: s.label(lang) for s in Sector},
+        "types": {x.value: x.label(lang) for x in TieType},
+        "strengths": {str(k): (ja if lang == "ja" else en) for k, (ja, en) in STRENGTH_LABELS.items()},
+    }
+
+
+def render_map(
+    G: nx.Graph,
+    *,
+    colour_by: str = "sector",
+    size_by: Mapping[Hashable, float] | None = None,
+    highlight: Mapping[str, Iterable] | None = None,
+    measures: Mapping[Hashable, Mapping[str, object]] | None = None,
+    groups: Mapping[Hashable, Hashable] | None = None,
+    lang: str = "ja",
+    physics: bool | None = None,
+    height: str = "700px",
+    profile_url: str | None = "orgs?org={id}",
+    aggregate_limit: int = AGGREGATE_LIMIT,
+) -> str:
+    """Draw ``G`` as a standalone offline HTML page.
+
+    Parameters
+    ----------
+    G : networkx graph
+        Nodes carry ``name``, ``sector``, ``city``, ``district``…; edges carry
+        ``type``, ``strength``, ``directed``, ``start``, ``end`` (the
+        conventions of ``Store.load_graph``).  Missing attributes are fine.
+    colour_by : str
+        Node attribute that picks the colour (``"sector"`` uses the fixed
+        sector palette); a legend names each colour.
+    size_by : mapping, optional
+        Node → measure (degree, betweenness, brokerage total…); the node's
+        area grows with it.  Equal sizes when omitted.
+    highlight : mapping, optional
+        ``"brokers"``, ``"cut_points"``, ``"focus"`` → nodes to mark;
+        ``"bridges"`` → ``(u, v)`` pairs whose ties are drawn red.
+    measures : mapping, optional
+        Node → ``{"degree": 3, "betweenness": 0.2, …}`` shown on hover.
+    groups : mapping, optional
+        Node → group (community) used when the graph is aggregated; the
+        ``colour_by`` attribute is used when omitted.
+    lang : {"ja", "en"}
+        Language of the legend, tooltips and notes.
+    physics : bool, optional
+        Let the layout settle in the browser; by default on for at most
+        :data:`PHYSICS_LIMIT` nodes and off (fixed positions) above.
+    height : str
+        CSS height of the drawing.
+    profile_url : str, optional
+        Link opened from a clicked organisation; ``{id}`` is replaced by the
+        URL-encoded organisation id.  ``None`` hides the link.
+    aggregate_limit : int
+        Above this many organisations the map is aggregated.
+
+    Returns
+    -------
+    str
+        A complete HTML document.
+
+    Examples
+    --------
+    >>> G = nx.path_graph(4)
+    >>> page = render_map(G, physics=False, lang="en")
+    >>> 'data-node-count="4"' in page and '"physics":{"enabled":false' in page
+    True
+    """
+    n_orgs = G.number_of_nodes()
+    aggregated = n_orgs > aggregate_limit
+    if aggregated:
+        by = "community" if groups else colour_by
+        membership = _fold_small(dict(groups) if groups else {v: G.nodes[v].get(colour_by) for v in G})
+        data, legend, group_opts = _aggregated_data(G, membership, by, lang)
+        note = _t("aggregated", lang).format(orgs=n_orgs, groups=len(data["nodes"]),
+                                             by=_t("by_community" if by == "community" else "by_sector", lang))
+    else:
+        data, legend, group_opts = _org_data(G, colour_by, size_by, highlight or {}, measures or {}, lang)
+        note = "" if n_orgs else _t("empty", lang)
+    n_drawn = len(data["nodes"])
+    if physics is None:
+        physics = n_drawn <= PHYSICS_LIMIT and not aggregated
+    data["options"] = _options(physics, n_drawn, group_opts)
+    data["text"] = _text(lang)
+    data["profileUrl"] = profile_url if profile_url and not aggregated else None
+    return map_page(data, legend, note, height=height, lang=lang, n_orgs=n_orgs, aggregated=aggregated,
+                    legend_title=_t("legend", lang))
+
+
+def _group_style(colour: str) -> dict:
+    return {"color": {"background": colour, "border": "#444444",
+                      "highlight": {"background": colour, "border": "#000000"},
+                      "hover": {"background": colour, "border": "#000000"}}}
+
+
+def _org_data(G, colour_by, size_by, highlight, measures, lang):  # type: ignore[no-untyped-def]
+    nodes = list(G)
+    pos = compute_layout(G)
+    values = {v: G.nodes[v].get(colour_by) for v in nodes}
+    colours = _colours(colour_by, values.values())
+    gid = {val: f"g{i}" for i, val in enumerate(colours)}
+    sizes = _sizes(nodes, size_by)
+    brokers = set(highlight.get("brokers", ()))
+    cuts = set(highlight.get("cut_points", ()))
+    focus = set(highlight.get("focus", ()))
+    bridges = {frozenset(p) for p in highlight.get("bridges", ())}
+    show_labels = len(nodes) <= LABEL_LIMIT
+    keys = [k for k in ("degree", "betweenness", "brokerage", "constraint", "community")
+            if any(k in (measures.get(v) or {}) for v in nodes[:50])]
+    out_nodes = []
+    for v in nodes:
+        a = G.nodes[v]
+        name = str(a.get("name") or v)
+        node = {"id": str(v), "x": round(pos[v][0]), "y": round(pos[v][1]), "size": round(sizes[v], 1),
+                "g": gid[values[v]], "n": name, "s": str(a.get("sector") or "")}
+        if a.get("kind"):
+            node["k"] = str(a["kind"])
+        area = " ".join(str(a[k]) for k in ("prefecture", "city", "district") if a.get(k))
+        if area:
+            node["a"] = area
+        m = measures.get(v)
+        if m:
+            node["m"] = [_fmt(m[k]) if k in m else "" for k in keys]
+        if show_labels:
+            node["label"] = name if len(name) <= 24 else name[:23] + "…"
+        hl: dict = {}
+        if v in brokers:
+            hl = {"borderWidth": 5, "color": {"border": "#8B0000", "background": colours[values[v]]}}
+        if v in cuts:
+            hl["shape"] = "diamond"
+        if v in focus:
+            hl.update(borderWidth=6, font={"size": 18, "bold": True},
+                      color={"border": "#000000", "background": colours[values[v]]})
+        if hl:
+            node["hl"] = hl
+        out_nodes.append(node)
+    out_edges = []
+    for u, v, a in G.edges(data=True):
+        strength = int(a.get("strength") or 3)
+        edge = {"f": str(u), "t": str(v), "w": round(0.5 + 0.6 * strength, 1), "ty": str(a.get("type") or ""),
+                "st": strength}
+        if a.get("start") or a.get("end"):
+            edge["p"] = f"{a.get('start') or '…'} – {a.get('end') or '…'}"
+        if a.get("directed"):
+            edge["d"] = 1
+        if bridges and frozenset((u, v)) in bridges:
+            edge["hl"] = "#D62728"
+        out_edges.append(edge)
+    legend = [(colour, _label(colour_by, val, lang), "dot") for val, colour in colours.items()]
+    if brokers:
+        legend.append(("#8B0000", _t("broker", lang), "ring"))
+    if cuts:
+        legend.append(("#666666", _t("cut_point", lang), "diamond"))
+    if bridges:
+        legend.append(("#D62728", _t("bridge", lang), "line"))
+    if focus:
+        legend.append(("#000000", _t("focus", lang), "ring"))
+    data = {"nodes": out_nodes, "edges": out_edges}
+    if keys:
+        data["measureKeys"] = [_t(k, lang) for k in keys]
+    return data, legend, {gid[val]: _group_style(c) for val, c in colours.items()}
+
+
+def _aggregated_data(G, membership, by, lang):  # type: ignore[no-untyped-def]
+    A = aggregate_graph(G, membership)
+    pos = compute_layout(A, scale=120.0 * math.sqrt(max(len(A), 1)) + 150.0)  # room for big group circles
+    colours = _colours(by, A.nodes)
+    top = max((m for _, m in A.nodes(data="members")), default=1)
+    nodes, ids = [], {}
+    for i, (g, a) in enumerate(A.nodes(data=True)):
+        label = _label(by, g, lang)
+        ids[g] = f"c{i}"
+        nodes.append({"id": ids[g], "x": round(pos[g][0]), "y": round(pos[g][1]), "label": label,
+                      "size": round(10 + 50 * math.sqrt(a["members"] / top), 1), "g": f"g{i}",
+                      "hl": {"font": {"size": 26}},
+                      "rows": [["", label], [_t("members", lang), f"{a['members']:,}"],
+                               [_t("internal", lang), f"{a['internal']:,}"]]})
+    wmax = max((w for *_, w in A.edges(data="weight")), default=1)
+    edges = [{"f": ids[u], "t": ids[v], "w": round(1 + 9 * math.log1p(w) / math.log1p(wmax), 1),
+              "rows": [[_t("ties_between", lang), f"{w:,}"]]} for u, v, w in A.edges(data="weight")]
+    legend = [(colours[g], _label(by, g, lang), "dot") for g in A.nodes] if len(A) <= 20 else []
+    return ({"nodes": nodes, "edges": edges}, legend,
+            {f"g{i}": _group_style(colours[g]) for i, g in enumerate(A.nodes)})
+
+
+def _options(physics: bool, n: int, groups: dict) -> dict:
+    return {
+        "autoResize": True,
+        "groups": groups,
+        "layout": {"improvedLayout": False},
+        "physics": {"enabled": physics, "stabilization": False,
+                    "barnesHut": {"gravitationalConstant": -2500, "springLength": 110, "avoidOverlap": 0.2},
+                    "minVelocity": 1.0},
+        "interaction": {"hover": n <= 2500, "hideEdgesOnDrag": n > PHYSICS_LIMIT,
+                        "hideEdgesOnZoom": n > 2000, "navigationButtons": False, "keyboard": False},
+        "nodes": {"shape": "dot", "borderWidth": 1, "font": {"size": 13, "face": "sans-serif"}},
+        "edges": {"smooth": n <= PHYSICS_LIMIT and {"type": "continuous"},
+                  "color": {"color": "#9AA5B1", "highlight": "#333333", "hover": "#333333", "opacity": 0.7},
+                  "arrows": {"to": {"scaleFactor": 0.5}}},
+    }

@@ -1,0 +1,191 @@
+"""The HTML page around a network map: inline vis-network, legend, tooltips, click panel.
+
+:func:`map_page` wraps the compact data built by :mod:`network.viz` into one
+standalone document.  vis-network's script and stylesheet are the copies
+shipped inside the ``pyvis`` package, inlined (no CDN, no request).  The data
+travels as JSON in a ``<script type="application/json">`` block with ``<``,
+``>`` and ``&`` escaped, and every text reaches the screen through
+``textContent`` (tooltips and the click panel are built lazily, on hover or
+click) or through ``html.escape`` (the legend) — never parsed as HTML.
+
+Examples
+--------
+>>> page = map_page({"nodes": [], "edges": [], "options": {}}, [], "", height="300px", lang="en",
+...                 n_orgs=0, aggregated=False)
+>>> page.startswith("<!DOCTYPE html>") and 'data-node-count="0"' in page
+True
+"""
+
+from __future__ import annotations
+
+import html as _html
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+__all__ = ["map_page", "vis_assets", "safe_json"]
+
+
+@cache
+def vis_assets() -> tuple[str, str]:
+    """vis-network's script and stylesheet from the ``pyvis`` package (no CDN).
+
+    The stylesheet's embedded icons (manipulation and navigation buttons, which
+    the map does not use) are dropped: they are most of its 220 kB.
+    """
+    import pyvis
+
+    base = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
+    js = (base / "vis-network.min.js").read_text(encoding="utf-8")
+    css = (base / "vis-network.css").read_text(encoding="utf-8")
+    css = re.sub(r'url\("data:image/[^"]*"\)', "none", css)
+    return js, css
+
+
+def safe_json(data: object) -> str:
+    """JSON safe inside ``<script>``: no ``<``, ``>`` or ``&`` survives as such.
+
+    >>> safe_json({"name": "<img src=x>"})
+    '{"name":"\\\\u003cimg src=x\\\\u003e"}'
+    """
+    text = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"), default=str)
+    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+_JS = """
+(function () {
+  var data = JSON.parse(document.getElementById("renkei-data").textContent);
+  var T = data.text;
+  function box(rows) {
+    var div = document.createElement("div");
+    rows.forEach(function (r) {
+      if (r[1] === undefined || r[1] === null || r[1] === "") { return; }
+      var line = document.createElement("div");
+      if (r[0]) { var k = document.createElement("b"); k.textContent = r[0] + ": "; line.appendChild(k); }
+      var v = document.createElement("span"); v.textContent = String(r[1]); line.appendChild(v);
+      div.appendChild(line);
+    });
+    return div;
+  }
+  function nodeRows(n) {
+    if (n.rows) { return n.rows; }
+    var rows = [["", n.n], [T.sector, T.sectors[n.s] || n.s], [T.kind, n.k], [T.area, n.a]];
+    (n.m || []).forEach(function (v, i) { rows.push([(data.measureKeys || [])[i], v]); });
+    return rows;
+  }
+  function edgeRows(e) {
+    if (e.rows) { return e.rows; }
+    var st = T.strengths[e.st] || e.st;
+    return [[T.type, T.types[e.ty] || e.ty], [T.strength, e.st + " (" + st + ")"], [T.period, e.p]];
+  }
+  var byId = {};
+  var nodes = data.nodes.map(function (n) {
+    byId[n.id] = n;
+    var o = {id: n.id, x: n.x, y: n.y, size: n.size, group: n.g};
+    if (n.label !== undefined) { o.label = n.label; }
+    if (n.hl) { Object.assign(o, n.hl); }
+    return o;
+  });
+  var edgeData = {};
+  var edges = data.edges.map(function (e, i) {
+    edgeData[i] = e;
+    var o = {id: i, from: e.f, to: e.t, width: e.w};
+    if (e.d) { o.arrows = "to"; }
+    if (e.hl) { o.color = {color: e.hl, highlight: e.hl}; o.width = e.w + 2; }
+    return o;
+  });
+  var container = document.getElementById("renkei-map");
+  var network = new vis.Network(container, {nodes: new vis.DataSet(nodes), edges: new vis.DataSet(edges)},
+                                data.options);
+  window.network = network;
+  window.renkeiMap.network = network;
+  network.once("afterDrawing", function () {
+    window.renkeiDrawn = performance.now();
+    document.body.setAttribute("data-drawn", "1");
+  });
+  network.once("stabilized", function () { network.setOptions({physics: false}); network.fit(); });
+  var tip = document.getElementById("renkei-tip");
+  function showTip(rows, p) {
+    while (tip.firstChild) { tip.removeChild(tip.firstChild); }
+    tip.appendChild(box(rows));
+    tip.style.left = (p.pointer.DOM.x + 14) + "px";
+    tip.style.top = (p.pointer.DOM.y + 14) + "px";
+    tip.style.display = "block";
+  }
+  function hideTip() { tip.style.display = "none"; }
+  network.on("hoverNode", function (p) { showTip(nodeRows(byId[p.node]), p); });
+  network.on("hoverEdge", function (p) { showTip(edgeRows(edgeData[p.edge]), p); });
+  network.on("blurNode", hideTip);
+  network.on("blurEdge", hideTip);
+  network.on("dragStart", hideTip);
+  var info = document.getElementById("renkei-info");
+  network.on("click", function (p) {
+    while (info.firstChild) { info.removeChild(info.firstChild); }
+    if (!p.nodes.length) { info.style.display = "none"; return; }
+    var n = byId[p.nodes[0]];
+    info.appendChild(box(nodeRows(n)));
+    if (data.profileUrl && !n.rows) {
+      var a = document.createElement("a");
+      a.textContent = T.open;
+      a.href = data.profileUrl.replace("{id}", encodeURIComponent(n.id));
+      a.target = "_blank"; a.rel = "noopener";
+      info.appendChild(a);
+    }
+    info.style.display = "block";
+  });
+})();
+"""
+
+_CSS = """
+body { margin: 0; font-family: "Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic", "Meiryo", sans-serif; }
+#renkei-wrap { position: relative; }
+#renkei-map { width: 100%; border: 1px solid #ddd; background: #fff; }
+#renkei-legend { position: absolute; top: 8px; left: 8px; background: rgba(255,255,255,.92);
+  border: 1px solid #ccc; border-radius: 6px; padding: 6px 10px; font-size: 12px; max-width: 45%;
+  max-height: 60%; overflow: auto; z-index: 5; }
+#renkei-legend .sw { display: inline-block; width: 11px; height: 11px; margin-right: 6px; vertical-align: middle; }
+#renkei-legend .dot { border-radius: 50%; }
+#renkei-legend .ring { border-radius: 50%; background: #fff !important; border: 3px solid; width: 7px; height: 7px; }
+#renkei-legend .diamond { transform: rotate(45deg); width: 9px; height: 9px; }
+#renkei-legend .line { height: 3px; }
+#renkei-note { background: #fff4ce; border: 1px solid #e0c060; padding: 6px 10px; font-size: 13px; }
+#renkei-info { display: none; position: absolute; top: 8px; right: 8px; background: #fff; border: 1px solid #999;
+  border-radius: 6px; padding: 8px 12px; font-size: 13px; max-width: 40%; z-index: 6; }
+#renkei-info a { display: inline-block; margin-top: 6px; }
+#renkei-tip { display: none; position: absolute; background: #fffff4; border: 1px solid #888; border-radius: 4px;
+  padding: 5px 8px; font-size: 12px; max-width: 320px; pointer-events: none; z-index: 7;
+  box-shadow: 2px 2px 6px rgba(0,0,0,.2); }
+"""
+
+
+def _legend(legend: list[tuple[str, str, str]], title: str) -> str:
+    if not legend:
+        return ""
+    rows = []
+    for colour, label, shape in legend:
+        style = f"border-color:{colour}" if shape == "ring" else f"background:{colour}"
+        rows.append(f'<div><span class="sw {_html.escape(shape)}" style="{_html.escape(style)}"></span>'
+                    f"{_html.escape(label)}</div>")
+    return f'<div id="renkei-legend"><b>{_html.escape(title)}</b>{"".join(rows)}</div>'
+
+
+def map_page(data: dict, legend: list[tuple[str, str, str]], note: str, *, height: str, lang: str, n_orgs: int,
+             aggregated: bool, legend_title: str = "凡例") -> str:
+    """The standalone HTML document for ``data`` (nodes, edges, options, text)."""
+    js, css = vis_assets()
+    n_nodes, n_edges = len(data["nodes"]), len(data["edges"])
+    meta = {"nodeCount": n_nodes, "edgeCount": n_edges, "orgCount": n_orgs, "aggregated": aggregated}
+    note_html = f'<div id="renkei-note" role="note">{_html.escape(note)}</div>' if note else ""
+    return (
+        f'<!DOCTYPE html>\n<html lang="{"en" if lang == "en" else "ja"}"><head><meta charset="utf-8">'
+        f"<title>Renkei map</title><style>{css}</style><style>{_CSS}</style></head>"
+        f'<body data-node-count="{n_nodes}">{note_html}<div id="renkei-wrap">'
+        f'<div id="renkei-map" style="height:{_html.escape(height)}" data-node-count="{n_nodes}" '
+        f'data-edge-count="{n_edges}" data-org-count="{n_orgs}" data-aggregated="{int(aggregated)}"></div>'
+        f'{_legend(legend, legend_title)}<div id="renkei-info"></div><div id="renkei-tip"></div></div>'
+        f'<script type="application/json" id="renkei-data">{safe_json(data)}</script>'
+        f"<script>window.renkeiMap = {safe_json(meta)};</script>"
+        f"<script>{js}</script><script>{_JS}</script></body></html>"
+    )

@@ -1,0 +1,42 @@
+"""Brokers 仲介者: brokerage roles (Gould–Fernandez) by sector or by area, ranked."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from network.analysis.explain import explain, label
+from network.report import org_rows, to_markdown
+from ui.common import analysis, empty_store, graph, lang, tr
+from ui.filters import filter_widgets
+
+ROLES = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison"]
+TOP = 20
+
+st.title(tr("brokers"))
+st.markdown(tr("brokers_intro"))
+if not empty_store():
+    f = filter_widgets(graph(), "brokers")
+    attr = st.radio(tr("group_by"), ["sector", "district"], horizontal=True, key="brokers_by",
+                    format_func=lambda a: tr("by_sector") if a == "sector" else tr("by_area"))
+    result = analysis(f, attr=attr)
+    table = pd.DataFrame(org_rows(result))
+    if table.empty:
+        st.caption(tr("nothing"))
+    else:
+        order = table.sort_values(["total", "betweenness"], ascending=False).index
+        table = table.loc[order]
+        shown = pd.DataFrame(org_rows(result, lang=lang())).loc[order]
+        st.markdown(f"#### {tr('top_n', n=TOP)}")
+        chart = table.head(TOP).set_index("name")[ROLES]
+        chart.columns = [label(r, lang()) for r in ROLES]
+        st.bar_chart(chart, horizontal=True, stack=True)
+        st.dataframe(shown, hide_index=True)
+        with st.expander("ℹ️ " + tr("roles")):
+            for role in ROLES + ["betweenness", "constraint"]:
+                st.markdown(f"- {explain(role, lang())}")
+        c1, c2 = st.columns(2)
+        c1.download_button(tr("download_csv"), table.to_csv(index=False).encode("utf-8-sig"),
+                           file_name="renkei-brokers.csv", mime="text/csv")
+        c2.download_button(tr("download_md"), to_markdown(result, lang=lang()).encode("utf-8"),
+                           file_name="renkei-report.md", mime="text/markdown")

@@ -1,0 +1,230 @@
+"""What every page shares: the cached store, cached graph and analysis, labels, errors.
+
+The store is opened once per process (``st.cache_resource``); the graph and the
+analysis results are cached under the store's :meth:`~network.store.base.Store.revision`,
+so every write (a form, an import) makes the next run read fresh data.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import networkx as nx
+import streamlit as st
+
+from network.model import STRENGTH_LABELS, Sector, TieType
+from network.store import default_store_url, open_store
+from ui.i18n import t
+
+__all__ = [
+    "Filters", "get_store", "store", "lang", "tr", "graph", "filtered_graph", "analysis", "org_names",
+    "sector_label", "type_label", "strength_label", "safe", "show_error", "empty_store", "is_empty",
+    "org_measures",
+]
+
+log = logging.getLogger("renkei.ui")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The map and analysis filters a page's widgets chose (hashable for caching)."""
+
+    as_of: str | int | None = None
+    types: tuple[str, ...] | None = None
+    sectors: tuple[str, ...] | None = None
+    districts: tuple[str, ...] | None = None
+    min_strength: int = 1
+
+
+@st.cache_resource(show_spinner=False)
+def get_store(url: str):  # noqa: ANN201 - a Store
+    """One store per URL for the whole server process."""
+    return open_store(url)
+
+
+def store():  # noqa: ANN201 - a Store
+    """The store named by ``RENKEI_STORE`` (default ``renkei.db``)."""
+    return get_store(default_store_url())
+
+
+def lang() -> str:
+    """The chosen language, ``"ja"`` unless the user switched."""
+    return "en" if st.session_state.get("lang") == "en" else "ja"
+
+
+def tr(key: str, **fmt: object) -> str:
+    """Label ``key`` in the chosen language."""
+    return t(key, lang(), **fmt)
+
+
+def sector_label(code: object) -> str:
+    try:
+        return Sector(str(code)).label(lang())
+    except ValueError:
+        return str(code or "")
+
+
+def type_label(code: object) -> str:
+    try:
+        return TieType(str(code)).label(lang())
+    except ValueError:
+        return str(code or "")
+
+
+def strength_label(n: object) -> str:
+    try:
+        ja, en = STRENGTH_LABELS[int(n)]  # type: ignore[arg-type]
+    except (KeyError, TypeError, ValueError):
+        return str(n)
+    return f"{int(n)} {ja if lang() == 'ja' else en}"  # type: ignore[arg-type]
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _graph(url: str, revision: int) -> nx.MultiDiGraph:
+    return get_store(url).load_graph()
+
+
+def graph() -> nx.MultiDiGraph:
+    """The whole stored network (read-only: do not modify the returned graph)."""
+    s = store()
+    return _graph(default_store_url(), s.revision())
+
+
+def is_empty() -> bool:
+    return store().counts().get("orgs", 0) == 0
+
+
+def _by_strength(G: nx.MultiDiGraph, minimum: int) -> nx.MultiDiGraph:
+    if minimum <= 1:
+        return G
+    H = nx.MultiDiGraph()
+    H.graph.update(G.graph)
+    H.add_nodes_from(G.nodes(data=True))
+    H.add_edges_from((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True)
+                     if int(d.get("strength") or 3) >= minimum)
+    return H
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _filtered(url: str, revision: int, f: Filters) -> nx.MultiDiGraph:
+    from network.analysis.views import filter_graph
+
+    G = _graph(url, revision)
+    H = filter_graph(G, as_of=f.as_of, types=f.types, sectors=f.sectors, district=f.districts)
+    return _by_strength(H, f.min_strength)
+
+
+def filtered_graph(f: Filters) -> nx.MultiDiGraph:
+    """The stored network after the filters (cached per store revision)."""
+    return _filtered(default_store_url(), store().revision(), f)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _analysis(url: str, revision: int, f: Filters, attr: str) -> dict:
+    from network.report import analyze
+
+    return analyze(_filtered(url, revision, f), sector_attr=attr)
+
+
+def analysis(f: Filters | None = None, *, attr: str = "sector") -> dict:
+    """``network.report.analyze`` of the filtered network, cached per store revision."""
+    return _analysis(default_store_url(), store().revision(), f or Filters(), attr)
+
+
+def org_measures(result: dict) -> dict[str, dict]:
+    """Organisation id → its row of the analysis (degree, betweenness, brokerage…)."""
+    return {o["id"]: o for o in result.get("orgs", [])}
+
+
+def org_names() -> dict[str, str]:
+    """Organisation id → name, in name order (for searchable pickers)."""
+    G = graph()
+    return dict(sorted(((v, str(d.get("name") or v)) for v, d in G.nodes(data=True)), key=lambda x: x[1]))
+
+
+def show_error(exc: BaseException) -> None:
+    """A short message for the user; the stack trace goes to the log."""
+    from network.errors import RenkeiError
+
+    if not isinstance(exc, RenkeiError):
+        log.exception("page failed", exc_info=exc)
+    msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    st.error(tr("error", msg=msg[:300]))
+
+
+def safe(fn: Callable[[], object]) -> None:
+    """Run a page body; any error becomes a short message instead of a stack trace."""
+    try:
+        fn()
+    except Exception as exc:  # noqa: BLE001 - Streamlit's stop/rerun are BaseException and pass
+        show_error(exc)
+
+
+def _samples() -> dict:
+    """Sample name → folder of CSV files (``data.samples.SAMPLES``, else the folders in ``data/``)."""
+    try:
+        from data.samples import SAMPLES
+    except ImportError:
+        from pathlib import Path
+
+        root = Path(__file__).resolve().parent.parent / "data"
+        return {p.name: p for p in sorted(root.iterdir()) if (p / "orgs.csv").exists()}
+    return dict(SAMPLES)
+
+
+def current_user_name() -> str:
+    from ui.auth import user_name
+
+    return user_name()
+
+
+def load_sample(name: str) -> int:
+    """Import the sample network ``name`` through the importer; number of records written."""
+    from ingest.importer import import_files
+
+    try:
+        from data.samples import sample_files
+
+        paths = sample_files(name)
+    except ImportError:
+        paths = [p for p in (_samples()[name] / f for f in ("orgs.csv", "ties.csv", "participations.csv"))
+                 if p.is_file()]
+    report = import_files(store(), [str(p) for p in paths], user=current_user_name())
+    return int(sum(c.created + c.updated for c in report.counts.values()))
+
+
+def _sample_label(name: str) -> str:
+    try:
+        from data.samples import DESCRIPTIONS
+    except ImportError:
+        return name
+    ja, en = DESCRIPTIONS.get(name, (name, name))
+    return f"{name} — {en if lang() == 'en' else ja}"
+
+
+def empty_store() -> bool:
+    """When the store is empty, offer a sample or the import page; ``True`` if it was empty."""
+    if not is_empty():
+        return False
+    st.info(f"**{tr('empty_title')}** — {tr('empty_body')}")
+    samples = _samples()
+    from ui.auth import current_user
+    from network.trust.users import has_role
+    acc = current_user()
+    if samples and acc is not None and has_role(acc.role, "admin"):
+        with st.form("load_sample_form"):
+            name = st.selectbox(tr("sample"), list(samples), format_func=_sample_label)
+            if st.form_submit_button(tr("load_sample")):
+                try:
+                    n = load_sample(name)
+                except Exception as exc:  # noqa: BLE001
+                    show_error(exc)
+                else:
+                    st.success(tr("sample_loaded", name=name, n=n))
+                    st.rerun()
+    else:
+        st.caption(tr("not_ready", what="data.samples"))
+    st.page_link("ui/importer.py", label=tr("go_import"), icon=":material/upload_file:")
+    return True

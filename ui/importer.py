@@ -1,0 +1,68 @@
+"""Import 取り込み: upload CSV/XLSX/JSON, see encoding, kind, preview and bad rows, then commit."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from ingest.importer import import_files
+from ingest.upload import read_upload
+from network.errors import ValidationError
+from ui.auth import require_role, user_name
+from ui.common import show_error, store, tr
+
+PREVIEW_ROWS = 20
+
+st.title(tr("import"))
+if not require_role("admin", key="import_signin"):
+    st.stop()
+uploads = st.file_uploader(tr("upload"), type=["csv", "xlsx", "json", "txt"], accept_multiple_files=True,
+                           key="import_files")
+sources = [(u.name, u.getvalue()) for u in uploads or []]
+if sources:
+    try:
+        plan = import_files(store(), sources, dry_run=True, user=user_name())
+    except Exception as exc:  # noqa: BLE001 - an unreadable file is a message, not a crash
+        show_error(exc)
+        plan = None
+    for name, data in sources:
+        st.markdown(f"#### {name}")
+        try:
+            preview = read_upload(name, data, limit=PREVIEW_ROWS)
+        except Exception as exc:  # noqa: BLE001
+            show_error(exc)
+            continue
+        for table in preview.tables:
+            st.caption(f"{tr('encoding')}: **{table.encoding}** · {tr('kind_detected')}: **{table.kind_label}** · "
+                       f"{table.n_rows} rows · {table.file}")
+            if table.rows:
+                st.dataframe(pd.DataFrame(table.rows).astype(str), hide_index=True)
+            if table.ignored:
+                st.caption("ignored columns: " + ", ".join(map(str, table.ignored)))
+    if plan is not None:
+        st.markdown(f"#### {tr('bad_rows')}: {len(plan.errors)}")
+        if plan.errors:
+            st.dataframe(pd.DataFrame(plan.to_rows()), hide_index=True)
+        st.dataframe(pd.DataFrame(plan.summary_rows()), hide_index=True)
+        c1, c2 = st.columns(2)
+        commit_all = c1.button(tr("commit_all"), type="primary", disabled=bool(plan.errors), key="import_all")
+        commit_good = c2.button(tr("commit_good"), disabled=not plan.errors, key="import_good")
+        if commit_all or commit_good:
+            with tempfile.TemporaryDirectory() as tmp:
+                rejects = Path(tmp) / "rejects.csv"
+                try:
+                    report = import_files(store(), sources, keep_good=bool(commit_good), rejects_path=rejects,
+                                          user=user_name())
+                except ValidationError:
+                    st.error(tr("import_failed"))
+                except Exception as exc:  # noqa: BLE001
+                    show_error(exc)
+                else:
+                    summary = ", ".join(f"{k}: +{c.created} ~{c.updated}" for k, c in report.counts.items())
+                    st.success(tr("imported", summary=summary))
+                    if rejects.exists():
+                        st.download_button(tr("bad_rows") + " (CSV)", rejects.read_bytes(),
+                                           file_name="rejects.csv", mime="text/csv")

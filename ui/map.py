@@ -1,0 +1,94 @@
+"""Map 地図: the network drawn with vis-network, filtered, sized, highlighted, searchable."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from network.viz import AGGREGATE_LIMIT, render_map
+from ui.common import Filters, analysis, empty_store, filtered_graph, graph, lang, org_measures, store, tr
+from ui.filters import filter_widgets
+from ui.profile import ego_graph, show_profile
+
+SIZE_MEASURES = ["none", "degree", "betweenness", "brokerage"]
+HIGHLIGHTS = ["brokers", "cut_points", "bridges"]
+COLOUR_BY = ["sector", "district", "community"]
+BROKER_SHARE = 0.1  # the top tenth of organisations by brokerage (at least one) are marked as brokers
+
+
+def _size_value(row: dict, measure: str) -> float:
+    if measure == "brokerage":
+        return float((row.get("brokerage") or {}).get("total") or 0)
+    value = row.get(measure)
+    return float(value) if isinstance(value, (int, float)) and value == value else 0.0
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def map_html(revision: int, f: Filters, size_by: str, colour_by: str, marks: tuple[str, ...], focus: str | None,
+             steps: int, lang_: str) -> tuple[str, int, int, bool]:
+    """The map page's HTML for these choices: ``(html, nodes, edges, aggregated)`` (cached per store revision)."""
+    H = filtered_graph(f)
+    view = ego_graph(H, focus, steps) if focus else H
+    need_analysis = size_by in ("betweenness", "brokerage") or bool(marks) or colour_by == "community"
+    result = analysis(f) if need_analysis and H.number_of_nodes() else {"orgs": []}
+    rows = org_measures(result)
+    degree = dict(view.to_undirected(as_view=True).degree())
+    sizes = None
+    if size_by == "degree":
+        sizes = {v: float(d) for v, d in degree.items()}
+    elif size_by != "none":
+        sizes = {v: _size_value(rows.get(v, {}), size_by) for v in view}
+    highlight: dict[str, list] = {"focus": [focus] if focus else []}
+    if "brokers" in marks:
+        ranked = sorted((r for r in rows.values() if _size_value(r, "brokerage") > 0),
+                        key=lambda r: -_size_value(r, "brokerage"))
+        highlight["brokers"] = [r["id"] for r in ranked[:max(1, int(len(rows) * BROKER_SHARE))]]
+    if "cut_points" in marks:
+        highlight["cut_points"] = [v for v, r in rows.items() if r.get("cut_point")]
+    if "bridges" in marks:
+        highlight["bridges"] = [(b["a"], b["b"]) for b in result.get("bridges", [])]
+    groups = None
+    if colour_by == "community":
+        view = view.copy()  # the filtered graph is cached: never modify it
+        for v in view:
+            view.nodes[v]["community"] = rows.get(v, {}).get("community")
+        groups = {v: r.get("community") for v, r in rows.items()}
+    elif view.number_of_nodes() > AGGREGATE_LIMIT:
+        from network.analysis.gaps import communities
+        from network.analysis.views import undirected_view
+
+        groups = communities(undirected_view(view))
+    measures = {v: {k: _size_value(r, k) for k in ("degree", "betweenness", "brokerage") if k in r}
+                for v, r in rows.items()} if rows else {v: {"degree": d} for v, d in degree.items()}
+    html = render_map(view, colour_by=colour_by, size_by=sizes, highlight=highlight, measures=measures,
+                      groups=groups, lang=lang_, height="680px")
+    return html, view.number_of_nodes(), view.number_of_edges(), view.number_of_nodes() > AGGREGATE_LIMIT
+
+
+st.title(tr("map"))
+if not empty_store():
+    G = graph()
+    f = filter_widgets(G, "map")
+    c1, c2, c3 = st.columns([1, 1, 2])
+    size_by = c1.selectbox(tr("size_by"), SIZE_MEASURES, index=1, key="map_size",
+                           format_func=lambda m: tr("size_none") if m == "none" else tr(m))
+    colour_by = c2.selectbox(tr("colour_by"), COLOUR_BY, key="map_colour",
+                             format_func=lambda m: tr("sector") if m == "sector" else tr("area")
+                             if m == "district" else tr("community"))
+    marks = c3.multiselect(tr("highlight"), HIGHLIGHTS, key="map_highlight", format_func=lambda m: tr(f"hl_{m}"),
+                           placeholder=tr("none"))
+    H = filtered_graph(f)
+    names = {v: str(d.get("name") or v) for v, d in H.nodes(data=True)}
+    c4, c5 = st.columns([3, 1])
+    focus = c4.selectbox(tr("search_org"), sorted(names, key=names.get), index=None, key="map_focus",
+                         format_func=names.get, placeholder=tr("search_org"))
+    steps = c5.radio(tr("ego_steps"), [1, 2], horizontal=True, key="map_steps")
+    html, n_nodes, n_edges, aggregated = map_html(store().revision(), f, size_by, colour_by, tuple(marks), focus,
+                                                  steps, lang())
+    st.caption(tr("shown", n=n_nodes, m=n_edges) + " — " + tr("map_help"))
+    if aggregated:
+        st.warning(tr("aggregated_note"))
+    st.iframe(html, height=700)
+    st.download_button(tr("download_map"), lambda: html.encode("utf-8"), file_name="renkei-map.html",
+                       mime="text/html")
+    if focus:  # the organisation searched (selected) opens its profile under the map
+        show_profile(focus, key="map_profile_view")

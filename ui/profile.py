@@ -1,0 +1,123 @@
+"""One organisation's profile: its data, ties, measures and roles, ego map, history."""
+
+from __future__ import annotations
+
+import math
+
+import networkx as nx
+import pandas as pd
+import streamlit as st
+
+from network.errors import NotFound
+from network.viz import render_map
+from ui.common import (
+    analysis,
+    graph,
+    lang,
+    org_measures,
+    sector_label,
+    store,
+    strength_label,
+    tr,
+    type_label,
+)
+
+__all__ = ["show_profile", "ego_graph", "roles_in_words"]
+
+_ROLE = {
+    "coordinator": ("調整役（同じ区分の中をつなぐ）", "coordinator (links its own group)"),
+    "itinerant": ("巡回役（よその区分の2団体をつなぐ）", "itinerant (links two members of another group)"),
+    "representative": ("代表役（自分の区分の声を外へ届ける）", "representative (carries its group's ties outward)"),
+    "gatekeeper": ("門番役（外からの流れを自分の区分へ入れる）", "gatekeeper (lets outside ties into its group)"),
+    "liaison": ("連絡役（3つの異なる区分をつなぐ）", "liaison (links three different groups)"),
+}
+
+
+def ego_graph(G: nx.MultiDiGraph, centre: str, radius: int = 1) -> nx.MultiDiGraph:
+    """The organisations within ``radius`` steps of ``centre`` (either direction) and their ties."""
+    if centre not in G:
+        return nx.MultiDiGraph()
+    near = nx.single_source_shortest_path_length(G.to_undirected(as_view=True), centre, cutoff=radius)
+    return G.subgraph(near).copy()
+
+
+def roles_in_words(row: dict, n_orgs: int, lang_: str = "ja") -> list[str]:
+    """Plain sentences about an organisation's position (its analysis row)."""
+    ja = lang_ == "ja"
+    out = []
+    deg = row.get("degree") or 0
+    out.append(f"{deg} 団体と直接つながっています。" if ja else f"Tied directly to {deg} organisations.")
+    b = row.get("betweenness")
+    if isinstance(b, (int, float)) and not math.isnan(b) and b > 0:
+        out.append(f"ほかの団体どうしの最短の道の {b:.1%} がこの団体を通ります（媒介中心性）。" if ja else
+                   f"{b:.1%} of shortest paths between other organisations pass through it (betweenness).")
+    broker = row.get("brokerage") or {}
+    roles = [(k, broker.get(k, 0)) for k in _ROLE if broker.get(k)]
+    if roles:
+        top = max(roles, key=lambda x: x[1])[0]
+        label = _ROLE[top][0 if ja else 1]
+        out.append(f"仲介の回数は合計 {broker.get('total', 0)} 回。最も多い役割は{label}です。" if ja else
+                   f"It brokers {broker.get('total', 0)} times in all; most often as {label}.")
+    if row.get("cut_point"):
+        out.append("この団体がいなくなると、ネットワークが分断されます（切断点）。" if ja else
+                   "Without it the network would split apart (a cut point).")
+    c = row.get("constraint")
+    if isinstance(c, (int, float)) and not math.isnan(c):
+        out.append(f"制約 {c:.2f}（低いほど、互いに知らない相手どうしをつないでいます）。" if ja else
+                   f"Constraint {c:.2f} (the lower, the more its partners are strangers to each other).")
+    if row.get("community") is not None:
+        out.append(f"コミュニティ {row['community']} に属しています。" if ja else f"Member of community {row['community']}.")
+    return out
+
+
+def show_profile(org_id: str, *, key: str = "profile") -> None:
+    """Render the profile of ``org_id``."""
+    s = store()
+    try:
+        org = s.get_org(org_id)
+    except NotFound:
+        st.warning(tr("nothing"))
+        return
+    st.subheader(org.name)
+    data = {tr("sector"): sector_label(org.sector), tr("kind"): org.kind, tr("prefecture"): org.prefecture,
+            tr("city"): org.city, tr("district"): org.district, tr("corporate_number"): org.corporate_number,
+            tr("aliases"): ", ".join(org.aliases), tr("tags"): ", ".join(org.tags), tr("url"): org.url,
+            tr("note"): org.note, "id": org.id}
+    st.dataframe(pd.DataFrame({"": list(data), " ": [str(v) for v in data.values()]}), hide_index=True,
+                 width="stretch")
+    G = graph()
+    names = {v: str(d.get("name") or v) for v, d in G.nodes(data=True)}
+    st.markdown(f"#### {tr('ties')}")
+    ties = s.ties(org=org_id)
+    if ties:
+        rows = []
+        for x in ties:
+            other = x.target if x.source == org_id else x.source
+            way = tr("both") if not x.directed else tr("outgoing") if x.source == org_id else tr("incoming")
+            rows.append({tr("partner"): names.get(other, other), tr("tie_type"): type_label(x.type),
+                         tr("direction"): way, tr("strength"): strength_label(x.strength),
+                         tr("start"): x.start or "", tr("end"): x.end or "", tr("project"): x.project,
+                         tr("evidence"): x.evidence, tr("note"): x.note})
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    else:
+        st.caption(tr("no_ties"))
+    st.markdown(f"#### {tr('measures')} / {tr('roles')}")
+    result = analysis()
+    row = org_measures(result).get(org_id)
+    if row:
+        for line in roles_in_words(row, len(result.get("orgs", [])), lang()):
+            st.markdown(f"- {line}")
+    st.markdown(f"#### {tr('ego_map')}")
+    steps = st.radio(tr("ego_steps"), [1, 2], horizontal=True, key=f"{key}_steps")
+    E = ego_graph(G, org_id, steps)
+    if E.number_of_nodes():
+        st.iframe(render_map(E, highlight={"focus": [org_id]}, lang=lang(), height="380px"), height=400)
+    st.markdown(f"#### {tr('history')}")
+    entries = s.audit(entity_id=org_id, limit=50)
+    if entries:
+        st.dataframe(pd.DataFrame([{"at": e.at, "user": e.user, "action": e.action,
+                                    "changed": ", ".join(sorted(k for k in (e.after or {})
+                                                                if (e.before or {}).get(k) != (e.after or {}).get(k)))}
+                                   for e in entries]), hide_index=True, width="stretch")
+    else:
+        st.caption(tr("no_history"))
