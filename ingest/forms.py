@@ -4,7 +4,9 @@ The app's Add page calls :func:`validate_org_form` / :func:`validate_tie_form`
 and, when there are no errors, writes the record with ``store.write``.  A new
 organisation whose name (after normalisation: ``㈱○○`` = ``株式会社 ○○``) or
 法人番号 is already stored is reported as a duplicate, with the stored one
-named; similar names come back as "did you mean" hints.
+named; similar names come back as "did you mean" hints.  Before any of that,
+:func:`check_form_fields` refuses over-long values and control characters,
+one error per field (tabs and line breaks only in ``note`` and ``evidence``).
 
 Examples
 --------
@@ -20,15 +22,51 @@ Examples
 
 from __future__ import annotations
 
+from ingest.guard import short_value
 from ingest.report import RowError
 from ingest.resolve import AmbiguousName, NoSector, Resolver, UnknownName
 from ingest.validate import REASONS, validate_org_row, validate_tie_row
+from network.errors import ValidationError
 from network.model import Org, Tie, tie_id_for
+from network.trust import limits
 
-__all__ = ["validate_org_form", "validate_tie_form", "FORM_FILE"]
+__all__ = ["validate_org_form", "validate_tie_form", "check_form_fields", "FORM_FILE", "MULTILINE_FIELDS"]
 
 #: The ``file`` of every error a form check returns; ``row`` is 0, ``column`` the field name.
 FORM_FILE = "form"
+
+#: Free-text fields typed in a text area: tabs and line breaks allowed, and as long as an
+#: imported cell (``MAX_CELL_CHARS``) so whatever an import stored can be edited in the form.
+MULTILINE_FIELDS = frozenset({"note", "evidence"})
+
+
+def check_form_fields(data: dict) -> list[RowError]:
+    """Every field of a form that is too long or holds a control character, one error each.
+
+    Uses :func:`network.trust.limits.check_text`: one-line fields (names, places,
+    words) refuse every control character (tab and line breaks included) and
+    bidirectional overrides, and more than ``MAX_FIELD_CHARS`` characters;
+    :data:`MULTILINE_FIELDS` allow tab and line breaks and up to ``MAX_CELL_CHARS``.
+    Each item of a list (``aliases``, ``tags``) is checked.  Markup is not
+    refused: it is stored as text and escaped where shown.
+
+    >>> [(e.column, e.code) for e in check_form_fields({"name": "a\\x00b", "note": "1行目\\n2行目"})]
+    [('name', 'control_character')]
+    """
+    errors: list[RowError] = []
+    for key, value in data.items():
+        multiline = key in MULTILINE_FIELDS
+        cap = max(limits.MAX_FIELD_CHARS, limits.MAX_CELL_CHARS) if multiline else limits.MAX_FIELD_CHARS
+        for item in value if isinstance(value, list | tuple) else (value,):
+            if not isinstance(item, str):
+                continue
+            try:
+                limits.check_text(str(key), item, max_chars=cap, multiline=multiline)
+            except ValidationError as exc:
+                code = "too_long" if len(item) > cap else "control_character"
+                errors.append(RowError(FORM_FILE, 0, str(key), short_value(item), str(exc), code))
+                break
+    return errors
 
 
 def _resolver(store: object | None, resolver: Resolver | None) -> Resolver:
@@ -54,6 +92,9 @@ def validate_org_form(data: dict, store: object | None = None, *, resolver: Reso
         form's values (and the typed name as an alias) instead of a
         ``duplicate`` error.
     """
+    errors = check_form_fields(data)
+    if errors:
+        return None, errors, []
     res = _resolver(store, resolver)
     draft, errors = validate_org_row(data, file=FORM_FILE, row=0, source=FORM_FILE)
     if draft is None:
@@ -94,6 +135,9 @@ def validate_tie_form(data: dict, store: object | None = None, *,
     >>> tie.source, tie.target, tie.directed, tie.strength
     ('a', 'b', True, 3)
     """
+    errors = check_form_fields(data)
+    if errors:
+        return None, errors, []
     res = _resolver(store, resolver)
     draft, errors = validate_tie_row(data, file=FORM_FILE, row=0)
     if draft is None:

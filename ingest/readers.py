@@ -23,12 +23,23 @@ import io
 import json
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
+from ingest.guard import (
+    LIST_HEADERS,
+    apply_limits,
+    json_cell_problem,
+    json_value_label,
+    upload_problem,
+    wide_csv_fields,
+)
+from ingest.headers import normalise_header
 from ingest.report import RowError
 
-__all__ = ["Table", "Source", "read_source", "read_path", "load_sources", "decode_bytes"]
+__all__ = ["Table", "Source", "read_source", "read_checked", "read_path", "load_sources", "decode_bytes"]
 
 _BAD_CHARS = re.compile("[\ufffd\ue000-\uf8ff\x80-\x9f]")
 _CN_TRUSTED = {"euc_jp", "euc_jis_2004", "iso2022_jp", "shift_jis_2004", "shift_jisx0213", "utf_16", "utf_32"}
@@ -124,7 +135,21 @@ def _read_csv(name: str, data: bytes) -> Table:
     first = text.split("\n", 1)[0]
     delimiter = "\t" if ("\t" in first and "," not in first) or name.lower().endswith(".tsv") else ","
     table = Table(name, enc, hint=_kind_hint(name))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    with wide_csv_fields(len(text) + 1):
+        try:
+            _csv_rows(table, csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), clean)
+        except csv.Error as exc:  # a safety net: the field limit is lifted, strict mode is off
+            n = len(table.row_numbers) + 2
+            table.errors.append(RowError(name, n, "", "", f"not a readable CSV from row {n} / "
+                                         f"CSV として読めません: {exc}", "unreadable"))
+            table.bad_rows.add(n)
+    if not clean:
+        table.encoding = f"{enc} (undecodable bytes / 文字化け)"
+    return table
+
+
+def _csv_rows(table: Table, reader: Iterator[list[str]], clean: bool) -> None:
+    name = table.file
     rows, numbers = table.rows, table.row_numbers
     for n, row in enumerate(reader, start=1):
         if n == 1:
@@ -143,9 +168,6 @@ def _read_csv(name: str, data: bytes) -> Table:
                     table.bad_rows.add(n)
         rows.append(row)
         numbers.append(n)
-    if not clean:
-        table.encoding = f"{enc} (undecodable bytes / 文字化け)"
-    return table
 
 
 _UNDECODABLE = ("undecodable bytes: save the file as UTF-8 or Shift_JIS (CP932) / "
@@ -191,6 +213,16 @@ def _read_json(name: str, data: bytes) -> list[Table]:
         t.errors.append(RowError(name, exc.lineno, "", "", f"not valid JSON / JSON として読めません: {exc.msg}",
                                  "unreadable"))
         return [t]
+    except RecursionError:
+        t = Table(name, f"json ({enc})")
+        t.errors.append(RowError(name, 0, "", "", "JSON nested too deeply / JSON の入れ子が深すぎます",
+                                 "json_too_deep"))
+        return [t]
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        t = Table(name, f"json ({enc})")
+        t.errors.append(RowError(name, 0, "", "", f"not valid JSON / JSON として読めません: {str(exc)[:120]}",
+                                 "unreadable"))
+        return [t]
     parts: list[tuple[str, str, object]] = []
     if isinstance(doc, list):
         parts.append((name, _kind_hint(name), doc))
@@ -214,6 +246,8 @@ def _read_json(name: str, data: bytes) -> list[Table]:
         for n, item in enumerate(items, start=1):
             table.rows.append([item.get(h) for h in table.headers])
             table.row_numbers.append(n)
+        if not set(map(type, chain.from_iterable(table.rows))) <= _PLAIN:  # a float, list or object
+            _check_json_cells(table)
         tables.append(table)
     if not parts:
         t = Table(name, f"json ({enc})")
@@ -222,6 +256,22 @@ def _read_json(name: str, data: bytes) -> list[Table]:
                                  "unreadable"))
         tables.append(t)
     return tables
+
+
+_PLAIN = frozenset({str, int, bool, type(None)})
+
+
+def _check_json_cells(table: Table) -> None:
+    """Report each cell that is not a scalar (see :func:`ingest.guard.json_cell_problem`)."""
+    listable = [normalise_header(h) in LIST_HEADERS for h in table.headers]
+    for n, row in zip(table.row_numbers, table.rows, strict=True):
+        for h, v, ok_list in zip(table.headers, row, listable, strict=True):
+            if v.__class__ in _PLAIN:
+                continue
+            bad = json_cell_problem(v, allow_list=ok_list)
+            if bad is not None:
+                table.errors.append(RowError(table.file, n, h, json_value_label(v), bad[1], bad[0]))
+                table.bad_rows.add(n)
 
 
 def read_source(name: str, data: bytes) -> list[Table]:
@@ -248,13 +298,42 @@ def read_path(path: str | os.PathLike) -> list[Table]:
 Source = str | os.PathLike | tuple[str, bytes]
 
 
+def read_checked(name: str, data: bytes) -> list[Table]:
+    """:func:`read_source` within the limits of :mod:`network.trust.limits` (see :mod:`ingest.guard`).
+
+    An over-size or empty file is not parsed: it comes back as one table with
+    one file-level error.  Each table read is checked for too many rows,
+    columns or characters per cell.
+
+    >>> t, = read_checked("e.csv", b"")
+    >>> t.headers, [(e.row, e.code) for e in t.errors]
+    ([], [(0, 'empty_file')])
+    """
+    problem = upload_problem(name, data)
+    if problem is not None:
+        return [Table(name, "", errors=[problem])]
+    tables = read_source(name, data)
+    for table in tables:
+        apply_limits(table)
+    return tables
+
+
 def load_sources(sources: list[Source]) -> list[Table]:
-    """Read every source (a path, or ``(name, bytes)``) into tables."""
+    """Read every source (a path, or ``(name, bytes)``) into tables, within the limits.
+
+    A file on disk is measured before it is read, so an over-size one is never loaded.
+    """
     tables: list[Table] = []
     for src in sources:
         if isinstance(src, tuple):
             name, data = src
         else:
-            name, data = Path(src).name, Path(src).read_bytes()
-        tables += read_source(name, data)
+            path = Path(src)
+            name = path.name
+            problem = upload_problem(name, path.stat().st_size)
+            if problem is not None:
+                tables.append(Table(name, "", errors=[problem]))
+                continue
+            data = path.read_bytes()
+        tables += read_checked(name, data)
     return tables

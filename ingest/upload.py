@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ingest.headers import KIND_LABELS, detect_kind, map_headers, missing_column_reason, parse_kind
-from ingest.readers import read_source
+from ingest.readers import read_checked
 from ingest.report import RowError
 from ingest.validate import REASONS
 
@@ -62,7 +62,7 @@ def read_upload(name: str, data: bytes, kind: str | None = None, *, limit: int =
     """Decode ``data`` and describe each table, with its first ``limit`` rows."""
     forced = parse_kind(kind) if kind else None
     preview = UploadPreview(name)
-    for table in read_source(name, data):
+    for table in read_checked(name, data):
         k = forced or (detect_kind(table.headers, table.hint) if table.headers else None)
         errors = list(table.errors)
         columns: dict[str, str] = {}
