@@ -16,7 +16,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from ingest.forms import FORM_FILE, validate_org_form, validate_tie_form
+from ingest.forms import FORM_FILE, check_form_fields, validate_org_form, validate_tie_form
 from ingest.normalise import normalise_name
 from ingest.report import RowError
 from ingest.validate import validate_org_row
@@ -57,7 +57,9 @@ def _save_org(names: dict[str, str]) -> None:
     s = store()
     edit = ss.get("org_edit")
     if edit:
-        draft, errors = validate_org_row(values, file=FORM_FILE, row=0, source=FORM_FILE)
+        errors = check_form_fields(values)
+        draft, row_errors = validate_org_row(values, file=FORM_FILE, row=0, source=FORM_FILE)
+        errors += row_errors
         if errors:
             _errors_table(errors)
             return
