@@ -15,9 +15,9 @@ if str(ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
+from ui.auth import require_view, user_box  # noqa: E402
 from ui.common import safe, store, tr  # noqa: E402
 from ui.i18n import LANGS  # noqa: E402
-from ui.auth import require_view, user_box  # noqa: E402
 
 
 def _icon():  # noqa: ANN202 - a PIL image

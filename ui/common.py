@@ -210,8 +210,8 @@ def empty_store() -> bool:
         return False
     st.info(f"**{tr('empty_title')}** — {tr('empty_body')}")
     samples = _samples()
-    from ui.auth import current_user
     from network.trust.users import has_role
+    from ui.auth import current_user
     acc = current_user()
     if samples and acc is not None and has_role(acc.role, "admin"):
         with st.form("load_sample_form"):

@@ -19,8 +19,9 @@ add the reverse arc).  ``G.graph`` holds ``as_of`` (ISO date or ``None``) and
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 import networkx as nx
 
