@@ -40,7 +40,7 @@ import networkx as nx
 
 from network.model import fiscal_year_range
 
-__all__ = ["tie_active", "filter_graph", "undirected_view", "directed_view", "period_of"]
+__all__ = ["tie_active", "filter_graph", "undirected_view", "directed_view", "views", "period_of"]
 
 
 def _iso(d: str | date | None) -> str | None:
@@ -147,9 +147,16 @@ def filter_graph(
     return H
 
 
+def _filtered(G, as_of, types, sectors, district):  # type: ignore[no-untyped-def]
+    if as_of is None and types is None and sectors is None and district is None:
+        return G  # nothing to filter: read the graph as it is
+    return filter_graph(G, as_of=as_of, types=types, sectors=sectors, district=district)
+
+
 def _merge(data: dict, attrs: dict, weight: str | None) -> None:
     s = attrs.get("strength") or 3
-    w = float(attrs.get(weight, s) if weight else 1.0)
+    w = attrs.get(weight) if weight else 1.0
+    w = float(s if w is None else w)
     if w != w:  # nan
         w = 1.0
     data["weight"] = data.get("weight", 0.0) + w
@@ -184,7 +191,7 @@ def undirected_view(
     Graph
         One edge per tied pair with ``weight``, ``strength`` (max), ``ties``, ``types``.
     """
-    H = filter_graph(G, as_of=as_of, types=types, sectors=sectors, district=district)
+    H = _filtered(G, as_of, types, sectors, district)
     U = nx.Graph()
     U.graph.update(H.graph)
     U.add_nodes_from(H.nodes(data=True))
@@ -218,7 +225,7 @@ def directed_view(
     DiGraph
         One arc per ordered tied pair with ``weight``, ``strength``, ``ties``, ``types``.
     """
-    H = filter_graph(G, as_of=as_of, types=types, sectors=sectors, district=district)
+    H = _filtered(G, as_of, types, sectors, district)
     D = nx.DiGraph()
     D.graph.update(H.graph)
     D.add_nodes_from(H.nodes(data=True))
@@ -241,3 +248,50 @@ def directed_view(
                 data = succ[a][b]
             _merge(data, d, weight)
     return D
+
+
+def views(
+    G: nx.MultiDiGraph,
+    *,
+    as_of: str | int | date | None = None,
+    types: str | Iterable[str] | None = None,
+    sectors: str | Iterable[str] | None = None,
+    district: str | Iterable[str] | None = None,
+    weight: str | None = "strength",
+) -> tuple[nx.Graph, nx.DiGraph]:
+    """Both views in one pass: ``(undirected_view(G, …), directed_view(G, …))``.
+
+    >>> import networkx as nx
+    >>> M = nx.MultiDiGraph([("a", "b")])
+    >>> U, D = views(M)
+    >>> U.number_of_edges(), D.number_of_edges()
+    (1, 2)
+    """
+    from network.model import TieType
+
+    H = _filtered(G, as_of, types, sectors, district)
+    U, D = nx.Graph(), nx.DiGraph()
+    U.graph.update(H.graph)
+    D.graph.update(H.graph)
+    U.add_nodes_from(H.nodes(data=True))
+    D.add_nodes_from((v, U.nodes[v]) for v in U)
+    adj, succ, pred = U._adj, D._succ, D._pred
+    default = {t.value: t.default_directed for t in TieType}
+    for u, v, d in H.edges(data=True):
+        if u == v:
+            continue
+        data = adj[u].get(v)
+        if data is None:
+            data = {}
+            adj[u][v] = adj[v][u] = data
+        _merge(data, d, weight)
+        directed = d.get("directed")
+        if directed is None:
+            directed = default.get(d.get("type"), False)
+        for a, b in ((u, v),) if directed else ((u, v), (v, u)):
+            data = succ[a].get(b)
+            if data is None:
+                data = {}
+                succ[a][b] = pred[b][a] = data
+            _merge(data, d, weight)
+    return U, D

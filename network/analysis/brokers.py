@@ -1,0 +1,376 @@
+"""Brokers: betweenness, Burt's constraint and effective size, Gould–Fernandez roles.
+
+Definitions are pinned in DESIGN.md ("Analysis conventions"):
+
+* betweenness — NetworkX's definition and normalisation; exact up to
+  ``exact_threshold`` nodes, above it estimated from ``k`` sampled sources
+  (seed stated in the output): by default with leaves folded into their
+  partner (unbiased, lower variance), or exactly as
+  ``nx.betweenness_centrality(G, k=k, seed=seed)`` with
+  ``estimator="networkx"``.  Computed by igraph.
+* constraint and effective size — ``nx.constraint`` / ``nx.effective_size`` on
+  the undirected view (unweighted unless asked; isolates ``nan``), computed
+  with SciPy sparse products evaluated only at existing ties.
+* brokerage roles — raw counts exactly as R's ``sna::brokerage`` on the
+  directed view, computed with sparse products (three masked products
+  whatever the number of groups).
+
+Examples
+--------
+>>> import networkx as nx
+>>> G = nx.path_graph(["a", "b", "c"])
+>>> betweenness(G)["values"]
+{'a': 0.0, 'b': 1.0, 'c': 0.0}
+>>> D = nx.DiGraph([("a", "b"), ("b", "c")])
+>>> nx.set_node_attributes(D, {"a": "npo", "b": "npo", "c": "company"}, "sector")
+>>> brokerage_roles(D)["b"]["representative"]
+1
+"""
+
+from __future__ import annotations
+
+import math
+import random
+
+import networkx as nx
+import numpy as np
+import scipy.sparse as sp
+
+from network.analysis.engine import Indexed, masked_matmul
+
+__all__ = [
+    "ROLES",
+    "EXACT_THRESHOLD",
+    "SAMPLE_K",
+    "sample_size",
+    "betweenness",
+    "constraint",
+    "effective_size",
+    "brokerage_roles",
+    "brokerage_arrays",
+    "cut_points",
+]
+
+#: Gould–Fernandez roles in ``sna::brokerage`` column order (w_I, w_O, b_IO, b_OI, b_O).
+ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
+#: Largest network whose betweenness is computed exactly by default.
+EXACT_THRESHOLD = 5000
+#: Most sampled source nodes above the threshold (fewer on large networks, see :func:`sample_size`).
+SAMPLE_K = 2048
+#: Fewest sampled source nodes.
+MIN_K = 256
+#: Work budget of the sample: sources × (nodes + edges).
+SAMPLE_BUDGET = 250_000_000
+
+
+def sample_size(n: int, m: int, *, k_max: int = SAMPLE_K, budget: int = SAMPLE_BUDGET) -> int:
+    """Sampled sources for a network of ``n`` nodes and ``m`` edges.
+
+    ``k_max`` (2,048) while ``k_max × (n + m)`` fits the budget — up to about
+    25,000 organisations at average degree 8 — then fewer, never under
+    :data:`MIN_K` (256).
+
+    >>> sample_size(10_000, 40_000), sample_size(100_000, 400_000), sample_size(200_000, 800_000)
+    (2048, 500, 256)
+    """
+    return int(min(k_max, max(MIN_K, budget // max(n + m, 1))))
+
+
+def _as_indexed(G: nx.Graph | Indexed) -> Indexed:
+    return G if isinstance(G, Indexed) else Indexed(G)
+
+
+def betweenness(
+    G: nx.Graph | Indexed,
+    *,
+    exact_threshold: int = EXACT_THRESHOLD,
+    k: int | None = None,
+    seed: int = 0,
+    engine: str = "igraph",
+    estimator: str = "folded",
+) -> dict:
+    """Normalised betweenness centrality of every node, exact or sampled.
+
+    Parameters
+    ----------
+    G : Graph or DiGraph (or an :class:`Indexed` of one); unweighted shortest paths.
+    exact_threshold : exact when ``G`` has at most this many nodes.
+    k : sampled source nodes above the threshold (``None``: :func:`sample_size`).
+    seed : seed of the sample (``random.Random(seed).sample(...)``).
+    engine : ``"igraph"`` (default) or ``"networkx"``.
+    estimator : ``"folded"`` (default, undirected graphs) or ``"networkx"``.
+
+    Returns
+    -------
+    dict
+        ``values`` (node → betweenness), ``method`` (``"exact"``/``"sampled"``),
+        ``k``, ``seed`` and ``estimator`` (``None`` when exact), ``engine``.
+
+    Notes
+    -----
+    Exact: equal to ``nx.betweenness_centrality(G, normalized=True)``.
+
+    Sampled, ``estimator="networkx"``: equal to
+    ``nx.betweenness_centrality(G, k=k, seed=seed)`` (same sources, NetworkX
+    3.5+ rescaling: sources by ``1/((k-1)(n-2))``, the rest by ``1/(k(n-2))``).
+
+    Sampled, ``estimator="folded"`` (default): a leaf ``s`` (one partner
+    ``p``) contributes exactly ``|C| - 2`` to ``p`` and ``δ_p(w)`` elsewhere,
+    so leaves are folded into their partner — the exact leaf part is added and
+    ``k`` sources are drawn among the other nodes, each weighted by
+    ``1 + (its leaves)``, scaled by ``(non-leaves)/k``.  Unbiased, exact when
+    ``k`` covers every non-leaf, and free of the largest source of variance
+    (a hub's leaves).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> r = betweenness(nx.star_graph(3))
+    >>> r["values"][0], r["method"]
+    (1.0, 'exact')
+    """
+    X = _as_indexed(G)
+    n = X.n
+    if k is None:
+        k = sample_size(n, len(X.src))
+    if estimator not in ("folded", "networkx"):
+        raise ValueError(f"unknown estimator: {estimator!r}")
+    if X.directed:
+        estimator = "networkx"
+    sampled = n > exact_threshold and k < n
+    if engine == "networkx":
+        vals = nx.betweenness_centrality(X.G, k=k if sampled else None, seed=seed)
+        return _result(vals, sampled, k, seed, engine, "networkx")
+    if engine != "igraph":
+        raise ValueError(f"unknown engine: {engine!r}")
+    if n <= 2 or len(X.src) == 0:
+        return _result(dict.fromkeys(X.nodes, 0.0), sampled, k, seed, engine, estimator)
+    g = X.igraph
+    norm = 1.0 / ((n - 1) * (n - 2))
+    if not sampled:
+        raw = np.asarray(g.betweenness(directed=X.directed))
+        vals = raw * (norm if X.directed else 2 * norm)
+    elif estimator == "networkx":
+        sources = [X.index[s] for s in random.Random(seed).sample(X.nodes, k)]
+        raw = np.asarray(g.betweenness(directed=X.directed, sources=sources))
+        raw = raw if X.directed else 2 * raw  # ordered (s, t) pairs, as NetworkX counts
+        src = np.zeros(n, dtype=bool)
+        src[sources] = True
+        vals = raw * np.where(src, 1.0 / ((k - 1) * (n - 2)) if k > 1 else math.nan,
+                              1.0 / (k * (n - 2)))
+    else:
+        vals = _folded(X, k, seed) * norm
+    return _result(dict(zip(X.nodes, vals.tolist(), strict=True)), sampled, k, seed, engine, estimator)
+
+
+def _folded(X: Indexed, k: int, seed: int) -> np.ndarray:
+    """Raw (ordered-pair) betweenness estimated with leaves folded into their partner."""
+    n, A, deg = X.n, X.A, X.degree
+    leaf = deg == 1
+    first = A.indices[np.minimum(A.indptr[:-1], max(len(A.indices) - 1, 0))]
+    leaves_of = np.bincount(first[leaf], minlength=n)
+    comp = np.asarray(X.igraph.connected_components().membership)
+    comp_size = np.bincount(comp)[comp]
+    raw = (leaves_of * np.maximum(comp_size - 2, 0)).astype(float)  # leaf sources → partner
+    pool = np.flatnonzero(deg >= 2)
+    if len(pool) == 0:
+        return raw
+    kk = min(k, len(pool))
+    chosen = random.Random(seed).sample(pool.tolist(), kk) if kk < len(pool) else pool.tolist()
+    chosen = np.asarray(chosen)
+    mult = 1 + leaves_of[chosen]
+    acc = np.zeros(n)
+    for m in np.unique(mult):
+        acc += m * np.asarray(X.igraph.betweenness(directed=False, sources=chosen[mult == m].tolist()))
+    return raw + 2.0 * acc * (len(pool) / kk)
+
+
+def _result(vals: dict, sampled: bool, k: int, seed: int, engine: str, estimator: str) -> dict:
+    return {
+        "values": vals,
+        "method": "sampled" if sampled else "exact",
+        "k": k if sampled else None,
+        "seed": seed if sampled else None,
+        "estimator": estimator if sampled else None,
+        "engine": engine,
+    }
+
+
+def _undirected(G: nx.Graph | Indexed) -> Indexed:
+    X = _as_indexed(G)
+    if X.directed:
+        X = Indexed(X.G.to_undirected(as_view=False))
+    return X
+
+
+def constraint(G: nx.Graph | Indexed, *, weight: bool = False) -> dict:
+    """Burt's constraint of every node, as ``nx.constraint`` on an undirected graph.
+
+    ``c(i) = sum_{j in N(i)} (p_ij + sum_q p_iq p_qj)^2`` with ``p_ij`` the
+    share of ``i``'s (weighted) ties that go to ``j``.  Isolates: ``nan``.
+
+    Parameters
+    ----------
+    G : Graph (a DiGraph is symmetrised first).
+    weight : use the edge ``weight`` attribute (NetworkX: ``weight="weight"``).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> constraint(nx.star_graph(2))[0]
+    0.5
+    """
+    X = _undirected(G)
+    w = X.weight if weight else np.ones(len(X.src))
+    rows = np.concatenate([X.src, X.dst])
+    cols = np.concatenate([X.dst, X.src])
+    ww = np.concatenate([w, w])
+    s = np.bincount(rows, weights=ww, minlength=X.n)
+    with np.errstate(divide="ignore"):
+        inv = np.where(s > 0, 1.0 / np.where(s > 0, s, 1.0), 0.0)
+    P = sp.csr_matrix((ww * inv[rows], (rows, cols)), shape=(X.n, X.n))
+    local = ww * inv[rows] + masked_matmul(P, P, rows, cols)
+    c = np.bincount(rows, weights=local**2, minlength=X.n).astype(float)
+    c[s == 0] = np.nan
+    return dict(zip(X.nodes, c.tolist(), strict=True))
+
+
+def effective_size(G: nx.Graph | Indexed) -> dict:
+    """Burt's effective size, as ``nx.effective_size(G)`` on an undirected graph.
+
+    Unweighted (Borgatti's form): ``n - 2t/n`` with ``n`` the number of
+    neighbours and ``t`` the ties among them.  Isolates: ``nan``.
+
+    Notes
+    -----
+    NetworkX's general (weighted/directed) branch differs from Burt's
+    definition (NetworkX PR #8906) and returns ``nan`` for nodes with only
+    in-ties (issue #2661); the analysis uses the undirected, unweighted form.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> effective_size(nx.complete_graph(3))[0]
+    1.0
+    """
+    X = _undirected(G)
+    deg = X.degree.astype(float)
+    rows = np.concatenate([X.src, X.dst])
+    cols = np.concatenate([X.dst, X.src])
+    # 2 × ties among neighbours = Σ over a node's ties of the partners they share
+    tri2 = np.bincount(rows, weights=masked_matmul(X.A, X.A, rows, cols), minlength=X.n)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        es = deg - tri2 / deg
+    es[deg == 0] = np.nan
+    return dict(zip(X.nodes, es.tolist(), strict=True))
+
+
+def brokerage_arrays(D: nx.DiGraph | Indexed, group: np.ndarray) -> np.ndarray:
+    """Gould–Fernandez role counts as an ``n × 5`` int array (columns = :data:`ROLES`).
+
+    For every 2-path ``i → j → k`` with ``i, j, k`` distinct and no arc
+    ``i → k``, broker ``j`` is counted in the role given by the groups of
+    ``i, j, k`` (the C routine ``brokerage_R`` of R's sna).  Computed with
+    ``T = AᵀA``, ``X = A_sᵀA`` and ``Y = AᵀA_s`` at the arcs of ``A`` (``A_s``:
+    the arcs within a group; :func:`~network.analysis.engine.masked_matmul`):
+    the closed 2-paths through each arc ``j → k``.
+    """
+    X = _as_indexed(D)
+    if not X.directed:
+        raise ValueError("brokerage needs the directed view (an undirected tie = two arcs)")
+    n = X.n
+    out = np.zeros((n, 5), dtype=np.int64)
+    if n == 0 or len(X.src) == 0:
+        return out
+    g = np.asarray(group)
+    A = X.A
+    src, dst = X.src, X.dst
+    same = g[src] == g[dst]
+    As = sp.csr_matrix((np.ones(int(same.sum())), (src[same], dst[same])), shape=(n, n))
+    At = A.T.tocsr()
+    t_e = masked_matmul(At, A, src, dst)  # closed 2-paths i → j → k with i → k, per arc j → k
+    x_e = masked_matmul(As.T.tocsr(), A, src, dst)  # … with i in j's group
+    y_e = masked_matmul(At, As, src, dst)  # … with i in k's group
+    k_same = g[dst] == g[src]  # for arc j→k: is k in j's group
+
+    def by_broker(values: np.ndarray, sel: np.ndarray) -> np.ndarray:
+        return np.bincount(src[sel], weights=values[sel], minlength=n)
+
+    # neighbour counts by group relation
+    ones = np.ones(len(src))
+    out_same = np.bincount(src[same], minlength=n)
+    out_all = np.bincount(src, weights=ones, minlength=n)
+    in_same = np.bincount(dst[same], minlength=n)
+    in_all = np.bincount(dst, weights=ones, minlength=n)
+    out_other, in_other = out_all - out_same, in_all - in_same
+    R = A.multiply(At).tocoo()  # reciprocated pairs j ↔ i (each seen from both ends)
+    r_same_e = g[R.row] == g[R.col]
+    recip_same = np.bincount(R.row[r_same_e], minlength=n)
+    recip_other = np.bincount(R.row[~r_same_e], minlength=n)
+    # Σ over groups a ≠ g_j of in_a(j)·out_a(j)
+    m_groups = int(g.max()) + 1
+    Hin = sp.csr_matrix((ones, (dst, g[src])), shape=(n, m_groups))
+    Hout = sp.csr_matrix((ones, (src, g[dst])), shape=(n, m_groups))
+    in_out_all = np.asarray(Hin.multiply(Hout).sum(axis=1)).ravel()
+    in_out_other = in_out_all - in_same * out_same
+
+    coordinator = in_same * out_same - recip_same - by_broker(x_e, k_same)
+    representative = in_same * out_other - by_broker(x_e, ~k_same)
+    gatekeeper = in_other * out_same - by_broker(t_e - x_e, k_same)
+    itinerant = in_out_other - recip_other - by_broker(y_e, ~k_same)
+    other_other = in_other * out_other - recip_other - by_broker(t_e - x_e, ~k_same)
+    liaison = other_other - itinerant
+    out[:] = np.rint(np.column_stack(
+        [coordinator, itinerant, representative, gatekeeper, liaison])).astype(np.int64)
+    return out
+
+
+def brokerage_roles(D: nx.DiGraph | Indexed, *, attr: str = "sector") -> dict:
+    """Gould–Fernandez brokerage role counts of every node, by a node attribute.
+
+    Parameters
+    ----------
+    D : DiGraph — the directed view (an undirected tie is two arcs).
+    attr : node attribute defining the groups (``"sector"``, ``"district"``…);
+        a missing value is a group of its own (``""``).
+
+    Returns
+    -------
+    dict
+        node → ``{"coordinator", "itinerant", "representative", "gatekeeper",
+        "liaison", "total"}`` raw counts, equal to ``sna::brokerage(g, cl)$raw.nli``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> D = nx.DiGraph([("a", "b"), ("b", "c"), ("c", "b"), ("b", "a")])
+    >>> nx.set_node_attributes(D, {"a": "x", "b": "y", "c": "x"}, "sector")
+    >>> brokerage_roles(D)["b"]["itinerant"]
+    2
+    """
+    X = _as_indexed(D)
+    group, _ = X.codes(attr)
+    counts = brokerage_arrays(X, group)
+    total = counts.sum(axis=1)
+    return {
+        v: {**dict(zip(ROLES, map(int, row), strict=True)), "total": int(t)}
+        for v, row, t in zip(X.nodes, counts, total, strict=True)
+    }
+
+
+def cut_points(G: nx.Graph | Indexed) -> list:
+    """Cut points (articulation points) of the undirected view, in node order.
+
+    Same set as ``nx.articulation_points(G)``; computed by igraph.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> cut_points(nx.path_graph(4))
+    [1, 2]
+    """
+    X = _undirected(G)
+    if X.n == 0:
+        return []
+    aps = sorted(X.igraph.articulation_points())
+    return [X.nodes[i] for i in aps]

@@ -1,0 +1,114 @@
+"""Change over time: two dates or two fiscal years (年度) of one stored network.
+
+Ties are compared per pair of organisations in the undirected view: a pair
+is *added* when tied only at the later time, *ended* when tied only at the
+earlier one, *strengthened*/*weakened* when its strongest tie (``strength``,
+1–5) went up/down, or — at equal strength — its number of ties did.  A
+*broker* is an organisation that is a cut point or among the ``top``
+organisations by betweenness (with betweenness > 0).
+
+Examples
+--------
+>>> import networkx as nx
+>>> M = nx.MultiDiGraph()
+>>> M.add_nodes_from(["a", "b", "c"], sector="npo")
+>>> _ = M.add_edge("a", "b", key="t1", directed=False, strength=2, end="2024-03-31")
+>>> _ = M.add_edge("b", "c", key="t2", directed=False, strength=3, start="2024-04-01")
+>>> r = compare(M, 2023, 2024)
+>>> r["ties"]["added"], r["ties"]["ended"]
+([{'a': 'b', 'b': 'c', 'strength': 3}], [{'a': 'a', 'b': 'b', 'strength': 2}])
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from datetime import date
+
+import networkx as nx
+
+from network.analysis.brokers import betweenness, cut_points
+from network.analysis.engine import Indexed
+from network.analysis.gaps import sector_mixing
+from network.analysis.views import directed_view, undirected_view
+
+__all__ = ["compare", "brokers_of"]
+
+
+def brokers_of(U: nx.Graph, *, top: int = 10, seed: int = 0) -> set:
+    """Cut points plus the ``top`` organisations by betweenness (betweenness > 0)."""
+    X = Indexed(U)
+    bc = betweenness(X, seed=seed)["values"]
+    ranked = sorted((v for v in bc if bc[v] > 0), key=lambda v: (-bc[v], str(v)))
+    return set(ranked[:top]) | set(cut_points(X))
+
+
+def _pair(u, v) -> tuple:  # type: ignore[no-untyped-def]
+    return (u, v) if str(u) <= str(v) else (v, u)
+
+
+def compare(
+    G: nx.MultiDiGraph,
+    before: str | int | date,
+    after: str | int | date,
+    *,
+    sector_attr: str = "sector",
+    types: str | Iterable[str] | None = None,
+    sectors: str | Iterable[str] | None = None,
+    district: str | Iterable[str] | None = None,
+    top: int = 10,
+) -> dict:
+    """What changed between two dates or fiscal years.
+
+    Parameters
+    ----------
+    G : MultiDiGraph following the ``load_graph`` conventions.
+    before, after : ISO dates (a snapshot on that day) or fiscal years (``2024``,
+        ``"令和6年度"``: every tie running at some time in the year).
+    sector_attr : group attribute for the mixing comparison.
+    types, sectors, district : view filters (see :func:`~network.analysis.views.filter_graph`).
+    top : how many betweenness leaders count as brokers.
+
+    Returns
+    -------
+    dict
+        ``ties`` (``added``, ``ended``, ``strengthened``, ``weakened``: lists of
+        pairs), ``brokers`` (``became``, ``stopped``), ``density`` (before, after,
+        change), ``mixing`` (per ordered group pair: density before/after/change).
+    """
+    kw = dict(types=types, sectors=sectors, district=district)
+    U0, U1 = (undirected_view(G, as_of=t, **kw) for t in (before, after))
+    e0 = {_pair(u, v): d for u, v, d in U0.edges(data=True)}
+    e1 = {_pair(u, v): d for u, v, d in U1.edges(data=True)}
+
+    def row(p, d, **extra):  # type: ignore[no-untyped-def]
+        return {"a": p[0], "b": p[1], "strength": d.get("strength"), **extra}
+
+    added = [row(p, e1[p]) for p in sorted(e1.keys() - e0.keys(), key=str)]
+    ended = [row(p, e0[p]) for p in sorted(e0.keys() - e1.keys(), key=str)]
+    stronger, weaker = [], []
+    for p in sorted(e0.keys() & e1.keys(), key=str):
+        k0 = (e0[p].get("strength", 0), e0[p].get("ties", 1))
+        k1 = (e1[p].get("strength", 0), e1[p].get("ties", 1))
+        if k1 != k0:
+            r = {"a": p[0], "b": p[1], "strength_before": k0[0], "strength_after": k1[0],
+                 "ties_before": k0[1], "ties_after": k1[1]}
+            (stronger if k1 > k0 else weaker).append(r)
+    b0, b1 = brokers_of(U0, top=top), brokers_of(U1, top=top)
+    d0, d1 = nx.density(U0) if len(U0) > 1 else math.nan, nx.density(U1) if len(U1) > 1 else math.nan
+    m0 = {(r["from"], r["to"]): r["density"] for r in sector_mixing(directed_view(G, as_of=before, **kw),
+                                                                     attr=sector_attr)}
+    m1 = {(r["from"], r["to"]): r["density"] for r in sector_mixing(directed_view(G, as_of=after, **kw),
+                                                                     attr=sector_attr)}
+    mixing = []
+    for key in sorted(m0.keys() | m1.keys()):
+        a, b = m0.get(key, math.nan), m1.get(key, math.nan)
+        mixing.append({"from": key[0], "to": key[1], "before": a, "after": b, "change": b - a})
+    return {
+        "before": str(before), "after": str(after),
+        "ties": {"added": added, "ended": ended, "strengthened": stronger, "weakened": weaker},
+        "brokers": {"became": sorted(b1 - b0, key=str), "stopped": sorted(b0 - b1, key=str)},
+        "density": {"before": d0, "after": d1, "change": d1 - d0},
+        "mixing": mixing,
+        "orgs": {"before": U0.number_of_nodes(), "after": U1.number_of_nodes()},
+    }

@@ -1,0 +1,283 @@
+"""Gaps: sector mixing, E–I index, communities, components, areas without a sector.
+
+* :func:`sector_mixing` — for each ordered pair of groups (sectors by
+  default) of the directed view: arcs present, arcs possible, density and
+  the ratio of that density to the overall density (the density blockmodel
+  of ``sna::blockmodel``).
+* :func:`ei_index` — Krackhardt & Stern's E–I index ``(E − I)/(E + I)`` on the
+  undirected view, per group and overall.
+* :func:`communities` — Louvain with a fixed seed, and the ties between each
+  pair of communities.
+* :func:`components` — connected components and isolates.
+* :func:`area_gaps` — districts none of whose organisations has a tie to a
+  given sector.
+
+Examples
+--------
+>>> import networkx as nx
+>>> U = nx.Graph([("a", "b"), ("b", "c")])
+>>> nx.set_node_attributes(U, {"a": "npo", "b": "npo", "c": "company"}, "sector")
+>>> ei_index(U)["overall"]
+0.0
+"""
+
+from __future__ import annotations
+
+import math
+
+import networkx as nx
+import numpy as np
+
+from network.analysis.engine import Indexed, seeded_igraph
+
+__all__ = ["sector_mixing", "ei_index", "communities", "community_ties", "components", "area_gaps"]
+
+
+def _as_indexed(G: nx.Graph | Indexed) -> Indexed:
+    return G if isinstance(G, Indexed) else Indexed(G)
+
+
+def _density(present: float, possible: float) -> float:
+    return present / possible if possible else math.nan
+
+
+def sector_mixing(D: nx.DiGraph | Indexed, *, attr: str = "sector") -> list[dict]:
+    """Tie density between every ordered pair of groups of the directed view.
+
+    Parameters
+    ----------
+    D : DiGraph — the directed view (an undirected tie counts as two arcs).
+    attr : node attribute defining the groups.
+
+    Returns
+    -------
+    list of dict
+        ``{"from", "to", "present", "possible", "density", "ratio"}`` for every
+        ordered pair; ``possible`` is ``n_a n_b`` (``n_a (n_a − 1)`` within a
+        group), ``ratio`` = density / overall density (``nan`` when undefined).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> D = nx.DiGraph([("a", "b"), ("b", "a")])
+    >>> D.add_node("c")
+    >>> nx.set_node_attributes(D, {"a": "x", "b": "y", "c": "y"}, "sector")
+    >>> [(r["from"], r["to"], r["present"], r["possible"]) for r in sector_mixing(D)]
+    [('x', 'x', 0, 0), ('x', 'y', 1, 2), ('y', 'x', 1, 2), ('y', 'y', 0, 2)]
+    """
+    X = _as_indexed(D)
+    if not X.directed:
+        raise ValueError("sector_mixing needs the directed view")
+    g, groups = X.codes(attr)
+    m = len(groups)
+    size = np.bincount(g, minlength=m).astype(float)
+    present = np.zeros((m, m))
+    np.add.at(present, (g[X.src], g[X.dst]), 1)
+    possible = np.outer(size, size) - np.diag(size)
+    overall = _density(present.sum(), X.n * (X.n - 1))
+    rows = []
+    for a in range(m):
+        for b in range(m):
+            dens = _density(present[a, b], possible[a, b])
+            rows.append({
+                "from": groups[a], "to": groups[b],
+                "present": int(present[a, b]), "possible": int(possible[a, b]),
+                "density": dens,
+                "ratio": dens / overall if overall and not math.isnan(overall) else math.nan,
+            })
+    return rows
+
+
+def ei_index(U: nx.Graph | Indexed, *, attr: str = "sector") -> dict:
+    """Krackhardt & Stern's E–I index, overall and per group, on the undirected view.
+
+    Overall: ``(E − I)/(E + I)`` with ``E`` the ties between groups and ``I``
+    the ties within one.  Group ``g``: ``E`` = ties with exactly one end in
+    ``g``, ``I`` = ties with both ends in ``g``.  ``nan`` when there are no ties.
+    ``-1``: every tie stays inside; ``+1``: every tie goes out.
+
+    Returns
+    -------
+    dict
+        ``{"overall": float, "by_group": {group: float}, "external": {...}, "internal": {...}}``
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> U = nx.Graph([("a", "b"), ("b", "c"), ("c", "d")])
+    >>> nx.set_node_attributes(U, {"a": 1, "b": 1, "c": 2, "d": 2}, "sector")
+    >>> r = ei_index(U)
+    >>> round(r["overall"], 3), r["by_group"]["1"]
+    (-0.333, 0.0)
+    """
+    X = _as_indexed(U)
+    if X.directed:
+        X = Indexed(X.G.to_undirected())
+    g, groups = X.codes(attr)
+    gs, gd = g[X.src], g[X.dst]
+    within = gs == gd
+    m = len(groups)
+    internal = np.bincount(gs[within], minlength=m)
+    external = np.bincount(gs[~within], minlength=m) + np.bincount(gd[~within], minlength=m)
+    E, Itot = int((~within).sum()), int(within.sum())
+
+    def ei(e: float, i: float) -> float:
+        return float((e - i) / (e + i)) if e + i else math.nan
+
+    return {
+        "overall": ei(E, Itot),
+        "by_group": {groups[a]: ei(external[a], internal[a]) for a in range(m)},
+        "external": {groups[a]: int(external[a]) for a in range(m)},
+        "internal": {groups[a]: int(internal[a]) for a in range(m)},
+    }
+
+
+def communities(
+    U: nx.Graph | Indexed, *, seed: int = 0, weight: bool = True, engine: str = "igraph",
+    resolution: float = 1.0,
+) -> dict:
+    """Louvain communities with a fixed seed.
+
+    Parameters
+    ----------
+    U : Graph — the undirected view.
+    seed : seed of the randomised node order (results are reproducible).
+    weight : use the edge ``weight`` (sum of tie strengths).
+    engine : ``"igraph"`` (``community_multilevel``, fast) or ``"networkx"``
+        (``nx.community.louvain_communities``).
+
+    Returns
+    -------
+    dict
+        node → community number (0 = the largest community; isolates get their own).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.disjoint_union(nx.complete_graph(4), nx.complete_graph(3))
+    >>> sorted(communities(G).items())
+    [(0, 0), (1, 0), (2, 0), (3, 0), (4, 1), (5, 1), (6, 1)]
+    """
+    X = _as_indexed(U)
+    if X.directed:
+        X = Indexed(X.G.to_undirected())
+    if X.n == 0:
+        return {}
+    if engine == "networkx":
+        parts = nx.community.louvain_communities(
+            X.G, weight="weight" if weight else None, seed=seed, resolution=resolution)
+        member = np.empty(X.n, dtype=np.int64)
+        for c, nodes in enumerate(parts):
+            for v in nodes:
+                member[X.index[v]] = c
+    elif engine == "igraph":
+        with seeded_igraph(seed):
+            cl = X.igraph.community_multilevel(
+                weights=X.weight.tolist() if weight else None, resolution=resolution)
+        member = np.asarray(cl.membership, dtype=np.int64)
+    else:
+        raise ValueError(f"unknown engine: {engine!r}")
+    # renumber: largest first, ties broken by first node position
+    sizes = np.bincount(member)
+    first = np.full(len(sizes), X.n)
+    np.minimum.at(first, member, np.arange(X.n))
+    order = sorted(range(len(sizes)), key=lambda c: (-sizes[c], first[c]))
+    rank = np.empty(len(sizes), dtype=np.int64)
+    rank[order] = np.arange(len(sizes))
+    return dict(zip(X.nodes, rank[member].tolist(), strict=True))
+
+
+def community_ties(U: nx.Graph | Indexed, membership: dict) -> list[dict]:
+    """Ties between each pair of communities (``a <= b``; ``a == b``: inside one).
+
+    Returns rows ``{"a", "b", "ties", "weight"}`` for every pair of
+    communities with at least one member each, including pairs with no tie.
+    """
+    X = _as_indexed(U)
+    c = np.fromiter((membership[v] for v in X.nodes), dtype=np.int64, count=X.n)
+    m = int(c.max()) + 1 if X.n else 0
+    ca, cb = np.minimum(c[X.src], c[X.dst]), np.maximum(c[X.src], c[X.dst])
+    ties = np.zeros((m, m), dtype=np.int64)
+    weight = np.zeros((m, m))
+    np.add.at(ties, (ca, cb), 1)
+    np.add.at(weight, (ca, cb), X.weight)
+    return [{"a": a, "b": b, "ties": int(ties[a, b]), "weight": float(weight[a, b])}
+            for a in range(m) for b in range(a, m)]
+
+
+def components(U: nx.Graph | Indexed) -> dict:
+    """Connected components (largest first) and isolates of the undirected view.
+
+    Returns
+    -------
+    dict
+        ``{"count", "sizes", "membership": node → component number, "isolates": [...]}``
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph([(1, 2)]); G.add_node(3)
+    >>> r = components(G)
+    >>> r["count"], r["sizes"], r["isolates"]
+    (2, [2, 1], [3])
+    """
+    X = _as_indexed(U)
+    if X.n == 0:
+        return {"count": 0, "sizes": [], "membership": {}, "isolates": []}
+    member = np.asarray(X.igraph.connected_components(mode="weak").membership, dtype=np.int64)
+    sizes = np.bincount(member)
+    first = np.full(len(sizes), X.n)
+    np.minimum.at(first, member, np.arange(X.n))
+    order = sorted(range(len(sizes)), key=lambda c: (-sizes[c], first[c]))
+    rank = np.empty(len(sizes), dtype=np.int64)
+    rank[order] = np.arange(len(sizes))
+    deg = X.degree
+    return {
+        "count": int(len(sizes)),
+        "sizes": sorted(sizes.tolist(), reverse=True),
+        "membership": dict(zip(X.nodes, rank[member].tolist(), strict=True)),
+        "isolates": [X.nodes[i] for i in np.flatnonzero(deg == 0)],
+    }
+
+
+def area_gaps(U: nx.Graph | Indexed, *, area: str = "district", attr: str = "sector") -> list[dict]:
+    """Areas none of whose organisations is tied to an organisation of a group.
+
+    For each area (non-empty ``area`` attribute) and each group present in the
+    network, the area lacks that group when no tie joins one of its
+    organisations to an organisation of the group (its own members of the
+    group do not count).
+
+    Returns
+    -------
+    list of dict
+        ``{"area", "orgs", "missing": [groups…]}`` for areas missing at least one group.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> U = nx.Graph([("a", "b")]); U.add_node("c")
+    >>> nx.set_node_attributes(U, {"a": "npo", "b": "company", "c": "government"}, "sector")
+    >>> nx.set_node_attributes(U, {"a": "north", "b": "", "c": ""}, "district")
+    >>> area_gaps(U)
+    [{'area': 'north', 'orgs': 1, 'missing': ['government', 'npo']}]
+    """
+    X = _as_indexed(U)
+    areas = X.labels(area)
+    g, groups = X.codes(attr)
+    area_names = sorted({a for a in areas if a})
+    if not area_names:
+        return []
+    apos = {a: i for i, a in enumerate(area_names)}
+    ai = np.array([apos.get(a, -1) for a in areas], dtype=np.int64)
+    reach = np.zeros((len(area_names), len(groups)), dtype=bool)
+    for s, d in ((X.src, X.dst), (X.dst, X.src)):
+        ok = ai[s] >= 0
+        reach[ai[s][ok], g[d][ok]] = True
+    counts = np.bincount(ai[ai >= 0], minlength=len(area_names))
+    out = []
+    for i, a in enumerate(area_names):
+        missing = [groups[j] for j in range(len(groups)) if not reach[i, j]]
+        if missing:
+            out.append({"area": a, "orgs": int(counts[i]), "missing": missing})
+    return out

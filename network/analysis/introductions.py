@@ -1,0 +1,187 @@
+"""Introductions: pairs of organisations that are not tied but should be.
+
+A candidate pair shares at least one partner, is not tied, and crosses a
+boundary: the two are in different sectors (or the chosen group attribute)
+or in different communities.  Pairs are ranked by their Adamic–Adar index
+(``sum 1/log(deg(w))`` over common partners ``w``, as
+``nx.adamic_adar_index``), multiplied by ``same_area_bonus`` when both are in
+the same district.  Each suggestion names the best introducer — the common
+partner with the strongest ties to both (highest weaker tie strength, then
+highest total weight) — and a one-line reason in Japanese and English.
+
+Examples
+--------
+>>> import networkx as nx
+>>> U = nx.Graph()
+>>> U.add_nodes_from([("a", {"name": "A", "sector": "npo"}),
+...                   ("b", {"name": "B", "sector": "company"}),
+...                   ("c", {"name": "C", "sector": "intermediary"})])
+>>> U.add_edge("a", "c", strength=4, weight=4.0); U.add_edge("b", "c", strength=3, weight=3.0)
+>>> s = suggest_introductions(U)[0]
+>>> s["a"], s["b"], s["introducer"]
+('a', 'b', 'c')
+>>> s["reason"]["en"]
+'A (NPO / civic group) and B (Company) share 1 partner; C knows both well.'
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import numpy as np
+import scipy.sparse as sp
+
+from network.analysis.engine import Indexed
+from network.model import Sector
+
+__all__ = ["suggest_introductions"]
+
+
+def _label(group: str, attr: str, lang: str) -> str:
+    if attr == "sector":
+        try:
+            return Sector(group).label(lang)
+        except ValueError:
+            pass
+    return group or ("不明" if lang == "ja" else "unknown")
+
+
+def suggest_introductions(
+    U: nx.Graph | Indexed,
+    *,
+    org: str | None = None,
+    sector: str | None = None,
+    attr: str = "sector",
+    membership: dict | None = None,
+    area: str = "district",
+    same_area_bonus: float = 1.5,
+    top: int = 20,
+    hub_degree: int = 300,
+) -> list[dict]:
+    """Ranked introductions for one organisation, one sector or the whole network.
+
+    Parameters
+    ----------
+    U : Graph — the undirected view (edge ``strength`` and ``weight`` used to pick
+        the introducer).
+    org : only pairs that include this organisation.
+    sector : only pairs with at least one organisation whose ``attr`` is this.
+    attr : group attribute whose boundary a suggestion should cross.
+    membership : node → community; pairs in different communities also qualify.
+    area : node attribute of the area; a same-area pair's score is multiplied
+        by ``same_area_bonus``.
+    top : number of suggestions.
+    hub_degree : a common partner with more partners than this adds to a pair's
+        score but does not make it a candidate on its own.
+
+    Returns
+    -------
+    list of dict
+        ``{"a", "b", "introducer", "score", "adamic_adar", "common_partners",
+        "same_area", "across", "reason": {"ja", "en"}}``, best first.
+    """
+    X = U if isinstance(U, Indexed) else Indexed(U)
+    n = X.n
+    if n < 3 or len(X.src) == 0:
+        return []
+    A = X.A
+    deg = X.degree
+    with np.errstate(divide="ignore"):
+        inv_log = np.where(deg > 1, 1.0 / np.log(np.maximum(deg, 2)), 0.0)
+    g, groups = X.codes(attr)
+    areas = np.array(X.labels(area), dtype=object)
+    area_code, area_names = X.codes(area)
+    no_area = area_names.index("") if "" in area_names else -1
+    comm = (np.fromiter((membership[v] for v in X.nodes), dtype=np.int64, count=n)
+            if membership is not None else None)
+
+    if org is not None:
+        rows = np.array([X.index[org]])
+    elif sector is not None:
+        rows = np.flatnonzero(np.array(X.labels(attr)) == sector)
+    else:
+        rows = np.arange(n)
+    if len(rows) == 0:
+        return []
+    # candidates: pairs sharing a partner with at most `hub_degree` partners; a hub
+    # (a city office with hundreds of ties) adds to their score but proposes no pair alone
+    hub = deg > hub_degree
+    S = (A[rows] @ sp.diags(np.where(hub, 0.0, inv_log)) @ A).tocsr()
+    S = (S - S.multiply(A[rows])).tocoo()  # drop pairs already tied
+    S.eliminate_zeros()
+    i, j, aa = rows[S.row], S.col, S.data
+    if hub.any() and len(i):
+        H = A[:, np.flatnonzero(hub)].tocsr() @ sp.diags(inv_log[hub])
+        aa = aa + np.asarray(H[i].multiply(A[:, np.flatnonzero(hub)].tocsr()[j]).sum(axis=1)).ravel()
+    keep = (i != j) & (aa > 1e-12)
+    if org is None and sector is None:
+        keep &= i < j
+    elif sector is not None:
+        # a pair of two orgs in the sector is seen from both ends: keep it once
+        both = np.isin(j, rows)
+        keep &= ~both | (i < j)
+    i, j, aa = i[keep], j[keep], aa[keep]
+    across_group = g[i] != g[j]
+    across_comm = comm[i] != comm[j] if comm is not None else np.zeros(len(i), dtype=bool)
+    ok = across_group | across_comm
+    i, j, aa = i[ok], j[ok], aa[ok]
+    across_group, across_comm = across_group[ok], across_comm[ok]
+    same_area = (area_code[i] == area_code[j]) & (area_code[i] != no_area)
+    score = aa * np.where(same_area, same_area_bonus, 1.0)
+    if len(score) == 0:
+        return []
+    if len(score) > top:
+        # everything tied with the top-th score stays in, so the order is deterministic
+        thresh = np.partition(score, len(score) - top)[len(score) - top]
+        sel = np.flatnonzero(score >= thresh - 1e-12)
+    else:
+        sel = np.arange(len(score))
+    rank = np.empty(n, dtype=np.int64)
+    rank[sorted(range(n), key=lambda v: str(X.nodes[v]))] = np.arange(n)
+    order = sel[np.lexsort((rank[j[sel]], rank[i[sel]], -np.round(score[sel], 12)))]
+    out = []
+    for t in order[:top].tolist():
+        a, b = int(i[t]), int(j[t])
+        out.append(_suggestion(X, a, b, float(score[t]), float(aa[t]), bool(same_area[t]),
+                               bool(across_group[t]), bool(across_comm[t]), g, groups, attr, areas))
+    return out
+
+
+def _suggestion(X: Indexed, a: int, b: int, score: float, aa: float, same_area: bool,
+                across_group: bool, across_comm: bool, g: np.ndarray, groups: list[str],
+                attr: str, areas: np.ndarray) -> dict:
+    A, W, S = X.A, X.W, X.S
+    na = A.indices[A.indptr[a]:A.indptr[a + 1]]
+    nb = A.indices[A.indptr[b]:A.indptr[b + 1]]
+    common = np.intersect1d(na, nb)
+    sa, sb = S[a][:, common].toarray().ravel(), S[b][:, common].toarray().ravel()
+    wa, wb = W[a][:, common].toarray().ravel(), W[b][:, common].toarray().ravel()
+    # strongest weaker tie, then weaker weight, then total weight, then the first id
+    keys = sorted(range(len(common)), key=lambda t: (-min(sa[t], sb[t]), -min(wa[t], wb[t]),
+                                                       -(wa[t] + wb[t]), str(X.nodes[common[t]])))
+    best = X.nodes[int(common[keys[0]])]
+    va, vb = X.nodes[a], X.nodes[b]
+    nd = X.node_data
+
+    def name(v):  # type: ignore[no-untyped-def]
+        return nd[v].get("name") or str(v)
+
+    n_common = len(common)
+    ga, gb = groups[g[a]], groups[g[b]]
+    ja = (f"{name(va)}（{_label(ga, attr, 'ja')}）と{name(vb)}（{_label(gb, attr, 'ja')}）は"
+          f"共通の連携先が{n_common}団体あり、{name(best)}が両者と強くつながっています。")
+    en = (f"{name(va)} ({_label(ga, attr, 'en')}) and {name(vb)} ({_label(gb, attr, 'en')}) "
+          f"share {n_common} partner{'s' if n_common != 1 else ''}; {name(best)} knows both well.")
+    if same_area:
+        ja += f"同じ地区（{areas[a]}）です。"
+        en += f" Same district ({areas[a]})."
+    if across_comm:
+        ja += "異なるグループ（コミュニティ）に属しています。"
+        en += " They sit in different communities."
+    across = [k for k, f in (("sector" if attr == "sector" else attr, across_group),
+                             ("community", across_comm)) if f]
+    return {
+        "a": va, "b": vb, "introducer": best,
+        "a_name": name(va), "b_name": name(vb), "introducer_name": name(best),
+        "score": score, "adamic_adar": aa, "common_partners": n_common,
+        "same_area": same_area, "across": across, "reason": {"ja": ja, "en": en},
+    }
