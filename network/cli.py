@@ -169,11 +169,42 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     store = open_store(args.store)
     G = store.load_graph(as_of=args.as_of)
     store.close()
-    result = analyze(G, as_of=args.as_of, sector_attr=args.sector_attr)
+    result = analyze(G, as_of=args.as_of, sector_attr=args.sector_attr, types=_types(args.types),
+                     sectors=_sectors(args.sectors), district=args.district)
     if args.format == "json":
         _emit(args, json.dumps(result, ensure_ascii=False, indent=1, allow_nan=False) + "\n")
     else:
         _emit(args, to_markdown(result, lang=args.lang))
+    return 0
+
+
+def _types(words: str | None) -> list[str] | None:
+    from network.model import TieType
+
+    return [TieType.parse(w).value for w in words.split(",") if w.strip()] if words else None
+
+
+def _sectors(words: str | None) -> list[str] | None:
+    return [_sector(w) for w in words.split(",") if w.strip()] if words else None
+
+
+@command("changes")
+def cmd_changes(args: argparse.Namespace) -> int:
+    from network.analysis.change import compare
+    from network.report import change_to_markdown, clean
+
+    store = open_store(args.store)
+    G = store.load_graph()
+    store.close()
+    before = int(args.before) if args.before.isdigit() else args.before
+    after = int(args.after) if args.after.isdigit() else args.after
+    diff = compare(G, before, after, sector_attr=args.sector_attr, types=_types(args.types),
+                   sectors=_sectors(args.sectors), district=args.district)
+    if args.format == "json":
+        _emit(args, json.dumps(clean(diff), ensure_ascii=False, indent=1, allow_nan=False) + "\n")
+    else:
+        names = {n: d.get("name", n) for n, d in G.nodes(data=True)}
+        _emit(args, change_to_markdown(diff, lang=args.lang, names=names))
     return 0
 
 
@@ -270,7 +301,21 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--as-of")
     a.add_argument("--sector-attr", default="sector", help="sector (default) or district")
     a.add_argument("--lang", choices=["ja", "en"], default="ja")
+    a.add_argument("--types", help="tie types to keep, comma-separated (e.g. 協働,助成)")
+    a.add_argument("--sectors", help="sectors to keep, comma-separated")
+    a.add_argument("--district", help="keep one area (district)")
     a.add_argument("--output")
+
+    c = sub.add_parser("changes", help="compare two dates or fiscal years / 変化の比較")
+    c.add_argument("before", help="ISO date or fiscal year (2016, 令和2年度)")
+    c.add_argument("after", help="ISO date or fiscal year")
+    c.add_argument("--format", choices=["json", "markdown"], default="markdown")
+    c.add_argument("--sector-attr", default="sector")
+    c.add_argument("--types")
+    c.add_argument("--sectors")
+    c.add_argument("--district")
+    c.add_argument("--lang", choices=["ja", "en"], default="ja")
+    c.add_argument("--output")
 
     e = sub.add_parser("export", help="GraphML, GEXF, CSV, JSON / 書き出し")
     e.add_argument("--format", choices=["graphml", "gexf", "csv", "json"], default="graphml")

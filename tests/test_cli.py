@@ -78,3 +78,36 @@ def test_serve_refuses_network_address_without_accounts(db, capsys):
     # local mode (no accounts) is for this machine only: see ui/auth.py local_mode
     assert main(["--store", db, "serve", "--address", "0.0.0.0"]) == 1
     assert "no accounts yet" in capsys.readouterr().err
+
+
+def test_analyze_json_follows_the_interface(db, capsys):
+    assert main(["--store", db, "analyze", "--format", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["graph"]["nodes"] == 4
+    orgs = {o["id"]: o for o in doc["orgs"]}
+    # the centre "a" is tied to b, c, d; in the undirected view b-a-d, c-a-d, b-a-c pass through it,
+    # and a is the only cut point separating c and d from the rest (hand count on sample_changes())
+    assert orgs["a"]["cut_point"] is True and orgs["a"]["degree"] == 3
+    assert set(orgs["a"]["brokerage"]) >= {"coordinator", "itinerant", "representative", "gatekeeper",
+                                           "liaison", "total"}
+    assert orgs["c"]["betweenness"] == 0
+
+
+def test_analyze_filters_and_markdown_lang(db, capsys):
+    assert main(["--store", db, "analyze", "--format", "json", "--types", "助成"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["graph"]["filters"]["types"] == ["funding"] and doc["graph"]["ties"] == 1
+    assert main(["--store", db, "analyze", "--lang", "en"]) == 0
+    assert capsys.readouterr().out.startswith("# ")
+
+
+def test_changes_between_fiscal_years(db, capsys):
+    # Compared per pair of organisations. FY2013 has t1 b→a (strength 4, 2012–2016), t3 a–d, t4 a–b
+    # (strength 2); FY2020 has t2 c→a, t3, t4 (sample_changes()). So: pair a–c added; pair a–b still
+    # tied (t4) but weakened from 4 to 2; nothing ended.
+    assert main(["--store", db, "changes", "2013", "2020", "--format", "json"]) == 0
+    ties = json.loads(capsys.readouterr().out)["ties"]
+    assert [(t["a"], t["b"]) for t in ties["added"]] == [("a", "c")]
+    assert ties["ended"] == []
+    assert [(t["a"], t["b"], t["strength_before"], t["strength_after"]) for t in ties["weakened"]] == [
+        ("a", "b", 4, 2)]
