@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
 from network.analysis.explain import explain, label
 from network.report import org_rows, to_markdown
-from ui.common import analysis, empty_store, graph, lang, tr
+from ui.common import analysis, csv_bytes, empty_store, graph, lang, tr
 from ui.filters import filter_widgets
 
 ROLES = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison"]
@@ -28,15 +29,23 @@ if not empty_store():
         table = table.loc[order]
         shown = pd.DataFrame(org_rows(result, lang=lang())).loc[order]
         st.markdown(f"#### {tr('top_n', n=TOP)}")
-        chart = table.head(TOP).set_index("name")[ROLES]
-        chart.columns = [label(r, lang()) for r in ROLES]
-        st.bar_chart(chart, horizontal=True, stack=True)
+        top = table.head(TOP)
+        long = top.melt(id_vars=["id", "name"], value_vars=ROLES, var_name="role", value_name="count")
+        long["role"] = [label(r, lang()) for r in long["role"]]
+        names = list(top["name"])  # ranked by total, largest first
+        chart = alt.Chart(long).mark_bar().encode(
+            x=alt.X("sum(count):Q", title=tr("brokers")),
+            y=alt.Y("name:N", sort=names, title=None),
+            color=alt.Color("role:N", title=None),
+            tooltip=["name:N", "role:N", "count:Q"],
+        )
+        st.altair_chart(chart, use_container_width=True)
         st.dataframe(shown, hide_index=True)
         with st.expander("ℹ️ " + tr("roles")):
             for role in ROLES + ["betweenness", "constraint"]:
                 st.markdown(f"- {explain(role, lang())}")
         c1, c2 = st.columns(2)
-        c1.download_button(tr("download_csv"), table.to_csv(index=False).encode("utf-8-sig"),
+        c1.download_button(tr("download_csv"), csv_bytes(table),
                            file_name="renkei-brokers.csv", mime="text/csv")
         c2.download_button(tr("download_md"), to_markdown(result, lang=lang()).encode("utf-8"),
                            file_name="renkei-report.md", mime="text/markdown")

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import networkx as nx
+import pandas as pd
 import streamlit as st
 
 from network.model import STRENGTH_LABELS, Sector, TieType
@@ -142,6 +143,13 @@ def org_names() -> dict[str, str]:
     """Organisation id → name, in name order (for searchable pickers)."""
     G = graph()
     return dict(sorted(((v, str(d.get("name") or v)) for v, d in G.nodes(data=True)), key=lambda x: x[1]))
+
+
+def csv_bytes(df: pd.DataFrame) -> bytes:
+    """A table as CSV for download: UTF-8 with BOM (Excel), formula-like cells neutralised."""
+    from network.export import csv_safe
+
+    return df.map(csv_safe).to_csv(index=False).encode("utf-8-sig")
 
 
 def show_error(exc: BaseException) -> None:

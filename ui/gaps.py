@@ -8,12 +8,8 @@ import streamlit as st
 
 from network.analysis.explain import explain
 from network.report import to_markdown
-from ui.common import analysis, empty_store, graph, lang, sector_label, tr
+from ui.common import analysis, csv_bytes, empty_store, graph, lang, sector_label, tr
 from ui.filters import filter_widgets
-
-
-def _csv(df: pd.DataFrame) -> bytes:
-    return df.to_csv(index=False).encode("utf-8-sig")
 
 
 def _section(title: str, intro: str, df: pd.DataFrame, name: str) -> None:
@@ -23,7 +19,7 @@ def _section(title: str, intro: str, df: pd.DataFrame, name: str) -> None:
         st.caption(tr("nothing"))
         return
     st.dataframe(df, hide_index=True)
-    st.download_button(tr("download_csv"), _csv(df), file_name=f"renkei-{name}.csv", mime="text/csv",
+    st.download_button(tr("download_csv"), csv_bytes(df), file_name=f"renkei-{name}.csv", mime="text/csv",
                        key=f"dl_{name}")
 
 
@@ -47,7 +43,7 @@ if not empty_store():
             tooltip=["from_label", "to_label", "present", "possible",
                      alt.Tooltip("density:Q", format=".3f"), alt.Tooltip("ratio:Q", format=".2f")])
         st.altair_chart(heat)
-        st.download_button(tr("download_csv"), _csv(mix), file_name="renkei-sector-mixing.csv", mime="text/csv",
+        st.download_button(tr("download_csv"), csv_bytes(mix), file_name="renkei-sector-mixing.csv", mime="text/csv",
                            key="dl_mixing")
 
     ei = result.get("ei_index") or {}

@@ -100,7 +100,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "both": ("↔ 相互", "↔ mutual"),
     # brokers and gaps
     "brokers_intro": ("仲介者は、直接つながっていない団体どうしの間に立つ団体です。区分（または地域）の違いによって、"
-                      "調整役・巡回役・代表役・門番役・連絡役の5つの役割に分けて数えます（Gould–Fernandez）。",
+                      "調整役・渡り役・代表役・門番役・連絡役の5つの役割に分けて数えます（Gould–Fernandez）。",
                       "A broker stands between organisations that are not tied directly. Brokerage is counted in "
                       "five roles by sector (or area): coordinator, itinerant, representative, gatekeeper, liaison "
                       "(Gould–Fernandez)."),

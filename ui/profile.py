@@ -26,7 +26,7 @@ __all__ = ["show_profile", "ego_graph", "roles_in_words"]
 
 _ROLE = {
     "coordinator": ("調整役（同じ区分の中をつなぐ）", "coordinator (links its own group)"),
-    "itinerant": ("巡回役（よその区分の2団体をつなぐ）", "itinerant (links two members of another group)"),
+    "itinerant": ("渡り役（よその区分の2団体をつなぐ）", "itinerant (links two members of another group)"),
     "representative": ("代表役（自分の区分の声を外へ届ける）", "representative (carries its group's ties outward)"),
     "gatekeeper": ("門番役（外からの流れを自分の区分へ入れる）", "gatekeeper (lets outside ties into its group)"),
     "liaison": ("連絡役（3つの異なる区分をつなぐ）", "liaison (links three different groups)"),
