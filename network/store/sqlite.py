@@ -367,18 +367,17 @@ class SQLiteStore:
                 result.unchanged += 1
                 continue
             row[ui] = now
-            after_d = {cols[i]: row[i] for i in keep}
-            if entity == "org":
-                after_d["aliases"], after_d["tags"] = rec.aliases, rec.tags
-            else:
-                after_d["directed"] = bool(row[_DIRECTED])
-            after = _ENC(after_d)
             if old is None:
                 row[ci] = row[ci] or now
                 inserts.append(row)
-                audit.append((now, user, "create", entity, row[0], None, after))
                 result.created += 1
             else:
+                after_d = {cols[i]: row[i] for i in keep}
+                if entity == "org":
+                    after_d["aliases"], after_d["tags"] = rec.aliases, rec.tags
+                else:
+                    after_d["directed"] = bool(row[_DIRECTED])
+                after = _ENC(after_d)
                 row[ci] = old[ci]
                 updates.append(row[1:] + row[:1])
                 before = _dump(_content(from_row(dict(zip(cols, old))).to_dict()))
@@ -386,6 +385,12 @@ class SQLiteStore:
                 result.updated += 1
         if inserts:
             c.executemany(f"INSERT INTO {table} ({qcols}) VALUES ({','.join('?' * len(cols))})", inserts)
+            # The audit rows of new records, their JSON built by SQLite (3x cheaper than json.dumps here).
+            new_ids = [row[0] for row in inserts]
+            c.execute(f"INSERT INTO audit (at, user, action, entity, entity_id, before, after, batch) "
+                      f"SELECT ?, ?, 'create', ?, id, NULL, {_AFTER_JSON[table]}, ? FROM {table} "
+                      f"WHERE id IN ({','.join('?' * len(new_ids))}) ORDER BY id",
+                      [now, user, entity, result.batch, *new_ids])
         if updates:
             sets = ",".join(f"{_q(col)} = ?" for col in cols if col != "id")
             c.executemany(f"UPDATE {table} SET {sets} WHERE id = ?", updates)
@@ -629,6 +634,24 @@ class SQLiteStore:
 def conv_dict(entity: str, d: dict):  # noqa: ANN201
     return Org(**d) if entity == "org" else Tie(**d)
 
+
+def _json_object_sql(cols: list[str], as_json: tuple[str, ...], as_bool: tuple[str, ...]) -> str:
+    """SQL building the same JSON object as ``_dump(_content(record))`` (keys sorted), from constants."""
+    parts = []
+    for col in sorted(c for c in cols if c not in _CONTENT_SKIP):
+        value = _q(col)
+        if col in as_json:
+            value = f"json({value})"
+        elif col in as_bool:
+            value = f"json(CASE WHEN {value} THEN 'true' ELSE 'false' END)"
+        parts.append(f"'{col}', {value}")
+    return "json_object(" + ", ".join(parts) + ")"
+
+
+_AFTER_JSON = {
+    "orgs": _json_object_sql(_ORG_COLS, ("aliases", "tags"), ()),
+    "ties": _json_object_sql(_TIE_COLS, (), ("directed",)),
+}
 
 _ENC = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 

@@ -81,3 +81,17 @@ def test_two_connections_see_each_others_writes(tmp_path):
     assert s2.counts()["orgs"] == 4 and s2.revision() == s1.revision()
     s1.close()
     s2.close()
+
+
+def test_create_audit_json_built_by_sqlite_equals_the_record(tmp_path):
+    # the create rows' JSON comes from SQLite's json_object (sqlite.py _AFTER_JSON); it must hold
+    # exactly what the record holds, types included (lists, bools, None, ints, floats)
+    s = SQLiteStore(tmp_path / "r.db")
+    cs = sample_changes()
+    s.write(cs)
+    for rec in [*cs.orgs, *cs.ties]:
+        expected = {k: v for k, v in rec.to_dict().items() if k not in ("created_at", "updated_at")}
+        (entry,) = s.audit(entity_id=rec.id)
+        assert entry.action == "create" and entry.before is None
+        assert entry.after == expected
+    s.close()
