@@ -385,11 +385,12 @@ class SQLiteStore:
                 result.updated += 1
         if inserts:
             c.executemany(f"INSERT INTO {table} ({qcols}) VALUES ({','.join('?' * len(cols))})", inserts)
-            # The audit rows of new records, their JSON built by SQLite (3x cheaper than json.dumps here).
+            # The audit rows of new records, in insertion (rowid) order, their JSON built by SQLite
+            # (cheaper than json.dumps here).
             new_ids = [row[0] for row in inserts]
             c.execute(f"INSERT INTO audit (at, user, action, entity, entity_id, before, after, batch) "
                       f"SELECT ?, ?, 'create', ?, id, NULL, {_AFTER_JSON[table]}, ? FROM {table} "
-                      f"WHERE id IN ({','.join('?' * len(new_ids))}) ORDER BY id",
+                      f"WHERE id IN ({','.join('?' * len(new_ids))}) ORDER BY rowid",
                       [now, user, entity, result.batch, *new_ids])
         if updates:
             sets = ",".join(f"{_q(col)} = ?" for col in cols if col != "id")
