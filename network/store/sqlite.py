@@ -321,16 +321,17 @@ class SQLiteStore:
 
         try:
             with self.transaction() as c:
+                fresh = {t: c.execute(f"SELECT 1 FROM {t} LIMIT 1").fetchone() is None for t in ("orgs", "ties")}
                 for part in chunks(changes.orgs, _BATCH):
                     self._upsert(c, "orgs", "org", _ORG_COLS, part, _org_row, _org_from_row,
-                                 now, user, result, audit)
+                                 now, user, result, audit, fresh["orgs"])
                     tick(len(part))
                 for part in chunks(changes.activities, _BATCH):
                     self._upsert_activities(c, part, user, now, result, audit)
                     tick(len(part))
                 for part in chunks(changes.ties, _BATCH):
                     self._upsert(c, "ties", "tie", _TIE_COLS, part, _tie_row, _tie_from_row,
-                                 now, user, result, audit)
+                                 now, user, result, audit, fresh["ties"])
                     tick(len(part))
                 for part in chunks(changes.participations, _BATCH):
                     self._insert_participations(c, part, user, now, result, audit)
@@ -346,7 +347,8 @@ class SQLiteStore:
             raise StoreError(f"cannot write store {self.path}: {exc}") from exc
         return result
 
-    def _upsert(self, c, table, entity, cols, records, to_row, from_row, now, user, result, audit):  # noqa: ANN001
+    def _upsert(self, c, table, entity, cols, records, to_row, from_row, now, user, result, audit,  # noqa: ANN001
+                fresh=False):
         """Insert new records, update changed ones, skip equal ones; queue audit rows.
 
         Works on row tuples in column order (the encoded form) so that the hot
@@ -355,8 +357,10 @@ class SQLiteStore:
         qcols = ",".join(_q(col) for col in cols)
         ids = [r.id for r in records]
         marks = ",".join("?" * len(ids))
-        existing = {row[0]: tuple(row)
-                    for row in c.execute(f"SELECT {qcols} FROM {table} WHERE id IN ({marks})", ids)}
+        existing = {}
+        if not fresh:  # into a table empty when this write began, nothing can exist yet
+            existing = {row[0]: tuple(row)
+                        for row in c.execute(f"SELECT {qcols} FROM {table} WHERE id IN ({marks})", ids)}
         ci, ui = cols.index("created_at"), cols.index("updated_at")
         keep = [i for i, col in enumerate(cols) if col not in _CONTENT_SKIP]
         inserts, updates = [], []
