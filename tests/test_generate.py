@@ -177,8 +177,8 @@ def test_cli_writes_files_and_rejects_impossible_sizes(tmp_path, capsys):
 
 
 def test_csv_imported_gives_the_same_graph_as_generate_graph(tmp_path):
-    importer = pytest.importorskip("ingest.importer")
-    sqlite = pytest.importorskip("network.store.sqlite")
+    from ingest import importer
+    from network.store import sqlite
     store = sqlite.SQLiteStore(":memory:")
     report = importer.import_files(store, write_csv(tmp_path, 300, 900, seed=4))
     assert not report.errors
@@ -323,8 +323,8 @@ def test_tsurumi_councils_centre_and_gaps():
 
 
 def test_samples_import_cleanly_through_the_importer():
-    importer = pytest.importorskip("ingest.importer")
-    sqlite = pytest.importorskip("network.store.sqlite")
+    from ingest import importer
+    from network.store import sqlite
     store = sqlite.SQLiteStore(":memory:")
     for name in sorted(SAMPLES):  # both into one store, as `renkei demo` does
         report = importer.import_files(store, sample_files(name))

@@ -39,6 +39,24 @@ from network.store.base import AuditEntry, ChangeSet, WriteResult, chunks
 
 __all__ = ["SQLiteStore", "SCHEMA_VERSION"]
 
+#: Accounts and sign-in attempts (network.trust.users).
+USERS_DDL = """
+    CREATE TABLE IF NOT EXISTS users (
+        name TEXT PRIMARY KEY,
+        role TEXT NOT NULL CHECK (role IN ('viewer', 'editor', 'admin')),
+        password_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS login_attempts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL,
+        at REAL NOT NULL,
+        ok INTEGER NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS login_attempts_name ON login_attempts(name, at);
+    """
+
 # Each migration takes the schema from version i to i+1.
 MIGRATIONS: list[str] = [
     """
@@ -115,23 +133,8 @@ MIGRATIONS: list[str] = [
     CREATE INDEX audit_entity ON audit(entity_id);
     CREATE INDEX audit_batch ON audit(batch);
     """,
-    # 2: accounts and sign-in attempts (network.trust.users keeps the same DDL)
-    """
-    CREATE TABLE IF NOT EXISTS users (
-        name TEXT PRIMARY KEY,
-        role TEXT NOT NULL CHECK (role IN ('viewer', 'editor', 'admin')),
-        password_hash TEXT NOT NULL,
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-    );
-    CREATE TABLE IF NOT EXISTS login_attempts (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        name TEXT NOT NULL,
-        at REAL NOT NULL,
-        ok INTEGER NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS login_attempts_name ON login_attempts(name, at);
-    """,
+    # 2: accounts and sign-in attempts (also used alone by network.trust.users for a Neo4j store)
+    USERS_DDL,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

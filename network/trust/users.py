@@ -45,6 +45,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from network.errors import AuthError, ValidationError
+from network.store.sqlite import USERS_DDL
 
 __all__ = [
     "ROLES", "ROLE_LABELS", "Account", "UserStore", "has_role", "users_db_path", "users_for",
@@ -60,23 +61,7 @@ MAX_PASSWORD = 1024
 WRONG_PASSWORD = "wrong user name or password / ユーザー名またはパスワードが違います"
 _NAME = re.compile(r"^[\w.@\-]{1,64}$")
 
-# The same DDL as migration 2 of network.store.sqlite (a test keeps them equal).
-USERS_DDL = """
-    CREATE TABLE IF NOT EXISTS users (
-        name TEXT PRIMARY KEY,
-        role TEXT NOT NULL CHECK (role IN ('viewer', 'editor', 'admin')),
-        password_hash TEXT NOT NULL,
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-    );
-    CREATE TABLE IF NOT EXISTS login_attempts (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        name TEXT NOT NULL,
-        at REAL NOT NULL,
-        ok INTEGER NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS login_attempts_name ON login_attempts(name, at);
-"""
+
 
 
 @dataclass(frozen=True)

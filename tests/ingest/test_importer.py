@@ -295,8 +295,6 @@ def test_sample_data_imports_cleanly(store):
     from pathlib import Path
 
     folder = Path(__file__).resolve().parents[2] / "data" / "miyagi"
-    if not (folder / "orgs.csv").exists():
-        pytest.skip("data/miyagi not present")
     paths = [folder / "orgs.csv", folder / "ties.csv", folder / "participations.csv"]
     r = import_files(store, paths)
     assert r.ok and r.counts["orgs"].created == r.counts["orgs"].read

@@ -144,13 +144,11 @@ def test_http_has_no_write_path_without_a_session(app_store, monkeypatch):
 
 
 @pytest.mark.browser
-def test_viewer_in_chromium_gets_no_save_button(app_store, monkeypatch):
+def test_viewer_in_chromium_gets_no_save_button(app_store, monkeypatch, chromium):
     from playwright.sync_api import sync_playwright
 
     import tests.ui.live_app as live
 
-    if not Path(live.CHROMIUM).exists():
-        pytest.skip("chromium not installed")
     monkeypatch.setattr(live, "ROOT", ROOT)
     before = _revision(app_store)
     with live.serve(app_store) as base, sync_playwright() as p:

@@ -12,7 +12,6 @@ do catch an unescaped payload.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -23,7 +22,7 @@ from network.model import Org, Tie
 from network.store import ChangeSet, open_store
 from network.trust.users import UserStore
 from tests.trust.conftest import FAST
-from tests.ui.live_app import CHROMIUM, ROOT, launch, serve
+from tests.ui.live_app import ROOT, launch, serve
 
 pytestmark = pytest.mark.browser
 
@@ -41,16 +40,6 @@ PAYLOADS = [
     f'<details open ontoggle=console.log("{MARKER}")>',
 ]
 ADMIN = ("xss-admin", "correct horse battery")
-
-
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} missing: .ci/run must apt-get install chromium")
-        pytest.skip(f"{CHROMIUM} not installed (apt-get install -y chromium)")
-    pytest.importorskip("playwright.sync_api")
-    return CHROMIUM
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,6 @@ skipped without it, except under CI where it fails.
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,22 +13,12 @@ import pytest
 from ingest.importer import import_files
 from network.model import Org, Tie
 from network.store import ChangeSet, open_store
-from tests.ui.live_app import CHROMIUM, ROOT, is_local, launch, map_frame, serve
+from tests.ui.live_app import ROOT, is_local, launch, map_frame, serve
 
 pytestmark = pytest.mark.browser
 
 EVIL = "<img src=x onerror=alert(1)>"
 ARTIFACTS = ROOT / "tests" / "artifacts"
-
-
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} missing: .ci/run must apt-get install chromium")
-        pytest.skip(f"{CHROMIUM} not installed (apt-get install -y chromium)")
-    pytest.importorskip("playwright.sync_api")
-    return CHROMIUM
 
 
 @pytest.fixture(scope="module")
@@ -143,9 +131,6 @@ def test_map_and_add_tie_in_chromium(chromium: str, store_path: Path) -> None:
     assert dialogs == []
 
 
-def test_chromium_is_debians() -> None:
+def test_chromium_is_debians(chromium) -> None:
     """The browser is the system one (never a Playwright download)."""
-    path = shutil.which("chromium")
-    if path is None:
-        pytest.skip("chromium not installed")
-    assert Path(path).resolve().is_relative_to("/usr")
+    assert Path(chromium).resolve().is_relative_to("/usr")
