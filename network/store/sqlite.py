@@ -158,10 +158,14 @@ _ALIASES, _TAGS = _ORG_COLS.index("aliases"), _ORG_COLS.index("tags")
 _DIRECTED = _TIE_COLS.index("directed")
 
 
+def _json_list(items: list[str]) -> str:
+    return _LIST_ENC(list(items)) if items else "[]"
+
+
 def _org_row(o: Org) -> tuple:
     row = list(_ORG_GET(o))
-    row[_ALIASES] = json.dumps(list(row[_ALIASES]), ensure_ascii=False)
-    row[_TAGS] = json.dumps(list(row[_TAGS]), ensure_ascii=False)
+    row[_ALIASES] = _json_list(row[_ALIASES])
+    row[_TAGS] = _json_list(row[_TAGS])
     return tuple(row)
 
 
@@ -662,6 +666,7 @@ _AFTER_JSON = {
 }
 
 _ENC = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+_LIST_ENC = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _dump(d: dict | None) -> str | None:
