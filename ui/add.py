@@ -102,7 +102,7 @@ def org_form(names: dict[str, str]) -> None:
         st.text_input(tr("name") + " *", key="org_name")
         c1, c2 = st.columns(2)
         c1.selectbox(tr("sector"), [s.value for s in Sector], index=None, format_func=sector_label,
-                     key="org_sector")
+                     key="org_sector", placeholder=tr("choose"))
         c2.text_input(tr("kind"), key="org_kind", placeholder="NPO法人, 自治会, 株式会社…")
         c1, c2, c3 = st.columns(3)
         c1.text_input(tr("prefecture"), key="org_prefecture")
@@ -206,7 +206,7 @@ def end_form(names: dict[str, str]) -> None:
     open_ties = {t.id: t for t in store().ties() if not t.end}
     with st.form("end_form"):
         tid = st.selectbox(tr("tie"), list(open_ties), index=None, key="end_tie_id",
-                           format_func=lambda i: _tie_label(open_ties[i], names))
+                           format_func=lambda i: _tie_label(open_ties[i], names), placeholder=tr("choose"))
         day = st.date_input(tr("end_date"), value=date.today(), key="end_tie_date")
         if st.form_submit_button(tr("save")):
             if not tid:

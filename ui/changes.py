@@ -7,7 +7,7 @@ import streamlit as st
 
 from network.analysis.change import compare
 from ui.common import empty_store, graph, sector_label, store, tr
-from ui.filters import when_widget
+from ui.filters import latest_start_fy, when_widget
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -19,11 +19,12 @@ st.title(tr("changes"))
 st.markdown(tr("changes_intro"))
 if not empty_store():
     G = graph()
+    latest = latest_start_fy(G)  # by default: the newest year with new ties against the year before
     c1, c2 = st.columns(2)
     with c1:
-        before = when_widget(G, "chg_before", tr("before"))
+        before = when_widget(G, "chg_before", tr("before"), fy_default=latest - 1 if latest else None)
     with c2:
-        after = when_widget(G, "chg_after", tr("after"))
+        after = when_widget(G, "chg_after", tr("after"), fy_default=latest)
     if before is None or after is None:
         st.caption(tr("when_fy") + " / " + tr("when_date"))
     else:

@@ -33,17 +33,33 @@ def fiscal_years(G: nx.MultiDiGraph) -> list[int]:
     return sorted(years, reverse=True)
 
 
+def latest_start_fy(G: nx.MultiDiGraph) -> int | None:
+    """The newest fiscal year in which some tie started (``None`` without dated ties)."""
+    starts = [str(d["start"])[:10] for _, _, d in G.edges(data=True) if d.get("start")]
+    try:
+        return fiscal_year(date.fromisoformat(max(starts))) if starts else None
+    except ValueError:
+        return None
+
+
 def fy_label(fy: int) -> str:
     return f"{fy}年度" if st.session_state.get("lang", "ja") == "ja" else f"FY{fy}"
 
 
-def when_widget(G: nx.MultiDiGraph, key: str, label: str | None = None) -> str | int | None:
-    """All time, a date or a fiscal year: ``None``, an ISO date or an ``int`` fiscal year."""
+def when_widget(G: nx.MultiDiGraph, key: str, label: str | None = None, *,
+                fy_default: int | None = None) -> str | int | None:
+    """All time, a date or a fiscal year: ``None``, an ISO date or an ``int`` fiscal year.
+
+    ``fy_default`` starts on that fiscal year instead of "all time".
+    """
     modes = ["all", "fy", "date"]
     names = {"all": tr("when_all"), "fy": tr("when_fy"), "date": tr("when_date")}
-    mode = st.radio(label or tr("when"), modes, format_func=names.get, key=f"{key}_mode", horizontal=True)
+    mode = st.radio(label or tr("when"), modes, format_func=names.get, key=f"{key}_mode", horizontal=True,
+                    index=0 if fy_default is None else 1)
     if mode == "fy":
-        return st.selectbox(tr("when_fy"), fiscal_years(G), format_func=fy_label, key=f"{key}_fy")
+        years = fiscal_years(G)
+        start = years.index(fy_default) if fy_default in years else 0
+        return st.selectbox(tr("when_fy"), years, format_func=fy_label, key=f"{key}_fy", index=start)
     if mode == "date":
         day = st.date_input(tr("when_date"), value=date.today(), key=f"{key}_date")
         return day.isoformat() if day else None

@@ -72,6 +72,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "search": ("検索（名前・別名）", "Search (name or alias)"),
     "profile": ("プロフィール", "Profile"),
     "choose_org": ("団体を選ぶ", "Choose an organisation"),
+    "choose": ("選んでください", "Choose"),
     "ties": ("関係", "Ties"),
     "measures": ("指標", "Measures"),
     "roles": ("役割", "Roles"),

@@ -267,3 +267,18 @@ def test_end_tie(sample_store: str) -> None:
     at.date_input(key="end_tie_date").set_value("2025-03-31")
     _submit(at, "end_form")
     assert store.get_tie(tie.id).end == "2025-03-31"
+
+
+def test_changes_defaults_to_the_newest_fiscal_year(sample_store: str) -> None:
+    # The Miyagi sample's newest tie starts in FY2024; the page opens on FY2023 → FY2024 and shows
+    # the same numbers as network.analysis.change.compare on the stored graph.
+    from network.analysis.change import compare
+
+    at = _open("changes")
+    G = open_store(sample_store).load_graph()
+    expected = compare(G, 2023, 2024)
+    assert [s.value for s in at.selectbox if s.key in ("chg_before_fy", "chg_after_fy")] == [2023, 2024]
+    metrics = {m.label: m.value for m in at.metric}
+    assert len(expected["ties"]["added"]) > 0
+    assert metrics["新しい関係"] == str(len(expected["ties"]["added"]))
+    assert metrics["終わった関係"] == str(len(expected["ties"]["ended"]))
