@@ -70,20 +70,23 @@ def project_participations(participations: Iterable[Participation], *, since: st
 
 
 def projected_ties(participations: Iterable[Participation], *, type: str = TieType.INFORMATION.value,
-                   strength: int = 1, since: str | None = None, until: str | None = None) -> list[Tie]:
+                   strength: int = 1, since: str | None = None, until: str | None = None,
+                   activity_names: dict[str, str] | None = None) -> list[Tie]:
     """The projection as undirected :class:`~network.model.Tie` records, sorted by ends.
 
     Defaults: type information exchange 情報交換 and strength 1 (認知
     awareness) — sitting in the same council shows that two organisations know
-    each other, not that they collaborate; ``weight`` carries the count and
-    ``evidence`` is ``participation``.  Ids are stable (``tie_id_for`` with
+    each other, not that they collaborate; ``weight`` carries the count,
+    ``evidence`` is ``participation`` and ``note`` names the shared activities
+    (by ``activity_names`` when given, else by id).  Ids are stable (``tie_id_for`` with
     project ``participation``), so storing them twice changes nothing.
     """
     G = project_participations(participations, since=since, until=until)
+    names = activity_names or {}
     ties = []
     for a, b, d in sorted(G.edges(data=True), key=lambda e: (min(e[0], e[1]), max(e[0], e[1]))):
         s, t = min(a, b), max(a, b)
         ties.append(Tie(tie_id_for(s, t, type, None, "participation", False), s, t, type, False, strength,
                         project="participation", evidence="participation", weight=float(d["weight"]),
-                        note="shared activities / 共通の活動: " + ", ".join(sorted(d["activities"]))))
+                        note="shared activities / 共通の活動: " + ", ".join(sorted(names.get(a, a) for a in d["activities"]))))
     return ties

@@ -208,6 +208,32 @@ def cmd_changes(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("project")
+def cmd_project(args: argparse.Namespace) -> int:
+    from ingest.project import projected_ties
+    from network.store.base import ChangeSet
+
+    store = open_store(args.store)
+    try:
+        acts = {a.id: a.name for a in store.activities()}
+        ties = projected_ties(store.participations(), since=args.since, until=args.until, activity_names=acts)
+        names = {o.id: o.name for o in store.orgs()}
+        ties = [t for t in ties if t.source in names and t.target in names]
+        if args.write:
+            result = store.write(ChangeSet(ties=ties), user=_user(args))
+            print(f"{len(ties)} projected ties: {result.created} created, {result.updated} updated, "
+                  f"{result.unchanged} unchanged / 共同参加からの関係 {len(ties)} 件")
+        else:
+            rows = [{"source": t.source, "source_name": names[t.source], "target": t.target,
+                     "target_name": names[t.target], "weight": int(t.weight), "activities": t.note}
+                    for t in ties]
+            sys.stdout.write(_table(rows, ["source", "source_name", "target", "target_name", "weight",
+                                           "activities"], args.format))
+    finally:
+        store.close()
+    return 0
+
+
 @command("export")
 def cmd_export(args: argparse.Namespace) -> int:
     from network.export import export_bytes
@@ -316,6 +342,13 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--district")
     c.add_argument("--lang", choices=["ja", "en"], default="ja")
     c.add_argument("--output")
+
+    pr = sub.add_parser("project", help="ties from shared activities (participations) / 共同参加から関係を作る")
+    pr.add_argument("--since", help="only participations on or after this date")
+    pr.add_argument("--until", help="only participations on or before this date")
+    pr.add_argument("--write", action="store_true",
+                    help="store them as information ties (strength 1, weight = shared activities)")
+    pr.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
     e = sub.add_parser("export", help="GraphML, GEXF, CSV, JSON / 書き出し")
     e.add_argument("--format", choices=["graphml", "gexf", "csv", "json"], default="graphml")

@@ -111,3 +111,27 @@ def test_changes_between_fiscal_years(db, capsys):
     assert ties["ended"] == []
     assert [(t["a"], t["b"], t["strength_before"], t["strength_after"]) for t in ties["weakened"]] == [
         ("a", "b", 4, 2)]
+
+
+def test_project_participations_into_ties(db, capsys):
+    # a, b, d take part in 連絡会議 x; a, b also in 研修 y. Hand count: pairs a–b (2 shared), a–d (1), b–d (1).
+    from network.model import Activity, Participation
+    from network.store.base import ChangeSet
+
+    with SQLiteStore(db) as s:
+        s.write(ChangeSet(activities=[Activity("x", "石巻連絡会議"), Activity("y", "防災研修")],
+                          participations=[Participation("a", "x"), Participation("b", "x"),
+                                          Participation("d", "x"), Participation("a", "y"),
+                                          Participation("b", "y")]))
+    assert main(["--store", db, "project", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["source"], r["target"], r["weight"]) for r in rows] == [("a", "b", 2), ("a", "d", 1), ("b", "d", 1)]
+    assert rows[0]["activities"].endswith("石巻連絡会議, 防災研修")
+    assert main(["--store", db, "project", "--write"]) == 0
+    assert "3 created" in capsys.readouterr().out
+    with SQLiteStore(db) as s:
+        projected = [t for t in s.ties() if t.evidence == "participation"]
+        assert sorted((t.source, t.target, t.weight, t.type, t.strength) for t in projected) == [
+            ("a", "b", 2.0, "information", 1), ("a", "d", 1.0, "information", 1), ("b", "d", 1.0, "information", 1)]
+    assert main(["--store", db, "project", "--write"]) == 0  # idempotent
+    assert "0 created, 0 updated, 3 unchanged" in capsys.readouterr().out
