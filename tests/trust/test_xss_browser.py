@@ -17,12 +17,11 @@ from urllib.parse import urlparse
 
 import pytest
 
-from ingest.importer import import_files
 from network.model import Org, Tie
-from network.store import ChangeSet, open_store
+from network.store import open_store
 from network.trust.users import UserStore
 from tests.trust.conftest import FAST
-from tests.ui.live_app import ROOT, launch, serve
+from tests.ui.live_app import launch, miyagi_store, serve
 
 pytestmark = pytest.mark.browser
 
@@ -44,18 +43,12 @@ ADMIN = ("xss-admin", "correct horse battery")
 
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("xss") / "renkei.db"
-    store = open_store(str(path))
-    sample = ROOT / "data" / "miyagi"
-    import_files(store, [sample / "orgs.csv", sample / "ties.csv"])
-    first = store.orgs()[0]
     orgs = [Org(id=f"org-xss-{i}", name=p, sector="other", kind=p, city=p, district=p, note=p,
                 url=f"javascript:console.log('{MARKER}')", aliases=[p], tags=[p])
             for i, p in enumerate(PAYLOADS)]
-    ties = [Tie(id=f"tie-xss-{i}", source=o.id, target=first.id, type="support", directed=True,
+    ties = [Tie(id=f"tie-xss-{i}", source=o.id, target="FIRST", type="support", directed=True,
                 project=PAYLOADS[i], note=PAYLOADS[i], evidence=PAYLOADS[i]) for i, o in enumerate(orgs)]
-    store.write(ChangeSet(orgs=orgs, ties=ties), user=PAYLOADS[1])
-    store.close()
+    path = miyagi_store(tmp_path_factory.mktemp("xss") / "renkei.db", orgs, ties, user=PAYLOADS[1])
     with UserStore(path, hasher=FAST) as users:
         users.add(*ADMIN, "admin")
     return path

@@ -25,6 +25,24 @@ LOCAL_PREFIXES = ("http://127.0.0.1", "ws://127.0.0.1", "http://localhost", "ws:
                   "data:", "blob:")
 
 
+def miyagi_store(path: Path, orgs: list, ties: list, *, user: str = "test") -> Path:
+    """A store at ``path`` holding the Miyagi sample plus ``orgs``/``ties``; ``"FIRST"`` as a tie's
+    target stands for the sample's first organisation."""
+    from ingest.importer import import_files
+    from network.store import ChangeSet, open_store
+
+    store = open_store(str(path))
+    sample = ROOT / "data" / "miyagi"
+    import_files(store, [sample / "orgs.csv", sample / "ties.csv"])
+    first = store.orgs()[0].id
+    for t in ties:
+        if t.target == "FIRST":
+            t.target = first
+    store.write(ChangeSet(orgs=orgs, ties=ties), user=user)
+    store.close()
+    return path
+
+
 def is_local(url: str) -> bool:
     """True for a request that stays on this machine."""
     return url.startswith(LOCAL_PREFIXES)

@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest.importer import import_files
 from network.model import Org, Tie
-from network.store import ChangeSet, open_store
-from tests.ui.live_app import ROOT, is_local, launch, map_frame, serve
+from network.store import open_store
+from tests.ui.live_app import ROOT, is_local, launch, map_frame, miyagi_store, serve
 
 pytestmark = pytest.mark.browser
 
@@ -24,15 +23,9 @@ ARTIFACTS = ROOT / "tests" / "artifacts"
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The Miyagi sample plus one organisation whose name is an XSS attempt."""
-    path = tmp_path_factory.mktemp("browser") / "renkei.db"
-    store = open_store(str(path))
-    sample = ROOT / "data" / "miyagi"
-    import_files(store, [sample / "orgs.csv", sample / "ties.csv"])
-    first = store.orgs()[0]
-    store.write(ChangeSet(orgs=[Org(id="org-evil", name=EVIL, sector="other", note=EVIL)],
-                          ties=[Tie(id="tie-evil", source="org-evil", target=first.id)]), user="test")
-    store.close()
-    return path
+    return miyagi_store(tmp_path_factory.mktemp("browser") / "renkei.db",
+                        [Org(id="org-evil", name=EVIL, sector="other", note=EVIL)],
+                        [Tie(id="tie-evil", source="org-evil", target="FIRST")])
 
 
 def _idle(page) -> None:  # type: ignore[no-untyped-def]
