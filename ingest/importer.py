@@ -82,6 +82,16 @@ _COMPARE = {cls: tuple(f for f in fields_ if f not in _SKIP)
             for cls, fields_ in ((Org, ORG_FIELDS), (Tie, TIE_FIELDS))}
 
 
+def _tally(counts: object, old: Org | Tie | None, new: Org | Tie) -> None:
+    """Count ``new`` as created, unchanged or updated against what the store holds (``old``)."""
+    if old is None:
+        counts.created += 1  # type: ignore[attr-defined]
+    elif _same(old, new):
+        counts.unchanged += 1  # type: ignore[attr-defined]
+    else:
+        counts.updated += 1  # type: ignore[attr-defined]
+
+
 def _same(a: Org | Tie, b: Org | Tie) -> bool:
     """Equal but for timestamps (what the store counts as unchanged)."""
     return all(getattr(a, f) == getattr(b, f) for f in _COMPARE[type(a)])
@@ -283,14 +293,7 @@ def _plan(tables: list[Table], *, store: object | None, kind: str | None, report
 def _count(plan: _Plan, compare_ties: bool) -> None:
     report, store = plan.report, plan.store
     for oid, org in plan.orgs.items():
-        c = report.count("orgs")
-        old = plan.before.get(oid)
-        if old is None:
-            c.created += 1
-        elif _same(old, org):
-            c.unchanged += 1
-        else:
-            c.updated += 1
+        _tally(report.count("orgs"), plan.before.get(oid), org)
     if plan.ties:
         c = report.count("ties")
         if not compare_ties:
@@ -299,13 +302,7 @@ def _count(plan: _Plan, compare_ties: bool) -> None:
             has = store is not None and store.counts().get("ties", 0) > 0  # type: ignore[attr-defined]
             old_ties = {t.id: t for t in store.ties()} if has else {}  # type: ignore[attr-defined]
             for tid, tie in plan.ties.items():
-                old = old_ties.get(tid)
-                if old is None:
-                    c.created += 1
-                elif _same(old, tie):
-                    c.unchanged += 1
-                else:
-                    c.updated += 1
+                _tally(c, old_ties.get(tid), tie)
     if plan.participations:
         old_acts = {a.id: a for a in store.activities()} if store is not None else {}  # type: ignore[attr-defined]
         old_parts = ({(p.org, p.activity, p.role, p.date or "") for p in store.participations()}  # type: ignore[attr-defined]

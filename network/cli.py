@@ -78,15 +78,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.sample != "all" and args.sample not in SAMPLES:
         raise RenkeiError(f"unknown sample {args.sample!r}: choose {', '.join(SAMPLES)} or all")
     names = list(SAMPLES) if args.sample == "all" else [args.sample]
-    store = open_store(args.store)
-    try:
+    with open_store(args.store) as store:
         for name in names:
             report = import_files(store, sample_files(name), user=_user(args))
             print(f"{name}: {report.summary()}")
         counts = store.counts()
         print(f"store {store.url}: {counts['orgs']} organisations, {counts['ties']} ties")
-    finally:
-        store.close()
     return 0
 
 
@@ -94,19 +91,28 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from ingest.importer import import_files
 
-    store = open_store(args.store)
     update, close = _progress_bar("import")
     try:
-        report = import_files(store, [Path(f) for f in args.files], kind=args.kind, keep_good=args.keep_good,
-                              rejects_path=args.rejects, user=_user(args), dry_run=args.dry_run,
-                              progress=update)
+        with open_store(args.store) as store:
+            report = import_files(store, [Path(f) for f in args.files], kind=args.kind,
+                                  keep_good=args.keep_good, rejects_path=args.rejects, user=_user(args),
+                                  dry_run=args.dry_run, progress=update)
     finally:
         close()
-        store.close()
     print(report.summary())
     if report.errors:
         print(report.to_text(), file=sys.stderr)
     return 0
+
+
+def _load_graph(args: argparse.Namespace, as_of: str | None = None):  # noqa: ANN202 - a MultiDiGraph
+    with open_store(args.store) as store:
+        return store.load_graph(as_of=as_of)
+
+
+def _json(obj: object) -> str:
+    """One JSON document, Japanese as is, NaN refused (the report writes it as null)."""
+    return json.dumps(obj, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
 
 
 def _table(rows: list[dict], columns: list[str], fmt: str) -> str:
@@ -130,11 +136,11 @@ def _table(rows: list[dict], columns: list[str], fmt: str) -> str:
 
 @command("orgs")
 def cmd_orgs(args: argparse.Namespace) -> int:
-    store = open_store(args.store)
-    orgs = store.orgs(sector=_sector(args.sector), district=args.district, city=args.city, search=args.search)
+    with open_store(args.store) as store:
+        orgs = store.orgs(sector=_sector(args.sector), district=args.district, city=args.city,
+                          search=args.search)
     cols = ["id", "name", "sector", "kind", "prefecture", "city", "district", "corporate_number"]
     sys.stdout.write(_table([o.to_dict() for o in orgs], cols, args.format))
-    store.close()
     return 0
 
 
@@ -142,17 +148,16 @@ def cmd_orgs(args: argparse.Namespace) -> int:
 def cmd_ties(args: argparse.Namespace) -> int:
     from network.model import TieType
 
-    store = open_store(args.store)
     type_ = TieType.parse(args.type).value if args.type else None
-    ties = store.ties(org=args.org, type=type_, sector=_sector(args.sector), district=args.district,
-                      as_of=args.as_of)
-    names = {o.id: o.name for o in store.orgs()}
+    with open_store(args.store) as store:
+        ties = store.ties(org=args.org, type=type_, sector=_sector(args.sector), district=args.district,
+                          as_of=args.as_of)
+        names = {o.id: o.name for o in store.orgs()}
     rows = [t.to_dict() | {"source_name": names.get(t.source, ""), "target_name": names.get(t.target, "")}
             for t in ties]
     cols = ["id", "source", "source_name", "target", "target_name", "type", "directed", "strength",
             "start", "end", "project"]
     sys.stdout.write(_table(rows, cols, args.format))
-    store.close()
     return 0
 
 
@@ -166,13 +171,11 @@ def _sector(word: str | None) -> str | None:
 def cmd_analyze(args: argparse.Namespace) -> int:
     from network.report import analyze, to_markdown
 
-    store = open_store(args.store)
-    G = store.load_graph(as_of=args.as_of)
-    store.close()
+    G = _load_graph(args, args.as_of)
     result = analyze(G, as_of=args.as_of, sector_attr=args.sector_attr, types=_types(args.types),
                      sectors=_sectors(args.sectors), district=args.district)
     if args.format == "json":
-        _emit(args, json.dumps(result, ensure_ascii=False, indent=1, allow_nan=False) + "\n")
+        _emit(args, _json(result))
     else:
         _emit(args, to_markdown(result, lang=args.lang))
     return 0
@@ -193,15 +196,13 @@ def cmd_changes(args: argparse.Namespace) -> int:
     from network.analysis.change import compare
     from network.report import change_to_markdown, clean
 
-    store = open_store(args.store)
-    G = store.load_graph()
-    store.close()
+    G = _load_graph(args)
     before = int(args.before) if args.before.isdigit() else args.before
     after = int(args.after) if args.after.isdigit() else args.after
     diff = compare(G, before, after, sector_attr=args.sector_attr, types=_types(args.types),
                    sectors=_sectors(args.sectors), district=args.district)
     if args.format == "json":
-        _emit(args, json.dumps(clean(diff), ensure_ascii=False, indent=1, allow_nan=False) + "\n")
+        _emit(args, _json(clean(diff)))
     else:
         names = {n: d.get("name", n) for n, d in G.nodes(data=True)}
         _emit(args, change_to_markdown(diff, lang=args.lang, names=names))
@@ -213,8 +214,7 @@ def cmd_project(args: argparse.Namespace) -> int:
     from ingest.project import projected_ties
     from network.store.base import ChangeSet
 
-    store = open_store(args.store)
-    try:
+    with open_store(args.store) as store:
         acts = {a.id: a.name for a in store.activities()}
         ties = projected_ties(store.participations(), since=args.since, until=args.until, activity_names=acts)
         names = {o.id: o.name for o in store.orgs()}
@@ -223,14 +223,11 @@ def cmd_project(args: argparse.Namespace) -> int:
             result = store.write(ChangeSet(ties=ties), user=_user(args))
             print(f"{len(ties)} projected ties: {result.created} created, {result.updated} updated, "
                   f"{result.unchanged} unchanged / 共同参加からの関係 {len(ties)} 件")
-        else:
-            rows = [{"source": t.source, "source_name": names[t.source], "target": t.target,
-                     "target_name": names[t.target], "weight": int(t.weight), "activities": t.note}
-                    for t in ties]
-            sys.stdout.write(_table(rows, ["source", "source_name", "target", "target_name", "weight",
-                                           "activities"], args.format))
-    finally:
-        store.close()
+            return 0
+    rows = [{"source": t.source, "source_name": names[t.source], "target": t.target,
+             "target_name": names[t.target], "weight": int(t.weight), "activities": t.note} for t in ties]
+    sys.stdout.write(_table(rows, ["source", "source_name", "target", "target_name", "weight", "activities"],
+                            args.format))
     return 0
 
 
@@ -238,9 +235,7 @@ def cmd_project(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from network.export import export_bytes
 
-    store = open_store(args.store)
-    G = store.load_graph(as_of=args.as_of)
-    store.close()
+    G = _load_graph(args, args.as_of)
     data = export_bytes(G, args.format)
     if args.format == "csv" and not args.output:
         raise RenkeiError("csv export holds two files (orgs.csv, ties.csv): give --output FILE.zip or a folder")
@@ -264,9 +259,8 @@ def _absolute_store(url: str) -> str:
     """The store URL with a relative SQLite path made absolute (the app runs from the repository)."""
     if "://" in url and not url.startswith("sqlite://"):
         return url
-    store = open_store(url)
-    path = getattr(store, "path", url)
-    store.close()
+    with open_store(url) as store:
+        path = getattr(store, "path", url)
     return str(Path(path).resolve()) if path != ":memory:" else path
 
 
