@@ -306,6 +306,8 @@ class Org:
     source: str = ""
     created_at: str = ""
     updated_at: str = ""
+    #: columns Renkei does not know (担当者, 電話 …): name → text, kept as they were imported
+    custom: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return _to_dict(self)
@@ -335,6 +337,8 @@ class Tie:
     source_file: str = ""
     created_at: str = ""
     updated_at: str = ""
+    #: columns Renkei does not know: name → text (see :attr:`Org.custom`)
+    custom: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return _to_dict(self)
@@ -379,11 +383,13 @@ class Participation:
 
 
 def _to_dict(rec: object) -> dict:
-    """A shallow dict of a record, lists copied (``dataclasses.asdict`` is 20x slower)."""
+    """A shallow dict of a record, lists and the custom dict copied (``dataclasses.asdict`` is 20x slower)."""
     d = {name: getattr(rec, name) for name in _FIELDS[type(rec)]}
     for k, v in d.items():
         if type(v) is list:
             d[k] = list(v)
+        elif type(v) is dict:
+            d[k] = dict(v)
     return d
 
 
