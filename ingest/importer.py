@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ingest.formats.custom import custom_columns, kept_message
 from ingest.headers import REQUIRED, detect_kind, map_headers, missing_column_reason, parse_kind
 from ingest.normalise import clean_text, normalise_name
 from ingest.readers import Source, Table, load_sources
@@ -138,10 +139,14 @@ class _Plan:
 
 def _rows(table: Table, kind: str, plan: _Plan) -> Iterable[tuple[list, int, dict, dict]]:
     hm = map_headers(table.headers, kind)
-    info = FileInfo(table.file, kind, table.encoding, len(table.rows), dict(hm.labels), hm.unknown)
+    custom = custom_columns(table.headers, set(hm.columns.values()) | _repeated(table.headers, hm), kind)
+    info = FileInfo(table.file, kind, table.encoding, len(table.rows), dict(hm.labels), custom.ignored)
+    info.custom_columns = custom.names
     plan.report.files.append(info)
-    if hm.unknown:
-        plan.report.warnings.append(f"{table.file}: ignored columns / 無視した列: {', '.join(hm.unknown)}")
+    if kept_message(table.file, custom):
+        plan.report.warnings.append(kept_message(table.file, custom))
+    if custom.ignored:
+        plan.report.warnings.append(f"{table.file}: ignored columns / 無視した列: {', '.join(custom.ignored)}")
     if hm.duplicate:
         plan.report.warnings.append(f"{table.file}: repeated columns, first used / 重複した列: "
                                     f"{', '.join(hm.duplicate)}")
@@ -164,7 +169,15 @@ def _rows(table: Table, kind: str, plan: _Plan) -> Iterable[tuple[list, int, dic
             continue
         if len(row) < width:
             row = row + [None] * (width - len(row))
-        yield row, number, {f: row[i] for f, i in pairs}, labels
+        values = {f: row[i] for f, i in pairs}
+        values["custom"] = custom.values(row, table.file, number) if custom.columns else ({}, [])
+        yield row, number, values, labels
+
+
+def _repeated(headers: list, hm: object) -> set[int]:
+    """Indexes of the repeated columns of a known field (reported as repeated, not kept as custom)."""
+    dup = set(hm.duplicate)  # type: ignore[attr-defined]
+    return {i for i, h in enumerate(headers) if h is not None and str(h).strip() in dup}
 
 
 def _column_order(table: Table) -> Callable[[RowError], int]:
@@ -176,9 +189,13 @@ def _column_order(table: Table) -> Callable[[RowError], int]:
 def _orgs(table: Table, plan: _Plan) -> None:
     for row, number, values, labels in _rows(table, "orgs", plan):
         draft, errors = validate_org_row(values, file=table.file, row=number, labels=labels, source=table.file)
+        custom, bad_custom = values["custom"]
+        if bad_custom:
+            draft, errors = None, sorted(errors + bad_custom, key=_column_order(table))
         if draft is not None:
             try:
                 org, _ = plan.resolver.add(draft)
+                org.custom = {**org.custom, **custom} if custom else org.custom
                 if org.id in plan.before:
                     org.source = plan.before[org.id].source  # provenance: the first import
                 plan.orgs[org.id] = org
@@ -196,6 +213,9 @@ def _ties(table: Table, plan: _Plan) -> None:
     resolve = plan.resolver.resolve
     for row, number, values, labels in _rows(table, "ties", plan):
         draft, errors = validate_tie_row(values, file=table.file, row=number, labels=labels)
+        custom, bad_custom = values["custom"]
+        if bad_custom:
+            draft, errors = None, errors + bad_custom
         if draft is not None:
             try:  # the hot path: both ends known
                 s, t = resolve(draft.source_ref), resolve(draft.target_ref)
@@ -213,7 +233,7 @@ def _ties(table: Table, plan: _Plan) -> None:
                     plan.duplicates += 1
                 plan.ties[tid] = Tie(tid, s, t, draft.type, draft.directed, draft.strength, draft.start,
                                      draft.end, draft.project, draft.evidence, draft.last_confirmed,
-                                     1.0, draft.note, table.file)
+                                     1.0, draft.note, table.file, custom=custom)
                 continue
         else:  # a bad cell: still report unknown or ambiguous organisations of the row
             for f in ("source", "target"):

@@ -46,6 +46,7 @@ class FileInfo:
     rows: int
     columns: dict[str, str] = field(default_factory=dict)  # field → header as written
     ignored_columns: list[str] = field(default_factory=list)
+    custom_columns: list[str] = field(default_factory=list)  # kept as custom fields (ingest.formats.custom)
 
 
 @dataclass
