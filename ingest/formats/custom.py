@@ -40,7 +40,7 @@ IGNORED: dict[str, frozenset[str]] = {
     "orgs": frozenset(normalise_header(w) for w in (
         "source", "created_at", "updated_at", "deleted", "sector_ja", "custom")),
     "ties": frozenset(normalise_header(w) for w in (
-        "id", "weight", "source_file", "created_at", "updated_at", "type_ja", "custom")),
+        "id", "source_file", "created_at", "updated_at", "type_ja", "custom")),
 }
 
 REASONS = {
