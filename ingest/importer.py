@@ -35,6 +35,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ingest.formats.custom import custom_columns, kept_message
+from ingest.formats.wordmap import apply_word_map, load_word_map
 from ingest.headers import REQUIRED, detect_kind, map_headers, missing_column_reason, parse_kind
 from ingest.normalise import clean_text, normalise_name
 from ingest.readers import Source, Table, load_sources
@@ -350,7 +351,8 @@ def _count(plan: _Plan, compare_ties: bool) -> None:
 def import_files(store: object, paths: Iterable[Source], *, kind: str | None = None,
                  keep_good: bool = False, rejects_path: str | os.PathLike | None = None,
                  user: str = "system", dry_run: bool = False,
-                 progress: Callable[[int, int], object] | None = None) -> ImportReport:
+                 progress: Callable[[int, int], object] | None = None,
+                 word_map: str | os.PathLike | dict | None = None) -> ImportReport:
     """Import organisation, tie and participation files into ``store`` in one write.
 
     Parameters
@@ -369,6 +371,9 @@ def import_files(store: object, paths: Iterable[Source], *, kind: str | None = N
         Validate and count, write nothing; bad rows do not raise.
     progress : callable(done, total), optional
         Passed to ``store.write``; if it raises, nothing is written.
+    word_map : path or dict, optional
+        The user's own words for sectors, tie types and strengths (``--map``; see
+        :mod:`ingest.formats.wordmap`).
 
     Returns
     -------
@@ -381,14 +386,15 @@ def import_files(store: object, paths: Iterable[Source], *, kind: str | None = N
     """
     with _bulk():
         return _import(store, list(paths), kind=kind, keep_good=keep_good, rejects_path=rejects_path,
-                       user=user, dry_run=dry_run, progress=progress)
+                       user=user, dry_run=dry_run, progress=progress, word_map=word_map)
 
 
 def _import(store: object, paths: list[Source], *, kind: str | None, keep_good: bool,
             rejects_path: str | os.PathLike | None, user: str, dry_run: bool,
-            progress: Callable[[int, int], object] | None) -> ImportReport:
+            progress: Callable[[int, int], object] | None, word_map: object = None) -> ImportReport:
     report = ImportReport(dry_run=dry_run)
-    changes, report, bad_data = plan_import(load_sources(paths), store=store, kind=kind, report=report,
+    tables = apply_word_map(load_sources(paths), load_word_map(word_map), kind)  # --map (ingest.formats)
+    changes, report, bad_data = plan_import(tables, store=store, kind=kind, report=report,
                                             compare_ties=dry_run)
     if dry_run:
         return report

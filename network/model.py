@@ -38,6 +38,8 @@ __all__ = [
     "activity_id_for",
     "ORG_FIELDS",
     "TIE_FIELDS",
+    "CUSTOM_PREFIX",
+    "custom_items",
 ]
 
 
@@ -391,6 +393,19 @@ def _to_dict(rec: object) -> dict:
         elif type(v) is dict:
             d[k] = dict(v)
     return d
+
+
+#: how a custom field travels in a flat file (CSV/JSON column, GraphML/GEXF attribute): ``custom.担当者``
+CUSTOM_PREFIX = "custom."
+
+
+def custom_items(custom: dict | None) -> dict[str, str]:
+    """A record's custom fields as flat columns (what exports write and imports read back).
+
+    >>> custom_items({"担当者": "佐藤"}), custom_items(None)
+    ({'custom.担当者': '佐藤'}, {})
+    """
+    return {CUSTOM_PREFIX + str(k): str(v) for k, v in (custom or {}).items()}
 
 
 _FIELDS = {cls: tuple(f.name for f in fields(cls)) for cls in (Org, Tie, Activity, Participation)}

@@ -13,7 +13,7 @@ document's ``directed`` (NetworkX), else the tie type's default.
 >>> import json
 >>> orgs, ties = read_cytoscape("g.cyjs", json.dumps(doc).encode())
 >>> orgs.headers, ties.rows
-(['name'], [['れんぷく', 'れんぷく', '協働']])
+(['name', 'sector'], [['れんぷく', 'れんぷく', '協働']])
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ the latest one is read.
 ... </graph></gexf>'''
 >>> orgs, ties = read_gexf("g.gexf", data.encode())
 >>> orgs.headers, orgs.rows, ties.rows
-(['sector', 'name'], [['intermediary', 'れんぷく'], [None, '石巻市']], [['石巻市', 'れんぷく', '2012-04-01', 'no']])
+(['name', 'sector'], [['れんぷく', 'intermediary'], ['石巻市', None]], [['石巻市', 'れんぷく', '2012-04-01', 'no']])
 """
 
 from __future__ import annotations

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ingest.headers import map_headers
 from ingest.readers import Table
 from ingest.report import RowError
 
@@ -113,6 +114,13 @@ def _rename(attrs: dict[str, object], names: dict[str, str], drop: frozenset[str
     return out
 
 
+def _unit(v: object) -> bool:
+    try:
+        return float(str(v)) == 1.0
+    except ValueError:
+        return False
+
+
 def _blank(v: object) -> bool:
     return v is None or (isinstance(v, str) and not v.strip())
 
@@ -148,13 +156,18 @@ def to_tables(g: GraphData, *, node_names: dict[str, str] | None = None,
         tables.append(Table(g.file, g.encoding, errors=list(g.errors),
                             bad_rows={e.row for e in g.errors if e.row}))
     if rows:
-        tables.append(_table(g.node_file or g.file, g.encoding, "orgs", rows,
-                             first=["id"] if any("id" in a for _, a in rows) else []))
+        first = (["id"] if any("id" in a for _, a in rows) else []) + ["name"]
+        named = {k for _, a in rows for k in a}
+        if "sector" not in map_headers(sorted(named, key=str), "orgs").columns:
+            first.append("sector")  # so a file without sectors can still name organisations already stored
+        tables.append(_table(g.node_file or g.file, g.encoding, "orgs", rows, first=first))
     erows: list[tuple[int, dict[str, object]]] = []
     for e in g.edges:
         a = _rename(e.attrs, edge_names, edge_drop)
         a.pop("source", None)
         a.pop("target", None)
+        if "weight" in a and _unit(a["weight"]):
+            del a["weight"]  # every tool's default weight, not data; any other weight is kept as custom
         if _blank(a.get("directed")):
             directed = e.directed if e.directed is not None else g.directed
             if directed is not None:

@@ -16,7 +16,7 @@ read as one graph.
 ...  <node id="n1"><data key="d0">石巻市</data></node><edge source="n1" target="n0"/></graph></graphml>'''
 >>> orgs, ties = read_graphml("g.graphml", data.encode())
 >>> orgs.rows, ties.headers, ties.rows
-([['れんぷく'], ['石巻市']], ['source', 'target', 'type', 'directed'], [['石巻市', 'れんぷく', '協働', 'no']])
+([['れんぷく', None], ['石巻市', None]], ['source', 'target', 'type', 'directed'], [['石巻市', 'れんぷく', '協働', 'no']])
 """
 
 from __future__ import annotations

@@ -116,24 +116,32 @@ class _Reader:
         return token
 
     def _fullmatrix(self, lines: list[tuple[int, str]]) -> None:
-        cols = self.labels
-        if self.embedded and lines:
-            cols = _labels(lines[0][1])
-            self.label_line = lines[0][0]
-            lines = lines[1:]
-            self.labels = self.labels or cols
-        size = self.n or len(cols)
-        for idx, (number, line) in enumerate(lines):
-            m, i = divmod(idx, size) if size else (0, idx)
-            if m >= len(self.cells):
-                self.error(number, line, "more rows than n × nm / 行が多すぎます")
-                break
-            tokens = _labels(line)
-            row = tokens.pop(0) if self.embedded and tokens else (cols[i] if i < len(cols) else str(i + 1))
-            if self.embedded and row not in self.labels:
-                self.labels.append(row)
-            for j, tok in enumerate(tokens):
-                self._cell(m, row, cols[j] if j < len(cols) else str(j + 1), tok, number)
+        pos, m = 0, 0
+        while pos < len(lines) and m < len(self.cells):
+            cols = self.labels
+            if self.embedded:  # each matrix starts with a line of column labels
+                cols = _labels(lines[pos][1])
+                self.label_line = lines[pos][0] if m == 0 else self.label_line
+                for c in cols:
+                    if c not in self.labels:
+                        self.labels.append(c)
+                pos += 1
+            size = self.n or len(cols)
+            for i in range(size):
+                if pos >= len(lines):
+                    break
+                number, line = lines[pos]
+                pos += 1
+                tokens = _labels(line)
+                row = tokens.pop(0) if self.embedded and tokens else (cols[i] if i < len(cols) else str(i + 1))
+                if row not in self.labels:
+                    self.labels.append(row)
+                for j, tok in enumerate(tokens):
+                    self._cell(m, row, cols[j] if j < len(cols) else str(j + 1), tok, number)
+            m += 1
+        for number, line in lines[pos:]:
+            self.error(number, line, "more rows than n × nm / 行が多すぎます")
+            break
 
     def _edgelist1(self, lines: list[tuple[int, str]]) -> None:
         self._lists(lines, pairs=True)
