@@ -190,6 +190,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "download": ("ダウンロード", "Download"),
     "report": ("報告書", "Report"),
     "map_html": ("現在の地図（HTML、オフラインで開けます）", "Current map (HTML, opens offline)"),
+    # --- interop (issue 12): custom fields kept from imports
+    "custom_field": ("独自項目", "Custom field"),
+    "custom_value": ("値", "Value"),
 }
 
 

@@ -111,7 +111,7 @@ def parse_word_map(name: str, data: bytes) -> WordMap:
             continue
         getattr(m, hit[0])[_key(word)] = hit[1]
     if errors:
-        report = ImportReport(errors=errors)
+        report = ImportReport(errors=sorted(errors, key=lambda e: e.row))
         raise ValidationError(f"{len(errors)} bad rows in the word map {name} / 対応表に不正な行が {len(errors)} 件あります",
                               report)
     return m

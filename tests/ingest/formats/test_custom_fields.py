@@ -30,6 +30,7 @@ def test_unknown_columns_are_kept_as_custom_fields(store):
     assert not any("ignored" in w for w in r.warnings)
     assert r.files[0].custom_columns == ["担当者", "電話", "活動分野"] and r.files[0].ignored_columns == []
     assert "kept as custom fields" in r.to_text()
+    assert r.summary().endswith("kept as custom fields / 独自項目として保存: 担当者, 電話, 活動分野, 窓口")
     # the same file again changes nothing; a changed value is an update, a missing cell keeps the old value
     again = import_files(store, [("orgs.csv", ORGS), ("ties.csv", TIES)])
     assert again.counts["orgs"].unchanged == 2 and again.counts["ties"].unchanged == 1
