@@ -166,3 +166,16 @@ def test_xml_bombs_and_broken_files_are_refused(store):
         (e,) = exc.value.report.errors
         assert (e.file, e.row, e.code) == (name, 0, "unreadable")
     assert store.counts()["orgs"] == 0
+
+
+def test_shift_jis_graphml_and_gexf(store):
+    graphml = ('<?xml version="1.0" encoding="Shift_JIS"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
+               '<key id="d0" for="node" attr.name="name"/><key id="d1" for="node" attr.name="区分"/>'
+               '<graph edgedefault="undirected"><node id="a"><data key="d0">石巻市</data><data key="d1">行政</data></node>'
+               '</graph></graphml>').encode("cp932")
+    gexf = ('<?xml version="1.0" encoding="Shift_JIS"?><gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">'
+            '<graph><attributes class="node"><attribute id="0" title="区分" type="string"/></attributes>'
+            '<nodes><node id="0" label="渡波地区自治会"><attvalues><attvalue for="0" value="自治会"/></attvalues>'
+            '</node></nodes></graph></gexf>').encode("cp932")
+    import_files(store, [("sjis.graphml", graphml), ("sjis.gexf", gexf)])
+    assert [o.name for o in store.orgs()] == ["渡波地区自治会", "石巻市"]
