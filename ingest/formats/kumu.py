@@ -4,7 +4,7 @@ Workbook: an ``Elements`` sheet (``Label``, ``Type``, ``Description``, ``Tags``,
 custom columns; optionally ``ID`` first) and a ``Connections`` sheet (``From``,
 ``To``, ``Type`` or ``Connection Type``, ``Direction``, ``Strength``,
 ``Description``, ``Tags``, custom columns).  A sheet whose name contains
-``(ignore)`` is skipped, as Kumu does.  Blueprint: ``{"elements": [...],
+``(ignore)`` is skipped, as Kumu does; any other sheet is read as usual.  Blueprint: ``{"elements": [...],
 "connections": [...]}`` with the same keys in lower case (Kumu's own export
 nests them under ``attributes``; ``element type``/``connection type`` too).
 
@@ -99,17 +99,24 @@ def _sheet(title: str) -> str:
     return title.split(":")[-1].strip().lower()
 
 
+def _norm(headers: list) -> set[str]:
+    return {str(h).strip().lower() for h in headers if h is not None}
+
+
 def is_kumu_workbook(tables: list[Table]) -> bool:
-    """Workbook tables with an ``Elements`` or ``Connections`` sheet (Kumu's layout)."""
-    names = {t.hint.strip().lower() for t in tables}
-    return bool(names & {"elements", "connections"}) and all(
-        t.hint.strip().lower() in ("elements", "connections") or "(ignore)" in t.hint.lower() or not t.headers
-        for t in tables)
+    """Workbook tables with Kumu's ``Elements`` (``Label``) or ``Connections`` (``From``, ``To``) sheet."""
+    for t in tables:
+        sheet, heads = t.hint.strip().lower(), _norm(t.headers)
+        if (sheet == "elements" and "label" in heads) or (sheet == "connections" and {"from", "to"} <= heads):
+            return True
+    return False
 
 
 def kumu_workbook_tables(name: str, tables: list[Table]) -> list[Table]:
     """The tables of a Kumu workbook (as :func:`ingest.readers.read_source` read its sheets)."""
-    out: list[Table] = [t for t in tables if t.errors and not t.headers]
+    # sheets Kumu ignores are skipped; any other sheet is read as usual (a Renkei table, or an unknown kind)
+    out: list[Table] = [t for t in tables if t.hint.strip().lower() not in ("elements", "connections")
+                        and "(ignore)" not in t.hint.lower()]
     elements: list[tuple[int, dict]] = []
     connections: list[tuple[int, dict]] = []
     files = {"elements": f"{name}:Elements", "connections": f"{name}:Connections"}
