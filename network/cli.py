@@ -4,7 +4,8 @@ Each command parses its arguments, calls one library function, and turns
 Renkei's named errors into a one-line reason (plus the row report for bad
 input) and a non-zero exit code.
 
->>> main(["--store", ":memory:", "orgs"])
+>>> main(["--store", ":memory:", "orgs", "--format", "json"])
+[]
 0
 """
 
