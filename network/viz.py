@@ -67,8 +67,11 @@ SECTOR_COLOURS: dict[str, str] = {
     Sector.INTERMEDIARY.value: "#CC79A7",
     Sector.OTHER.value: "#999999",
 }
-_EXTRA_COLOURS = ["#4E79A7", "#F28E2B", "#59A14F", "#E15759", "#76B7B2", "#EDC948", "#B07AA1",
-                  "#FF9DA7", "#9C755F", "#BAB0AC"]
+#: Twenty distinct colours for communities and districts: Okabe–Ito's seven, Paul Tol's nine
+#: "muted" ones, then four more; every pair at least ΔE*ab 14 apart (tests/ui/test_palette.py).
+GROUP_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
+                 "#332288", "#117733", "#882255", "#999933", "#AA4499", "#44AA99", "#CC6677",
+                 "#DDCC77", "#88CCEE", "#663333", "#FFAABB", "#222222", "#BBBBBB"]
 
 _TEXT = {
     "legend": ("凡例", "Legend"),
@@ -130,11 +133,24 @@ def _label(attr: str, value: object, lang: str) -> str:
     return "" if value is None else str(value)
 
 
+def group_order(value: object) -> tuple:
+    """Sort key for legend entries: numbers in numeric order (0, 1, 2 … 10), then text, then none.
+
+    >>> sorted([10, 2, "b", None, 0, "a"], key=group_order)
+    [0, 2, 10, 'a', 'b', None]
+    """
+    if value is None or value == SMALL_GROUPS:
+        return (2, 0, "")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return (0, value, "")
+    return (1, 0, str(value))
+
+
 def _colours(attr: str, values: Iterable[object]) -> dict[object, str]:
-    ordered = sorted(set(values), key=lambda v: (v is None, str(v)))
+    ordered = sorted(set(values), key=group_order)
     if attr == "sector":
         return {v: SECTOR_COLOURS.get(str(v), SECTOR_COLOURS["other"]) for v in ordered}
-    return {v: _EXTRA_COLOURS[i % len(_EXTRA_COLOURS)] for i, v in enumerate(ordered)}
+    return {v: GROUP_COLOURS[i % len(GROUP_COLOURS)] for i, v in enumerate(ordered)}
 
 
 def _fmt(value: object) -> str:
@@ -340,7 +356,8 @@ def _aggregated_data(G, membership, by, lang):  # type: ignore[no-untyped-def]
     wmax = max((w for *_, w in A.edges(data="weight")), default=1)
     edges = [{"f": ids[u], "t": ids[v], "w": round(1 + 9 * math.log1p(w) / math.log1p(wmax), 1),
               "rows": [[_t("ties_between", lang), f"{w:,}"]]} for u, v, w in A.edges(data="weight")]
-    legend = [(colours[g], _label(by, g, lang), "dot") for g in A.nodes] if len(A) <= 20 else []
+    legend = ([(colours[g], _label(by, g, lang), "dot") for g in sorted(A.nodes, key=group_order)]
+              if len(A) <= len(GROUP_COLOURS) else [])
     return ({"nodes": nodes, "edges": edges}, legend,
             {f"g{i}": _group_style(colours[g]) for i, g in enumerate(A.nodes)})
 
