@@ -291,6 +291,70 @@ def cmd_path(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("map")
+def cmd_map(args: argparse.Namespace) -> int:
+    from network.analysis.views import filter_graph, undirected_view
+
+    G = _load_graph(args, args.as_of)
+    H = filter_graph(G, as_of=args.as_of, types=_types(args.types), sectors=_sectors(args.sectors),
+                     district=args.district)
+    U = undirected_view(H)
+    if args.colour_by == "community":
+        from network.analysis.gaps import communities
+
+        for v, c in communities(U).items():
+            U.nodes[v]["community"] = c
+    sizes = None
+    if args.size_by == "degree":
+        sizes = {v: float(d) for v, d in U.degree()}
+    elif args.size_by == "betweenness":
+        from network.analysis.brokers import betweenness
+
+        sizes = betweenness(U)["values"]
+    path_nodes: list = []
+    path_edges: list = []
+    if args.path:
+        from network.analysis.paths import connectors
+
+        r = connectors(U, _find_org(G, args.path[0]), _find_org(G, args.path[1]))
+        path_nodes = sorted({v for p in r["paths"] for v in p}, key=str)
+        path_edges = [(e["source"], e["target"]) for e in r["edges"]]
+    out = args.output.lower()
+    caption = _map_caption(args, U)
+    if out.endswith(".html"):
+        from network.viz import render_map
+
+        data: bytes | str = render_map(U, colour_by=args.colour_by, size_by=sizes, lang=args.lang,
+                                       highlight={"focus": path_nodes, "bridges": path_edges})
+    elif out.endswith((".svg", ".png")):
+        from network.picture import scene, to_png, to_svg
+
+        sc = scene(U, colour_by=args.colour_by, size_by=sizes, highlight=path_nodes, highlight_edges=path_edges,
+                   lang=args.lang)
+        data = to_svg(sc, caption) if out.endswith(".svg") else to_png(sc, caption, scale=args.scale)
+    else:
+        raise RenkeiError(f"{args.output}: give a file ending in .png, .svg or .html / 拡張子を指定してください")
+    _emit(args, data)
+    print(f"{args.output}: {U.number_of_nodes()} organisations, {U.number_of_edges()} tied pairs", file=sys.stderr)
+    return 0
+
+
+def _map_caption(args: argparse.Namespace, U) -> list[str]:  # noqa: ANN001 - a graph
+    """The filters written under a picture, in the picture's language."""
+    ja = args.lang == "ja"
+    every = "すべて" if ja else "all"
+    from network.model import Sector, TieType
+
+    types = "・".join(TieType(t).label(args.lang) for t in _types(args.types) or []) or every
+    sectors = "・".join(Sector(x).label(args.lang) for x in _sectors(args.sectors) or []) or every
+    parts = [("期間" if ja else "Period", args.as_of or every), ("関係" if ja else "Tie types", types),
+             ("区分" if ja else "Sectors", sectors), ("地区" if ja else "District", args.district or every)]
+    line = "  ".join(f"{k}: {v}" for k, v in parts)
+    count = (f"{U.number_of_nodes()} 団体・{U.number_of_edges()} 組の関係" if ja
+             else f"{U.number_of_nodes()} organisations, {U.number_of_edges()} tied pairs")
+    return [line, count + " — Renkei 連携"]
+
+
 @command("project")
 def cmd_project(args: argparse.Namespace) -> int:
     from ingest.project import projected_ties
@@ -428,6 +492,18 @@ def build_parser() -> argparse.ArgumentParser:
     pa.add_argument("--max-paths", type=int, default=50)
     pa.add_argument("--format", choices=["json", "text"], default="text")
     pa.add_argument("--output")
+
+    mp = sub.add_parser("map", help="the map as a picture (PNG, SVG) or page (HTML) / 地図を画像で書き出す")
+    mp.add_argument("--output", required=True, help="FILE.png, FILE.svg or FILE.html")
+    mp.add_argument("--as-of")
+    mp.add_argument("--types")
+    mp.add_argument("--sectors")
+    mp.add_argument("--district")
+    mp.add_argument("--colour-by", choices=["sector", "district", "community"], default="sector")
+    mp.add_argument("--size-by", choices=["none", "degree", "betweenness"], default="degree")
+    mp.add_argument("--path", nargs=2, metavar=("A", "B"), help="highlight the shortest paths between A and B")
+    mp.add_argument("--lang", choices=["ja", "en"], default="ja")
+    mp.add_argument("--scale", type=float, default=2.0, help="PNG pixels per point (2 ≈ 200 dpi)")
 
     pr = sub.add_parser("project", help="ties from shared activities (participations) / 共同参加から関係を作る")
     pr.add_argument("--since", help="only participations on or after this date")

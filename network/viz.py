@@ -82,6 +82,7 @@ _TEXT = {
     "cut_point": ("切断点（要の団体）", "Cut point"),
     "bridge": ("橋渡しの関係（切れると分断）", "Bridge tie"),
     "focus": ("検索した団体", "Searched organisation"),
+    "path": ("A と B を結ぶ最短経路", "Shortest paths between A and B"),
     "open": ("プロフィールを開く", "Open profile"),
     "members": ("団体数", "Organisations"),
     "internal": ("内部の関係数", "Ties inside"),
@@ -213,7 +214,8 @@ def render_map(
         area grows with it.  Equal sizes when omitted.
     highlight : mapping, optional
         ``"brokers"``, ``"cut_points"``, ``"focus"`` → nodes to mark;
-        ``"bridges"`` → ``(u, v)`` pairs whose ties are drawn red.
+        ``"bridges"`` → ``(u, v)`` pairs whose ties are drawn red; ``"path"`` (nodes) and
+        ``"path_edges"`` (pairs): shortest paths between two organisations, drawn dark red.
     measures : mapping, optional
         Node → ``{"degree": 3, "betweenness": 0.2, …}`` shown on hover.
     groups : mapping, optional
@@ -282,6 +284,8 @@ def _org_data(G, colour_by, size_by, highlight, measures, lang):  # type: ignore
     cuts = set(highlight.get("cut_points", ()))
     focus = set(highlight.get("focus", ()))
     bridges = {frozenset(p) for p in highlight.get("bridges", ())}
+    path_nodes = set(highlight.get("path", ()))
+    path_edges = {frozenset(p) for p in highlight.get("path_edges", ())}
     show_labels = len(nodes) <= LABEL_LIMIT
     keys = [k for k in ("degree", "betweenness", "brokerage", "constraint", "community")
             if any(k in (measures.get(v) or {}) for v in nodes[:50])]
@@ -306,6 +310,9 @@ def _org_data(G, colour_by, size_by, highlight, measures, lang):  # type: ignore
             hl = {"borderWidth": 5, "color": {"border": "#8B0000", "background": colours[values[v]]}}
         if v in cuts:
             hl["shape"] = "diamond"
+        if v in path_nodes:
+            hl.update(borderWidth=6, font={"size": 18, "bold": True},
+                      color={"border": "#B00020", "background": colours[values[v]]})
         if v in focus:
             hl.update(borderWidth=6, font={"size": 18, "bold": True},
                       color={"border": "#000000", "background": colours[values[v]]})
@@ -323,6 +330,8 @@ def _org_data(G, colour_by, size_by, highlight, measures, lang):  # type: ignore
             edge["d"] = 1
         if bridges and frozenset((u, v)) in bridges:
             edge["hl"] = "#D62728"
+        if path_edges and frozenset((u, v)) in path_edges:
+            edge["hl"] = "#B00020"
         out_edges.append(edge)
     legend = [(colour, _label(colour_by, val, lang), "dot") for val, colour in colours.items()]
     if brokers:
@@ -331,6 +340,8 @@ def _org_data(G, colour_by, size_by, highlight, measures, lang):  # type: ignore
         legend.append(("#666666", _t("cut_point", lang), "diamond"))
     if bridges:
         legend.append(("#D62728", _t("bridge", lang), "line"))
+    if path_nodes:
+        legend.append(("#B00020", _t("path", lang), "line"))
     if focus:
         legend.append(("#000000", _t("focus", lang), "ring"))
     data = {"nodes": out_nodes, "edges": out_edges}

@@ -73,10 +73,10 @@ def filter_widgets(G: nx.MultiDiGraph, key: str = "f") -> Filters:
         c1, c2 = st.columns(2)
         with c1:
             sectors = st.multiselect(tr("sector"), [s.value for s in Sector], format_func=sector_label,
-                                     key=f"{key}_sector", placeholder=tr("when_all"))
-            areas = st.multiselect(tr("area"), districts, key=f"{key}_area", placeholder=tr("when_all"))
+                                     key=f"{key}_sector", placeholder=tr("when_all_sectors"))
+            areas = st.multiselect(tr("area"), districts, key=f"{key}_area", placeholder=tr("when_all_areas"))
             types = st.multiselect(tr("tie_type"), [x.value for x in TieType], format_func=type_label,
-                                   key=f"{key}_type", placeholder=tr("when_all"))
+                                   key=f"{key}_type", placeholder=tr("when_all_types"))
         with c2:
             minimum = st.select_slider(tr("min_strength"), options=[1, 2, 3, 4, 5], value=1,
                                        format_func=strength_label, key=f"{key}_strength")

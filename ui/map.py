@@ -7,6 +7,7 @@ import streamlit as st
 from network.viz import AGGREGATE_LIMIT, render_map
 from ui.common import Filters, analysis, empty_store, filtered_graph, graph, lang, org_measures, store, tr
 from ui.filters import filter_widgets
+from ui.map_connect import picture_downloads, who_connects
 from ui.profile import ego_graph, show_profile
 
 SIZE_MEASURES = ["none", "degree", "betweenness", "brokerage"]
@@ -24,7 +25,7 @@ def _size_value(row: dict, measure: str) -> float:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def map_html(revision: int, f: Filters, size_by: str, colour_by: str, marks: tuple[str, ...], focus: str | None,
-             steps: int, lang_: str) -> tuple[str, int, int, bool]:
+             steps: int, lang_: str, path: tuple[tuple, tuple] = ((), ())) -> tuple[str, int, int, bool]:
     """The map page's HTML for these choices: ``(html, nodes, edges, aggregated)`` (cached per store revision)."""
     H = filtered_graph(f)
     view = ego_graph(H, focus, steps) if focus else H
@@ -37,7 +38,8 @@ def map_html(revision: int, f: Filters, size_by: str, colour_by: str, marks: tup
         sizes = {v: float(d) for v, d in degree.items()}
     elif size_by != "none":
         sizes = {v: _size_value(rows.get(v, {}), size_by) for v in view}
-    highlight: dict[str, list] = {"focus": [focus] if focus else []}
+    highlight: dict[str, list] = {"focus": [focus] if focus else [], "path": list(path[0]),
+                                  "path_edges": list(path[1])}
     if "brokers" in marks:
         ranked = sorted((r for r in rows.values() if _size_value(r, "brokerage") > 0),
                         key=lambda r: -_size_value(r, "brokerage"))
@@ -82,13 +84,20 @@ if not empty_store():
     focus = c4.selectbox(tr("search_org"), sorted(names, key=names.get), index=None, key="map_focus",
                          format_func=names.get, placeholder=tr("search_org"))
     steps = c5.radio(tr("ego_steps"), [1, 2], horizontal=True, key="map_steps")
+    route = who_connects(H, f)
+    path = (tuple(route["nodes"]), tuple(route["edges"])) if route else ((), ())
     html, n_nodes, n_edges, aggregated = map_html(store().revision(), f, size_by, colour_by, tuple(marks), focus,
-                                                  steps, lang())
+                                                  steps, lang(), path)
     st.caption(tr("shown", n=n_nodes, m=n_edges) + " — " + tr("map_help"))
     if aggregated:
         st.warning(tr("aggregated_note"))
     st.iframe(html, height=700)
     st.download_button(tr("download_map"), lambda: html.encode("utf-8"), file_name="renkei-map.html",
                        mime="text/html")
+    if not aggregated:
+        view = ego_graph(H, focus, steps) if focus else H
+        degree = {v: float(d) for v, d in view.to_undirected(as_view=True).degree()} if size_by == "degree" else None
+        picture_downloads(view, f, colour_by if colour_by != "community" else "sector", degree,
+                          route and {"nodes": route["nodes"], "edges": route["edges"]})
     if focus:  # the organisation searched (selected) opens its profile under the map
         show_profile(focus, key="map_profile_view")
