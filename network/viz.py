@@ -84,6 +84,7 @@ _TEXT = {
     "focus": ("検索した団体", "Searched organisation"),
     "path": ("A と B を結ぶ最短経路", "Shortest paths between A and B"),
     "open": ("プロフィールを開く", "Open profile"),
+    "open_group": ("このグループを開く（ダブルクリックでも）", "Open this group (or double-click it)"),
     "members": ("団体数", "Organisations"),
     "internal": ("内部の関係数", "Ties inside"),
     "ties_between": ("間の関係数", "Ties between"),
@@ -176,7 +177,7 @@ def _sizes(nodes: list, size_by: Mapping[Hashable, float] | None, lo: float = 8.
 def _text(lang: str) -> dict:
     """Labels the page's script needs to build tooltips (looked up, not repeated per node)."""
     return {
-        "open": _t("open", lang), "sector": _t("sector", lang), "kind": _t("kind", lang), "area": _t("area", lang),
+        "open": _t("open", lang), "openGroup": _t("open_group", lang), "sector": _t("sector", lang), "kind": _t("kind", lang), "area": _t("area", lang),
         "type": _t("type", lang), "strength": _t("strength", lang), "period": _t("period", lang),
         "sectors": {s.value: s.label(lang) for s in Sector},
         "types": {x.value: x.label(lang) for x in TieType},
@@ -197,6 +198,9 @@ def render_map(
     height: str = "700px",
     profile_url: str | None = "orgs?org={id}",
     aggregate_limit: int = AGGREGATE_LIMIT,
+    layout: str = "force",
+    centre: Hashable | None = None,
+    group_url: str | None = None,
 ) -> str:
     """Draw ``G`` as a standalone offline HTML page.
 
@@ -233,6 +237,15 @@ def render_map(
         URL-encoded organisation id.  ``None`` hides the link.
     aggregate_limit : int
         Above this many organisations the map is aggregated.
+    layout : {"force", "sector", "district", "concentric"}
+        Force-directed (seeded), grouped by sector or district (one disc per group), or
+        rings around ``centre`` (its partners first); every one is stable between reruns.
+    centre : node, optional
+        The organisation the concentric layout is drawn around.
+    group_url : str, optional
+        In an aggregated map, the link that opens one group (drill down); ``{id}`` is
+        replaced by the URL-encoded group key.  Inside the app, links open in the same tab
+        and keep the session (language, filters).
 
     Returns
     -------
@@ -255,7 +268,8 @@ def render_map(
         note = _t("aggregated", lang).format(orgs=n_orgs, groups=len(data["nodes"]),
                                              by=_t("by_community" if by == "community" else "by_sector", lang))
     else:
-        data, legend, group_opts = _org_data(G, colour_by, size_by, highlight or {}, measures or {}, lang)
+        data, legend, group_opts = _org_data(G, colour_by, size_by, highlight or {}, measures or {}, lang,
+                                             _positions(G, layout, centre))
         note = "" if n_orgs else _t("empty", lang)
     n_drawn = len(data["nodes"])
     if physics is None:
@@ -263,6 +277,7 @@ def render_map(
     data["options"] = _options(physics, n_drawn, group_opts)
     data["text"] = _text(lang)
     data["profileUrl"] = profile_url if profile_url and not aggregated else None
+    data["groupUrl"] = group_url if group_url and aggregated else None
     return map_page(data, legend, note, height=height, lang=lang, n_orgs=n_orgs, aggregated=aggregated,
                     legend_title=_t("legend", lang))
 
@@ -273,9 +288,19 @@ def _group_style(colour: str) -> dict:
                       "hover": {"background": colour, "border": "#000000"}}}
 
 
-def _org_data(G, colour_by, size_by, highlight, measures, lang):  # type: ignore[no-untyped-def]
+def _positions(G: nx.Graph, layout: str, centre: Hashable | None) -> dict:
+    from network.layout import concentric_layout, grouped_layout
+
+    if layout in ("sector", "district"):
+        return grouped_layout(G, {v: G.nodes[v].get(layout) or "" for v in G})
+    if layout == "concentric" and centre is not None and centre in G:
+        return concentric_layout(G, centre)
+    return compute_layout(G)
+
+
+def _org_data(G, colour_by, size_by, highlight, measures, lang, pos=None):  # type: ignore[no-untyped-def]
     nodes = list(G)
-    pos = compute_layout(G)
+    pos = pos if pos is not None else compute_layout(G)
     values = {v: G.nodes[v].get(colour_by) for v in nodes}
     colours = _colours(colour_by, values.values())
     gid = {val: f"g{i}" for i, val in enumerate(colours)}
@@ -359,7 +384,7 @@ def _aggregated_data(G, membership, by, lang):  # type: ignore[no-untyped-def]
     for i, (g, a) in enumerate(A.nodes(data=True)):
         label = _label(by, g, lang)
         ids[g] = f"c{i}"
-        nodes.append({"id": ids[g], "x": round(pos[g][0]), "y": round(pos[g][1]), "label": label,
+        nodes.append({"id": ids[g], "key": str(g), "x": round(pos[g][0]), "y": round(pos[g][1]), "label": label,
                       "size": round(10 + 50 * math.sqrt(a["members"] / top), 1), "g": f"g{i}",
                       "hl": {"font": {"size": 26}},
                       "rows": [["", label], [_t("members", lang), f"{a['members']:,}"],
