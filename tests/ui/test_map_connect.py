@@ -71,3 +71,17 @@ def test_who_connects_two_sectors(store_url: str) -> None:
     share_col = "最短経路に占める割合"
     tables = [df.value for df in at.dataframe if share_col in df.value.columns]
     assert tables and tables[0][share_col].iloc[0] > 0
+
+
+def test_map_filters_survive_a_visit_to_another_page(store_url: str) -> None:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    at.multiselect(key="map_sector").set_value(["npo", "government"]).run()
+    at.select_slider(key="map_strength").set_value(3).run()
+    at.switch_page("ui/orgs.py").run()
+    assert not at.exception
+    at.switch_page("ui/map.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.multiselect(key="map_sector").value == ["npo", "government"]
+    assert at.select_slider(key="map_strength").value == 3
+    assert not at.warning or all("Session State" not in w.value for w in at.warning)
