@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from ingest.readers import Table, decode_bytes
 
-__all__ = ["read_format", "FORMAT_NAMES", "sniff"]
+__all__ = ["read_format", "FORMAT_NAMES", "sniff", "kumu_tables", "kumu_csv"]
 
 #: format → what it is, for reports and docs
 FORMAT_NAMES: dict[str, str] = {
@@ -99,3 +99,10 @@ def kumu_tables(name: str, tables: list[Table]) -> list[Table]:
     from ingest.formats.kumu import is_kumu_workbook, kumu_workbook_tables
 
     return kumu_workbook_tables(name, tables) if is_kumu_workbook(tables) else tables
+
+
+def kumu_csv(name: str, tables: list[Table]) -> list[Table]:
+    """A CSV read as Kumu's elements or connections sheet when it is laid out as one."""
+    from ingest.formats.kumu import kumu_csv_tables
+
+    return kumu_csv_tables(name, tables)

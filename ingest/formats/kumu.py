@@ -4,7 +4,9 @@ Workbook: an ``Elements`` sheet (``Label``, ``Type``, ``Description``, ``Tags``,
 custom columns; optionally ``ID`` first) and a ``Connections`` sheet (``From``,
 ``To``, ``Type`` or ``Connection Type``, ``Direction``, ``Strength``,
 ``Description``, ``Tags``, custom columns).  A sheet whose name contains
-``(ignore)`` is skipped, as Kumu does; any other sheet is read as usual.  Blueprint: ``{"elements": [...],
+``(ignore)`` is skipped, as Kumu does; any other sheet is read as usual.  A CSV
+laid out as one of the two sheets (``Label`` first; or ``From``, ``To`` and
+``Direction``/``Connection Type``/``Description``) is read the same way.  Blueprint: ``{"elements": [...],
 "connections": [...]}`` with the same keys in lower case (Kumu's own export
 nests them under ``attributes``; ``element type``/``connection type`` too).
 
@@ -29,7 +31,7 @@ from ingest.formats.graph import Edge, GraphData, Node, to_tables
 from ingest.normalise import clean_text
 from ingest.readers import Table
 
-__all__ = ["read_kumu_json", "kumu_workbook_tables", "looks_like_kumu", "is_kumu_workbook"]
+__all__ = ["read_kumu_json", "kumu_workbook_tables", "kumu_csv_tables", "looks_like_kumu", "is_kumu_workbook"]
 
 _NODE_NAMES = {"label": "name", "type": "sector", "element type": "sector", "description": "note",
                "tags": "tags"}
@@ -101,6 +103,28 @@ def _sheet(title: str) -> str:
 
 def _norm(headers: list) -> set[str]:
     return {str(h).strip().lower() for h in headers if h is not None}
+
+
+def _csv_sheet(t: Table) -> str | None:
+    """``elements``/``connections`` for a Kumu CSV (``Label`` first; or ``From``, ``To`` and a Kumu-only column)."""
+    heads = [str(h).strip().lower() for h in t.headers]
+    if heads[:1] == ["label"]:
+        return "elements"
+    if heads[:2] == ["from", "to"] and {"direction", "connection type", "description"} & set(heads):
+        return "connections"
+    return None
+
+
+def kumu_csv_tables(name: str, tables: list[Table]) -> list[Table]:
+    """A CSV laid out as Kumu's elements or connections sheet, read as such; any other CSV unchanged."""
+    if len(tables) != 1 or not tables[0].headers or _csv_sheet(tables[0]) is None:
+        return tables
+    t = tables[0]
+    t.hint = _csv_sheet(t) or ""
+    out = kumu_workbook_tables(name, [t])
+    for b in out:
+        b.file, b.encoding = name, t.encoding
+    return out
 
 
 def is_kumu_workbook(tables: list[Table]) -> bool:

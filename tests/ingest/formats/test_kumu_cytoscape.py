@@ -126,3 +126,17 @@ def test_cytoscape_desktop_style_elements(store):
     (t,) = store.ties()
     assert (store.get_org(t.source).name, t.type, t.directed, t.strength, t.custom) == (
         "石巻市", "support", True, 2, {})
+
+
+def test_kumu_csv_files(store):
+    elements = ("Label,Type,Description,Tags,電話\n"
+                "みやぎ連携復興センター,中間支援,県域の中間支援組織,復興|ハブ,022-000-0000\n石巻市,行政,,,\n").encode()
+    connections = ("From,To,Connection Type,Direction,Strength,Description\n"
+                   "石巻市,みやぎ連携復興センター,委託,directed,4,復興支援員事業\n").encode("cp932")
+    r = import_files(store, [("elements.csv", elements), ("connections.csv", connections)])
+    assert (r.counts["orgs"].created, r.counts["ties"].created) == (2, 1)
+    m = {o.name: o for o in store.orgs()}["みやぎ連携復興センター"]
+    assert (m.sector, m.note, m.tags, m.custom) == ("intermediary", "県域の中間支援組織", ["復興", "ハブ"],
+                                                   {"電話": "022-000-0000"})
+    (t,) = store.ties()
+    assert (t.type, t.directed, t.strength, t.note, t.custom) == ("commission", True, 4, "復興支援員事業", {})
