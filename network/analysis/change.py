@@ -74,7 +74,8 @@ def compare(
     dict
         ``ties`` (``added``, ``ended``, ``strengthened``, ``weakened``: lists of
         pairs), ``brokers`` (``became``, ``stopped``), ``density`` (before, after,
-        change), ``mixing`` (per ordered group pair: density before/after/change).
+        change), ``mixing`` (per ordered group pair: density before/after/change), ``orgs``
+        (organisations in the views, before/after) and ``active_orgs`` (those with a tie then).
     """
     kw = dict(types=types, sectors=sectors, district=district)
     U0, U1 = (undirected_view(G, as_of=t, **kw) for t in (before, after))
@@ -111,4 +112,6 @@ def compare(
         "density": {"before": d0, "after": d1, "change": d1 - d0},
         "mixing": mixing,
         "orgs": {"before": U0.number_of_nodes(), "after": U1.number_of_nodes()},
+        # organisations are undated: those with a tie running at the time are the active ones
+        "active_orgs": {"before": sum(1 for _, d in U0.degree() if d), "after": sum(1 for _, d in U1.degree() if d)},
     }
