@@ -115,7 +115,7 @@ def analyze(
     H = filter_graph(G, as_of=as_of, types=types, sectors=sectors, district=district) if filtered else G
     XU, XD = indexed_views(H)  # the undirected and directed views, built with NumPy
     bc = betweenness(XU, exact_threshold=exact_threshold, k=k, seed=seed)
-    cl = closeness(XU, exact_threshold=exact_threshold, k=k, seed=seed)
+    cl = closeness(XU, exact_threshold=exact_threshold, seed=seed)
     con, es = constraint(XU), effective_size(XU)
     group, _ = XD.codes(sector_attr)
     roles = brokerage_arrays(XD, group)

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from network.analysis.explain import explain, label
+from network.model import Sector
 from network.report import to_markdown
 from ui.common import analysis, csv_bytes, empty_store, graph, lang, sector_label, tr
 from ui.filters import filter_widgets
@@ -73,35 +74,46 @@ def _heatmap(result: dict) -> None:
     if df.empty:
         st.caption(tr("nothing"))
         return
-    order = sorted(set(df["row"]) | set(df["col"]))
+    shown = set(df["row"]) | set(df["col"])
+    order = [x for x in (sector_label(c.value) for c in Sector) if x in shown] + sorted(
+        shown - {sector_label(c.value) for c in Sector})  # the sectors in their usual order
     x_title, y_title = (tr("to_sector"), tr("from_sector")) if directed else (tr("sector"), tr("sector"))
     base = alt.Chart(df).encode(
-        x=alt.X("col:N", title=x_title, sort=order, axis=alt.Axis(labelLimit=0, labelAngle=-40)),
-        y=alt.Y("row:N", title=y_title, sort=order, axis=alt.Axis(labelLimit=0)))
+        x=alt.X("col:N", title=x_title, sort=order, axis=alt.Axis(labelLimit=0, labelAngle=-40, labelOverlap=False)),
+        y=alt.Y("row:N", title=y_title, sort=order, axis=alt.Axis(labelLimit=0, labelOverlap=False)))
     heat = base.mark_rect().encode(
-        color=alt.Color("ratio:Q", title=tr("ratio"), scale=alt.Scale(scheme="blueorange", domainMid=1)),
+        # diverging at 1 (the overall density), clamped at 2 so that the cells near 1 stay apart
+        color=alt.Color("ratio:Q", title=tr("ratio"),
+                        scale=alt.Scale(scheme="blueorange", domain=[0, 2], domainMid=1, clamp=True)),
         tooltip=[alt.Tooltip("row:N", title=y_title), alt.Tooltip("col:N", title=x_title),
                  alt.Tooltip("ties:Q", title=tr("tied_pairs") if not directed else tr("ties")),
                  alt.Tooltip("possible:Q", title=tr("possible_pairs")),
                  alt.Tooltip("density:Q", title=label("density", lang()), format=".3f"),
                  alt.Tooltip("ratio:Q", title=tr("ratio"), format=".2f")])
-    text = base.mark_text(fontSize=11).encode(text="text:N")
+    text = base.mark_text(fontSize=11).encode(
+        text="text:N", color=alt.condition("datum.ratio < 0.35 || datum.ratio > 1.7", alt.value("white"),
+                                           alt.value("black")))
     st.altair_chart((heat + text).properties(height=46 * len(order) + 40), width="stretch")
     if directed:
         return
     table = pd.DataFrame([{tr("sector_1"): sector_label(r["a"]), tr("sector_2"): sector_label(r["b"]),
                            tr("tied_pairs"): r["ties"], tr("possible_pairs"): r["possible"],
                            label("density", lang()): r["density"], tr("ratio"): r["ratio"]}
-                          for r in result.get("sector_gaps") or []])
+                          for r in _in_sector_order(result.get("sector_gaps") or [])])
     st.dataframe(table, hide_index=True)
     st.download_button(tr("download_csv"), csv_bytes(table), file_name="renkei-sector-gaps.csv", mime="text/csv",
                        key="dl_sector_gaps")
     _no_tie(result)
 
 
+def _in_sector_order(rows: list[dict]) -> list[dict]:
+    rank = {c.value: i for i, c in enumerate(Sector)}
+    return sorted(rows, key=lambda r: (rank.get(r["a"], 99), rank.get(r["b"], 99), r["a"], r["b"]))
+
+
 def _no_tie(result: dict) -> None:
     """The plain list: sector pairs with no tie, each with the introductions that would close it."""
-    empty = [r for r in result.get("sector_gaps") or [] if r["ties"] == 0 and r["possible"]]
+    empty = [r for r in _in_sector_order(result.get("sector_gaps") or []) if r["ties"] == 0 and r["possible"]]
     st.markdown(f"#### {tr('no_tie_title')}")
     if not empty:
         st.caption(tr("nothing"))
@@ -130,8 +142,9 @@ def _communities(result: dict) -> None:
     } for c in comms if c["size"] >= 2])
     _section(tr("communities_title"), tr("communities_intro") + " " + explain("community", L), table, "communities")
     names = {o["id"]: o["name"] for o in result["orgs"]}
+    shown = {c["id"] for c in comms if c["size"] >= 2}
     pairs = sorted((r for r in result.get("community_ties") or [] if r["a"] != r["b"]
-                    and r["a"] in labels and r["b"] in labels), key=lambda r: (r["ties"], r["a"], r["b"]))
+                    and r["a"] in shown and r["b"] in shown), key=lambda r: (r["ties"], r["a"], r["b"]))
     if pairs:
         st.dataframe(pd.DataFrame([{
             tr("community_1"): labels[r["a"]], tr("community_2"): labels[r["b"]], tr("ties"): r["ties"],
