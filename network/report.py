@@ -389,6 +389,8 @@ def change_to_markdown(diff: dict, *, lang: str = "ja", names: dict | None = Non
     d = diff["density"]
     out = [f"# {_t(L, '変化', 'Change')} {diff['before']} → {diff['after']}", "",
            f"- {label('density', L)}: {_num(d['before'])} → {_num(d['after'])}",
+           f"- {_t(L, '連携のある団体', 'Organisations with a tie')}: "
+           f"{(diff.get('active_orgs') or {}).get('before', '–')} → {(diff.get('active_orgs') or {}).get('after', '–')}",
            f"- {_t(L, '新しい連携', 'Ties added')}: {len(t['added'])}　{_t(L, '終了した連携', 'ended')}: "
            f"{len(t['ended'])}　{_t(L, '強まった', 'strengthened')}: {len(t['strengthened'])}　"
            f"{_t(L, '弱まった', 'weakened')}: {len(t['weakened'])}", ""]

@@ -129,3 +129,19 @@ def test_centralization_krackhardt_kite():
 def test_centralization_undefined_below_three():
     c = centralization(nx.path_graph(2))
     assert math.isnan(c["degree"]) and math.isnan(c["betweenness"])
+
+
+def test_report_carries_closeness_and_centralization():
+    from network.report import analyze, org_rows
+
+    M = nx.MultiDiGraph()
+    K = nx.krackhardt_kite_graph()
+    M.add_nodes_from((v, {"name": f"o{v}", "sector": "npo"}) for v in K)
+    for i, (u, v) in enumerate(K.edges()):
+        M.add_edge(u, v, key=f"t{i}", type="collaboration", directed=False, strength=3)
+    r = analyze(M)
+    nxv = nx.harmonic_centrality(K)
+    assert {o["id"]: o["closeness"] for o in r["orgs"]} == pytest.approx({v: nxv[v] / 9 for v in K})
+    assert r["graph"]["centralization"] == pytest.approx({"degree": 24 / 72, "betweenness": 96 / 324})
+    assert r["graph"]["closeness"]["method"] == "exact"
+    assert "近接中心性" in org_rows(r, lang="ja")[0]
