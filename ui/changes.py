@@ -54,6 +54,12 @@ if not empty_store():
                  tr("broker_change"): tr(word)}
                 for word, ids in (("became_broker", r["brokers"]["became"]),
                                   ("stopped_broker", r["brokers"]["stopped"])) for v in ids])
+        pairs = [g for g in r.get("gaps", []) if g["ties_before"] != g["ties_after"]]
+        st.markdown(f"#### {tr('gaps_change_title')}")
+        _table([{tr("sector_1"): sector_label(g["a"]), tr("sector_2"): sector_label(g["b"]),
+                 tr("tied_before"): g["ties_before"], tr("tied_after"): g["ties_after"],
+                 tr("density_before"): round(g["before"], 3), tr("density_after"): round(g["after"], 3)}
+                for g in sorted(pairs, key=lambda g: -abs(g["ties_after"] - g["ties_before"]))])
         moved = [m for m in r["mixing"] if m["change"] == m["change"] and m["change"] != 0]
         if moved:
             st.markdown(f"#### {tr('mixing_change_title')}")
