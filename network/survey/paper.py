@@ -9,7 +9,7 @@ transaction, each respondent in the file gets exactly the file's answers, marked
 submitted.  Importing the same file again gives the same answers.
 
 >>> sorted(HEADERS)[:3]
-['comment', 'contributions', 'frequency']
+['comment', 'contributions', 'date']
 """
 
 from __future__ import annotations
