@@ -155,3 +155,27 @@ def test_replace_answers_is_one_transaction(store):
                           [Response("令和6年度 連携調査", "b", [], ""), Response("令和6年度 連携調査", "zz", [], "")],
                           now=NOW)
     assert [a.partner for a in s.answers("令和6年度 連携調査", respondent="b")] == ["a"]
+
+
+def test_links_answers_apply_and_scores_over_the_store(store):
+    """The whole path on each store: a-b confirmed (strengths 4 and 2: the tie keeps 2), a-c one-sided."""
+    from network.survey.apply import apply_round
+    from network.survey.rounds import create_round, issue_links, open_link
+    from network.survey.scores import survey_summary
+
+    create_round(store, "R", 2024, close_date="2099-03-31")
+    links = {x["org"]: x["url"].split("token=")[1] for x in issue_links(store, "R")}
+    a, b = open_link(store, links["a"]), open_link(store, links["b"])
+    a.save(Answer("", "", partner="b", strength=4, types=["collaboration"], trust_openness=4))
+    a.save(Answer("", "", partner="c", strength=3, types=["support"], value_resources=2))
+    b.save(Answer("", "", partner="a", strength=2, types=["collaboration"], trust_openness=2))
+    a.save_response([], "", submit=True)
+    b.save_response([], "", submit=True)
+    res = apply_round(store, "R", user="t")
+    assert (res.ties, res.confirmed, res.one_sided, res.written.created) == (2, 1, 1, 2)
+    assert apply_round(store, "R", user="t").written.unchanged == 2
+    ties = sorted((t.source, t.target, t.type, t.strength) for t in store.ties() if t.evidence == "survey")
+    assert ties == [("a", "b", "collaboration", 2), ("a", "c", "support", 3)]
+    s = survey_summary(store, "R")
+    assert (s["orgs"]["a"]["trust"], s["orgs"]["b"]["trust"], s["orgs"]["c"]["value"]) == (2.0, 4.0, 2.0)
+    assert s["network"]["reciprocity"] == 1.0  # the only pair between respondents (a-b) is confirmed
