@@ -23,11 +23,11 @@ def _create() -> None:
 
     names = {o.id: o.name for o in store().orgs()}
     with st.form("sv_new", clear_on_submit=False):
-        st.subheader(tr("sv_new_round"))
         name = st.text_input(tr("sv_round_name"), max_chars=80, placeholder="令和6年度 連携調査")
         fy = st.text_input(tr("sv_fiscal_year"), placeholder="令和6年度 / 2024")
         close = st.date_input(tr("sv_close_date"), value=None)
-        orgs = st.multiselect(tr("sv_orgs"), list(names), format_func=lambda i: names.get(i, i))
+        orgs = st.multiselect(tr("sv_orgs"), list(names), format_func=lambda i: names.get(i, i),
+                              placeholder=tr("sv_pick_none"))
         go = st.form_submit_button(tr("sv_create"), type="primary")
     if go:
         try:
@@ -39,7 +39,7 @@ def _create() -> None:
 
 
 def _links(name: str) -> None:
-    from network.survey.letters import letters_pdf, paper_form_pdf
+    from network.survey.letters import letters_pdf
     from network.survey.rounds import DEFAULT_BASE_URL, issue_links, round_names, status
 
     base = st.text_input(tr("sv_base_url"), value=DEFAULT_BASE_URL, key="sv_base")
@@ -63,8 +63,17 @@ def _links(name: str) -> None:
         c2.download_button(tr("sv_letters_pdf"), pdf, file_name="survey-letters.pdf", mime="application/pdf",
                            key="sv_dl_letters")
     rnd = store().survey().get_round(name)
-    st.download_button(tr("sv_form_pdf"), paper_form_pdf(rnd, list(round_names(store(), rnd).values())),
+    st.download_button(tr("sv_form_pdf"), _form_pdf(rnd.name, rnd.fiscal_year, rnd.close_date,
+                                                    tuple(round_names(store(), rnd).values())),
                        file_name="survey-form.pdf", mime="application/pdf", key="sv_dl_form")
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _form_pdf(name: str, fiscal_year: int, close_date: str | None, names: tuple[str, ...]) -> bytes:
+    from network.survey.letters import paper_form_pdf
+    from network.survey.model import Round
+
+    return paper_form_pdf(Round(name, fiscal_year, [], close_date), list(names))
 
 
 def _progress(name: str) -> None:
@@ -125,14 +134,13 @@ def _page() -> None:
 
     st.caption(tr("sv_admin_intro"))
     rounds = list_rounds(store())
-    if rounds:
-        _rounds_table(rounds)
-    else:
+    if not rounds:
         st.info(tr("sv_no_rounds"))
-    _create()
+    with st.expander(tr("sv_new_round"), expanded=not rounds):
+        _create()
     if not rounds:
         return
-    st.divider()
+    _rounds_table(rounds)
     name = st.selectbox(tr("sv_pick_round"), [r.name for r in rounds][::-1], key="sv_round")
     rnd = next(r for r in rounds if r.name == name)
     _progress(name)
