@@ -93,6 +93,10 @@ def register_japanese(text: str) -> str:
     sub.populate(text="".join(chars))
     sub.subset(font)
     _to_truetype(font)
+    # reportlab tells embedded fonts apart by their PostScript name: each subset gets its own
+    for record in font["name"].names:
+        if record.nameID in (1, 3, 4, 6):
+            record.string = name
     buf = io.BytesIO()
     font.save(buf)
     buf.seek(0)
