@@ -212,3 +212,51 @@ def test_status_counts(world):
     assert status(store, R)["rate"] == 0.0
     open_link(store, _token(links, "b")).save_response([], "", submit=True)
     assert (status(store, R)["answered"], status(store, R)["rate"]) == (1, 0.25)
+
+
+def test_tokens_are_compared_in_constant_time(world, monkeypatch):
+    import hmac
+
+    import network.survey.tokens as tokens
+
+    calls = []
+    real = hmac.compare_digest
+
+    def spy(a, b):  # noqa: ANN001, ANN202
+        calls.append((len(a), len(b)))
+        return real(a, b)
+
+    monkeypatch.setattr(tokens.hmac, "compare_digest", spy)
+    store, links, _ = world
+    assert open_link(store, _token(links, "a")).org == "a"
+    assert calls == [(64, 64)]  # the two SHA-256 hex digests
+
+
+def test_answer_sizes_and_counts_are_limited(world):
+    store, links, _ = world
+    s = open_link(store, _token(links, "a"))
+    with pytest.raises(ValidationError):
+        s.save(Answer("", "", partner="b", note="あ" * 1001))
+    with pytest.raises(ValidationError):
+        s.save(Answer("", "", partner_name="長" * 201))
+    with pytest.raises(ValidationError):
+        s.save_response([], "こ" * 2001)
+    with pytest.raises(ValidationError):
+        s.save(Answer("", "", partner="b", strength=6))
+    with pytest.raises(ValidationError):
+        s.save(Answer("", "", partner="b", trust_mission=0))
+    s.save(Answer("", "", partner="b", note="あ" * 1000))  # at the limit: kept whole
+    assert len(s.answers()[0].note) == 1000
+
+
+def test_cli_letters_and_form(world, tmp_path, capsys):
+    store, _, path = world
+    store.close()
+    out, form = tmp_path / "letters.pdf", tmp_path / "form.pdf"
+    assert main(["--store", str(path), "survey", "letters", R, "--output", str(out), "--missing"]) == 0
+    assert main(["--store", str(path), "survey", "form", R, "--output", str(form)]) == 0
+    import re
+
+    assert len(re.findall(rb"/Type /Page\b(?!s)", out.read_bytes())) == 4  # a, b, c, d: none answered yet
+    assert form.read_bytes().startswith(b"%PDF-")
+    assert "4 letters" in capsys.readouterr().err
