@@ -23,9 +23,9 @@ def _create() -> None:
 
     names = {o.id: o.name for o in store().orgs()}
     with st.form("sv_new", clear_on_submit=False):
-        name = st.text_input(tr("sv_round_name"), max_chars=80, placeholder="令和6年度 連携調査")
-        fy = st.text_input(tr("sv_fiscal_year"), placeholder="令和6年度 / 2024")
-        close = st.date_input(tr("sv_close_date"), value=None)
+        name = st.text_input(tr("sv_round_name"), max_chars=80, placeholder="令和6年度 連携調査", key="sv_new_name")
+        fy = st.text_input(tr("sv_fiscal_year"), placeholder="令和6年度 / 2024", key="sv_new_fy")
+        close = st.date_input(tr("sv_close_date"), value=None, key="sv_new_close")
         orgs = st.multiselect(tr("sv_orgs"), list(names), format_func=lambda i: names.get(i, i),
                               placeholder=tr("sv_pick_none"))
         go = st.form_submit_button(tr("sv_create"), type="primary")
@@ -35,7 +35,9 @@ def _create() -> None:
         except (RenkeiError, ValueError) as exc:
             show_error(exc)
             return
-        st.success(tr("sv_created", name=rnd.name, n=len(rnd.orgs)))
+        st.session_state["sv_done"] = tr("sv_created", name=rnd.name, n=len(rnd.orgs))
+        st.session_state["sv_round"] = rnd.name
+        st.rerun()
 
 
 def _links(name: str) -> None:
@@ -133,6 +135,9 @@ def _page() -> None:
     from network.survey.rounds import close_round, list_rounds
 
     st.caption(tr("sv_admin_intro"))
+    done = st.session_state.pop("sv_done", None)
+    if done:
+        st.success(done)
     rounds = list_rounds(store())
     if not rounds:
         st.info(tr("sv_no_rounds"))

@@ -114,12 +114,21 @@ def _links(args: argparse.Namespace) -> int:
         links = issue_links(store, args.name, orgs=orgs, base_url=args.base_url)
     print(f"issued {len(links)} new links; earlier links of these organisations no longer work / "
           f"新しいリンクを{len(links)}件発行しました（以前のリンクは無効）", file=sys.stderr)
+    _warn_loopback(args.base_url)
     out = _table(links, ["org", "name", "url"], args.format)
     if args.output:
         Path(args.output).write_text(out, encoding="utf-8-sig" if args.format == "csv" else "utf-8")
     else:
         sys.stdout.write(out)
     return 0
+
+
+def _warn_loopback(base_url: str) -> None:
+    from urllib.parse import urlsplit
+
+    if (urlsplit(base_url).hostname or "") in ("127.0.0.1", "localhost", "::1"):
+        print("note: these links point at this machine only; give --base-url with the address partners reach / "
+              "このリンクはこの端末でしか開けません（--base-url で公開アドレスを指定）", file=sys.stderr)
 
 
 def _status(args: argparse.Namespace) -> int:
@@ -194,6 +203,7 @@ def _letters(args: argparse.Namespace) -> int:
     Path(args.output).write_bytes(letters_pdf(rnd, links, sender=args.sender))
     print(f"{len(links)} letters written to {args.output}; earlier links of these organisations no longer work / "
           f"案内状 {len(links)} 通", file=sys.stderr)
+    _warn_loopback(args.base_url)
     return 0
 
 

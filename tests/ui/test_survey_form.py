@@ -147,3 +147,21 @@ def test_survey_page_refuses_a_viewer(survey_db):
     assert not at.exception
     assert not [b for b in at.button if b.key == "sv_issue"] and not at.get("progress")
     assert any("権限" in w.value for w in at.warning)
+
+
+def test_survey_page_creates_and_closes_a_round(survey_db):
+    path, _ = survey_db
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("ui/survey.py")
+    at.run()
+    at.text_input(key="sv_new_name").set_value("令和7年度 追加調査")
+    at.text_input(key="sv_new_fy").set_value("令和7年度")
+    at.button[[b.label for b in at.button].index("作成する")].click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("令和7年度 追加調査" in s.value and "4 団体" in s.value for s in at.success)
+    assert at.selectbox(key="sv_round").value == "令和7年度 追加調査"
+    at.button(key="sv_close").click().run()
+    with open_store(str(path)) as store:
+        r = store.survey().get_round("令和7年度 追加調査")
+    assert (r.fiscal_year, len(r.orgs), r.closed) == (2025, 4, True)
