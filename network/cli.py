@@ -525,6 +525,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="listen address (default 127.0.0.1; 0.0.0.0 for an office server, needs accounts)")
     for extra in EXTRA_PARSERS:
         extra(sub)
+    # survey rounds (network.survey.cli): its parser and its handler
+    from network.survey.cli import register as register_survey
+
+    COMMANDS["survey"] = register_survey(sub)
     return p
 
 

@@ -385,3 +385,10 @@ class Neo4jStore:
             edges.append((source, target, d.pop("id"), d))
         G.add_edges_from(sorted(edges, key=lambda e: e[2]))
         return G
+
+    # ------------------------------------------------------------------ survey (network.survey)
+    def survey(self):  # noqa: ANN201 - a network.survey.neo4j_backend.Neo4jSurvey
+        """Survey rounds, links and answers kept in this database (:mod:`network.survey.neo4j_backend`)."""
+        from network.survey.neo4j_backend import Neo4jSurvey
+
+        return Neo4jSurvey(self)

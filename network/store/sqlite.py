@@ -36,6 +36,7 @@ import networkx as nx
 from network.errors import ConflictError, NotFound, StoreError
 from network.model import ORG_FIELDS, TIE_FIELDS, Activity, Org, Participation, Tie, as_of_label, as_of_period
 from network.store.base import AuditEntry, ChangeSet, WriteResult, chunks
+from network.survey.sqlite_backend import SURVEY_DDL, SQLiteSurvey
 
 __all__ = ["SQLiteStore", "SCHEMA_VERSION"]
 
@@ -140,6 +141,8 @@ MIGRATIONS: list[str] = [
     ALTER TABLE orgs ADD COLUMN custom TEXT NOT NULL DEFAULT '{}';
     ALTER TABLE ties ADD COLUMN custom TEXT NOT NULL DEFAULT '{}'
     """,
+    # survey rounds, links (token hashes) and answers (network.survey.sqlite_backend)
+    SURVEY_DDL,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -672,6 +675,11 @@ class SQLiteStore:
             raise ConflictError(f"undo rejected by the store: {exc}") from exc
         except sqlite3.Error as exc:
             raise StoreError(f"cannot write store {self.path}: {exc}") from exc
+
+    # ------------------------------------------------------------------ survey (network.survey)
+    def survey(self) -> SQLiteSurvey:
+        """Survey rounds, links and answers kept in this store (:mod:`network.survey.sqlite_backend`)."""
+        return SQLiteSurvey(self)
 
 
 def conv_dict(entity: str, d: dict):  # noqa: ANN201
