@@ -260,3 +260,25 @@ def test_cli_letters_and_form(world, tmp_path, capsys):
     assert len(re.findall(rb"/Type /Page\b(?!s)", out.read_bytes())) == 4  # a, b, c, d: none answered yet
     assert form.read_bytes().startswith(b"%PDF-")
     assert "4 letters" in capsys.readouterr().err
+
+
+def test_analyze_json_carries_the_newest_rounds_scores(world, tmp_path, capsys):
+    from network.survey.scores import survey_summary
+
+    store, _, path = world
+    f = tmp_path / "p.csv"
+    f.write_text(PAPER, encoding="utf-8")
+    import_answers(store, R, f)
+    expected = survey_summary(store, R)
+    store.close()
+    assert main(["--store", str(path), "analyze", "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["survey"]["round"] == R and out["survey"]["answered"] == expected["answered"]
+    assert out["graph"]["reciprocity"] == expected["network"]["reciprocity"]
+    for o in out["orgs"]:
+        want = expected["orgs"].get(o["id"], {})
+        assert (o["trust"], o["value"], o["raters"]) == (want.get("trust"), want.get("value"), want.get("raters", 0))
+    assert any(o["trust"] is not None for o in out["orgs"])
+    assert main(["--store", str(path), "analyze", "--format", "json", "--survey", "none"]) == 0
+    assert "survey" not in json.loads(capsys.readouterr().out)
+    assert main(["--store", str(path), "analyze", "--format", "json", "--survey", "no such round"]) == 1
