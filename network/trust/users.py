@@ -41,6 +41,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import threading
 import time
 import unicodedata
 from dataclasses import dataclass
@@ -87,14 +88,37 @@ def has_role(role: str | None, needed: str) -> bool:
     return ROLES.index(role) >= ROLES.index(needed)
 
 
+_SHARED: dict[tuple, object] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def _shared_neo4j(url: str) -> object:
+    """One Neo4j store (one driver) per address and credentials for the whole process.
+
+    The app asks for the accounts several times per page; opening a driver each
+    time would cost a connection and the schema check (0.1–0.3 s against ArcadeDB).
+    """
+    from network.store import open_store
+
+    key = (url, *(os.environ.get(f"RENKEI_NEO4J_{k}") for k in ("USER", "PASSWORD", "DATABASE")))
+    with _SHARED_LOCK:
+        if key not in _SHARED:
+            _SHARED[key] = open_store(url)
+        return _SHARED[key]
+
+
 def users_for(store: object | None = None) -> UserStore:
     """The accounts of ``store``: an open store, a store URL, or ``None`` for ``RENKEI_STORE``.
 
-    A URL is opened here and closed with the returned :class:`UserStore`.
+    A SQLite URL is opened here and closed with the returned :class:`UserStore`;
+    a Neo4j URL shares one store (one driver) per process.
     """
-    from network.store import default_store_url
+    from network.store import default_store_url, is_neo4j_url
 
-    return UserStore(default_store_url() if store is None else store)
+    store = default_store_url() if store is None else store
+    if isinstance(store, str) and is_neo4j_url(store):
+        return UserStore(_shared_neo4j(store))
+    return UserStore(store)
 
 
 def _now() -> str:

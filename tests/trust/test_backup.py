@@ -152,3 +152,18 @@ def test_restore_never_brings_back_the_backups_accounts(store, tmp_path):
     conn = sqlite3.connect(store.path)
     assert conn.execute("SELECT COUNT(*) FROM users").fetchone()[0] == 0
     conn.close()
+
+
+def test_restore_keeps_the_history_of_account_changes(store, tmp_path):
+    from network.trust.users import UserStore
+    from tests.trust.conftest import FAST
+
+    store.write(small_network())
+    backup(store, tmp_path / "b.db")
+    with UserStore(store, hasher=FAST) as users:
+        users.add("boss", "battery staple 2", "admin", by="setup")
+        users.add("sato", "correct horse 1", "editor", by="boss")
+    restore(tmp_path / "b.db", store, user="boss")
+    account_history = [(e.action, e.entity_id, e.user) for e in store.audit() if e.entity == "user"]
+    assert account_history == [("create", "sato", "boss"), ("create", "boss", "setup")]
+    assert store.counts()["orgs"] == 3
