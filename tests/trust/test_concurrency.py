@@ -127,11 +127,14 @@ def test_restore_while_two_writers_run_loses_no_acknowledged_write(tmp_path):
     procs = [ctx.Process(target=writer, args=(path, w, RESTORE_SECONDS, str(logs))) for w in range(RESTORE_WRITERS)]
     for p in procs:
         p.start()
-    restored = []
+    restored, held = [], []
     try:
         for _ in range(RESTORES):
             time.sleep(RESTORE_SECONDS / (RESTORES + 1))
-            restored.append(restore(tmp_path / "empty-backup.db", path, user="restorer"))
+            marks: dict[str, float] = {}
+            restored.append(restore(tmp_path / "empty-backup.db", path, user="restorer",
+                                    progress=lambda stage, m=marks: m.setdefault(stage, time.monotonic())))
+            held.append(marks["committed"] - marks["locked"])
     finally:
         for p in procs:
             p.join(timeout=RESTORE_SECONDS + 120)
@@ -153,7 +156,8 @@ def test_restore_while_two_writers_run_loses_no_acknowledged_write(tmp_path):
     print(f"\nrestore under load: {RESTORE_WRITERS} writers, {RESTORE_SECONDS:.0f} s, {RESTORES} restores, "
           f"{acknowledged} acknowledged writes ({len(orgs)} orgs, {len(ties)} ties), "
           f"{len(lost)} in neither the live store nor a pre-restore copy; "
-          f"refused while their rows were restored away: {errors.count(chr(10))}")
+          f"refused while their rows were restored away: {errors.count(chr(10))}; "
+          f"write lock held {', '.join(f'{h:.2f}' for h in held)} s")
     assert acknowledged > 50
     assert lost == set()
     # the history of the last restore says how many writes its pre-restore copy holds
