@@ -3,7 +3,7 @@
 - ``(:Account {key, name, role, password_hash, created_at, updated_at})``, unique
   ``key`` (the folded name, :func:`network.store.accounts.name_key`; constraint
   ``renkei_account_key`` in :data:`network.store.cypher.SCHEMA`);
-- ``(:LoginAttempt {key, source, at, ok})``, indexed by ``key`` and ``source``.
+- ``(:LoginAttempt {key, source, at, ok})``, indexed by ``key``, ``source`` and ``at``.
 
 Each change runs in one managed write transaction of the store that first takes
 the store's writer lock (the audit counter, as every write does), checks the
@@ -28,6 +28,7 @@ SCHEMA = [
     "CREATE CONSTRAINT renkei_account_key IF NOT EXISTS FOR (a:Account) REQUIRE a.key IS UNIQUE",
     "CREATE INDEX renkei_login_key IF NOT EXISTS FOR (l:LoginAttempt) ON (l.key)",
     "CREATE INDEX renkei_login_source IF NOT EXISTS FOR (l:LoginAttempt) ON (l.source)",
+    "CREATE INDEX renkei_login_at IF NOT EXISTS FOR (l:LoginAttempt) ON (l.at)",
 ]
 GET = "MATCH (a:Account {key: $key}) RETURN properties(a) AS p"
 LIST = "MATCH (a:Account) RETURN properties(a) AS p"
