@@ -20,9 +20,10 @@ The graph model is described in :mod:`network.store.cypher`.
 
 Examples
 --------
->>> store = Neo4jStore.from_url("bolt://127.0.0.1:7687")  # doctest: +SKIP
->>> store.write(ChangeSet(orgs=[Org("a", "れんぷく", "intermediary")])).created  # doctest: +SKIP
-1
+With a Bolt server listening (the tests start one; see tests/network/bolt_server.py)::
+
+    store = Neo4jStore.from_url("bolt://127.0.0.1:7687")
+    store.write(ChangeSet(orgs=[Org("a", "れんぷく", "intermediary")])).created   # 1
 """
 
 from __future__ import annotations
@@ -48,7 +49,15 @@ from network.errors import ConflictError, NotFound, StoreError
 from network.model import Activity, Org, Participation, Tie
 from network.store import cypher as Q
 from network.store.base import AuditEntry, ChangeSet, WriteResult, chunks
-from network.store.neo4j_tx import WriteWork, content, find_ties, org_from_props, tie_from_props, tie_props
+from network.store.neo4j_tx import (
+    WriteWork,
+    content,
+    custom_from_prop,
+    find_ties,
+    org_from_props,
+    tie_from_props,
+    tie_props,
+)
 
 __all__ = ["Neo4jStore", "Neo4jUnavailable", "Neo4jCredentialsRejected", "DEFAULT_BATCH_SIZE"]
 
@@ -123,7 +132,7 @@ class Neo4jStore:
         ``RENKEI_NEO4J_USER`` (default ``neo4j``), ``RENKEI_NEO4J_PASSWORD``, and
         ``RENKEI_NEO4J_DATABASE`` (default: the URL's path, else ``neo4j``).
 
-        >>> Neo4jStore.from_url("bolt://db.example:7687/renkei")  # doctest: +SKIP
+        For example ``Neo4jStore.from_url("bolt://db.example:7687/renkei")`` opens database ``renkei``.
         """
         parts = urlsplit(url)
         path_db = parts.path.strip("/")
@@ -372,6 +381,7 @@ class Neo4jStore:
             if as_of and ((d["start"] is not None and d["start"] > as_of) or (d["end"] is not None and d["end"] < as_of)):
                 continue
             d["directed"] = bool(d["directed"])
+            d["custom"] = custom_from_prop(d["custom"])
             edges.append((source, target, d.pop("id"), d))
         G.add_edges_from(sorted(edges, key=lambda e: e[2]))
         return G
