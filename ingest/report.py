@@ -139,14 +139,18 @@ def write_rejects(path: str, errors: list[RowError], rows: dict[tuple[str, int],
     """Write bad rows to a CSV (UTF-8 with BOM, so Excel opens it in Japanese).
 
     Columns: file, row, column, value, reason, code, data (the row's cells as a
-    JSON object keyed by the headers as written).
+    JSON object keyed by the headers as written).  Every cell goes through
+    :func:`network.export.csv_safe`, as the exports do: a value a spreadsheet
+    would run as a formula (``=cmd|' /C calc'!A0``) gets a leading apostrophe.
     """
+    from network.export import csv_safe
+
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(["file", "row", "column", "value", "reason", "code", "data"])
     for e in errors:
         data = rows.get((e.file, e.row))
-        w.writerow([e.file, e.row, e.column, e.value, e.reason, e.code,
-                    json.dumps(data, ensure_ascii=False, default=str) if data else ""])
+        w.writerow([csv_safe(c) for c in (e.file, e.row, e.column, e.value, e.reason, e.code,
+                                          json.dumps(data, ensure_ascii=False, default=str) if data else "")])
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
         fh.write(buf.getvalue())
