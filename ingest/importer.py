@@ -34,7 +34,9 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ingest.controls import control_errors
 from ingest.headers import REQUIRED, detect_kind, map_headers, missing_column_reason, parse_kind
+from ingest.identity import ambiguous_rows
 from ingest.normalise import clean_text, normalise_name
 from ingest.readers import Source, Table, load_sources
 from ingest.report import FileInfo, ImportReport, RowError, write_rejects
@@ -156,6 +158,9 @@ def _rows(table: Table, kind: str, plan: _Plan) -> Iterable[tuple[list, int, dic
     labels = hm.labels
     counts = plan.report.count(kind)
     bad = table.bad_rows
+    for e in control_errors(table, pairs, labels):  # ingest.controls: the rule per field
+        plan.report.errors.append(e)
+        bad.add(e.row)
     width = len(table.headers)
     for row, number in zip(table.rows, table.row_numbers, strict=True):
         counts.read += 1
@@ -173,11 +178,17 @@ def _column_order(table: Table) -> Callable[[RowError], int]:
     return lambda e: where.get(e.column, len(where))
 
 
-def _orgs(table: Table, plan: _Plan) -> None:
-    for row, number, values, labels in _rows(table, "orgs", plan):
-        draft, errors = validate_org_row(values, file=table.file, row=number, labels=labels, source=table.file)
+def _orgs(tables: list[Table], plan: _Plan) -> None:
+    """Every organisation row of the import: validated, checked for ambiguity as a whole, then matched."""
+    rows = [(table, row, number, labels,
+             *validate_org_row(values, file=table.file, row=number, labels=labels, source=table.file))
+            for table in tables for row, number, values, labels in _rows(table, "orgs", plan)]
+    ambiguous = ambiguous_rows([r[4] for r in rows if r[4] is not None], plan.before.values())
+    for table, row, number, labels, draft, errors in rows:
         if draft is not None:
             try:
+                if id(draft) in ambiguous:
+                    raise ambiguous[id(draft)]
                 org, _ = plan.resolver.add(draft)
                 if org.id in plan.before:
                     org.source = plan.before[org.id].source  # provenance: the first import
@@ -273,8 +284,7 @@ def _plan(tables: list[Table], *, store: object | None, kind: str | None, report
                                           REASONS["unknown_kind"], "unknown_kind"))
             continue
         by_kind[k].append(table)
-    for table in by_kind["orgs"]:
-        _orgs(table, plan)
+    _orgs(by_kind["orgs"], plan)
     for table in by_kind["ties"]:
         _ties(table, plan)
     for table in by_kind["participations"]:
