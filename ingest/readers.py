@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
-from ingest.controls import header_errors
+from ingest.controls import escape_controls, header_errors
 from ingest.guard import (
     LIST_HEADERS,
     apply_limits,
@@ -222,7 +222,7 @@ def _read_xlsx(name: str, data: bytes) -> list[Table]:
     tables = []
     try:
         for ws in wb.worksheets:
-            table = Table(f"{name}:{ws.title}", "xlsx", hint=ws.title)
+            table = Table(f"{name}:{escape_controls(ws.title)}", "xlsx", hint=ws.title)
             n = 0
             try:
                 if hasattr(ws, "reset_dimensions"):  # a chartsheet has none
@@ -353,6 +353,7 @@ def read_checked(name: str, data: bytes) -> list[Table]:
     >>> t.headers, [(e.row, e.code) for e in t.errors]
     ([], [(0, 'empty_file')])
     """
+    name = escape_controls(name)  # the file's label in every report: no terminal escapes
     problem = upload_problem(name, data)
     if problem is not None:
         return [Table(name, "", errors=[problem])]
@@ -378,7 +379,7 @@ def load_sources(sources: list[Source]) -> list[Table]:
             name, data = src
         else:
             path = Path(src)
-            name = path.name
+            name = escape_controls(path.name)
             problem = upload_problem(name, path.stat().st_size)
             if problem is not None:
                 tables.append(Table(name, "", errors=[problem]))

@@ -245,3 +245,10 @@ def test_dry_run_exits_as_the_import_would(tmp_path, capsys):
     assert main(["--store", db, "import", "--dry-run", "--keep-good", str(bad)]) == 0
     assert main(["--store", db, "import", "--dry-run", str(good)]) == 0
     assert SQLiteStore(db).counts()["orgs"] == 0
+
+
+def test_file_and_sheet_names_are_shown_escaped(store):
+    data = edit(book([("甲", "宇宙人", "仙台市")]), "xl/workbook.xml",
+                lambda b: b.replace(b'name="orgs"', 'name="o\u009brgs"'.encode()))
+    report = refused(store, [("a\x1b[2J.xlsx", data)])
+    assert [e.file for e in report.errors] == ["a\\x1b[2J.xlsx:o\\x9brgs"]
