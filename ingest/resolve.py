@@ -56,8 +56,16 @@ class NoSector(ValueError):
     """A new organisation has no sector and none can be inferred."""
 
 
+def _forms(org: Org) -> frozenset[str]:
+    return frozenset(f for f in map(legal_form, (org.name, *org.aliases)) if f)
+
+
 def _compatible(a: Org, b: Org) -> bool:
+    """No 法人番号, area or legal form says they differ (the rule of :mod:`ingest.identity`)."""
     if a.corporate_number and b.corporate_number and a.corporate_number != b.corporate_number:
+        return False
+    fa, fb = _forms(a), _forms(b)
+    if fa and fb and fa.isdisjoint(fb):
         return False
     return all(not getattr(a, f) or not getattr(b, f) or getattr(a, f) == getattr(b, f) for f in _AREA)
 

@@ -85,3 +85,10 @@ def test_corporate_number_says_they_are_one():
 def test_design_rule_bare_name_to_the_one_foundation(ref):
     orgs, errors = run([f"{ref},財団,,,"], stored=["公益財団法人 日本財団,財団,,,"])
     assert errors == [] and orgs == [("公益財団法人 日本財団", [ref], "")]
+
+
+def test_a_form_taken_by_an_earlier_import_is_part_of_the_identity():
+    store = SQLiteStore(":memory:")
+    for rows in (["X,npo,,,"], ["公益社団法人X,npo,,,"], ["一般社団法人X,npo,,,"]):
+        import_files(store, [("o.csv", (HEAD + "\n".join(rows) + "\n").encode())])
+    assert sorted((o.name, o.aliases) for o in store.orgs()) == [("X", ["公益社団法人X"]), ("一般社団法人X", [])]
