@@ -188,6 +188,7 @@ def _orgs(tables: list[Table], plan: _Plan) -> None:
         if draft is not None:
             try:
                 if id(draft) in ambiguous:
+                    plan.resolver.refuse(draft.org.name, ambiguous[id(draft)])
                     raise ambiguous[id(draft)]
                 org, _ = plan.resolver.add(draft)
                 if org.id in plan.before:

@@ -91,6 +91,7 @@ class Resolver:
         self._by_core: dict[str, list[str]] = {}
         self._cache: dict[str, str | LookupError] = {}
         self._other_ids: dict[str, str] = {}  # an id a row gave for an org stored under another id
+        self._refused: dict[str, AmbiguousName] = {}  # names of rows refused as ambiguous (see refuse)
         for o in orgs:
             self._index(o)
             self.existing.add(o.id)
@@ -193,6 +194,15 @@ class Resolver:
         self._index(merged)
         return merged, "merged"
 
+    def refuse(self, name: str, why: AmbiguousName) -> None:
+        """Remember that an organisation row named ``name`` was refused as ambiguous.
+
+        A reference spelled that way is then ambiguous too, instead of falling
+        back to a name without its legal form (``一般社団法人X`` → ``X``).
+        """
+        self._refused[normalise_name(name)] = why
+        self._cache.clear()
+
     # ------------------------------------------------------------------ references
     def resolve(self, ref: str) -> str:
         """The id of the organisation ``ref`` (id, 法人番号 or name) names.
@@ -215,7 +225,11 @@ class Resolver:
         corp = clean_corporate_number(ref)
         if corp in self._by_corp:
             return self._by_corp[corp]
-        ids = self._by_key.get(normalise_name(ref)) or self._by_core_name(ref)
+        key = normalise_name(ref)
+        ids = self._by_key.get(key)
+        if not ids and key in self._refused:
+            return self._refused[key]
+        ids = ids or self._by_core_name(ref)
         if len(ids) == 1:
             return ids[0]
         if ids:

@@ -92,3 +92,14 @@ def test_a_form_taken_by_an_earlier_import_is_part_of_the_identity():
     for rows in (["X,npo,,,"], ["公益社団法人X,npo,,,"], ["一般社団法人X,npo,,,"]):
         import_files(store, [("o.csv", (HEAD + "\n".join(rows) + "\n").encode())])
     assert sorted((o.name, o.aliases) for o in store.orgs()) == [("X", ["公益社団法人X"]), ("一般社団法人X", [])]
+
+
+def test_a_tie_naming_an_ambiguous_row_is_not_resolved_by_guess(tmp_path):
+    store = SQLiteStore(":memory:")
+    import_files(store, [("stored.csv", (HEAD + "X,npo,,,\nY,npo,,,\n").encode())])
+    orgs = (HEAD + "一般社団法人X,npo,,,\n公益社団法人X,npo,,,\n").encode()
+    ties = "source,target\n一般社団法人X,Y\nX,Y\n".encode()
+    r = import_files(store, [("orgs.csv", orgs), ("ties.csv", ties)], keep_good=True, rejects_path=tmp_path / "r.csv")
+    assert [(e.file, e.row, e.code) for e in r.errors] == [
+        ("orgs.csv", 2, "ambiguous_org"), ("orgs.csv", 3, "ambiguous_org"), ("ties.csv", 2, "ambiguous_org")]
+    assert [(t.source, t.target) for t in store.ties()] == [(store.orgs()[0].id, store.orgs()[1].id)]
