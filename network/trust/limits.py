@@ -109,8 +109,9 @@ def check_text(field: str, value: object, *, max_chars: int | None = None, multi
     """One form field, returned unchanged when acceptable.
 
     Refused: more than ``max_chars`` (default ``MAX_FIELD_CHARS``) characters, and
-    control or bidirectional-override characters (newlines allowed only when
-    ``multiline``).  Markup such as ``<script>`` is *not* refused: it is stored as
+    any character of :data:`CONTROL_ONE_LINE` — C0/C1 controls, DEL, bidirectional
+    overrides, lone surrogates, U+FFFE/U+FFFF (tab and line breaks allowed only when
+    ``multiline``: :data:`CONTROL`).  Markup such as ``<script>`` is *not* refused: it is stored as
     text and escaped wherever it is shown.
     """
     text = "" if value is None else str(value)
