@@ -36,7 +36,7 @@ from pathlib import Path
 
 from ingest.controls import control_errors
 from ingest.headers import REQUIRED, detect_kind, map_headers, missing_column_reason, parse_kind
-from ingest.identity import ambiguous_rows
+from ingest.identity import examine
 from ingest.normalise import clean_text, normalise_name
 from ingest.readers import Source, Table, load_sources
 from ingest.report import FileInfo, ImportReport, RowError, write_rejects
@@ -183,7 +183,8 @@ def _orgs(tables: list[Table], plan: _Plan) -> None:
     rows = [(table, row, number, labels,
              *validate_org_row(values, file=table.file, row=number, labels=labels, source=table.file))
             for table in tables for row, number, values, labels in _rows(table, "orgs", plan)]
-    ambiguous = ambiguous_rows([r[4] for r in rows if r[4] is not None], plan.before.values())
+    drafts = [r[4] for r in rows if r[4] is not None]
+    ambiguous, plan.resolver.contested = examine(drafts, plan.before.values())  # ingest.identity
     for table, row, number, labels, draft, errors in rows:
         if draft is not None:
             try:

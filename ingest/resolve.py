@@ -92,6 +92,9 @@ class Resolver:
         self._cache: dict[str, str | LookupError] = {}
         self._other_ids: dict[str, str] = {}  # an id a row gave for an org stored under another id
         self._refused: dict[str, AmbiguousName] = {}  # names of rows refused as ambiguous (see refuse)
+        #: Normalised names that several different organisations share (``ingest.identity.contested_names``):
+        #: a new one gets an id from its name and area, whichever row comes first.
+        self.contested: set[str] = set()
         for o in orgs:
             self._index(o)
             self.existing.add(o.id)
@@ -167,7 +170,8 @@ class Resolver:
                 raise NoSector(row.name)
             key = normalise_name(row.name)
             oid = row.id or org_id_for(key, row.corporate_number)
-            if oid in self.orgs:
+            shared = not row.id and not row.corporate_number and key in self.contested
+            if oid in self.orgs or shared:  # a name several organisations share: its area in the id
                 area = "|".join(getattr(row, f) for f in _AREA)
                 oid = org_id_for(f"{key}|{area}", row.corporate_number)
                 n = 1

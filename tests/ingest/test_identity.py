@@ -103,3 +103,25 @@ def test_a_tie_naming_an_ambiguous_row_is_not_resolved_by_guess(tmp_path):
     assert [(e.file, e.row, e.code) for e in r.errors] == [
         ("orgs.csv", 2, "ambiguous_org"), ("orgs.csv", 3, "ambiguous_org"), ("ties.csv", 2, "ambiguous_org")]
     assert [(t.source, t.target) for t in store.ties()] == [(store.orgs()[0].id, store.orgs()[1].id)]
+
+
+def test_ids_of_same_named_groups_do_not_depend_on_row_order():
+    ids = []
+    for rows in (["中央町内会,自治会,宮城県,石巻市,", "中央町内会,自治会,宮城県,仙台市,"],
+                 ["中央町内会,自治会,宮城県,仙台市,", "中央町内会,自治会,宮城県,石巻市,"]):
+        store = SQLiteStore(":memory:")
+        import_files(store, [("o.csv", (HEAD + "\n".join(rows) + "\n").encode())])
+        ids.append(sorted((o.city, o.id) for o in store.orgs()))
+    assert ids[0] == ids[1]
+
+
+def test_a_name_shared_by_too_many_records_is_refused_quickly(monkeypatch):
+    import ingest.identity
+
+    monkeypatch.setattr(ingest.identity, "MAX_NAME_GROUP", 5)
+    orgs, errors = run([f"中央町内会,自治会,宮城県,市{i}," for i in range(4)] + ["中央町内会,自治会,,,"])
+    assert errors == [("中央町内会|", "ambiguous_org")]  # four cities stay four; the one without is ambiguous
+    orgs, errors = run([f"中央町内会,自治会,宮城県,市{i}," for i in range(7)])
+    assert len(errors) == 7 and orgs == []
+    orgs, errors = run([f"中央町内会,自治会,宮城県,市{i},{n}" for i, n in enumerate(["8700110005901"] * 7)])
+    assert errors == [] and len(orgs) == 1  # a 法人番号 settles it
