@@ -193,8 +193,19 @@ _UNDECODABLE = ("undecodable bytes: save the file as UTF-8 or Shift_JIS (CP932) 
 
 
 def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    return f"{type(exc).__name__}: {text}"[:300]
+    """One line saying why XML or a zip could not be read (never a traceback)."""
+    chain_ = [exc]
+    while chain_[-1].__cause__ or chain_[-1].__context__:  # openpyxl wraps the parser's error
+        chain_.append(chain_[-1].__cause__ or chain_[-1].__context__)  # type: ignore[arg-type]
+        if len(chain_) > 8:
+            break
+    defused = [e for e in chain_ if type(e).__module__.startswith("defusedxml")]
+    if defused:
+        return ("the XML declares entities or a DTD, refused for safety (entity expansion, external entities) / "
+                f"安全のため XML のエンティティ宣言は受け付けません ({type(defused[0]).__name__})")
+    root = chain_[-1]
+    text = " ".join(str(root).split()) or type(root).__name__
+    return f"{type(root).__name__}: {text}"[:300]
 
 
 def _read_xlsx(name: str, data: bytes) -> list[Table]:
