@@ -7,7 +7,7 @@ compresses a thousand to one: a 500 KB workbook can hold a 500 MB cell.
 - whose parts use another compression than stored or deflate (Excel writes
   only those; bzip2 and LZMA members inflate in one call, unbounded);
 - whose declared sizes add up to more than ``MAX_XLSX_INFLATED_BYTES``
-  (128 MiB by default), without inflating anything;
+  (64 MiB by default), without inflating anything;
 - whose parts, inflated here in 1 MiB steps, turn out bigger than they
   declare (declared sizes can lie; Python's ``zipfile`` would silently cut
   such a part short), so no more than the budget is ever inflated;
