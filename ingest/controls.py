@@ -5,15 +5,16 @@ override, a lone surrogate, U+FFFE or U+FFFF: they break GraphML and GEXF
 (XML refuses them), JSON encoders, terminals and spreadsheets.  The rule per
 field (the same for files and forms, :data:`network.trust.limits.CONTROL`):
 
-- free-text fields (:data:`MULTILINE_FIELDS`: ``note``, ``evidence``) may hold
-  tab, line feed and carriage return;
+- free-text fields (:data:`MULTILINE_FIELDS`: ``note``, ``evidence``; and custom
+  fields kept from extra columns) may hold tab, line feed and carriage return;
 - every other field (names, aliases, tags, places, words, dates, ids) may not:
   a tab or line break inside a name is refused, not folded.
 
 Leading and trailing white space is trimmed before the check (as it is before
 storing), so a cell ending in a line break is fine.  A refused cell is a bad
 row with code ``control_character``, its row and column, and the value shown
-with the character escaped (``\\x1b``).  A header holding one refuses its table.
+with the character escaped (``\\x1b``).  A header holding a lone surrogate,
+U+FFFE/U+FFFF or a bidirectional override refuses its table.
 
 Examples
 --------
@@ -31,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from ingest.guard import short_value
 from ingest.report import RowError
-from network.trust.limits import CONTROL, CONTROL_ONE_LINE
+from network.trust.limits import CONTROL, CONTROL_ONE_LINE, NEVER_STORED
 
 if TYPE_CHECKING:  # pragma: no cover
     from ingest.readers import Table
@@ -76,21 +77,28 @@ def _joined(rows: list[list]) -> str:
         return "".join(_texts(rows))
 
 
-def control_errors(table: Table, columns: Iterable[tuple[str, int]], labels: dict[str, str]) -> list[RowError]:
+def control_errors(table: Table, columns: Iterable[tuple[str, int]], labels: dict[str, str], *,
+                   free_text: Iterable[tuple[str, int]] = ()) -> list[RowError]:
     """One error per cell of a mapped column (``(field, index)`` pairs) holding a refused character.
 
-    Cheap when nothing is wrong: the whole table is searched once at C speed,
-    and cell by cell only when something turns up.
+    ``free_text`` lists more columns as ``(header, index)`` checked like notes
+    (custom fields: tab and line breaks allowed).  Cheap when nothing is wrong:
+    the whole table is searched once at C speed, and cell by cell only when
+    something turns up.
     """
     if not table.rows or not CONTROL_ONE_LINE.search(_joined(table.rows)):
         return []
-    pairs = [(f, i, f in MULTILINE_FIELDS) for f, i in columns]
+    # custom fields: ingest.formats.custom refuses C0/C1 itself (code custom_control); here the rest
+    pairs = [(f, i, f in MULTILINE_FIELDS) for f, i in columns] + [(h, i, None) for h, i in free_text]
     errors: list[RowError] = []
     for row, number in zip(table.rows, table.row_numbers, strict=True):
         for field, i, multiline in pairs:
             cell = row[i] if i < len(row) else None
             for text in cell if isinstance(cell, list | tuple) else (cell,):
-                reason = control_reason(text, multiline=multiline) if isinstance(text, str) else None
+                reason = None
+                if isinstance(text, str):
+                    reason = (control_reason(text, multiline=multiline) if multiline is not None
+                              else _never_reason(text))
                 if reason is not None:
                     errors.append(RowError(table.file, number, labels.get(field, field),
                                            escape_controls(short_value(text)), reason, "control_character"))
@@ -98,8 +106,20 @@ def control_errors(table: Table, columns: Iterable[tuple[str, int]], labels: dic
     return errors
 
 
+def _never_reason(text: str) -> str | None:
+    bad = NEVER_STORED.search(text)
+    if bad is None:
+        return None
+    return f"character U+{ord(bad.group()):04X} at position {bad.start() + 1} cannot be stored / 保存できない文字です"
+
+
 def header_errors(table: Table) -> list[RowError]:
-    """Errors for headers holding a refused character (row 1; the column shown escaped)."""
+    """Errors for headers holding a character that can never be stored (row 1; the column shown escaped).
+
+    That is a lone surrogate, U+FFFE/U+FFFF or a bidirectional override; a header
+    with a C0/C1 control is not a known column, so it is a custom one, and
+    :mod:`ingest.formats.custom` makes each row with a value there a bad row.
+    """
     return [RowError(table.file, 1, escape_controls(str(h)), escape_controls(short_value(h)),
-                     "header: " + (control_reason(str(h), multiline=False) or ""), "control_character")
-            for h in table.headers if control_reason(str(h), multiline=False)]
+                     "header: " + (_never_reason(str(h)) or ""), "control_character")
+            for h in table.headers if _never_reason(str(h))]

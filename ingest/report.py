@@ -46,6 +46,7 @@ class FileInfo:
     rows: int
     columns: dict[str, str] = field(default_factory=dict)  # field → header as written
     ignored_columns: list[str] = field(default_factory=list)
+    custom_columns: list[str] = field(default_factory=list)  # kept as custom fields (ingest.formats.custom)
 
 
 @dataclass
@@ -103,6 +104,9 @@ class ImportReport:
                  f"{c.rejected} rejected (新規 {c.created} / 更新 {c.updated} / 変更なし {c.unchanged} / "
                  f"不正 {c.rejected})" for k, c in self.counts.items()]
         line = "; ".join(parts) or "no rows / 行なし"
+        kept = list(dict.fromkeys(c for f in self.files for c in f.custom_columns))  # issue 12
+        if kept:
+            line += f"; kept as custom fields / 独自項目として保存: {', '.join(kept)}"
         if self.dry_run:
             line += " — dry run, nothing written / 試行のみ"
         elif not self.written:
@@ -110,20 +114,22 @@ class ImportReport:
         return line
 
     def to_text(self, *, max_errors: int | None = None) -> str:
-        """A plain-text report for the command line."""
+        """A plain-text report for the command line (control characters shown escaped, ``\\x1b``)."""
+        from ingest.controls import escape_controls as esc  # controls imports this module
+
         lines = []
         for f in self.files:
-            lines.append(f"{f.file}: {f.kind or '?'} ({f.encoding}), {f.rows} rows / 行")
+            lines.append(f"{esc(f.file)}: {f.kind or '?'} ({f.encoding}), {f.rows} rows / 行")
         for k, c in self.counts.items():
             lines.append(f"{k}: read {c.read}, created {c.created}, updated {c.updated}, "
                          f"unchanged {c.unchanged}, rejected {c.rejected} "
                          f"(読込 {c.read} / 新規 {c.created} / 更新 {c.updated} / 変更なし {c.unchanged} / 不正 {c.rejected})")
-        lines += [f"warning / 注意: {w}" for w in self.warnings]
+        lines += [f"warning / 注意: {esc(w)}" for w in self.warnings]
         if self.errors:
             lines.append(f"{len(self.errors)} bad rows / 不正な行 {len(self.errors)} 件:")
             shown = self.errors if max_errors is None else self.errors[:max_errors]
             for e in shown:
-                lines.append(f"  {e.file} row {e.row} [{e.column}] {e.value!r}: {e.reason}")
+                lines.append(f"  {esc(e.file)} row {e.row} [{esc(e.column)}] {e.value!r}: {esc(e.reason)}")
             if len(shown) < len(self.errors):
                 lines.append(f"  … {len(self.errors) - len(shown)} more / ほか {len(self.errors) - len(shown)} 件")
         if self.rejects_path:

@@ -31,7 +31,7 @@ from network.errors import AuthError, RenkeiError, ValidationError
 
 __all__ = [
     "MAX_UPLOAD_BYTES", "MAX_ROWS", "MAX_COLUMNS", "MAX_CELL_CHARS", "MAX_FIELD_CHARS",
-    "MAX_XLSX_INFLATED_BYTES", "MAX_XLSX_SHARED_STRINGS", "CONTROL", "CONTROL_ONE_LINE",
+    "MAX_XLSX_INFLATED_BYTES", "MAX_XLSX_SHARED_STRINGS", "CONTROL", "CONTROL_ONE_LINE", "NEVER_STORED",
     "check_upload", "check_table", "check_text", "user_message", "log",
 ]
 
@@ -60,6 +60,9 @@ CONTROL = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f{_NEVER}]")
 #: The same for one-line fields (names, places, words): tab, LF and CR refused too.
 CONTROL_ONE_LINE = re.compile(f"[\x00-\x1f{_NEVER}]")
 _CONTROL, _CONTROL_ONE_LINE = CONTROL, CONTROL_ONE_LINE
+#: What no text may hold even where controls are dealt with elsewhere (custom fields, headers):
+#: bidirectional overrides, lone surrogates (UTF-8 cannot encode them), U+FFFE, U+FFFF.
+NEVER_STORED = re.compile("[\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
 
 
 def _mib(n: int) -> str:
