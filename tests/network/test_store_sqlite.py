@@ -27,7 +27,7 @@ def test_file_settings(tmp_path):
     conn = s._conn()
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert s.schema_version() == SCHEMA_VERSION >= 3  # 3: custom fields
+    assert s.schema_version() == SCHEMA_VERSION >= 4  # 3: custom fields, 4: survey rounds
     s.close()
 
 
