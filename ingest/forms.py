@@ -22,6 +22,7 @@ Examples
 
 from __future__ import annotations
 
+from ingest.controls import MULTILINE_FIELDS, escape_controls
 from ingest.guard import short_value
 from ingest.report import RowError
 from ingest.resolve import AmbiguousName, NoSector, Resolver, UnknownName
@@ -35,9 +36,9 @@ __all__ = ["validate_org_form", "validate_tie_form", "check_form_fields", "FORM_
 #: The ``file`` of every error a form check returns; ``row`` is 0, ``column`` the field name.
 FORM_FILE = "form"
 
-#: Free-text fields typed in a text area: tabs and line breaks allowed, and as long as an
-#: imported cell (``MAX_CELL_CHARS``) so whatever an import stored can be edited in the form.
-MULTILINE_FIELDS = frozenset({"note", "evidence"})
+#: Free-text fields typed in a text area (:data:`ingest.controls.MULTILINE_FIELDS`, the rule imports
+#: follow too): tabs and line breaks allowed, and as long as an imported cell (``MAX_CELL_CHARS``)
+#: so whatever an import stored can be edited in the form.
 
 
 def check_form_fields(data: dict) -> list[RowError]:
@@ -64,7 +65,7 @@ def check_form_fields(data: dict) -> list[RowError]:
                 limits.check_text(str(key), item, max_chars=cap, multiline=multiline)
             except ValidationError as exc:
                 code = "too_long" if len(item) > cap else "control_character"
-                errors.append(RowError(FORM_FILE, 0, str(key), short_value(item), str(exc), code))
+                errors.append(RowError(FORM_FILE, 0, str(key), escape_controls(short_value(item)), str(exc), code))
                 break
     return errors
 

@@ -34,9 +34,11 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ingest.controls import control_errors
 from ingest.formats.custom import custom_columns, kept_message
 from ingest.formats.wordmap import apply_word_map, load_word_map
 from ingest.headers import REQUIRED, detect_kind, map_headers, missing_column_reason, parse_kind
+from ingest.identity import examine
 from ingest.normalise import clean_text, normalise_name
 from ingest.readers import Source, Table, load_sources
 from ingest.report import FileInfo, ImportReport, RowError, write_rejects
@@ -162,6 +164,10 @@ def _rows(table: Table, kind: str, plan: _Plan) -> Iterable[tuple[list, int, dic
     labels = hm.labels
     counts = plan.report.count(kind)
     bad = table.bad_rows
+    free = [(c.header, c.index) for c in custom.columns]  # custom fields are free text
+    for e in control_errors(table, pairs, labels, free_text=free):  # ingest.controls: the rule per field
+        plan.report.errors.append(e)
+        bad.add(e.row)
     width = len(table.headers)
     for row, number in zip(table.rows, table.row_numbers, strict=True):
         counts.read += 1
@@ -187,14 +193,24 @@ def _column_order(table: Table) -> Callable[[RowError], int]:
     return lambda e: where.get(e.column, len(where))
 
 
-def _orgs(table: Table, plan: _Plan) -> None:
-    for row, number, values, labels in _rows(table, "orgs", plan):
-        draft, errors = validate_org_row(values, file=table.file, row=number, labels=labels, source=table.file)
-        custom, bad_custom = values["custom"]
-        if bad_custom:
-            draft, errors = None, sorted(errors + bad_custom, key=_column_order(table))
+def _orgs(tables: list[Table], plan: _Plan) -> None:
+    """Every organisation row of the import: validated, checked for ambiguity as a whole, then matched."""
+    rows = []
+    for table in tables:
+        for row, number, values, labels in _rows(table, "orgs", plan):
+            draft, errors = validate_org_row(values, file=table.file, row=number, labels=labels, source=table.file)
+            custom, bad_custom = values["custom"]
+            if bad_custom:
+                draft, errors = None, sorted(errors + bad_custom, key=_column_order(table))
+            rows.append((table, row, number, labels, draft, errors, custom))
+    drafts = [r[4] for r in rows if r[4] is not None]
+    ambiguous, plan.resolver.contested = examine(drafts, plan.before.values())  # ingest.identity
+    for table, row, number, labels, draft, errors, custom in rows:
         if draft is not None:
             try:
+                if id(draft) in ambiguous:
+                    plan.resolver.refuse(draft.org.name, ambiguous[id(draft)])
+                    raise ambiguous[id(draft)]
                 org, _ = plan.resolver.add(draft)
                 org.custom = {**org.custom, **custom} if custom else org.custom
                 if org.id in plan.before:
@@ -294,8 +310,7 @@ def _plan(tables: list[Table], *, store: object | None, kind: str | None, report
                                           REASONS["unknown_kind"], "unknown_kind"))
             continue
         by_kind[k].append(table)
-    for table in by_kind["orgs"]:
-        _orgs(table, plan)
+    _orgs(by_kind["orgs"], plan)
     for table in by_kind["ties"]:
         _ties(table, plan)
     for table in by_kind["participations"]:

@@ -24,6 +24,7 @@ from itertools import combinations
 
 import networkx as nx
 
+from ingest.controls import escape_controls
 from network.model import Participation, Tie, TieType, tie_id_for
 
 __all__ = ["project_participations", "projected_ties"]
@@ -78,7 +79,8 @@ def projected_ties(participations: Iterable[Participation], *, type: str = TieTy
     awareness) — sitting in the same council shows that two organisations know
     each other, not that they collaborate; ``weight`` carries the count,
     ``evidence`` is ``participation`` and ``note`` names the shared activities
-    (by ``activity_names`` when given, else by id).  Ids are stable (``tie_id_for`` with
+    (by ``activity_names`` when given, else by id; a control character in a name is
+    written escaped, ``\\x1b``, so the note is text a form would accept).  Ids are stable (``tie_id_for`` with
     project ``participation``), so storing them twice changes nothing.
     """
     G = project_participations(participations, since=since, until=until)
@@ -88,5 +90,5 @@ def projected_ties(participations: Iterable[Participation], *, type: str = TieTy
         s, t = min(a, b), max(a, b)
         ties.append(Tie(tie_id_for(s, t, type, None, "participation", False), s, t, type, False, strength,
                         project="participation", evidence="participation", weight=float(d["weight"]),
-                        note="shared activities / 共通の活動: " + ", ".join(sorted(names.get(a, a) for a in d["activities"]))))
+                        note="shared activities / 共通の活動: " + ", ".join(sorted(escape_controls(names.get(a, a)) for a in d["activities"]))))
     return ties

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
+from ingest.controls import escape_controls, header_errors
 from ingest.guard import (
     LIST_HEADERS,
     apply_limits,
@@ -38,6 +39,7 @@ from ingest.guard import (
 )
 from ingest.headers import normalise_header
 from ingest.report import RowError
+from ingest.workbook import inflation_problem
 
 __all__ = ["Table", "Source", "read_source", "read_checked", "read_path", "load_sources", "decode_bytes"]
 
@@ -137,7 +139,7 @@ def _read_csv(name: str, data: bytes) -> Table:
     table = Table(name, enc, hint=_kind_hint(name))
     with wide_csv_fields(len(text) + 1):
         try:
-            _csv_rows(table, csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), clean)
+            _csv_rows(table, csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), clean, "'" in text)
         except csv.Error as exc:  # a safety net: the field limit is lifted, strict mode is off
             n = len(table.row_numbers) + 2
             table.errors.append(RowError(name, n, "", "", f"not a readable CSV from row {n} / "
@@ -148,7 +150,21 @@ def _read_csv(name: str, data: bytes) -> Table:
     return table
 
 
-def _csv_rows(table: Table, reader: Iterator[list[str]], clean: bool) -> None:
+#: What :func:`network.export.csv_safe` puts an apostrophe before (a spreadsheet would run it as a formula).
+_NEUTRALISED = tuple("'" + c for c in "=+-@\t\r")
+
+
+def _unquote(cell: str) -> str:
+    """A cell as it was before ``csv_safe`` neutralised it: ``'=1+1`` → ``=1+1``; ``'90年代`` unchanged.
+
+    >>> _unquote("'=1+1"), _unquote("'90年代"), _unquote("''=x")
+    ('=1+1', "'90年代", "''=x")
+    """
+    return cell[1:] if cell.startswith(_NEUTRALISED) else cell
+
+
+def _csv_rows(table: Table, reader: Iterator[list[str]], clean: bool, quoted: bool = True) -> None:
+    """Rows of a CSV; ``quoted`` when the text holds ``'`` (undo :func:`network.export.csv_safe`)."""
     name = table.file
     rows, numbers = table.rows, table.row_numbers
     for n, row in enumerate(reader, start=1):
@@ -160,6 +176,8 @@ def _csv_rows(table: Table, reader: Iterator[list[str]], clean: bool) -> None:
             continue
         if not any(row) or (not row[0].strip() and not any(c.strip() for c in row)):
             continue
+        if quoted:
+            row = [_unquote(c) for c in row]
         if not clean:
             for i, cell in enumerate(row):
                 if _BAD_CHARS.search(cell):
@@ -174,29 +192,66 @@ _UNDECODABLE = ("undecodable bytes: save the file as UTF-8 or Shift_JIS (CP932) 
                 "文字コードを判別できないバイトがあります（UTF-8 か Shift_JIS で保存してください）")
 
 
+def _one_line(exc: BaseException) -> str:
+    """One line saying why XML or a zip could not be read (never a traceback)."""
+    chain_ = [exc]
+    while chain_[-1].__cause__ or chain_[-1].__context__:  # openpyxl wraps the parser's error
+        chain_.append(chain_[-1].__cause__ or chain_[-1].__context__)  # type: ignore[arg-type]
+        if len(chain_) > 8:
+            break
+    defused = [e for e in chain_ if type(e).__module__.startswith("defusedxml")]
+    if defused:
+        return ("the XML declares entities or a DTD, refused for safety (entity expansion, external entities) / "
+                f"安全のため XML のエンティティ宣言は受け付けません ({type(defused[0]).__name__})")
+    root = chain_[-1]
+    text = " ".join(str(root).split()) or type(root).__name__
+    return f"{type(root).__name__}: {text}"[:300]
+
+
 def _read_xlsx(name: str, data: bytes) -> list[Table]:
+    """Every sheet of a workbook, whatever its ``<dimension>`` declares; an unreadable sheet is one error.
+
+    Read-only openpyxl trusts a sheet's ``<dimension>``, which some programs
+    leave stale (``A1:C2`` over 9 rows): ``reset_dimensions()`` makes it read
+    every row and column there is.  XML that cannot be parsed, or that declares
+    entities (refused by defusedxml: entity expansion, external entities), ends
+    the sheet with one error naming the sheet and the row it stopped at, and
+    none of that sheet's rows is imported.
+    """
     import openpyxl
 
+    problem = inflation_problem(name, data)
+    if problem is not None:
+        return [Table(name, "xlsx", errors=[problem])]
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - any failure to open is a message about the file
         t = Table(name, "xlsx")
-        t.errors.append(RowError(name, 0, "", "", f"not a readable XLSX workbook / XLSX として読めません: {exc}",
-                                 "unreadable"))
+        t.errors.append(RowError(name, 0, "", "", f"not a readable XLSX workbook / XLSX として読めません: "
+                                 f"{_one_line(exc)}", "unreadable"))
         return [t]
     tables = []
     try:
         for ws in wb.worksheets:
-            table = Table(f"{name}:{ws.title}", "xlsx", hint=ws.title)
-            for n, values in enumerate(ws.iter_rows(values_only=True), start=1):
-                cells = list(values)
-                if not any(c is not None and str(c).strip() for c in cells):
-                    continue
-                if not table.headers:
-                    table.headers = ["" if c is None else str(c).strip() for c in cells]
-                    continue
-                table.rows.append(cells)
-                table.row_numbers.append(n)
+            table = Table(f"{name}:{escape_controls(ws.title)}", "xlsx", hint=ws.title)
+            n = 0
+            try:
+                if hasattr(ws, "reset_dimensions"):  # a chartsheet has none
+                    ws.reset_dimensions()
+                for n, values in enumerate(ws.iter_rows(values_only=True), start=1):
+                    cells = list(values)
+                    if not any(c is not None and str(c).strip() for c in cells):
+                        continue
+                    if not table.headers:
+                        table.headers = ["" if c is None else str(c).strip() for c in cells]
+                        continue
+                    table.rows.append(cells)
+                    table.row_numbers.append(n)
+            except Exception as exc:  # noqa: BLE001 - bad XML in one sheet: a message, never a traceback
+                tables.append(Table(table.file, "xlsx", errors=[RowError(
+                    table.file, n + 1, "", "", f"sheet not readable from row {n + 1}, nothing of it imported / "
+                    f"シートを読めません: {_one_line(exc)}", "unreadable")]))
+                continue
             if table.headers:
                 tables.append(table)
     finally:
@@ -314,12 +369,18 @@ def read_checked(name: str, data: bytes) -> list[Table]:
     >>> t.headers, [(e.row, e.code) for e in t.errors]
     ([], [(0, 'empty_file')])
     """
+    name = escape_controls(name)  # the file's label in every report: no terminal escapes
     problem = upload_problem(name, data)
     if problem is not None:
         return [Table(name, "", errors=[problem])]
     tables = read_source(name, data)
     for table in tables:
         apply_limits(table)
+        bad_headers = header_errors(table)
+        if bad_headers:  # a header with a control character refuses its table
+            table.errors += bad_headers
+            table.headers, table.rows, table.row_numbers = [], [], []
+            table.bad_rows.clear()
     return tables
 
 
@@ -334,7 +395,7 @@ def load_sources(sources: list[Source]) -> list[Table]:
             name, data = src
         else:
             path = Path(src)
-            name = path.name
+            name = escape_controls(path.name)
             problem = upload_problem(name, path.stat().st_size)
             if problem is not None:
                 tables.append(Table(name, "", errors=[problem]))

@@ -114,20 +114,22 @@ class ImportReport:
         return line
 
     def to_text(self, *, max_errors: int | None = None) -> str:
-        """A plain-text report for the command line."""
+        """A plain-text report for the command line (control characters shown escaped, ``\\x1b``)."""
+        from ingest.controls import escape_controls as esc  # controls imports this module
+
         lines = []
         for f in self.files:
-            lines.append(f"{f.file}: {f.kind or '?'} ({f.encoding}), {f.rows} rows / 行")
+            lines.append(f"{esc(f.file)}: {f.kind or '?'} ({f.encoding}), {f.rows} rows / 行")
         for k, c in self.counts.items():
             lines.append(f"{k}: read {c.read}, created {c.created}, updated {c.updated}, "
                          f"unchanged {c.unchanged}, rejected {c.rejected} "
                          f"(読込 {c.read} / 新規 {c.created} / 更新 {c.updated} / 変更なし {c.unchanged} / 不正 {c.rejected})")
-        lines += [f"warning / 注意: {w}" for w in self.warnings]
+        lines += [f"warning / 注意: {esc(w)}" for w in self.warnings]
         if self.errors:
             lines.append(f"{len(self.errors)} bad rows / 不正な行 {len(self.errors)} 件:")
             shown = self.errors if max_errors is None else self.errors[:max_errors]
             for e in shown:
-                lines.append(f"  {e.file} row {e.row} [{e.column}] {e.value!r}: {e.reason}")
+                lines.append(f"  {esc(e.file)} row {e.row} [{esc(e.column)}] {e.value!r}: {esc(e.reason)}")
             if len(shown) < len(self.errors):
                 lines.append(f"  … {len(self.errors) - len(shown)} more / ほか {len(self.errors) - len(shown)} 件")
         if self.rejects_path:
@@ -143,14 +145,18 @@ def write_rejects(path: str, errors: list[RowError], rows: dict[tuple[str, int],
     """Write bad rows to a CSV (UTF-8 with BOM, so Excel opens it in Japanese).
 
     Columns: file, row, column, value, reason, code, data (the row's cells as a
-    JSON object keyed by the headers as written).
+    JSON object keyed by the headers as written).  Every cell goes through
+    :func:`network.export.csv_safe`, as the exports do: a value a spreadsheet
+    would run as a formula (``=cmd|' /C calc'!A0``) gets a leading apostrophe.
     """
+    from network.export import csv_safe
+
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(["file", "row", "column", "value", "reason", "code", "data"])
     for e in errors:
         data = rows.get((e.file, e.row))
-        w.writerow([e.file, e.row, e.column, e.value, e.reason, e.code,
-                    json.dumps(data, ensure_ascii=False, default=str) if data else ""])
+        w.writerow([csv_safe(c) for c in (e.file, e.row, e.column, e.value, e.reason, e.code,
+                                          json.dumps(data, ensure_ascii=False, default=str) if data else "")])
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
         fh.write(buf.getvalue())

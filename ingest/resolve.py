@@ -56,8 +56,16 @@ class NoSector(ValueError):
     """A new organisation has no sector and none can be inferred."""
 
 
+def _forms(org: Org) -> frozenset[str]:
+    return frozenset(f for f in map(legal_form, (org.name, *org.aliases)) if f)
+
+
 def _compatible(a: Org, b: Org) -> bool:
+    """No 法人番号, area or legal form says they differ (the rule of :mod:`ingest.identity`)."""
     if a.corporate_number and b.corporate_number and a.corporate_number != b.corporate_number:
+        return False
+    fa, fb = _forms(a), _forms(b)
+    if fa and fb and fa.isdisjoint(fb):
         return False
     return all(not getattr(a, f) or not getattr(b, f) or getattr(a, f) == getattr(b, f) for f in _AREA)
 
@@ -83,6 +91,10 @@ class Resolver:
         self._by_core: dict[str, list[str]] = {}
         self._cache: dict[str, str | LookupError] = {}
         self._other_ids: dict[str, str] = {}  # an id a row gave for an org stored under another id
+        self._refused: dict[str, AmbiguousName] = {}  # names of rows refused as ambiguous (see refuse)
+        #: Normalised names that several different organisations share (``ingest.identity.contested_names``):
+        #: a new one gets an id from its name and area, whichever row comes first.
+        self.contested: set[str] = set()
         for o in orgs:
             self._index(o)
             self.existing.add(o.id)
@@ -158,7 +170,8 @@ class Resolver:
                 raise NoSector(row.name)
             key = normalise_name(row.name)
             oid = row.id or org_id_for(key, row.corporate_number)
-            if oid in self.orgs:
+            shared = not row.id and not row.corporate_number and key in self.contested
+            if oid in self.orgs or shared:  # a name several organisations share: its area in the id
                 area = "|".join(getattr(row, f) for f in _AREA)
                 oid = org_id_for(f"{key}|{area}", row.corporate_number)
                 n = 1
@@ -185,6 +198,15 @@ class Resolver:
         self._index(merged)
         return merged, "merged"
 
+    def refuse(self, name: str, why: AmbiguousName) -> None:
+        """Remember that an organisation row named ``name`` was refused as ambiguous.
+
+        A reference spelled that way is then ambiguous too, instead of falling
+        back to a name without its legal form (``一般社団法人X`` → ``X``).
+        """
+        self._refused[normalise_name(name)] = why
+        self._cache.clear()
+
     # ------------------------------------------------------------------ references
     def resolve(self, ref: str) -> str:
         """The id of the organisation ``ref`` (id, 法人番号 or name) names.
@@ -207,7 +229,11 @@ class Resolver:
         corp = clean_corporate_number(ref)
         if corp in self._by_corp:
             return self._by_corp[corp]
-        ids = self._by_key.get(normalise_name(ref)) or self._by_core_name(ref)
+        key = normalise_name(ref)
+        ids = self._by_key.get(key)
+        if not ids and key in self._refused:
+            return self._refused[key]
+        ids = ids or self._by_core_name(ref)
         if len(ids) == 1:
             return ids[0]
         if ids:

@@ -99,12 +99,19 @@ def cmd_import(args: argparse.Namespace) -> int:
                                   keep_good=args.keep_good, rejects_path=args.rejects, user=_user(args),
                                   dry_run=args.dry_run, progress=update,
                                   word_map=args.map)
+    except (RenkeiError, OSError, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # a file no reader foresaw: one line naming it, never a traceback
+        names = ", ".join(Path(f).name for f in args.files)
+        reason = " ".join(str(exc).split())[:200]
+        raise RenkeiError(f"{names}: cannot import, nothing written / 取り込めません（書き込みなし）: "
+                          f"{type(exc).__name__}: {reason}") from exc
     finally:
         close()
     print(report.summary())
     if report.errors:
         print(report.to_text(), file=sys.stderr)
-    return 0
+    return 1 if report.errors and not args.keep_good else 0  # a dry run exits as the import would
 
 
 def _load_graph(args: argparse.Namespace, as_of: str | None = None):  # noqa: ANN202 - a MultiDiGraph

@@ -31,6 +31,7 @@ from network.errors import AuthError, RenkeiError, ValidationError
 
 __all__ = [
     "MAX_UPLOAD_BYTES", "MAX_ROWS", "MAX_COLUMNS", "MAX_CELL_CHARS", "MAX_FIELD_CHARS",
+    "MAX_XLSX_INFLATED_BYTES", "MAX_XLSX_SHARED_STRINGS", "CONTROL", "CONTROL_ONE_LINE", "NEVER_STORED",
     "check_upload", "check_table", "check_text", "user_message", "log",
 ]
 
@@ -49,8 +50,19 @@ MAX_ROWS = _env_int("MAX_ROWS", 200_000)  # rows per file or sheet
 MAX_COLUMNS = _env_int("MAX_COLUMNS", 200)  # cells per row (headers included)
 MAX_CELL_CHARS = _env_int("MAX_CELL_CHARS", 10_000)  # characters per cell
 MAX_FIELD_CHARS = _env_int("MAX_FIELD_CHARS", 2_000)  # characters per form field
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
-_CONTROL_ONE_LINE = re.compile("[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+#: Bytes all parts of one XLSX may inflate to (declared sizes, and counted while inflating).
+MAX_XLSX_INFLATED_BYTES = _env_int("MAX_XLSX_INFLATED_BYTES", 64 * 1024 * 1024)
+MAX_XLSX_SHARED_STRINGS = _env_int("MAX_XLSX_SHARED_STRINGS", 1_000_000)  # entries of sharedStrings.xml
+_NEVER = "\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff"
+#: Characters no stored text may hold, except tab, LF and CR (free-text fields): C0 and C1
+#: controls, DEL, bidirectional overrides, lone surrogates, U+FFFE and U+FFFF.
+CONTROL = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f{_NEVER}]")
+#: The same for one-line fields (names, places, words): tab, LF and CR refused too.
+CONTROL_ONE_LINE = re.compile(f"[\x00-\x1f{_NEVER}]")
+_CONTROL, _CONTROL_ONE_LINE = CONTROL, CONTROL_ONE_LINE
+#: What no text may hold even where controls are dealt with elsewhere (custom fields, headers):
+#: bidirectional overrides, lone surrogates (UTF-8 cannot encode them), U+FFFE, U+FFFF.
+NEVER_STORED = re.compile("[\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
 
 
 def _mib(n: int) -> str:
@@ -100,8 +112,9 @@ def check_text(field: str, value: object, *, max_chars: int | None = None, multi
     """One form field, returned unchanged when acceptable.
 
     Refused: more than ``max_chars`` (default ``MAX_FIELD_CHARS``) characters, and
-    control or bidirectional-override characters (newlines allowed only when
-    ``multiline``).  Markup such as ``<script>`` is *not* refused: it is stored as
+    any character of :data:`CONTROL_ONE_LINE` — C0/C1 controls, DEL, bidirectional
+    overrides, lone surrogates, U+FFFE/U+FFFF (tab and line breaks allowed only when
+    ``multiline``: :data:`CONTROL`).  Markup such as ``<script>`` is *not* refused: it is stored as
     text and escaped wherever it is shown.
     """
     text = "" if value is None else str(value)

@@ -9,6 +9,7 @@ are the organisation names the file holds, for ``"verbatim"`` cases.
 
 from __future__ import annotations
 
+import io
 import json
 import random
 
@@ -121,13 +122,18 @@ def file_cases() -> list[tuple[str, str, bytes, str, list[str]]]:
     add(("ties-10000-cols", "ties.csv", ("source,target,type\n" + ",".join(["a"] * 10_000) + "\n").encode(),
          "reject"))
     # --- names: markup, formulas, queries, control characters (40), one file each
-    for i, n in enumerate(NAMES):
-        add((f"name-{i:02d}", f"orgs{i}.csv", _orgs_csv([n]), "verbatim", [n]))
+    for i, n in enumerate(NAMES):  # a control character is refused (issue 9 item 5), anything else kept as text
+        add((f"name-{i:02d}", f"orgs{i}.csv", _orgs_csv([n]), "reject" if _refused(n) else "verbatim", [n]))
     # --- the same names in one CP932 file where they encode, and in JSON (2)
     enc = [n for n in SCRIPT_NAMES + QUERY_NAMES if _encodes(n, "cp932")]
     add(("names-cp932", "orgs_sjis.csv", _orgs_csv(enc, encoding="cp932"), "verbatim", enc))
     add(("names-json", "orgs.json", json.dumps([{"name": n, "sector": "npo"} for n in NAMES],
-                                               ensure_ascii=False).encode(), "verbatim", NAMES))
+                                               ensure_ascii=False).encode(), "reject", NAMES))
+    kept = [n for n in NAMES if not _refused(n)]
+    add(("names-json-kept", "orgs.json", json.dumps([{"name": n, "sector": "npo"} for n in kept],
+                                                    ensure_ascii=False).encode(), "verbatim", kept))
+    # --- workbooks and JSON that attack the reader (issue 9 items 5, 7, 8, 9)
+    cases.extend(_reader_attacks())
     # --- JSON and structure (18)
     add(("json-truncated", "a.json", b'{"orgs": [{"name": "x", ', "reject"))
     add(("json-deep", "deep.json", b"[" * 100_000 + b"]" * 100_000, "reject"))
@@ -153,6 +159,50 @@ def file_cases() -> list[tuple[str, str, bytes, str, list[str]]]:
     return cases
 
 
+def _refused(name: str) -> bool:
+    """Whether a name holds a character no stored one-line text may hold (docs/input_limits.md):
+    C0 and C1 controls, DEL, bidirectional overrides, lone surrogates, U+FFFE, U+FFFF."""
+    import re
+
+    return re.search("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]",
+                     name.strip()) is not None
+
+
+def _reader_attacks() -> list[tuple[str, str, bytes, str, list[str]]]:
+    """Workbooks edited part by part, and JSON text: stale dimension, inflation, XML entities, surrogates."""
+    import zipfile
+
+    from tests.ingest.workbooks import SHEET, book, edit, lie_about_size, stale_dimension
+
+    nine = [f"団体{i}" for i in range(9)]
+    plain = book([("AAA", "npo", "仙台市")])
+    lol = ('<!DOCTYPE worksheet [<!ENTITY l0 "lol">'
+           + "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10)) + "]>")
+    xxe = '<!DOCTYPE worksheet [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+    bz = io.BytesIO()
+    src = zipfile.ZipFile(io.BytesIO(plain))
+    with zipfile.ZipFile(bz, "w", zipfile.ZIP_BZIP2) as z:
+        for info in src.infolist():
+            z.writestr(info.filename, src.read(info.filename))
+    return [
+        ("xlsx-stale-dimension", "stale.xlsx",
+         stale_dimension(book([(n, "npo", "仙台市") for n in nine]), "A1:C2"), "verbatim", nine),
+        ("xlsx-billion-laughs", "lol.xlsx",
+         edit(plain, SHEET, lambda b: lol.encode() + b.replace(b"AAA", b"&l9;")), "reject", []),
+        ("xlsx-external-entity", "xxe.xlsx",
+         edit(plain, SHEET, lambda b: xxe.encode() + b.replace(b"AAA", b"&x;")), "reject", []),
+        ("xlsx-lying-size", "liar.xlsx", lie_about_size(book([(n, "npo", "x" * 300) for n in nine]), SHEET, 64),
+         "reject", []),
+        ("xlsx-bzip2", "bz.xlsx", bz.getvalue(), "reject", []),
+        ("xlsx-c1-city", "c1.xlsx", edit(plain, SHEET, lambda b: b.replace("仙台市".encode(), "仙台\u009b市".encode())),
+         "reject", []),
+        ("json-lone-surrogate", "s.json", b'[{"name": "a\\ud800b", "sector": "npo"}]', "reject", []),
+        ("json-surrogate-key", "k.json", b'[{"name": "a", "sector": "npo", "x\\udfffy": 1}]', "reject", []),
+        ("csv-c1-city", "c1.csv", "name,sector,city\n甲,npo,石巻\u0085市\n".encode(), "reject", []),
+        ("csv-tab-in-name", "tab.csv", '"name",sector\n"甲\t乙",npo\n'.encode(), "reject", []),
+    ]
+
+
 def _encodes(s: str, enc: str) -> bool:
     try:
         s.encode(enc)
@@ -165,7 +215,7 @@ def form_values() -> list[tuple[str, dict, str]]:
     """Hostile form inputs: ``(id, fields, expect)`` for organisation and tie forms."""
     out: list[tuple[str, dict, str]] = []
     for i, n in enumerate(NAMES):
-        out.append((f"org-name-{i:02d}", {"name": n, "sector": "npo"}, "verbatim"))
+        out.append((f"org-name-{i:02d}", {"name": n, "sector": "npo"}, "reject" if _refused(n) else "verbatim"))
     for i, n in enumerate(SCRIPT_NAMES[:4] + QUERY_NAMES[:4]):
         out.append((f"org-note-{i}", {"name": f"備考テスト{i}", "sector": "npo", "note": n, "city": n}, "verbatim"))
     out += [
