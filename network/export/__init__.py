@@ -91,13 +91,18 @@ def _csv(rows: list[dict], columns: list[str]) -> bytes:
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(columns)
     for r in rows:
-        w.writerow([csv_safe(clean(r.get(c))) for c in columns])
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")  # BOM: Excel in Japan opens it as UTF-8
+        w.writerow([csv_safe(r.get(c)) for c in columns])
+    # Cleaning the whole text is cleaning every cell: no delimiter, quote or CRLF is touched by the rule.
+    return ("\ufeff" + clean_text(buf.getvalue())).encode("utf-8")  # BOM: Excel in Japan opens it as UTF-8
 
 
-def _records(G: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
-    orgs = [clean({"id": n, **d}) for n, d in G.nodes(data=True)]
-    ties = [clean({"id": k, "source": u, "target": v, **d}) for u, v, k, d in G.edges(keys=True, data=True)]
+def _records(G: nx.MultiDiGraph, *, cleaned: bool = True) -> tuple[list[dict], list[dict]]:
+    """The exported columns of every organisation and tie, each value cleaned (:func:`clean`) unless not ``cleaned``."""
+    oc, tc = ORG_COLUMNS[1:], TIE_COLUMNS[3:]
+    f = clean if cleaned else (lambda x: x)
+    orgs = [{"id": f(n), **{c: f(d.get(c)) for c in oc}} for n, d in G.nodes(data=True)]
+    ties = [{"id": f(k), "source": f(u), "target": f(v), **{c: f(d.get(c)) for c in tc}}
+            for u, v, k, d in G.edges(keys=True, data=True)]
     return orgs, ties
 
 
@@ -120,7 +125,7 @@ def export_bytes(G: nx.MultiDiGraph, fmt: str) -> bytes:
         from network.export import peers
 
         return getattr(peers, f"write_{fmt}")(G)
-    orgs, ties = _records(G)
+    orgs, ties = _records(G, cleaned=fmt != "csv")
     if fmt == "json":
         doc = {"organisations": [{c: o.get(c) for c in ORG_COLUMNS} for o in orgs],
                "ties": [{c: t.get(c) for c in TIE_COLUMNS} for t in ties]}

@@ -77,20 +77,25 @@ def _rows(G: nx.MultiDiGraph) -> tuple[list[list], list[list]]:
     return elements, connections
 
 
+def _text_cell(ws, value: str):  # noqa: ANN001, ANN202
+    """A cell openpyxl would take for a formula (it starts with ``=``), written as text."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(ws, value=value)
+    cell.data_type = "s"
+    return cell
+
+
 def write_kumu(G: nx.MultiDiGraph) -> bytes:
     """A Kumu import workbook (XLSX bytes) of ``G``."""
     from openpyxl import Workbook
 
-    wb = Workbook()
-    wb.remove(wb.active)
+    wb = Workbook(write_only=True)  # streams rows: linear in the size of the network
     for title, rows in zip(("Elements", "Connections"), _rows(G)):
         ws = wb.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-            for cell in ws[ws.max_row]:
-                if isinstance(cell.value, str):
-                    cell.data_type = "s"  # text, never a formula, whatever its first character
         ws.freeze_panes = "A2"
+        for row in rows:
+            ws.append([_text_cell(ws, v) if isinstance(v, str) and v.startswith("=") else v for v in row])
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
