@@ -9,15 +9,18 @@ JSON, openpyxl for the Kumu workbook, NetworkX for Pajek.
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import json
 import zipfile
+from pathlib import Path
 
 import igraph as ig
 import networkx as nx
 import openpyxl
 import pytest
+import xmlschema
 from lxml import etree
 
 from network.export import FORMATS, export_bytes
@@ -40,6 +43,7 @@ def expected(s: str) -> str:
 
 
 SAFE = expected(HOSTILE)
+SCHEMAS = Path(__file__).resolve().parents[3] / "shared" / "schemas"
 
 
 @pytest.fixture
@@ -77,6 +81,16 @@ def test_gexf_parses_in_lxml_and_networkx(G):
     assert H.nodes["x"]["label"] == SAFE  # tab and newline kept as character references
     assert H.nodes["x"]["name"] == SAFE and H.nodes["x"]["city"] == SAFE
     assert next(iter(H.edges(data=True)))[2]["project"] == SAFE
+
+
+def test_hostile_xml_still_valid_against_the_schemas(G):
+    graphml = xmlschema.XMLSchema(str(SCHEMAS / "graphml-1.0" / "graphml.xsd"))
+    assert [str(e)[:200] for e in graphml.iter_errors(io.BytesIO(export_bytes(G, "graphml")))] == []
+    gexf = xmlschema.XMLSchema(str(SCHEMAS / "gexf-1.3" / "gexf.xsd"))
+    doc = copy.deepcopy(etree.fromstring(export_bytes(G, "gexf")))
+    for el in list(doc.iter("{http://gexf.net/1.3/viz}*")):
+        el.getparent().remove(el)
+    assert [str(e)[:200] for e in gexf.iter_errors(etree.tostring(doc).decode("utf-8"))] == []
 
 
 def test_json_and_csv_hold_the_same_text(G):

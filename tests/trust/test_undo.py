@@ -201,3 +201,23 @@ def test_cli_undo_refuses_then_cascades(store, capsys):
     assert main(["--store", url, "history", "--action", "cascade", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [r["entity_id"] for r in rows] == ["t-kato"]
+
+
+def test_force_does_not_skip_the_dependents_check(store):
+    batch, _ = _import_then_someone_adds_a_tie(store)
+    with pytest.raises(ConflictError, match="t-kato"):
+        undo(store, batch=batch, user="aoi", force=True)
+    assert store.load_graph().has_edge("npo", "renpuku", "t-kato")
+
+
+def test_undo_of_a_restore_refuses_to_hide_ties_added_after_it(store):
+    store.write(small_network(), user="sato")
+    store.delete_org("nf", user="sato")
+    store.restore_org("nf", user="sato")
+    restore_entry = store.audit(limit=1)[0]
+    store.write(ChangeSet(ties=[Tie("t-new", "nf", "ishinomaki", "funding", directed=True, strength=2)]), user="kato")
+    with pytest.raises(ConflictError, match="t-new"):
+        undo(store, audit_id=restore_entry.id, user="aoi")
+    # t-fund existed before the delete: hiding it again is the state before the restore, not a dependent
+    n = undo(store, audit_id=restore_entry.id, user="aoi", cascade=True)
+    assert [d["id"] for d in n.cascaded] == ["t-new"]
