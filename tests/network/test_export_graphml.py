@@ -6,6 +6,7 @@ Expected values are the sample network's (tests/network/store_contract.py), writ
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import igraph as ig
@@ -19,7 +20,8 @@ from network.export import export_bytes
 from network.store.sqlite import SQLiteStore
 from tests.network.store_contract import sample_changes
 
-SCHEMAS = Path(__file__).resolve().parents[3] / "shared" / "schemas"  # the official XSDs, beside the repository
+SCHEMAS = Path(os.environ.get("RENKEI_TEST_SCHEMAS")  # the official XSDs, offline: ../shared/schemas
+               or Path(__file__).resolve().parents[3] / "shared" / "schemas")
 NS = "{http://graphml.graphdrawing.org/xmlns}"
 
 
