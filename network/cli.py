@@ -97,7 +97,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         with open_store(args.store) as store:
             report = import_files(store, [Path(f) for f in args.files], kind=args.kind,
                                   keep_good=args.keep_good, rejects_path=args.rejects, user=_user(args),
-                                  dry_run=args.dry_run, progress=update)
+                                  dry_run=args.dry_run, progress=update,
+                                  word_map=args.map)
     finally:
         close()
     print(report.summary())
@@ -447,12 +448,13 @@ def build_parser() -> argparse.ArgumentParser:
     d = sub.add_parser("demo", help="load a sample network / サンプルを読み込む")
     d.add_argument("--sample", default="miyagi", help="miyagi (default), tsurumi or all")
 
-    i = sub.add_parser("import", help="import CSV/XLSX/JSON files / ファイルを取り込む")
+    i = sub.add_parser("import", help="import CSV/XLSX/JSON, GraphML, GEXF, Kumu, Pajek, UCINET DL, Cytoscape files / ファイルを取り込む")
     i.add_argument("files", nargs="+")
     i.add_argument("--kind", choices=["orgs", "ties", "participations"])
     i.add_argument("--keep-good", action="store_true", help="write the good rows, reject the bad ones")
     i.add_argument("--rejects", help="file for rejected rows (with --keep-good)")
     i.add_argument("--dry-run", action="store_true", help="check only; write nothing")
+    i.add_argument("--map", metavar="FILE", help="CSV/JSON of your words → sector/tie-type codes / 語の対応表")
     i.add_argument("--user")
 
     o = sub.add_parser("orgs", help="list organisations / 団体一覧")

@@ -38,6 +38,8 @@ __all__ = [
     "activity_id_for",
     "ORG_FIELDS",
     "TIE_FIELDS",
+    "CUSTOM_PREFIX",
+    "custom_items",
 ]
 
 
@@ -306,6 +308,8 @@ class Org:
     source: str = ""
     created_at: str = ""
     updated_at: str = ""
+    #: columns Renkei does not know (担当者, 電話 …): name → text, kept as they were imported
+    custom: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return _to_dict(self)
@@ -335,6 +339,8 @@ class Tie:
     source_file: str = ""
     created_at: str = ""
     updated_at: str = ""
+    #: columns Renkei does not know: name → text (see :attr:`Org.custom`)
+    custom: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return _to_dict(self)
@@ -379,12 +385,27 @@ class Participation:
 
 
 def _to_dict(rec: object) -> dict:
-    """A shallow dict of a record, lists copied (``dataclasses.asdict`` is 20x slower)."""
+    """A shallow dict of a record, lists and the custom dict copied (``dataclasses.asdict`` is 20x slower)."""
     d = {name: getattr(rec, name) for name in _FIELDS[type(rec)]}
     for k, v in d.items():
         if type(v) is list:
             d[k] = list(v)
+        elif type(v) is dict:
+            d[k] = dict(v)
     return d
+
+
+#: how a custom field travels in a flat file (CSV/JSON column, GraphML/GEXF attribute): ``custom.担当者``
+CUSTOM_PREFIX = "custom."
+
+
+def custom_items(custom: dict | None) -> dict[str, str]:
+    """A record's custom fields as flat columns (what exports write and imports read back).
+
+    >>> custom_items({"担当者": "佐藤"}), custom_items(None)
+    ({'custom.担当者': '佐藤'}, {})
+    """
+    return {CUSTOM_PREFIX + str(k): str(v) for k, v in (custom or {}).items()}
 
 
 _FIELDS = {cls: tuple(f.name for f in fields(cls)) for cls in (Org, Tie, Activity, Participation)}

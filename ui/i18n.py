@@ -238,6 +238,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "when_all_sectors": ("すべての区分", "All sectors"),
     "when_all_areas": ("すべての地区", "All districts"),
     "when_all_types": ("すべての関係", "All tie types"),
+    # --- interop (issue 12): custom fields kept from imports
+    "custom_field": ("独自項目", "Custom field"),
+    "custom_value": ("値", "Value"),
 }
 
 

@@ -85,6 +85,10 @@ def show_profile(org_id: str, *, key: str = "profile") -> None:
             tr("note"): org.note, "id": org.id}
     st.dataframe(pd.DataFrame({"": list(data), " ": [str(v) for v in data.values()]}), hide_index=True,
                  width="stretch")
+    if org.custom:  # columns Renkei does not know, kept from imports (issue 12): shown as text
+        st.dataframe(pd.DataFrame({tr("custom_field"): list(org.custom),
+                                   tr("custom_value"): [str(v) for v in org.custom.values()]}),
+                     hide_index=True, width="stretch")
     G = graph()
     names = {v: str(d.get("name") or v) for v, d in G.nodes(data=True)}
     st.markdown(f"#### {tr('ties')}")
@@ -97,7 +101,8 @@ def show_profile(org_id: str, *, key: str = "profile") -> None:
             rows.append({tr("partner"): names.get(other, other), tr("tie_type"): type_label(x.type),
                          tr("direction"): way, tr("strength"): strength_label(x.strength),
                          tr("start"): x.start or "", tr("end"): x.end or "", tr("project"): x.project,
-                         tr("evidence"): x.evidence, tr("note"): x.note})
+                         tr("evidence"): x.evidence, tr("note"): x.note,
+                         tr("custom_field"): "; ".join(f"{k}: {v}" for k, v in x.custom.items())})
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     else:
         st.caption(tr("no_ties"))

@@ -39,6 +39,7 @@ import networkx as nx
 from network.errors import RenkeiError
 from network.export.fields import edge_fields, edge_values, node_fields, node_values
 from network.export.text import clean, clean_text
+from network.model import custom_items
 
 __all__ = ["FORMATS", "SUFFIXES", "export_bytes", "export_graph_for_tools", "csv_safe", "ORG_COLUMNS",
            "TIE_COLUMNS"]
@@ -100,10 +101,19 @@ def _records(G: nx.MultiDiGraph, *, cleaned: bool = True) -> tuple[list[dict], l
     """The exported columns of every organisation and tie, each value cleaned (:func:`clean`) unless not ``cleaned``."""
     oc, tc = ORG_COLUMNS[1:], TIE_COLUMNS[3:]
     f = clean if cleaned else (lambda x: x)
-    orgs = [{"id": f(n), **{c: f(d.get(c)) for c in oc}} for n, d in G.nodes(data=True)]
-    ties = [{"id": f(k), "source": f(u), "target": f(v), **{c: f(d.get(c)) for c in tc}}
+
+    def custom(d: dict) -> dict:  # custom fields as custom.<name> columns
+        return {f(k): f(v) for k, v in custom_items(d.get("custom")).items()}
+
+    orgs = [{"id": f(n), **{c: f(d.get(c)) for c in oc}, **custom(d)} for n, d in G.nodes(data=True)]
+    ties = [{"id": f(k), "source": f(u), "target": f(v), **{c: f(d.get(c)) for c in tc}, **custom(d)}
             for u, v, k, d in G.edges(keys=True, data=True)]
     return orgs, ties
+
+
+def _custom(records: list[dict], known: list[str]) -> list[str]:
+    """The ``custom.<name>`` columns of ``records``, in order of first appearance."""
+    return list(dict.fromkeys(c for r in records for c in r if c not in known))
 
 
 def export_bytes(G: nx.MultiDiGraph, fmt: str) -> bytes:
@@ -127,13 +137,13 @@ def export_bytes(G: nx.MultiDiGraph, fmt: str) -> bytes:
         return getattr(peers, f"write_{fmt}")(G)
     orgs, ties = _records(G, cleaned=fmt != "csv")
     if fmt == "json":
-        doc = {"organisations": [{c: o.get(c) for c in ORG_COLUMNS} for o in orgs],
-               "ties": [{c: t.get(c) for c in TIE_COLUMNS} for t in ties]}
+        doc = {"organisations": [{c: o.get(c) for c in ORG_COLUMNS + _custom([o], ORG_COLUMNS)} for o in orgs],
+               "ties": [{c: t.get(c) for c in TIE_COLUMNS + _custom([t], TIE_COLUMNS)} for t in ties]}
         return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
     if fmt == "csv":
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-            z.writestr("orgs.csv", _csv(orgs, ORG_COLUMNS))
-            z.writestr("ties.csv", _csv(ties, TIE_COLUMNS))
+            z.writestr("orgs.csv", _csv(orgs, ORG_COLUMNS + _custom(orgs, ORG_COLUMNS)))
+            z.writestr("ties.csv", _csv(ties, TIE_COLUMNS + _custom(ties, TIE_COLUMNS)))
         return buf.getvalue()
     raise RenkeiError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")

@@ -5,14 +5,14 @@ DESIGN.md, "Exports": a node's id is the organisation id, with ``name``, ``secto
 one edge per tie with ``type``, ``directed``, ``strength``, ``start``, ``end`` and
 ``project``.  Japanese labels travel beside the codes (``sector_ja``, ``type_ja``),
 and so do the rest of the record (aliases and tags joined by ``|``, url, note,
-evidence, last_confirmed) and any further scalar attribute a node or edge holds
-(custom fields), so that an export can be read back without loss.
+evidence, last_confirmed), the custom fields as ``custom.<name>`` and any further
+scalar attribute a node or edge holds, so that an export can be read back without loss.
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
->>> G.add_node("a", name="れんぷく", sector="intermediary", aliases=["A", "B"], 担当者="佐藤")
+>>> G.add_node("a", name="れんぷく", sector="intermediary", aliases=["A", "B"], custom={"担当者": "佐藤"})
 >>> node_fields(G)[-1], node_values(G.nodes["a"])["aliases"], node_values(G.nodes["a"])["sector_ja"]
-(('担当者', 'string'), 'A|B', '中間支援組織')
+(('custom.担当者', 'string'), 'A|B', '中間支援組織')
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from collections.abc import Iterable
 import networkx as nx
 
 from network.export.text import clean_text
-from network.model import Sector, TieType
+from network.model import Sector, TieType, custom_items
 
 __all__ = ["NODE_FIELDS", "EDGE_FIELDS", "node_fields", "edge_fields", "node_values", "edge_values", "joined"]
 
@@ -62,11 +62,17 @@ def joined(value: object) -> str:
     return str(value)
 
 
+def _flat(d: dict) -> dict:
+    """``d`` with its custom fields (the dict ``custom``) as ``custom.<name>`` attributes."""
+    custom = d.get("custom")
+    return {**d, **custom_items(custom)} if custom else d
+
+
 def _extra(items: Iterable[dict], known: set[str]) -> list[tuple[str, str]]:
-    """Further attributes (custom fields), typed from their values, in first-seen order."""
+    """Further attributes (custom fields as ``custom.<name>``, other scalars), typed, in first-seen order."""
     found: dict[str, str] = {}
     for d in items:
-        for k, v in d.items():
+        for k, v in _flat(d).items():
             if k in known or k in _SKIP or v is None or isinstance(v, dict):
                 continue
             t = "boolean" if isinstance(v, bool) else "long" if isinstance(v, int) else \
@@ -97,7 +103,7 @@ def _typed(value: object, t: str) -> object:
 
 def node_values(d: dict, fields: list[tuple[str, str]] | None = None) -> dict[str, object]:
     """A node's values for ``fields`` (default :data:`NODE_FIELDS`), typed and cleaned."""
-    d = dict(d)
+    d = dict(_flat(d))
     d.setdefault("label", d.get("name"))
     d["sector_ja"] = _label(Sector, str(d.get("sector") or ""))
     return {k: _typed(d.get(k), t) for k, t in (fields or NODE_FIELDS)}
@@ -105,7 +111,7 @@ def node_values(d: dict, fields: list[tuple[str, str]] | None = None) -> dict[st
 
 def edge_values(key: object, d: dict, fields: list[tuple[str, str]] | None = None) -> dict[str, object]:
     """An edge's values for ``fields`` (default :data:`EDGE_FIELDS`), typed and cleaned."""
-    d = dict(d)
+    d = dict(_flat(d))
     d["tie_id"] = key
     d["type_ja"] = _label(TieType, str(d.get("type") or ""))
     d.setdefault("weight", 1.0)

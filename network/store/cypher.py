@@ -4,7 +4,8 @@ Graph model
 -----------
 - ``(:Organization {id, name, sector, …, aliases: [..], tags: [..], deleted})``
   — every :class:`~network.model.Org` field; lists as Neo4j lists; ``deleted``
-  is the soft-delete flag.
+  is the soft-delete flag.  ``custom`` (the columns Renkei does not know) is JSON text,
+  keys sorted — Neo4j has no map-valued properties (``apoc.convert.fromJsonMap(o.custom)`` reads it).
 - One relationship type per tie type, ``(source)-[:COLLABORATION {id, type, …}]->(target)``;
   the type name comes from :data:`REL_TYPES`, a fixed mapping of the
   :class:`~network.model.TieType` enum, never from the data.  Dates are ISO strings.

@@ -49,7 +49,15 @@ from network.errors import ConflictError, NotFound, StoreError
 from network.model import Activity, Org, Participation, Tie
 from network.store import cypher as Q
 from network.store.base import AuditEntry, ChangeSet, WriteResult, chunks
-from network.store.neo4j_tx import WriteWork, content, find_ties, org_from_props, tie_from_props, tie_props
+from network.store.neo4j_tx import (
+    WriteWork,
+    content,
+    custom_from_prop,
+    find_ties,
+    org_from_props,
+    tie_from_props,
+    tie_props,
+)
 
 __all__ = ["Neo4jStore", "Neo4jUnavailable", "Neo4jCredentialsRejected", "DEFAULT_BATCH_SIZE"]
 
@@ -365,6 +373,7 @@ class Neo4jStore:
             if as_of and ((d["start"] is not None and d["start"] > as_of) or (d["end"] is not None and d["end"] < as_of)):
                 continue
             d["directed"] = bool(d["directed"])
+            d["custom"] = custom_from_prop(d["custom"])
             edges.append((source, target, d.pop("id"), d))
         G.add_edges_from(sorted(edges, key=lambda e: e[2]))
         return G

@@ -135,6 +135,11 @@ MIGRATIONS: list[str] = [
     """,
     # 2: accounts and sign-in attempts (also used alone by network.trust.users for a Neo4j store)
     USERS_DDL,
+    # custom fields (issue 12): columns Renkei does not know, as a JSON object of name → text
+    """
+    ALTER TABLE orgs ADD COLUMN custom TEXT NOT NULL DEFAULT '{}';
+    ALTER TABLE ties ADD COLUMN custom TEXT NOT NULL DEFAULT '{}'
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -156,16 +161,23 @@ _ORG_GET = attrgetter(*_ORG_COLS)
 _TIE_GET = attrgetter(*_TIE_COLS)
 _ALIASES, _TAGS = _ORG_COLS.index("aliases"), _ORG_COLS.index("tags")
 _DIRECTED = _TIE_COLS.index("directed")
+_ORG_CUSTOM, _TIE_CUSTOM = _ORG_COLS.index("custom"), _TIE_COLS.index("custom")
 
 
 def _json_list(items: list[str]) -> str:
     return _LIST_ENC(list(items)) if items else "[]"
 
 
+def _json_custom(fields: dict[str, str] | None) -> str:
+    """Custom fields as stored: a JSON object, keys sorted (so equal fields compare equal as text)."""
+    return _ENC(dict(fields)) if fields else "{}"
+
+
 def _org_row(o: Org) -> tuple:
     row = list(_ORG_GET(o))
     row[_ALIASES] = _json_list(row[_ALIASES])
     row[_TAGS] = _json_list(row[_TAGS])
+    row[_ORG_CUSTOM] = _json_custom(row[_ORG_CUSTOM])
     return tuple(row)
 
 
@@ -173,18 +185,21 @@ def _org_from_row(row: sqlite3.Row | dict) -> Org:
     d = {c: row[c] for c in _ORG_COLS}
     d["aliases"] = json.loads(d["aliases"])
     d["tags"] = json.loads(d["tags"])
+    d["custom"] = json.loads(d["custom"])
     return Org(**d)
 
 
 def _tie_row(t: Tie) -> tuple:
     row = list(_TIE_GET(t))
     row[_DIRECTED] = int(bool(row[_DIRECTED]))
+    row[_TIE_CUSTOM] = _json_custom(row[_TIE_CUSTOM])
     return tuple(row)
 
 
 def _tie_from_row(row: sqlite3.Row | dict) -> Tie:
     d = {c: row[c] for c in _TIE_COLS}
     d["directed"] = bool(d["directed"])
+    d["custom"] = json.loads(d["custom"])
     return Tie(**d)
 
 
@@ -388,6 +403,7 @@ class SQLiteStore:
                     after_d["aliases"], after_d["tags"] = rec.aliases, rec.tags
                 else:
                     after_d["directed"] = bool(row[_DIRECTED])
+                after_d["custom"] = dict(rec.custom or {})
                 after = _ENC(after_d)
                 row[ci] = old[ci]
                 updates.append(row[1:] + row[:1])
@@ -592,6 +608,7 @@ class SQLiteStore:
                 d.pop("deleted")
                 d["aliases"] = json.loads(d["aliases"])
                 d["tags"] = json.loads(d["tags"])
+                d["custom"] = json.loads(d["custom"])
                 G.add_node(d.pop("id"), **d)
             sql = ("SELECT t.* FROM ties t JOIN orgs s ON s.id = t.source AND s.deleted = 0 "
                    "JOIN orgs g ON g.id = t.target AND g.deleted = 0")
@@ -609,6 +626,7 @@ class SQLiteStore:
             for row in cur:
                 d = {n: row[i] for n, i in zip(rest, idx)}
                 d["directed"] = bool(row[i_dir])
+                d["custom"] = _json_loads(d["custom"])
                 u, v = row[i_s], row[i_t]
                 keys = succ[u].get(v)
                 if keys is None:
@@ -664,12 +682,16 @@ def _json_object_sql(cols: list[str], as_json: tuple[str, ...], as_bool: tuple[s
 
 
 _AFTER_JSON = {
-    "orgs": _json_object_sql(_ORG_COLS, ("aliases", "tags"), ()),
-    "ties": _json_object_sql(_TIE_COLS, (), ("directed",)),
+    "orgs": _json_object_sql(_ORG_COLS, ("aliases", "tags", "custom"), ()),
+    "ties": _json_object_sql(_TIE_COLS, ("custom",), ("directed",)),
 }
 
 _ENC = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 _LIST_ENC = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _json_loads(text: str) -> dict:
+    return {} if text == "{}" else json.loads(text)
 
 
 def _dump(d: dict | None) -> str | None:

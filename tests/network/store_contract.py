@@ -233,3 +233,39 @@ class StoreContract:
         assert got == {("a", "x", "事務局", "2013-05-10"), ("b", "x", "", None), ("d", "x", "参加", None)}
         r2 = store.write(ChangeSet(activities=acts, participations=parts))
         assert (r2.created, r2.unchanged) == (0, 4)
+
+    # ------------------------------------------------------------ custom fields (issue 12)
+    def test_custom_fields_round_trip(self, store):
+        cs = sample_changes()
+        cs.orgs[0].custom = {"担当者": "佐藤 花子", "電話": "022-000-0000", "活動分野": "復興|まちづくり"}
+        cs.ties[0].custom = {"窓口": "復興政策課", "note 2": '<b>"引用"</b> \'; --'}
+        r = store.write(cs, user="tanaka")
+        assert r.created == 8
+        assert store.get_org("a").custom == {"担当者": "佐藤 花子", "電話": "022-000-0000", "活動分野": "復興|まちづくり"}
+        assert store.get_org("b").custom == {}
+        assert store.get_tie("t1").custom == {"窓口": "復興政策課", "note 2": '<b>"引用"</b> \'; --'}
+        assert store.get_tie("t2").custom == {}
+        by_id = {o.id: o for o in store.orgs()}
+        assert by_id["a"].custom["担当者"] == "佐藤 花子"
+        assert {t.id: t.custom for t in store.ties()}["t1"]["窓口"] == "復興政策課"
+        G = store.load_graph()
+        assert G.nodes["a"]["custom"]["電話"] == "022-000-0000" and G.nodes["c"]["custom"] == {}
+        assert G.edges["b", "a", "t1"]["custom"] == {"窓口": "復興政策課", "note 2": '<b>"引用"</b> \'; --'}
+        # the same values again change nothing; a changed or removed field is an audited update
+        assert store.write(cs).unchanged == 8
+        cs.orgs[0].custom = {"担当者": "鈴木 一郎"}
+        cs.ties[0].custom = {}
+        r = store.write(cs, user="suzuki")
+        assert (r.updated, r.unchanged) == (2, 6)
+        assert store.get_org("a").custom == {"担当者": "鈴木 一郎"}
+        assert store.get_tie("t1").custom == {}
+        entry = store.audit(entity_id="a")[0]
+        assert entry.before["custom"]["担当者"] == "佐藤 花子" and entry.after["custom"] == {"担当者": "鈴木 一郎"}
+        # ending a tie and deleting an organisation keep the custom fields
+        cs.ties[1].custom = {"担当": "助成課"}
+        store.write(cs)
+        assert store.end_tie("t2", "2024-03-31").custom == {"担当": "助成課"}
+        assert store.get_tie("t2").custom == {"担当": "助成課"}
+        store.delete_org("a")
+        store.restore_org("a")
+        assert store.get_org("a").custom == {"担当者": "鈴木 一郎"}
