@@ -174,3 +174,18 @@ def test_cli_export_writes_each_format(tmp_path, fmt, suffix):
     out = tmp_path / f"g.{suffix}"
     assert main(["--store", str(db), "export", "--format", fmt, "--output", str(out)]) == 0
     assert out.stat().st_size > 100
+
+
+def test_custom_fields_travel_in_every_graph_format():
+    M = nx.MultiDiGraph()
+    M.add_node("x", name="甲", sector="npo", custom={"担当者": "佐藤"})
+    M.add_node("y", name="乙", sector="npo", custom={})
+    M.add_edge("x", "y", key="t", type="collaboration", directed=False, strength=2, custom={"窓口": "政策課"})
+    wb = openpyxl.load_workbook(io.BytesIO(export_bytes(M, "kumu")))
+    _, elements = _sheet(wb, "Elements")
+    _, conns = _sheet(wb, "Connections")
+    assert elements[0]["custom.担当者"] == "佐藤" and conns[0]["custom.窓口"] == "政策課"
+    H = nx.read_graphml(io.BytesIO(export_bytes(M, "graphml")))
+    assert H.nodes["x"]["custom.担当者"] == "佐藤" and H.edges["x", "y"]["custom.窓口"] == "政策課"
+    H = nx.read_gexf(io.BytesIO(export_bytes(M, "gexf")))
+    assert H.nodes["x"]["custom.担当者"] == "佐藤" and H.edges["x", "y"]["custom.窓口"] == "政策課"
