@@ -33,6 +33,8 @@ __all__ = [
     "fiscal_year",
     "fiscal_year_range",
     "parse_fiscal_year",
+    "as_of_period",
+    "as_of_label",
     "org_id_for",
     "tie_id_for",
     "activity_id_for",
@@ -286,6 +288,60 @@ def parse_fiscal_year(text: str) -> int:
     if re.fullmatch(r"\d{4}", s):
         return int(s)
     raise ValueError(f"not a fiscal year: {text!r}")
+
+
+def as_of_period(when: str | int | date | None) -> tuple[str | None, str | None]:
+    """The ``(first, last)`` ISO days that an ``as_of`` value stands for — the one parser of
+    ``--as-of`` (CLI), the stores' date filter and the analysis views.
+
+    A fiscal year (an ``int``, or text such as ``2016``, ``FY2016``, ``2016年度``, ``平成28年度``,
+    ``令和元年度``, ``R1``) stands for its April–March period; an ISO date (or a ``date``) for that
+    one day; ``None`` for all time.  "As of" a period keeps every tie that runs at some time in
+    it: ``start <= last`` and ``end >= first`` (an open start or end always passes).
+
+    Raises ``ValueError`` for text that is neither an ISO date nor a fiscal year.
+
+    >>> as_of_period("平成28年度")
+    ('2016-04-01', '2017-03-31')
+    >>> as_of_period("2017-01-15"), as_of_period(None)
+    (('2017-01-15', '2017-01-15'), (None, None))
+    """
+    if when is None or when == "":
+        return None, None
+    if isinstance(when, date):
+        return when.isoformat()[:10], when.isoformat()[:10]
+    if isinstance(when, int) and not isinstance(when, bool):
+        first, last = fiscal_year_range(when)
+        return first.isoformat(), last.isoformat()
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", str(when)).strip()
+    if len(text) >= 10 and text[4] == "-" and text[7] == "-":
+        try:
+            day = date.fromisoformat(text[:10]).isoformat()
+        except ValueError:
+            pass
+        else:
+            return day, day
+    else:
+        try:
+            return as_of_period(parse_fiscal_year(text))
+        except ValueError:
+            pass
+    raise ValueError(f"not a date or fiscal year: {when!r} "
+                     "(write 2024-06-30, or a fiscal year: 2024, FY2024, 2024年度, 令和6年度)")
+
+
+def as_of_label(when: str | int | date | None) -> str | None:
+    """How a period is written in ``graph["as_of"]``: the day, or ``first/last`` for a year.
+
+    >>> as_of_label(2016), as_of_label("2016-05-01"), as_of_label(None)
+    ('2016-04-01/2017-03-31', '2016-05-01', None)
+    """
+    first, last = as_of_period(when)
+    if first is None:
+        return None
+    return first if first == last else f"{first}/{last}"
 
 
 # --------------------------------------------------------------------------- records

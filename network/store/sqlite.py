@@ -34,7 +34,7 @@ from pathlib import Path
 import networkx as nx
 
 from network.errors import ConflictError, NotFound, StoreError
-from network.model import ORG_FIELDS, TIE_FIELDS, Activity, Org, Participation, Tie
+from network.model import ORG_FIELDS, TIE_FIELDS, Activity, Org, Participation, Tie, as_of_label, as_of_period
 from network.store.base import AuditEntry, ChangeSet, WriteResult, chunks
 
 __all__ = ["SQLiteStore", "SCHEMA_VERSION"]
@@ -147,6 +147,12 @@ _ORG_COLS = [f for f in ORG_FIELDS]
 _TIE_COLS = [f for f in TIE_FIELDS]
 _CONTENT_SKIP = {"created_at", "updated_at"}
 _BATCH = 500  # rows per SELECT … IN (…) lookup; under SQLite's parameter limit
+
+
+#: a tie runs at some time in [first, last] (parameters: last, first) — the same test as
+#: ``network.analysis.views.tie_active``: dates compared as their first 10 characters, '' = open
+_ACTIVE_SQL = ("(t.start IS NULL OR t.start = '' OR substr(t.start, 1, 10) <= ?) "
+               "AND (t.\"end\" IS NULL OR t.\"end\" = '' OR substr(t.\"end\", 1, 10) >= ?)")
 
 
 def _now() -> str:
@@ -535,8 +541,12 @@ class SQLiteStore:
         return [_org_from_row(r) for r in self._rows(sql + " ORDER BY name, id", params)]
 
     def ties(self, *, org: str | None = None, type: str | None = None, sector: str | None = None,
-             district: str | None = None, as_of: str | None = None) -> list[Tie]:
-        """Ties between live organisations; ``sector``/``district`` match either end."""
+             district: str | None = None, as_of: str | int | None = None) -> list[Tie]:
+        """Ties between live organisations; ``sector``/``district`` match either end.
+
+        ``as_of``: a day, or a fiscal year (``2016``, ``FY2016``, ``平成28年度``…) — the ties that run
+        at some time in it (:func:`network.model.as_of_period`).
+        """
         sql = ("SELECT t.* FROM ties t JOIN orgs s ON s.id = t.source JOIN orgs g ON g.id = t.target "
                "WHERE s.deleted = 0 AND g.deleted = 0")
         params: list = []
@@ -550,9 +560,10 @@ class SQLiteStore:
             if val:
                 sql += f" AND (s.{col} = ? OR g.{col} = ?)"
                 params += [val, val]
-        if as_of:
-            sql += ' AND (t.start IS NULL OR t.start <= ?) AND (t."end" IS NULL OR t."end" >= ?)'
-            params += [as_of, as_of]
+        first, last = as_of_period(as_of)
+        if first is not None:
+            sql += " AND " + _ACTIVE_SQL
+            params += [last, first]
         return [_tie_from_row(r) for r in self._rows(sql + " ORDER BY t.id", params)]
 
     def activities(self) -> list[Activity]:
@@ -595,12 +606,14 @@ class SQLiteStore:
         }
         return {k: int(self._rows(sql)[0][0]) for k, sql in q.items()}
 
-    def load_graph(self, as_of: str | None = None) -> nx.MultiDiGraph:
+    def load_graph(self, as_of: str | int | None = None) -> nx.MultiDiGraph:
         """The whole network as a MultiDiGraph (conventions in ``network.store.base``).
 
-        Ties active on ``as_of`` only, when given; organisations deleted are left out.
+        Ties active on ``as_of`` only, when given (a day, or at some time in a fiscal year, as
+        :func:`network.analysis.views.filter_graph` keeps them); organisations deleted are left out.
         """
-        G = nx.MultiDiGraph(as_of=as_of)
+        first, last = as_of_period(as_of)  # a fiscal year is its April–March period
+        G = nx.MultiDiGraph(as_of=as_of_label(as_of))
         conn = self._conn()
         try:
             for row in conn.execute("SELECT * FROM orgs WHERE deleted = 0"):
@@ -613,9 +626,9 @@ class SQLiteStore:
             sql = ("SELECT t.* FROM ties t JOIN orgs s ON s.id = t.source AND s.deleted = 0 "
                    "JOIN orgs g ON g.id = t.target AND g.deleted = 0")
             params: tuple = ()
-            if as_of:
-                sql += ' WHERE (t.start IS NULL OR t.start <= ?) AND (t."end" IS NULL OR t."end" >= ?)'
-                params = (as_of, as_of)
+            if first is not None:
+                sql += " WHERE " + _ACTIVE_SQL
+                params = (last, first)
             cur = conn.execute(sql, params)
             names = [d[0] for d in cur.description]
             rest = [n for n in names if n not in ("id", "source", "target")]

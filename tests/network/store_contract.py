@@ -269,3 +269,38 @@ class StoreContract:
         store.delete_org("a")
         store.restore_org("a")
         assert store.get_org("a").custom == {"担当者": "鈴木 一郎"}
+
+    # ------------------------------------------------------------ fiscal years (issue 10, item 1)
+    def test_as_of_fiscal_year_matches_the_hand_filter(self, store):
+        from tests.network.fiscal_ties import FY_EXPECTED, fiscal_changes
+
+        store.write(fiscal_changes())
+        for as_of, expected in FY_EXPECTED.items():
+            got_ties = sorted(t.id for t in store.ties(as_of=as_of))
+            got_graph = sorted(k for _, _, k in store.load_graph(as_of).edges(keys=True))
+            assert got_ties == expected, as_of
+            assert got_graph == expected, as_of
+
+    def test_as_of_fiscal_year_agrees_with_the_analysis_views(self, store):
+        from network.analysis.views import filter_graph
+        from tests.network.fiscal_ties import FY_EXPECTED, fiscal_changes
+
+        store.write(fiscal_changes())
+        G = store.load_graph()
+        for as_of in FY_EXPECTED:
+            pre = store.load_graph(as_of)
+            post = filter_graph(G, as_of=as_of)
+            assert sorted(pre.edges(keys=True)) == sorted(post.edges(keys=True)), as_of
+            assert pre.graph["as_of"] == post.graph["as_of"], as_of
+
+    def test_as_of_that_is_no_date_nor_fiscal_year_is_refused(self, store):
+        store.write(fiscal_changes_minimal())
+        for bad in ("2016-13-01", "yesterday", "2016-04"):
+            with pytest.raises(ValueError, match="fiscal year"):
+                store.ties(as_of=bad)
+            with pytest.raises(ValueError, match="fiscal year"):
+                store.load_graph(bad)
+
+
+def fiscal_changes_minimal() -> ChangeSet:
+    return ChangeSet(orgs=[Org("p", "甲", "npo"), Org("q", "乙", "npo")], ties=[Tie("x", "p", "q")])
