@@ -13,8 +13,8 @@ Three rules, one per kind of reader (docs/trust.md, "Exports never break"):
   characters, plus tab, newline and the bidirectional overrides, are shown escaped
   (``\\x1b``, ``\\n``, ``\\u202e``) so that no value can move the cursor, recolour,
   retitle the window or hide text.
-- :func:`md_text` — **Markdown**: every ASCII punctuation character is backslash-escaped
-  (CommonMark §2.4), so a name is always text: no link, image, HTML, emphasis or
+- :func:`md_text` — **Markdown**: every ASCII punctuation character that can start or end
+  Markdown syntax is backslash-escaped (CommonMark §2.4), so a name is always text: no link, image, HTML, emphasis or
   autolink; controls are shown as with :func:`shown`.
 
 >>> clean_text("A\\x1b[31mB\\x00C\\ufffe")
@@ -36,7 +36,9 @@ _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\
 _NOT_SHOWN = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u061c\u200e\u200f\u2028\u2029"
                         "\u202a-\u202e\u2066-\u2069]")
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
-_MD_PUNCT = re.compile(r"""([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])""")
+#: Markdown's syntax characters (CommonMark, GFM, and ``$`` for Streamlit's math); ``, ; ' " ? % =`` are left as
+#: typed, since no inline construct starts with them.
+_MD_PUNCT = re.compile(r"""([!#$&()*+\-./:<>@\[\\\]^_`{|}~])""")
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
