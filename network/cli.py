@@ -125,8 +125,14 @@ def _json(obj: object) -> str:
 
 
 def _table(rows: list[dict], columns: list[str], fmt: str) -> str:
+    """Rows for a terminal: ``table`` (tab-separated, controls shown as ``\\x1b``), ``csv`` or ``json``.
+
+    No stored value reaches the terminal raw (docs/trust.md, "Exports never break").
+    """
+    from network.export.text import clean, shown, terminal_json
+
     if fmt == "json":
-        return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+        return terminal_json(rows, indent=1) + "\n"
     if fmt == "csv":
         import csv
         import io
@@ -136,10 +142,10 @@ def _table(rows: list[dict], columns: list[str], fmt: str) -> str:
         buf = io.StringIO()
         w = csv.writer(buf)
         w.writerow(columns)
-        w.writerows([[csv_safe(r.get(c)) for c in columns] for r in rows])
+        w.writerows([[csv_safe(clean(r.get(c))) for c in columns] for r in rows])
         return buf.getvalue()
     lines = ["\t".join(columns)]
-    lines += ["\t".join("" if r.get(c) is None else str(r.get(c)) for c in columns) for r in rows]
+    lines += ["\t".join(shown(r.get(c)) for c in columns) for r in rows]
     return "\n".join(lines) + "\n"
 
 
@@ -423,6 +429,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             z.extractall(out)
         return 0
+    if args.format == "kumu" and not args.output and sys.stdout.isatty():
+        raise RenkeiError("kumu export is an XLSX workbook: give --output FILE.xlsx (or redirect to a file)")
     _emit(args, data)
     return 0
 
@@ -544,8 +552,9 @@ def build_parser() -> argparse.ArgumentParser:
                     help="store them as information ties (strength 1, weight = shared activities)")
     pr.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
-    e = sub.add_parser("export", help="GraphML, GEXF, CSV, JSON / 書き出し")
-    e.add_argument("--format", choices=["graphml", "gexf", "csv", "json"], default="graphml")
+    e = sub.add_parser("export", help="GraphML, GEXF, CSV, JSON, Kumu, Pajek, UCINET DL / 書き出し")
+    e.add_argument("--format", choices=["graphml", "gexf", "csv", "json", "kumu", "pajek", "dl"], default="graphml",
+                   help="kumu: XLSX workbook for Kumu; pajek: .net; dl: UCINET DL (see docs/formats.md)")
     e.add_argument("--as-of")
     e.add_argument("--output")
 

@@ -221,11 +221,14 @@ def _group(value: str, attr: str, lang: str) -> str:
             return Sector(value).label(lang)
         except ValueError:
             pass
-    return value or _t(lang, "（未設定）", "(not set)")
+    return _md(value) if value else _t(lang, "（未設定）", "(not set)")
 
 
 def _md(text: object) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    """A user value as Markdown text: punctuation escaped (no link, image or HTML), controls shown as ``\\x1b``."""
+    from network.export.text import md_text
+
+    return md_text(text)
 
 
 def _num(x: float | None, digits: int = 3) -> str:

@@ -10,8 +10,11 @@ from network.viz import render_map
 from ui.common import analysis, empty_store, graph, lang, store, tr
 
 MIME = {"graphml": "application/xml", "gexf": "application/xml", "csv": "application/zip",
-        "json": "application/json"}
-SUFFIX = {"graphml": "graphml", "gexf": "gexf", "csv": "zip", "json": "json"}
+        "json": "application/json",
+        "kumu": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "pajek": "text/plain",
+        "dl": "text/plain"}
+SUFFIX = {"graphml": "graphml", "gexf": "gexf", "csv": "zip", "json": "json", "kumu": "xlsx", "pajek": "net",
+          "dl": "dl"}
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

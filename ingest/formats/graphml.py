@@ -36,7 +36,7 @@ EDGE_NAMES: dict[str, str] = {"tie_type": "type", "start_date": "start", "end_da
 #: The tools' own attributes, never organisation data.
 NODE_DROP = frozenset({"x", "y", "z", "r", "g", "b", "size", "color", "shape", "width", "height", "sector_ja",
                        "networkx_key", "_networkx_key"})
-EDGE_DROP = frozenset({"networkx_key", "key", "type_ja", "color", "r", "g", "b", "thickness", "id"})
+EDGE_DROP = frozenset({"networkx_key", "key", "type_ja", "color", "r", "g", "b", "thickness", "id", "tie_id"})
 
 
 def _text(el: Element) -> str:

@@ -685,7 +685,7 @@ class SQLiteStore:
 
     # ------------------------------------------------------------------ undo
     def undo(self, *, audit_id: int | None = None, batch: str | None = None, user: str,
-             force: bool = False) -> int:
+             force: bool = False, cascade: bool = False) -> int:
         """Undo one recorded change or a whole batch, in one transaction; returns changes undone.
 
         Each entry's ``before`` state is put back, newest entry first: a created
@@ -693,7 +693,9 @@ class SQLiteStore:
         audit record, so undoing the undo brings it back), an update restored, an
         ended tie re-opened.  Each step is recorded as action ``undo`` in batch
         ``undo:#ID`` or ``undo:BATCH``.  Raises ``ConflictError`` when the record was
-        changed since (unless ``force``) or the change was already undone.
+        changed since (unless ``force``) or the change was already undone, and
+        ``DependentRecords`` when it would hide ties or participations written later
+        (unless ``cascade``: then they are removed too, recorded as ``cascade``).
         """
         from network.trust.undo import apply_undo
 
@@ -701,7 +703,8 @@ class SQLiteStore:
             raise ValueError("give exactly one of audit_id or batch")
         try:
             with self.transaction() as c:
-                return apply_undo(c, audit_id=audit_id, batch=batch, user=user, force=force, now=_now())
+                return apply_undo(c, audit_id=audit_id, batch=batch, user=user, force=force, now=_now(),
+                                  cascade=cascade)
         except sqlite3.IntegrityError as exc:
             raise ConflictError(f"undo rejected by the store: {exc}") from exc
         except sqlite3.Error as exc:

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import sys
 
 from network.cli import EXTRA_PARSERS, _table, _user, command
 from network.errors import ValidationError
+from network.export.text import terminal_json
 from network.store import default_store_url, open_store
 from network.trust.undo import HISTORY_COLUMNS, history_rows
 
@@ -72,7 +72,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.format == "json":
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        print(terminal_json(rows, indent=1))
     else:
         flat = [{k: r[k] for k in HISTORY_COLUMNS} for r in rows]
         sys.stdout.write(_table(flat, HISTORY_COLUMNS, args.format))
@@ -81,14 +81,21 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 @command("undo")
 def cmd_undo(args: argparse.Namespace) -> int:
-    from network.trust.undo import undo
+    from network.trust.undo import describe_dependent, undo
 
     store = open_store(args.store)
     try:
-        n = undo(store, audit_id=args.audit_id, batch=args.batch, user=_user(args), force=args.force)
+        n = undo(store, audit_id=args.audit_id, batch=args.batch, user=_user(args), force=args.force,
+                 cascade=args.cascade)
     finally:
         store.close()
     print(f"undid {n} change(s) / {n} 件の変更を取り消しました")
+    if n.cascaded:
+        print(f"also removed {len(n.cascaded)} record(s) added later that depended on them "
+              f"(recorded as cascade; undo the undo to bring them back) / "
+              f"依存する記録 {len(n.cascaded)} 件も取り消しました:")
+        for d in n.cascaded:
+            print(f"  {describe_dependent(d)}")
     return 0
 
 
@@ -139,7 +146,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     h.add_argument("--entity", help="an organisation or tie id")
     h.add_argument("--batch", help="one import or form batch")
     h.add_argument("--by", help="changes by this user only")
-    h.add_argument("--action", choices=["create", "update", "delete", "restore", "end", "undo"])
+    h.add_argument("--action", choices=["create", "update", "delete", "restore", "end", "undo", "cascade"])
     h.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
     d = sub.add_parser("undo", help="undo a change or a whole import / 取り消し")
@@ -147,6 +154,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     g.add_argument("--audit-id", type=int, help="the history id of one change")
     g.add_argument("--batch", help="a batch (one import, one form)")
     d.add_argument("--force", action="store_true", help="undo even when the record changed since")
+    d.add_argument("--cascade", action="store_true",
+                   help="also remove ties/participations added later to what the undo hides (else refused)")
     d.add_argument("--user")
 
     b = sub.add_parser("backup", help="consistent copy of the store / バックアップ")

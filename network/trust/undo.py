@@ -7,6 +7,15 @@ recorded (action ``undo``, batch ``undo:#ID`` or ``undo:BATCH``), with the state
 it replaced as ``before`` — so an undo can be undone in turn (redo), and
 nothing disappears without a trace.
 
+Undo never hides other users' work (docs/trust.md, "Undo never hides other
+users' work").  Undoing the creation of an organisation hides it, and with it
+every tie and participation that names it; when one of those was added or changed
+*after* the change being undone, it is a dependent record: the undo is refused with
+a :class:`DependentRecords` error that lists them, or, with ``cascade=True``, the
+dependents are removed in the same transaction and recorded as action
+``cascade`` in the undo's batch (their state kept, so a redo brings them back).
+The same holds for an activity whose later participations would be orphaned.
+
 :func:`apply_undo` is the SQLite implementation behind
 ``SQLiteStore.undo``; :func:`undo` is what the CLI and the app call.
 
@@ -30,12 +39,33 @@ import sqlite3
 
 from network.errors import ConflictError, NotFound, StoreError
 from network.model import ORG_FIELDS, TIE_FIELDS
+from network.trust.dependents import (
+    DependentRecords,
+    dependents,
+    describe_dependent,
+    hides,
+    refusal,
+    remove_dependent,
+)
 
-__all__ = ["apply_undo", "undo", "undo_batch_name", "diff", "history_rows", "HISTORY_COLUMNS"]
+__all__ = ["apply_undo", "undo", "undo_batch_name", "diff", "history_rows", "HISTORY_COLUMNS", "UndoCount",
+           "DependentRecords", "describe_dependent"]
 
 _SKIP = {"created_at", "updated_at"}
 _UNDOABLE = {"org", "tie", "activity", "participation"}
 HISTORY_COLUMNS = ["id", "at", "user", "action", "entity", "entity_id", "name", "changes", "batch"]
+
+
+class UndoCount(int):
+    """The number of changes undone (an ``int``), with ``cascaded``: the dependent
+    records removed with them (dicts as :func:`describe_dependent` reads them)."""
+
+    cascaded: list[dict]
+
+    def __new__(cls, n: int, cascaded: list[dict] | None = None) -> UndoCount:
+        obj = super().__new__(cls, n)
+        obj.cascaded = list(cascaded or [])
+        return obj
 
 
 def undo_batch_name(*, audit_id: int | None = None, batch: str | None = None) -> str:
@@ -162,7 +192,7 @@ def _upsert(c: sqlite3.Connection, table: str, vals: dict, now: str, extra: dict
 
 
 def apply_undo(c: sqlite3.Connection, *, audit_id: int | None, batch: str | None, user: str,
-               force: bool, now: str) -> int:
+               force: bool, now: str, cascade: bool = False) -> UndoCount:
     """Undo inside an open SQLite transaction ``c`` (see ``SQLiteStore.undo``)."""
     name = undo_batch_name(audit_id=audit_id, batch=batch)
     if c.execute("SELECT 1 FROM audit WHERE batch = ? LIMIT 1", (name,)).fetchone():
@@ -175,7 +205,7 @@ def apply_undo(c: sqlite3.Connection, *, audit_id: int | None, batch: str | None
         what = f"batch {batch!r}"
     if not rows:
         raise NotFound(f"no {what} in the history / 履歴にありません")
-    done = 0
+    done, cascaded, blocked = 0, [], []
     for row in rows:
         entity, key = row["entity"], row["entity_id"]
         if entity not in _UNDOABLE:
@@ -187,26 +217,46 @@ def apply_undo(c: sqlite3.Connection, *, audit_id: int | None, batch: str | None
             raise ConflictError(
                 f"{entity} {key} changed after #{row['id']}: undo the later change first, or force / "
                 "後から変更されています")
+        if hides(entity, current, before):
+            deps = dependents(c, entity, key, int(row["id"]))
+            if deps and not cascade:
+                blocked += deps
+                continue  # keep looking, so that the refusal lists every dependent record
+            for d in deps:
+                state = _current(c, "tie", d["id"], None) if d["entity"] == "tie" else None
+                remove_dependent(c, d, state, user, name, now)
+            cascaded += deps
+        if blocked:
+            continue
         _put(c, entity, key, current, before, now)
         c.execute("INSERT INTO audit (at, user, action, entity, entity_id, before, after, batch) "
                   "VALUES (?,?,?,?,?,?,?,?)",
                   (now, user, "undo", entity, key, _dump(current), _dump(_current(c, entity, key, before or after)),
                    name))
         done += 1
-    return done
+    if blocked:
+        raise refusal(blocked)  # the caller's transaction rolls back: nothing is written
+    return UndoCount(done, cascaded)
 
 
 # --------------------------------------------------------------------------- front ends
 def undo(store: object, *, audit_id: int | None = None, batch: str | None = None, user: str,
-         force: bool = False) -> int:
-    """Undo an audit entry or a batch in ``store``; the number of changes undone.
+         force: bool = False, cascade: bool = False) -> UndoCount:
+    """Undo an audit entry or a batch in ``store``; the number of changes undone
+    (an :class:`UndoCount`, whose ``cascaded`` lists the dependent records removed).
 
-    Raises ``StoreError`` when the store cannot undo (a store without ``undo``).
+    ``force`` undoes records changed since; ``cascade`` also removes the ties and
+    participations others added later to what the undo hides (else
+    :class:`DependentRecords` is raised and nothing is written).  Raises
+    ``StoreError`` when the store cannot undo (a store without ``undo``).
     """
     fn = getattr(store, "undo", None)
     if fn is None:
         raise StoreError(f"this store ({getattr(store, 'url', '?')}) cannot undo changes")
-    return fn(audit_id=audit_id, batch=batch, user=user, force=force)
+    if cascade:
+        return fn(audit_id=audit_id, batch=batch, user=user, force=force, cascade=True)
+    n = fn(audit_id=audit_id, batch=batch, user=user, force=force)
+    return n if isinstance(n, UndoCount) else UndoCount(n)
 
 
 def diff(before: dict | None, after: dict | None) -> dict[str, tuple]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from network.errors import ConflictError, NotFound
@@ -118,3 +120,104 @@ def test_history_rows_and_diff(store):
     assert [x["id"] for x in history_rows(store, user="kato")] == [rows[0]["id"]]
     assert len(history_rows(store, batch=r.batch)) == 5
     assert diff({"a": 1, "b": ""}, {"a": 2, "b": None}) == {"a": (1, 2)}
+
+
+# --------------------------------------------------------------------------- other users' work (issue 9 item 12)
+def _import_then_someone_adds_a_tie(store):
+    r = store.write(small_network(), user="sato")
+    store.write(ChangeSet(orgs=[Org("npo", "NPO法人 石巻の風", "npo")]), user="kato")
+    later = store.write(ChangeSet(ties=[Tie("t-kato", "npo", "renpuku", "collaboration", strength=2,
+                                            start="2024-06-01")]), user="kato")
+    return r.batch, later.batch
+
+
+def test_undo_refuses_to_hide_a_tie_added_later_by_someone_else(store):
+    batch, _ = _import_then_someone_adds_a_tie(store)
+    before = store.revision()
+    with pytest.raises(ConflictError) as exc:
+        undo(store, batch=batch, user="aoi")
+    msg = str(exc.value)
+    # names the dependent record: which tie, between whom, by whom
+    assert "t-kato" in msg and "NPO法人 石巻の風" in msg and "みやぎ連携復興センター" in msg and "kato" in msg
+    assert "--cascade" in msg
+    assert [d["id"] for d in exc.value.dependents] == ["t-kato"]
+    assert store.revision() == before  # nothing written
+    g = store.load_graph()
+    assert g.has_edge("npo", "renpuku", "t-kato") and "renpuku" in g
+
+
+def test_undo_with_cascade_removes_the_dependents_and_says_so(store):
+    batch, _ = _import_then_someone_adds_a_tie(store)
+    n = undo(store, batch=batch, user="aoi", cascade=True)
+    assert n == 5 and [d["id"] for d in n.cascaded] == ["t-kato"]
+    g = store.load_graph()
+    assert sorted(g.nodes) == ["npo"] and g.number_of_edges() == 0
+    # the removal is in the history, in the same undo batch, with the tie's state kept (so it can be redone)
+    rows = [e for e in store.audit(batch=f"undo:{batch}") if e.entity_id == "t-kato"]
+    assert len(rows) == 1 and rows[0].action == "cascade" and rows[0].before["source"] == "npo"
+    assert rows[0].after is None
+    # redo brings everything back, the dependent tie included
+    assert undo(store, batch=f"undo:{batch}", user="aoi") == 6
+    assert store.load_graph().has_edge("npo", "renpuku", "t-kato")
+
+
+def test_undo_of_a_single_org_create_also_checks_dependents(store):
+    r = store.write(ChangeSet(orgs=[Org("solo", "単独団体", "npo"), Org("other", "他団体", "npo")]), user="sato")
+    store.write(ChangeSet(ties=[Tie("t-x", "solo", "other", "information")]), user="kato")
+    entry = next(e for e in store.audit(batch=r.batch) if e.entity_id == "solo")
+    with pytest.raises(ConflictError, match="t-x"):
+        undo(store, audit_id=entry.id, user="aoi")
+
+
+def test_undo_of_a_participation_dependent(store):
+    from network.model import Activity, Participation
+
+    r = store.write(small_network(), user="sato")
+    store.write(ChangeSet(activities=[Activity("act-1", "連絡会議")],
+                          participations=[Participation("nf", "act-1", "委員", "2024-05-01")]), user="kato")
+    with pytest.raises(ConflictError, match="act-1"):
+        undo(store, batch=r.batch, user="aoi")
+    n = undo(store, batch=r.batch, user="aoi", cascade=True)
+    assert [d["entity"] for d in n.cascaded] == ["participation"]
+    assert store.participations() == []
+
+
+def test_ties_of_the_same_batch_are_not_dependents(store):
+    r = store.write(small_network(), user="sato")
+    assert undo(store, batch=r.batch, user="aoi").cascaded == []
+
+
+def test_cli_undo_refuses_then_cascades(store, capsys):
+    from network.cli import main
+
+    batch, _ = _import_then_someone_adds_a_tie(store)
+    url = str(store.path)
+    assert main(["--store", url, "undo", "--batch", batch, "--user", "aoi"]) == 1
+    err = capsys.readouterr().err
+    assert "t-kato" in err and "--cascade" in err
+    assert main(["--store", url, "undo", "--batch", batch, "--cascade", "--user", "aoi"]) == 0
+    out = capsys.readouterr().out
+    assert "undid 5 change(s)" in out and "t-kato" in out and "1" in out
+    assert main(["--store", url, "history", "--action", "cascade", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["entity_id"] for r in rows] == ["t-kato"]
+
+
+def test_force_does_not_skip_the_dependents_check(store):
+    batch, _ = _import_then_someone_adds_a_tie(store)
+    with pytest.raises(ConflictError, match="t-kato"):
+        undo(store, batch=batch, user="aoi", force=True)
+    assert store.load_graph().has_edge("npo", "renpuku", "t-kato")
+
+
+def test_undo_of_a_restore_refuses_to_hide_ties_added_after_it(store):
+    store.write(small_network(), user="sato")
+    store.delete_org("nf", user="sato")
+    store.restore_org("nf", user="sato")
+    restore_entry = store.audit(limit=1)[0]
+    store.write(ChangeSet(ties=[Tie("t-new", "nf", "ishinomaki", "funding", directed=True, strength=2)]), user="kato")
+    with pytest.raises(ConflictError, match="t-new"):
+        undo(store, audit_id=restore_entry.id, user="aoi")
+    # t-fund existed before the delete: hiding it again is the state before the restore, not a dependent
+    n = undo(store, audit_id=restore_entry.id, user="aoi", cascade=True)
+    assert [d["id"] for d in n.cascaded] == ["t-new"]
