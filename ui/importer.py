@@ -12,7 +12,7 @@ from ingest.importer import import_files
 from ingest.upload import read_upload
 from network.errors import ValidationError
 from ui.auth import require_role, user_name
-from ui.common import show_error, store, tr
+from ui.common import md, show_error, store, tr
 
 PREVIEW_ROWS = 20
 
@@ -29,19 +29,19 @@ if sources:
         show_error(exc)
         plan = None
     for name, data in sources:
-        st.markdown(f"#### {name}")
+        st.markdown(f"#### {md(name)}")
         try:
             preview = read_upload(name, data, limit=PREVIEW_ROWS)
         except Exception as exc:  # noqa: BLE001
             show_error(exc)
             continue
         for table in preview.tables:
-            st.caption(f"{tr('encoding')}: **{table.encoding}** · {tr('kind_detected')}: **{table.kind_label}** · "
-                       f"{table.n_rows} rows · {table.file}")
+            st.caption(f"{tr('encoding')}: **{md(table.encoding)}** · {tr('kind_detected')}: "
+                       f"**{md(table.kind_label)}** · {table.n_rows} rows · {md(table.file)}")
             if table.rows:
                 st.dataframe(pd.DataFrame(table.rows).astype(str), hide_index=True)
             if table.ignored:
-                st.caption("ignored columns: " + ", ".join(map(str, table.ignored)))
+                st.caption("ignored columns: " + ", ".join(map(md, table.ignored)))
     if plan is not None:
         st.markdown(f"#### {tr('bad_rows')}: {len(plan.errors)}")
         if plan.errors:
@@ -62,7 +62,7 @@ if sources:
                     show_error(exc)
                 else:
                     summary = ", ".join(f"{k}: +{c.created} ~{c.updated}" for k, c in report.counts.items())
-                    st.success(tr("imported", summary=summary))
+                    st.success(tr("imported", summary=md(summary)))
                     if rejects.exists():
                         st.download_button(tr("bad_rows") + " (CSV)", rejects.read_bytes(),
                                            file_name="rejects.csv", mime="text/csv")
