@@ -17,6 +17,7 @@ import streamlit as st  # noqa: E402
 
 from ui.auth import require_view, user_box  # noqa: E402
 from ui.common import safe, store, tr  # noqa: E402
+from ui.gate import require_host, require_start_token  # noqa: E402
 from ui.i18n import LANGS  # noqa: E402
 
 
@@ -35,6 +36,8 @@ def _icon():  # noqa: ANN202 - a PIL image
 
 
 st.set_page_config(page_title="Renkei 連携マップ", page_icon=_icon(), layout="wide")
+if not (require_host() and require_start_token()):  # DNS rebinding; local mode's start token (docs/trust.md)
+    st.stop()
 
 if "lang" not in st.session_state:
     st.session_state["lang"] = "ja"
