@@ -268,8 +268,8 @@ def serve_argv(url: str, address: str, port: int, *, token: str = "") -> tuple[l
 
     Streamlit refuses WebSocket handshakes under unknown host names
     (``server.allowedHosts``: loopback names, ``--address``, ``RENKEI_ALLOWED_HOSTS``;
-    left open for a server bound beyond loopback, where the app's own check also
-    accepts IP addresses), and uploads over the import limit
+    not set for a server bound beyond loopback, where the app's own check accepts
+    any IP address as well), and uploads over the import limit
     (``server.maxUploadSize`` = ``RENKEI_MAX_UPLOAD_BYTES`` in MiB, rounded up).
     """
     import math
@@ -287,7 +287,7 @@ def serve_argv(url: str, address: str, port: int, *, token: str = "") -> tuple[l
            "--browser.gatherUsageStats", "false", "--client.showErrorDetails", "none",
            "--client.toolbarMode", "minimal",
            "--server.maxUploadSize", str(max(1, math.ceil(MAX_UPLOAD_BYTES / 1024 / 1024)))]
-    if is_loopback_address(address) or os.environ.get("RENKEI_ALLOWED_HOSTS", "").strip():
+    if is_loopback_address(address):  # beyond loopback any IP address is fine: only the app's check can say so
         for name in allowed_hosts(address):
             cmd += ["--server.allowedHosts", name]
     return cmd, env

@@ -10,7 +10,8 @@ so the app answers only names it knows — the design of Jupyter's
 
 * bound to a loopback address (the default ``127.0.0.1``): loopback IP
   addresses (``127.0.0.1``, ``[::1]``…) and ``localhost``;
-* bound beyond this machine (``0.0.0.0`` or a LAN address): any IP address
+* bound beyond this machine (``0.0.0.0``, a LAN address, or no address: then
+  Streamlit listens on every interface): any IP address
   (a literal address involves no name lookup, so it cannot be rebound), the
   address given to ``--address``, and this machine's host names;
 * always, the names an administrator lists in ``RENKEI_ALLOWED_HOSTS``
@@ -98,7 +99,7 @@ def allowed_hosts(address: str | None = None, extra: str | Iterable[str] | None 
     bind = _bare(address or "")
     if bind not in _ANY and bind not in names:
         names.append(bind)
-    if not is_loopback_address(address or "127.0.0.1"):
+    if not is_loopback_address(address):  # also no address: Streamlit then listens on every interface
         for name in (socket.gethostname(), socket.getfqdn()):
             if _bare(name) and _bare(name) not in names:
                 names.append(_bare(name))
@@ -135,7 +136,7 @@ def host_allowed(header: str | None, allowed: Iterable[str], address: str | None
         ip = ipaddress.ip_address(name)
     except ValueError:
         ip = None
-    if ip is not None and (ip.is_loopback or not is_loopback_address(address or "127.0.0.1")):
+    if ip is not None and (ip.is_loopback or not is_loopback_address(address)):
         return True
     for pattern in allowed:
         p = _bare(pattern)

@@ -187,3 +187,10 @@ def test_serve_refuses_foreign_host_websocket(store_path: Path, tmp_path: Path) 
             conn.close()
     assert results["127.0.0.1"] == 101
     assert results["evil.example"] != 101
+
+
+def test_no_address_means_every_interface() -> None:
+    """``streamlit run app.py`` without ``--server.address`` listens everywhere: addresses are fine."""
+    names = allowed_hosts(None, "")
+    assert host_allowed("192.168.1.5:8501", names, None)
+    assert not host_allowed("evil.example:8501", names, None)
