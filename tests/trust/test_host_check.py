@@ -54,10 +54,17 @@ def _seen(page) -> str:  # type: ignore[no-untyped-def]
     return "\n".join(out)
 
 
-def _visit(context, url: str) -> tuple[str, int]:  # type: ignore[no-untyped-def]
+def _visit(context, url: str, wait_for: str | None = None) -> tuple[str, int]:  # type: ignore[no-untyped-def]
+    """Open ``url`` in a new tab (a new session); wait until ``wait_for`` shows (or a while), then report
+    the text of the page and its frames and the number of page links in the sidebar."""
     page = context.new_page()
-    page.goto(url, wait_until="domcontentloaded")
-    _settle(page)
+    page.goto(url, wait_until="domcontentloaded", timeout=120000)
+    deadline = time.monotonic() + (120 if wait_for else 8)
+    while time.monotonic() < deadline:  # a loaded machine: wait for what is expected, not a fixed time
+        if wait_for and wait_for in _seen(page):
+            break
+        page.wait_for_timeout(500)
+    _settle(page, 1500)
     seen = _seen(page), page.locator('[data-testid="stSidebarNavLink"]').count()
     page.close()
     return seen
@@ -96,9 +103,9 @@ def test_foreign_host_sees_no_data(chromium: str, store_path: Path, monkeypatch:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, RULES])
         try:
             context = browser.new_context(locale="ja-JP")
-            evil, evil_links = _visit(context, f"http://evil.example:{port}/")
-            evil_orgs, evil_orgs_links = _visit(context, f"http://evil.example:{port}/orgs")
-            good, good_links = _visit(context, f"http://127.0.0.1:{port}/")
+            evil, evil_links = _visit(context, f"http://evil.example:{port}/", "RENKEI_ALLOWED_HOSTS")
+            evil_orgs, evil_orgs_links = _visit(context, f"http://evil.example:{port}/orgs", "RENKEI_ALLOWED_HOSTS")
+            good, good_links = _visit(context, f"http://127.0.0.1:{port}/", NAME)
         finally:
             browser.close()
     assert NAME in good and good_links >= 8  # positive control: the same browser sees the data
@@ -152,14 +159,14 @@ def test_renkei_serve_needs_host_and_start_token(chromium: str, store_path: Path
         try:
             context = browser.new_context(locale="ja-JP")
             evil, _ = _visit(context, f"http://evil.example:{port}/?token={token}")  # even with the token
-            bare, bare_links = _visit(context, f"http://127.0.0.1:{port}/")
-            wrong, _ = _visit(context, f"http://127.0.0.1:{port}/?token={token[:-2]}xx")
-            good, good_links = _visit(context, f"http://127.0.0.1:{port}/?token={token}")
+            bare, bare_links = _visit(context, f"http://127.0.0.1:{port}/", "token=")
+            wrong, _ = _visit(context, f"http://127.0.0.1:{port}/?token={token[:-2]}xx", "token=")
+            good, good_links = _visit(context, f"http://127.0.0.1:{port}/?token={token}", NAME)
             # the token is checked once: afterwards this browser needs no token (a reload, a new tab)
-            later, later_links = _visit(context, f"http://127.0.0.1:{port}/")
+            later, later_links = _visit(context, f"http://127.0.0.1:{port}/", NAME)
             # another browser (a fresh context: no cookie) still needs it
             other = browser.new_context(locale="ja-JP")
-            stranger, _ = _visit(other, f"http://127.0.0.1:{port}/")
+            stranger, _ = _visit(other, f"http://127.0.0.1:{port}/", "token=")
         finally:
             browser.close()
     assert NAME in good and good_links >= 8

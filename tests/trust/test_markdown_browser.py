@@ -152,8 +152,9 @@ def test_markdown_values_render_nowhere(chromium: str, beacon: list[str], store_
                 visited.append(name)
                 rendered[name] = _rendered(page)
             for i in range(len(HOSTILE)):  # each hostile organisation's profile
-                page.goto(f"{base}/orgs?org=org-md-{i}", wait_until="domcontentloaded")
-                _settle(page, 3500)
+                page.goto(f"{base}/orgs?org=org-md-{i}", wait_until="domcontentloaded", timeout=120000)
+                page.locator("h3").first.wait_for(timeout=120000)  # the profile's heading
+                _settle(page, 2500)
                 rendered[f"profile {i}"] = _rendered(page)
             # the profile's heading shows the name as the text typed
             shown["profile heading"] = _shows(page, "h3", HOSTILE[-1])
@@ -161,14 +162,14 @@ def test_markdown_values_render_nowhere(chromium: str, beacon: list[str], store_
             # the add form: save an organisation with a Markdown name (the success message names it)
             page.locator('[data-testid="stSidebarNavLink"]', has_text="追加").click()
             form = page.locator('[data-testid="stForm"]').first
-            form.wait_for(timeout=30000)
+            form.wait_for(timeout=120000)
             _settle(page)
             form.get_by_label("団体名 *").fill(NEW_NAME)
             box = form.get_by_role("combobox", name="区分")
             box.click()
             page.get_by_role("option", name="その他", exact=True).first.click(timeout=5000)
             form.get_by_role("button", name="保存").click()
-            page.get_by_text("を保存しました").first.wait_for(timeout=30000)
+            page.get_by_text("を保存しました").first.wait_for(timeout=120000)
             _settle(page)
             rendered["add (saved)"] = _rendered(page)
             shown["saved message"] = _shows(page, '[data-testid="stAlert"]', NEW_NAME)
@@ -179,7 +180,7 @@ def test_markdown_values_render_nowhere(chromium: str, beacon: list[str], store_
             csv = f"団体名,区分,{HEADER}\n{HOSTILE[0]},その他,x\n{HOSTILE[1]},???,y\n".encode()
             page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
                 files=[{"name": FILE_NAME, "mimeType": "text/csv", "buffer": csv}])
-            page.get_by_text("文字コード").first.wait_for(timeout=30000)  # the preview's caption
+            page.get_by_text("文字コード").first.wait_for(timeout=120000)  # the preview's caption
             _settle(page, 4000)
             rendered["import (preview)"] = _rendered(page)
             shown["header caption"] = _shows(page, '[data-testid="stCaptionContainer"]', HEADER)
