@@ -56,9 +56,10 @@ def test_browser_does_not_send_an_oversize_file(chromium: str, tmp_path: Path,
             page.goto(base + "/", wait_until="domcontentloaded")
             page.locator('[data-testid="stSidebarNavLink"]', has_text="取り込み").click()
             dropzone = page.locator('[data-testid="stFileUploaderDropzoneInput"]')
-            dropzone.wait_for(state="attached", timeout=60000)
+            dropzone.wait_for(state="attached", timeout=120000)
             dropzone.set_input_files(files=[{"name": "big.csv", "mimeType": "text/csv", "buffer": big}])
-            page.wait_for_timeout(5000)
+            page.wait_for_function("() => document.body.innerText.includes('MB')", timeout=60000)
+            page.wait_for_timeout(2000)  # time for an upload to start, were one going to
             text = page.locator("body").inner_text()
         finally:
             browser.close()
