@@ -409,8 +409,8 @@ def _absolute_store(url: str) -> str:
     return str(Path(path).resolve()) if path != ":memory:" else path
 
 
-def serve_argv(url: str, address: str, port: int, *, token: str = "") -> tuple[list[str], dict]:
-    """The Streamlit command line and environment ``renkei serve`` runs (see docs/trust.md).
+def serve_argv(url: str, address: str, port: int, *, token: str = "") -> tuple[list[str], dict, Path]:
+    """The Streamlit command line, environment and folder ``renkei serve`` runs (see docs/trust.md).
 
     Streamlit refuses WebSocket handshakes under unknown host names
     (``server.allowedHosts``: loopback names, ``--address``, ``RENKEI_ALLOWED_HOSTS``;
@@ -422,13 +422,14 @@ def serve_argv(url: str, address: str, port: int, *, token: str = "") -> tuple[l
 
     from network.trust.hosts import ENV_TOKEN, allowed_hosts, is_loopback_address
     from network.trust.limits import MAX_UPLOAD_BYTES
+    from renkei import app_path
 
-    root = Path(__file__).resolve().parents[1]
+    app = app_path()  # the folder holds .streamlit/config.toml too
     env = dict(os.environ, RENKEI_STORE=url)
     env.pop(ENV_TOKEN, None)
     if token:
         env[ENV_TOKEN] = token
-    cmd = [sys.executable, "-m", "streamlit", "run", str(root / "app.py"), "--server.port", str(port),
+    cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
            "--server.address", address, "--server.headless", "true",
            "--browser.gatherUsageStats", "false", "--client.showErrorDetails", "none",
            "--client.toolbarMode", "minimal",
@@ -436,7 +437,7 @@ def serve_argv(url: str, address: str, port: int, *, token: str = "") -> tuple[l
     if is_loopback_address(address):  # beyond loopback any IP address is fine: only the app's check can say so
         for name in allowed_hosts(address):
             cmd += ["--server.allowedHosts", name]
-    return cmd, env
+    return cmd, env, app.parent
 
 
 @command("serve")
@@ -452,13 +453,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise RenkeiError(f"no accounts yet: create an admin first (renkei user add NAME --role admin) "
                           f"before serving on {args.address}")
     token = "" if args.no_token else os.environ.get("RENKEI_START_TOKEN") or secrets.token_urlsafe(24)
-    cmd, env = serve_argv(url, args.address, args.port, token=token)
+    cmd, env, cwd = serve_argv(url, args.address, args.port, token=token)
     host = f"[{args.address}]" if ":" in args.address else args.address
     link = f"http://{host}:{args.port}/" + (f"?token={token}" if local and token else "")
     print(f"Renkei: {link}  (store {url}{'; local mode' if local else ''})", flush=True)
     sys.stderr.flush()
     # Streamlit takes this process's place (same pid): a stop signal reaches it and frees the port
-    os.chdir(Path(__file__).resolve().parents[1])
+    os.chdir(cwd)
     os.execve(cmd[0], cmd, env)
     return 0  # pragma: no cover - execve does not return
 

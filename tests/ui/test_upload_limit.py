@@ -30,10 +30,10 @@ def _option(cmd: list[str], name: str) -> str:
 def test_config_and_serve_use_the_import_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["server"]["maxUploadSize"] == math.ceil(limits.MAX_UPLOAD_BYTES / MIB) == 20
-    cmd, _ = serve_argv("renkei.db", "127.0.0.1", 8501)
+    cmd, _, _ = serve_argv("renkei.db", "127.0.0.1", 8501)
     assert _option(cmd, "--server.maxUploadSize") == "20"
     monkeypatch.setattr(limits, "MAX_UPLOAD_BYTES", 5 * MIB + 1)  # RENKEI_MAX_UPLOAD_BYTES at start
-    cmd, _ = serve_argv("renkei.db", "127.0.0.1", 8501)
+    cmd, _, _ = serve_argv("renkei.db", "127.0.0.1", 8501)
     assert _option(cmd, "--server.maxUploadSize") == "6"
 
 
