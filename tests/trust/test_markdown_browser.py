@@ -20,7 +20,7 @@ import http.server
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import quote, urlparse
 
 import pytest
 
@@ -139,7 +139,7 @@ def test_markdown_values_render_nowhere(chromium: str, beacon: list[str], store_
         browser = launch(p)
         try:
             context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="ja-JP")
-            context.on("request", lambda r: requested.append(r.url) if "beacon" in r.url else None)
+            context.on("request", lambda r: requested.append(r.url) if "beacon" in urlparse(r.url).path else None)
             page = context.new_page()
             page.goto(base + "/", wait_until="domcontentloaded")
             page.locator('[data-testid="stSidebarNavLink"]').first.wait_for(timeout=60000)
@@ -158,6 +158,12 @@ def test_markdown_values_render_nowhere(chromium: str, beacon: list[str], store_
                 rendered[f"profile {i}"] = _rendered(page)
             # the profile's heading shows the name as the text typed
             shown["profile heading"] = _shows(page, "h3", HOSTILE[-1])
+            # a crafted link: the map's drill-down breadcrumb shows the ``group`` of the address
+            page.goto(f"{base}/?group=" + quote("![g](beacon-group.png) [ログイン](beacon-group-link)"),
+                      wait_until="domcontentloaded", timeout=120000)
+            page.locator('[data-testid="stSidebarNavLink"]').first.wait_for(timeout=120000)
+            _settle(page, 4000)
+            rendered["map (crafted group)"] = _rendered(page)
 
             # the add form: save an organisation with a Markdown name (the success message names it)
             page.locator('[data-testid="stSidebarNavLink"]', has_text="追加").click()
