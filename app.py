@@ -39,6 +39,13 @@ st.set_page_config(page_title="Renkei 連携マップ", page_icon=_icon(), layou
 if not (require_host() and require_start_token()):  # DNS rebinding; local mode's start token (docs/trust.md)
     st.stop()
 
+# --- survey: a personal link (/survey?token=…) runs the questionnaire alone: no sidebar, no other page
+import ui.survey_form as survey_form  # noqa: E402
+
+if survey_form.is_survey_request():
+    survey_form.run()
+    st.stop()
+
 if "lang" not in st.session_state:
     st.session_state["lang"] = "ja"
 with st.sidebar:
@@ -54,6 +61,7 @@ PAGES = [
     ("ui/importer.py", "import", ":material/upload_file:"),
     ("ui/export.py", "export", ":material/download:"),
     ("ui/history.py", "history", ":material/history:"),
+    ("ui/survey.py", "survey", ":material/assignment:"),
 ]
 pg = st.navigation([st.Page(str(ROOT / path), title=tr(key), icon=icon, url_path=key, default=key == "map")
                     for path, key, icon in PAGES])

@@ -96,7 +96,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         with open_store(args.store) as store:
             report = import_files(store, [Path(f) for f in args.files], kind=args.kind,
                                   keep_good=args.keep_good, rejects_path=args.rejects, user=_user(args),
-                                  dry_run=args.dry_run, progress=update)
+                                  dry_run=args.dry_run, progress=update,
+                                  word_map=args.map)
     finally:
         close()
     print(report.summary())
@@ -174,11 +175,32 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     G = _load_graph(args, args.as_of)
     result = analyze(G, as_of=args.as_of, sector_attr=args.sector_attr, types=_types(args.types),
                      sectors=_sectors(args.sectors), district=args.district)
+    _add_survey(args, result)
     if args.format == "json":
         _emit(args, _json(result))
     else:
         _emit(args, to_markdown(result, lang=args.lang))
     return 0
+
+
+def _add_survey(args: argparse.Namespace, result: dict) -> None:
+    """Trust, value and reciprocity of a survey round (``--survey NAME``; the newest round by default)."""
+    from network.survey.rounds import list_rounds
+    from network.survey.scores import add_to_analysis, survey_summary
+
+    if args.survey == "none":
+        return
+    with open_store(args.store) as store:
+        rounds = list_rounds(store)
+        if args.survey:
+            if args.survey not in {r.name for r in rounds}:
+                raise RenkeiError(f"no survey round {args.survey!r} / 調査がありません")
+            name = args.survey
+        elif rounds:
+            name = max(rounds, key=lambda r: (r.fiscal_year, r.created_at, r.name)).name
+        else:
+            return
+        add_to_analysis(result, survey_summary(store, name))
 
 
 def _types(words: str | None) -> list[str] | None:
@@ -473,12 +495,13 @@ def build_parser() -> argparse.ArgumentParser:
     d = sub.add_parser("demo", help="load a sample network / サンプルを読み込む")
     d.add_argument("--sample", default="miyagi", help="miyagi (default), tsurumi or all")
 
-    i = sub.add_parser("import", help="import CSV/XLSX/JSON files / ファイルを取り込む")
+    i = sub.add_parser("import", help="import CSV/XLSX/JSON, GraphML, GEXF, Kumu, Pajek, UCINET DL, Cytoscape files / ファイルを取り込む")
     i.add_argument("files", nargs="+")
     i.add_argument("--kind", choices=["orgs", "ties", "participations"])
     i.add_argument("--keep-good", action="store_true", help="write the good rows, reject the bad ones")
     i.add_argument("--rejects", help="file for rejected rows (with --keep-good)")
     i.add_argument("--dry-run", action="store_true", help="check only; write nothing")
+    i.add_argument("--map", metavar="FILE", help="CSV/JSON of your words → sector/tie-type codes / 語の対応表")
     i.add_argument("--user")
 
     o = sub.add_parser("orgs", help="list organisations / 団体一覧")
@@ -493,17 +516,19 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--type")
     t.add_argument("--sector")
     t.add_argument("--district")
-    t.add_argument("--as-of")
+    t.add_argument("--as-of", help="a day (2016-06-30) or a fiscal year (2016, FY2016, 2016年度, 平成28年度): ties running then")
     t.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
     a = sub.add_parser("analyze", help="brokers, gaps, fragility, introductions / 分析")
     a.add_argument("--format", choices=["json", "markdown"], default="markdown")
-    a.add_argument("--as-of")
+    a.add_argument("--as-of", help="a day (2016-06-30) or a fiscal year (2016, FY2016, 2016年度, 平成28年度): ties running then")
     a.add_argument("--sector-attr", default="sector", help="sector (default) or district")
     a.add_argument("--lang", choices=["ja", "en"], default="ja")
     a.add_argument("--types", help="tie types to keep, comma-separated (e.g. 協働,助成)")
     a.add_argument("--sectors", help="sectors to keep, comma-separated")
     a.add_argument("--district", help="keep one area (district)")
+    a.add_argument("--survey", help="survey round whose trust and value scores to add (default: the newest; "
+                                    "none: leave them out)")
     a.add_argument("--output")
 
     c = sub.add_parser("changes", help="compare two dates or fiscal years / 変化の比較")
@@ -559,6 +584,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="local mode without the start token printed with the URL (see docs/trust.md)")
     for extra in EXTRA_PARSERS:
         extra(sub)
+    # survey rounds (network.survey.cli): its parser and its handler
+    from network.survey.cli import register as register_survey
+
+    COMMANDS["survey"] = register_survey(sub)
     return p
 
 

@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from network.analysis.explain import LABELS as _MEASURES
+
 __all__ = ["LABELS", "t", "LANGS"]
 
 LANGS = {"ja": "日本語", "en": "English"}
@@ -190,6 +192,83 @@ LABELS: dict[str, tuple[str, str]] = {
     "download": ("ダウンロード", "Download"),
     "report": ("報告書", "Report"),
     "map_html": ("現在の地図（HTML、オフラインで開けます）", "Current map (HTML, opens offline)"),
+    # --- survey (h-survey): the questionnaire (ui/survey_form.py) and the Survey page (ui/survey.py)
+    "survey": ("連携調査", "Survey"),
+    "sv_title": ("連携調査「{round}」", "Partnership survey “{round}”"),
+    "sv_for": ("回答する団体: {org}", "Answering for: {org}"),
+    "sv_deadline": ("締切: {date}（締切まで何度でも修正できます）", "Deadline: {date} (you can revise until then)"),
+    "sv_no_deadline": ("締切まで何度でも修正できます。", "You can revise your answers until the survey closes."),
+    "sv_intro": ("ふだん一緒に活動している団体を選び、それぞれとの関係について答えてください。"
+                 "入力した内容はその場で保存されます（再読み込みしても消えません）。",
+                 "Choose the organisations you work with and answer a few questions about each relationship. "
+                 "Every answer is saved as you go (a reload loses nothing)."),
+    "sv_invalid": ("このリンクは使えません。リンクが正しいか、調査が締め切られていないかをご確認ください。"
+                   "ご不明な点は案内状の送り主にお問い合わせください。",
+                   "This link does not work: it may be mistyped, replaced by a newer one, or the survey may have "
+                   "closed. Please contact the sender of your invitation."),
+    "sv_step_partners": ("1. 一緒に活動している団体", "1. Organisations you work with"),
+    "sv_search": ("団体名で探す（ひらがな・カタカナ、法人格の有無はどちらでも）",
+                  "Search by name (kana and legal forms either way)"),
+    "sv_pick": ("一覧から選ぶ", "Choose from the list"),
+    "sv_pick_none": ("（選んでください）", "(choose)"),
+    "sv_add": ("追加する", "Add"),
+    "sv_no_match": ("一覧に見つかりません。下の欄に名前を入力して追加できます。",
+                    "Not on the list: type the name below to add it."),
+    "sv_other": ("一覧にない団体の名前", "Name of an organisation not on the list"),
+    "sv_add_other": ("名前で追加する", "Add by name"),
+    "sv_none_yet": ("まだ団体を選んでいません。", "No organisation chosen yet."),
+    "sv_chosen": ("選んだ団体: {n}", "Organisations chosen: {n}"),
+    "sv_not_listed": ("（一覧にない団体）", "(not on the list)"),
+    "sv_frequency": ("どのくらいの頻度で一緒に活動していますか", "How often do you work together?"),
+    "sv_strength": ("関係の深さ", "How deep is the relationship?"),
+    "sv_types": ("関係の種類（複数可）", "Kinds of relationship (any)"),
+    "sv_items": ("この団体について（1 全くない 〜 4 非常に）", "About this organisation (1 not at all – 4 a great deal)"),
+    "sv_note": ("メモ（任意）", "Note (optional)"),
+    "sv_remove": ("この団体を外す", "Remove this organisation"),
+    "sv_step_self": ("2. 自団体について", "2. About your organisation"),
+    "sv_contributions": ("ネットワークに提供できるもの（複数可）", "What you contribute to the network (any)"),
+    "sv_comment": ("自由記述（ご意見・ご要望など）", "Comments"),
+    "sv_step_submit": ("3. 提出", "3. Submit"),
+    "sv_submit": ("回答を提出する", "Submit my answers"),
+    "sv_submitted": ("提出済みです（{at}）。ありがとうございました。締切までは修正でき、修正もその場で保存されます。",
+                     "Submitted ({at}). Thank you! You can still revise until the deadline; changes are saved as you go."),
+    "sv_not_submitted": ("まだ提出されていません。入力は保存されています。最後に「回答を提出する」を押してください。",
+                         "Not submitted yet. Your answers are saved; press “Submit my answers” when you are done."),
+    "sv_saved": ("保存しました", "Saved"),
+    "sv_unset": ("未回答", "not answered"),
+    "sv_admin_intro": ("調査回ごとに、団体の一覧・締切を決め、個別リンク（案内状）を配り、回答を関係データに反映します。",
+                       "For each survey round: choose the organisations and the deadline, send the personal links "
+                       "(letters), follow the answers, and apply them to the network."),
+    "sv_rounds": ("調査回", "Rounds"),
+    "sv_new_round": ("新しい調査回", "New round"),
+    "sv_round_name": ("調査名", "Round name"),
+    "sv_fiscal_year": ("年度", "Fiscal year"),
+    "sv_close_date": ("締切日", "Close date"),
+    "sv_orgs": ("対象の団体（空欄なら全団体）", "Organisations (empty: all)"),
+    "sv_create": ("作成する", "Create"),
+    "sv_created": ("調査「{name}」を作成しました（{n} 団体）", "Created round “{name}” ({n} organisations)"),
+    "sv_pick_round": ("調査回を選ぶ", "Choose a round"),
+    "sv_progress": ("回答 {answered} / {invited}（{rate}）", "Answered {answered} of {invited} ({rate})"),
+    "sv_missing": ("未回答の団体", "Not answered yet"),
+    "sv_base_url": ("アプリのアドレス（リンクの先頭）", "The app's address (start of each link)"),
+    "sv_issue": ("個別リンクを発行する（以前のリンクは無効になります）", "Issue personal links (earlier links stop working)"),
+    "sv_only_missing": ("未回答の団体だけ", "Only organisations that have not answered"),
+    "sv_links_csv": ("リンク一覧（CSV）", "Links (CSV)"),
+    "sv_letters_pdf": ("案内状（PDF・QRコード付き）", "Invitation letters (PDF with QR codes)"),
+    "sv_form_pdf": ("紙の調査票（PDF）", "Paper questionnaire (PDF)"),
+    "sv_issued": ("{n} 件のリンクを発行しました。今すぐダウンロードしてください（再表示はできません）。",
+                  "Issued {n} links. Download them now: they cannot be shown again."),
+    "sv_paper": ("紙の回答を取り込む（CSV / XLSX）", "Import paper answers (CSV / XLSX)"),
+    "sv_paper_done": ("{n} 件の回答を取り込みました", "Imported {n} answers"),
+    "sv_apply": ("回答を関係データに反映する", "Apply the answers to the network"),
+    "sv_applied": ("反映しました: 関係 {ties} 件（双方 {confirmed}・片方 {one_sided}・不一致 {disagreements}）。"
+                   "新規 {created}・更新 {updated}・変更なし {unchanged}・終了 {ended}。一括取り消し: {batch}",
+                   "Applied: {ties} ties ({confirmed} confirmed, {one_sided} one-sided, {disagreements} disagreeing); "
+                   "{created} created, {updated} updated, {unchanged} unchanged, {ended} ended. Undo batch: {batch}"),
+    "sv_close": ("この調査を締め切る", "Close this round"),
+    "sv_closed": ("締め切り済み", "Closed"),
+    "sv_scores": ("信頼・価値（相手から見た評価）", "Trust and value (as seen by partners)"),
+    "sv_no_rounds": ("まだ調査回がありません。", "No survey rounds yet."),
     # --- map: who connects A and B, pictures, filter placeholders
     "all": ("すべて", "all"),
     "period": ("期間", "Period"),
@@ -238,7 +317,68 @@ LABELS: dict[str, tuple[str, str]] = {
     "when_all_sectors": ("すべての区分", "All sectors"),
     "when_all_areas": ("すべての地区", "All districts"),
     "when_all_types": ("すべての関係", "All tie types"),
+    # --- interop (issue 12): custom fields kept from imports
+    "custom_field": ("独自項目", "Custom field"),
+    "custom_value": ("値", "Value"),
 }
+
+# --- planner (issue 10): Changes, Gaps, Brokers, profile history; one vocabulary for measures
+LABELS.update({
+    "active_orgs": ("連携のある団体", "Organisations with a tie"),
+    "active_orgs_help": ("団体には日付がないため、その時点で続いている連携が一つ以上ある団体を数えます。",
+                         "Organisations are undated: counted are those with at least one tie running then."),
+    "broker_change": ("仲介者としての変化", "As a broker"),
+    "became_broker": ("新たに仲介者になった", "became a broker"),
+    "stopped_broker": ("仲介者でなくなった", "no longer a broker"),
+    "from_sector": ("区分（から）", "Sector (from)"),
+    "to_sector": ("区分（へ）", "Sector (to)"),
+    "density_before": ("比較元の密度", "Density before"),
+    "density_after": ("比較先の密度", "Density after"),
+    "change": ("変化", "Change"),
+    "gaps_change_title": ("区分どうしの連携の変化（向きを問わない組）", "Change in ties between sectors (pairs, either direction)"),
+    "tied_before": ("比較元の連携している組", "Tied pairs before"),
+    "tied_after": ("比較先の連携している組", "Tied pairs after"),
+    "mixing_change_title": ("区分どうしの連携密度の変化（向きのある連携）", "Change in density between sectors (directed)"),
+    "gaps_view": ("数え方", "Count"),
+    "gaps_view_pairs": ("向きを問わず、連携している団体の組", "pairs of organisations tied, either direction"),
+    "gaps_view_arcs": ("向きのある連携（資金の流れなど）", "directed ties (funding flows…)"),
+    "gaps_heat_intro": ("マスの数字は全体の密度との比、かっこ内は連携している組の数です。1 より小さいマスが「すき間」です。",
+                        "Each cell shows the ratio to the overall density, and in brackets the tied pairs. "
+                        "Cells below 1 are the gaps."),
+    "arcs_heat_intro": ("行の区分から列の区分への向きのある連携（向きのない連携は両向きに数えます）。"
+                        "数字は全体の密度との比、かっこ内は連携の数です。",
+                        "Directed ties from the row's sector to the column's (an undirected tie counts both ways). "
+                        "The value is the ratio to the overall density, in brackets the ties."),
+    "sector_1": ("区分 1", "Sector 1"),
+    "sector_2": ("区分 2", "Sector 2"),
+    "tied_pairs": ("連携している組", "Tied pairs"),
+    "possible_pairs": ("ありうる組", "Possible pairs"),
+    "ratio": ("全体比", "Ratio to overall"),
+    "no_tie_title": ("連携が一つもない区分の組み合わせ", "These sector pairs have no tie"),
+    "no_tie_intro": ("それぞれ、共通の連携先を通じて紹介できる組を挙げます。", "Each with the introductions that would close it."),
+    "no_introducer": ("共通の連携先がなく、紹介者が見つかりません", "no common partner to introduce them"),
+    "introduced_by": ("紹介者", "introducer"),
+    "community_members": ("団体数", "Organisations"),
+    "community_sectors": ("主な区分", "Main sectors"),
+    "community_districts": ("地区", "Districts"),
+    "community_connectors": ("ほかのまとまりとつなぐ団体", "Tied to the others through"),
+    "community_1": ("コミュニティ 1", "Community 1"),
+    "community_2": ("コミュニティ 2", "Community 2"),
+    "between_orgs": ("間をつないでいる団体", "Organisations between them"),
+    "overview_title": ("ネットワーク全体", "The whole network"),
+    "history_at": ("日時", "Time"),
+    "history_user": ("利用者", "User"),
+    "history_action": ("操作", "Action"),
+    "history_changed": ("変更した項目", "Changed"),
+    "action_create": ("作成", "created"),
+    "action_update": ("更新", "updated"),
+    "action_end": ("終了", "ended"),
+    "action_delete": ("削除", "deleted"),
+    "action_restore": ("復元", "restored"),
+    "action_undo": ("取り消し", "undone"),
+})
+#: the names of measures are those of the report (network.analysis.explain.LABELS): one word each
+LABELS.update({k: (v["ja"], v["en"]) for k, v in _MEASURES.items()})
 
 
 def t(key: str, lang: str = "ja", **fmt: object) -> str:

@@ -14,6 +14,7 @@ import math
 
 import streamlit as st
 
+from ingest.formats.custom import custom_columns
 from ingest.headers import KIND_LABELS, detect_kind, map_headers, missing_column_reason
 from ingest.importer import plan_import
 from ingest.readers import Table, read_checked
@@ -56,7 +57,8 @@ def preview(tables: list[Table], *, limit: int = 20) -> list[TablePreview]:
                                    "unknown_kind"))
         elif k is not None:
             hm = map_headers(table.headers, k)
-            columns, missing, ignored = dict(hm.labels), hm.missing, hm.unknown
+            columns, missing = dict(hm.labels), hm.missing
+            ignored = custom_columns(table.headers, set(hm.columns.values()), k).ignored  # unknown ones are kept
             errors += [RowError(table.file, 1, f, "", missing_column_reason(k, f), "missing_column")
                        for f in missing]
         rows = [{h: ("" if v is None else v if isinstance(v, str) else str(v))
