@@ -36,7 +36,7 @@ def _icon():  # noqa: ANN202 - a PIL image
 
 
 st.set_page_config(page_title="Renkei 連携マップ", page_icon=_icon(), layout="wide")
-if not (require_host() and require_start_token()):  # DNS rebinding; local mode's start token (docs/trust.md)
+if not require_host():  # DNS rebinding (docs/trust.md)
     st.stop()
 
 # --- survey: a personal link (/survey?token=…) runs the questionnaire alone: no sidebar, no other page
@@ -44,6 +44,9 @@ import ui.survey_form as survey_form  # noqa: E402
 
 if survey_form.is_survey_request():
     survey_form.run()
+    st.stop()
+
+if not require_start_token():  # local mode under renkei serve (a survey link is its own token)
     st.stop()
 
 if "lang" not in st.session_state:

@@ -7,10 +7,9 @@ asks, in local mode, for the token that ``renkei serve`` printed with the URL
 (as Jupyter does): it is checked once per session and kept in
 ``st.session_state``; the browser then keeps a cookie derived from it, so a
 reload or a new tab of the same browser needs no token until the server
-restarts.  ``app.py`` runs both before anything else::
-
-    if not (require_host() and require_start_token()):
-        st.stop()
+restarts.  ``app.py`` runs :func:`require_host` before anything else, and
+:func:`require_start_token` after the survey route (a personal survey link,
+``/survey?token=…``, is its own token and opens only its questionnaire).
 """
 
 from __future__ import annotations
