@@ -17,6 +17,7 @@ import streamlit as st  # noqa: E402
 
 from ui.auth import require_view, user_box  # noqa: E402
 from ui.common import safe, store, tr  # noqa: E402
+from ui.gate import require_host, require_start_token  # noqa: E402
 from ui.i18n import LANGS  # noqa: E402
 
 
@@ -35,12 +36,17 @@ def _icon():  # noqa: ANN202 - a PIL image
 
 
 st.set_page_config(page_title="Renkei 連携マップ", page_icon=_icon(), layout="wide")
+if not require_host():  # DNS rebinding (docs/trust.md)
+    st.stop()
 
 # --- survey: a personal link (/survey?token=…) runs the questionnaire alone: no sidebar, no other page
 import ui.survey_form as survey_form  # noqa: E402
 
 if survey_form.is_survey_request():
     survey_form.run()
+    st.stop()
+
+if not require_start_token():  # local mode under renkei serve (a survey link is its own token)
     st.stop()
 
 if "lang" not in st.session_state:

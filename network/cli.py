@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -447,24 +446,59 @@ def _absolute_store(url: str) -> str:
     return str(Path(path).resolve()) if path != ":memory:" else path
 
 
+def serve_argv(url: str, address: str, port: int, *, token: str = "") -> tuple[list[str], dict, Path]:
+    """The Streamlit command line, environment and folder ``renkei serve`` runs (see docs/trust.md).
+
+    Streamlit refuses WebSocket handshakes under unknown host names
+    (``server.allowedHosts``: loopback names, ``--address``, ``RENKEI_ALLOWED_HOSTS``;
+    not set for a server bound beyond loopback, where the app's own check accepts
+    any IP address as well), and uploads over the import limit
+    (``server.maxUploadSize`` = ``RENKEI_MAX_UPLOAD_BYTES`` in MiB, rounded up).
+    """
+    import math
+
+    from network.trust.hosts import ENV_TOKEN, allowed_hosts, is_loopback_address
+    from network.trust.limits import MAX_UPLOAD_BYTES
+    from renkei import app_path
+
+    app = app_path()  # the folder holds .streamlit/config.toml too
+    env = dict(os.environ, RENKEI_STORE=url)
+    env.pop(ENV_TOKEN, None)
+    if token:
+        env[ENV_TOKEN] = token
+    cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
+           "--server.address", address, "--server.headless", "true",
+           "--browser.gatherUsageStats", "false", "--client.showErrorDetails", "none",
+           "--client.toolbarMode", "minimal",
+           "--server.maxUploadSize", str(max(1, math.ceil(MAX_UPLOAD_BYTES / 1024 / 1024)))]
+    if is_loopback_address(address):  # beyond loopback any IP address is fine: only the app's check can say so
+        for name in allowed_hosts(address):
+            cmd += ["--server.allowedHosts", name]
+    return cmd, env, app.parent
+
+
 @command("serve")
 def cmd_serve(args: argparse.Namespace) -> int:
+    import secrets
+
     from network.trust.users import users_for
 
-    root = Path(__file__).resolve().parents[1]
     url = _absolute_store(args.store or default_store_url())
     with users_for(url) as users:
         local = users.count() == 0
     if local and args.address not in _LOOPBACK:
         raise RenkeiError(f"no accounts yet: create an admin first (renkei user add NAME --role admin) "
                           f"before serving on {args.address}")
-    env = dict(os.environ, RENKEI_STORE=url)
-    cmd = [sys.executable, "-m", "streamlit", "run", str(root / "app.py"), "--server.port", str(args.port),
-           "--server.address", args.address, "--server.headless", "true",
-           "--browser.gatherUsageStats", "false", "--client.showErrorDetails", "none",
-           "--client.toolbarMode", "minimal"]
-    print(f"Renkei: http://{args.address}:{args.port}  (store {url}{'; local mode' if local else ''})")
-    return subprocess.call(cmd, env=env, cwd=root)
+    token = "" if args.no_token else os.environ.get("RENKEI_START_TOKEN") or secrets.token_urlsafe(24)
+    cmd, env, cwd = serve_argv(url, args.address, args.port, token=token)
+    host = f"[{args.address}]" if ":" in args.address else args.address
+    link = f"http://{host}:{args.port}/" + (f"?token={token}" if local and token else "")
+    print(f"Renkei: {link}  (store {url}{'; local mode' if local else ''})", flush=True)
+    sys.stderr.flush()
+    # Streamlit takes this process's place (same pid): a stop signal reaches it and frees the port
+    os.chdir(cwd)
+    os.execve(cmd[0], cmd, env)
+    return 0  # pragma: no cover - execve does not return
 
 
 # --------------------------------------------------------------------------- parser
@@ -562,6 +596,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=8501)
     s.add_argument("--address", default="127.0.0.1",
                    help="listen address (default 127.0.0.1; 0.0.0.0 for an office server, needs accounts)")
+    s.add_argument("--no-token", action="store_true",
+                   help="local mode without the start token printed with the URL (see docs/trust.md)")
     for extra in EXTRA_PARSERS:
         extra(sub)
     # survey rounds (network.survey.cli): its parser and its handler

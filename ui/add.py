@@ -23,7 +23,17 @@ from ingest.validate import validate_org_row
 from network.model import Sector, Tie, TieType, org_id_for
 from network.store.base import ChangeSet
 from ui.auth import require_role, user_name
-from ui.common import empty_store, org_names, sector_label, show_error, store, strength_label, tr, type_label
+from ui.common import (
+    empty_store,
+    md,
+    org_names,
+    sector_label,
+    show_error,
+    store,
+    strength_label,
+    tr,
+    type_label,
+)
 
 ORG_FIELDS = ["name", "sector", "kind", "prefecture", "city", "district", "corporate_number", "aliases", "tags",
               "url", "note"]
@@ -71,7 +81,7 @@ def _save_org(names: dict[str, str]) -> None:
         org, errors, hints = validate_org_form(values, s)
         duplicate = [e for e in errors if e.code in ("duplicate", "ambiguous_org")]
         if duplicate and not ss.get("org_force"):
-            st.warning(tr("did_you_mean", names="、".join(hints or [duplicate[0].value])))
+            st.warning(tr("did_you_mean", names="、".join(map(md, hints or [duplicate[0].value]))))
             if not ss.get("org_need_force"):
                 st.checkbox(tr("save_anyway"), key="org_force")  # shown at once, in the form
             ss["org_need_force"] = True
@@ -89,9 +99,9 @@ def _save_org(names: dict[str, str]) -> None:
             return
     s.write(ChangeSet(orgs=[org]), user=user_name())
     ss["org_need_force"] = False
-    st.success(tr("saved_org", name=org.name))
+    st.success(tr("saved_org", name=md(org.name)))
     if hints:
-        st.info(tr("similar", names="、".join(hints)))
+        st.info(tr("similar", names="、".join(map(md, hints))))
 
 
 def org_form(names: dict[str, str]) -> None:
@@ -168,7 +178,7 @@ def _save_tie(names: dict[str, str]) -> None:
     if edit:
         tie = replace(tie, id=edit)
     store().write(ChangeSet(ties=[tie]), user=user_name())
-    st.success(tr("saved_tie", a=names.get(src, src), b=names.get(tgt, tgt)))
+    st.success(tr("saved_tie", a=md(names.get(src, src)), b=md(names.get(tgt, tgt))))
 
 
 def tie_form(names: dict[str, str]) -> None:

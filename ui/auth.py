@@ -26,6 +26,7 @@ import streamlit as st
 from network.errors import AuthError, RenkeiError
 from network.store import default_store_url
 from network.trust.users import ROLE_LABELS, Account, UserStore, has_role, users_for
+from ui.common import md
 
 __all__ = [
     "SESSION_KEY", "LOCAL", "local_mode", "public_view_allowed", "current_user", "user_name", "sign_in", "sign_out",
@@ -147,7 +148,7 @@ def _form(role: str, key: str) -> None:
                 st.warning(label("no_accounts"))
                 return
     except RenkeiError as exc:
-        st.error(str(exc))
+        st.error(md(exc))
         return
     with st.form(f"{key}_form", clear_on_submit=True):  # the password does not stay in the form
         name = st.text_input(label("user"), key=f"{key}_name", max_chars=64)
@@ -157,9 +158,9 @@ def _form(role: str, key: str) -> None:
         try:
             acc = sign_in(name, password)
         except AuthError as exc:
-            st.error(str(exc))
+            st.error(md(exc))
             return
-        st.success(label("welcome", name=acc.name))
+        st.success(label("welcome", name=md(acc.name)))
         st.rerun()
 
 
@@ -169,7 +170,7 @@ def require_role(role: str = "editor", *, key: str = "signin") -> bool:
     if acc is not None and has_role(acc.role, role):
         return True
     if acc is not None:
-        st.warning(label("too_low", name=acc.name, have=ROLE_LABELS.get(acc.role, acc.role),
+        st.warning(label("too_low", name=md(acc.name), have=ROLE_LABELS.get(acc.role, acc.role),
                          role=ROLE_LABELS[role]))
         return False
     _form(role, key)
@@ -189,7 +190,7 @@ def user_box() -> None:
     if acc is LOCAL:
         st.sidebar.warning(label("local_mode"))
         return
-    st.sidebar.caption(label("signed_in", name=acc.name, role=ROLE_LABELS.get(acc.role, acc.role)))
+    st.sidebar.caption(label("signed_in", name=md(acc.name), role=ROLE_LABELS.get(acc.role, acc.role)))
     if st.sidebar.button(label("sign_out"), key="renkei_sign_out"):
         sign_out()
         st.rerun()

@@ -8,6 +8,8 @@ so every write (a form, an import) makes the next run read fresh data.
 from __future__ import annotations
 
 import logging
+import re
+import string
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -22,7 +24,7 @@ from ui.i18n import t
 __all__ = [
     "Filters", "get_store", "store", "lang", "tr", "graph", "filtered_graph", "analysis", "org_names",
     "sector_label", "type_label", "strength_label", "safe", "show_error", "empty_store", "is_empty",
-    "org_measures",
+    "org_measures", "md",
 ]
 
 log = logging.getLogger("renkei.ui")
@@ -48,6 +50,40 @@ def get_store(url: str):  # noqa: ANN201 - a Store
 def store():  # noqa: ANN201 - a Store
     """The store named by ``RENKEI_STORE`` (default ``renkei.db``)."""
     return get_store(default_store_url())
+
+
+_MD_PUNCT = re.compile(f"([{re.escape(string.punctuation)}])")
+_MD_BREAK = re.compile(r"\s*[\r\n]+\s*")
+_WJ = "\u2060"  # WORD JOINER: invisible, unbreakable; stops Streamlit's autolinks and emoji codes
+_MD_WWW = re.compile(r"(?i)(www)(?=\.)")
+
+
+def md(value: object) -> str:
+    r"""``value`` as Markdown that shows exactly its text: every ASCII punctuation mark backslash-escaped.
+
+    Streamlit renders Markdown in titles, captions, messages (``st.success``…),
+    widget labels and radio options, so a name such as ``![b](http://host/x.png)``
+    would fetch an image and ``[ログイン](http://…)`` would be a link.  Every user
+    value that goes into such a call goes through :func:`md`; CommonMark lets any
+    ASCII punctuation be escaped, which also defeats autolinks, raw HTML, LaTeX
+    (``$``) and Streamlit's ``:colour[…]`` and ``:material/…:`` directives.  Streamlit
+    also turns bare URLs, ``www.`` names and e-mail addresses into links, and
+    ``:smile:`` into an emoji, *after* escapes are read; an invisible WORD JOINER
+    (U+2060) after every ``:``, before every ``@`` and after ``www`` stops those.
+    Line breaks become spaces (a value is shown on one line).
+
+    >>> md("![b](http://h/x.png)").replace(_WJ, "")
+    '\\!\\[b\\]\\(http\\:\\/\\/h\\/x\\.png\\)'
+    >>> md("http://h a@b www.c") == "http\\:\u2060\\/\\/h a\u2060\\@b www\u2060\\.c"
+    True
+    >>> md("みやぎ連携復興センター")
+    'みやぎ連携復興センター'
+    >>> md("a\nb")
+    'a b'
+    """
+    text = _MD_BREAK.sub(" ", "" if value is None else str(value))
+    text = _MD_WWW.sub(r"\1" + _WJ, text.replace(":", ":" + _WJ).replace("@", _WJ + "@"))
+    return _MD_PUNCT.sub(r"\\\1", text)
 
 
 def lang() -> str:
@@ -159,7 +195,7 @@ def show_error(exc: BaseException) -> None:
     if not isinstance(exc, RenkeiError):
         log.exception("page failed", exc_info=exc)
     msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    st.error(tr("error", msg=msg[:300]))
+    st.error(tr("error", msg=md(msg[:300])))
 
 
 def safe(fn: Callable[[], object]) -> None:

@@ -11,7 +11,7 @@ import streamlit as st
 from network.errors import RenkeiError
 from network.trust.undo import HISTORY_COLUMNS, history_rows, undo
 from ui.auth import current_user, require_role, require_view
-from ui.common import safe, store
+from ui.common import md, safe, store
 
 _L = {
     "title": ("履歴", "History"),
@@ -60,7 +60,7 @@ def _undo_box(row: dict) -> None:
     with st.form("history_undo"):
         choices = ["one"] + (["batch"] if row["batch"] else [])
         scope = st.radio(_t("action"), choices, horizontal=True,
-                         format_func=lambda c: _t("undo_one") if c == "one" else _t("undo_batch", batch=row["batch"]))
+                         format_func=lambda c: _t("undo_one") if c == "one" else _t("undo_batch", batch=md(row["batch"])))
         force = st.checkbox(_t("force"))
         sure = st.checkbox(_t("confirm"))
         go = st.form_submit_button(_t("do_undo"), disabled=False)
@@ -69,7 +69,7 @@ def _undo_box(row: dict) -> None:
             n = undo(store(), audit_id=row["id"] if scope == "one" else None,
                      batch=row["batch"] if scope == "batch" else None, user=acc.name, force=force)
         except RenkeiError as exc:
-            st.error(str(exc))
+            st.error(md(exc))
             return
         st.success(_t("undone", n=n))
 

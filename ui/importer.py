@@ -9,10 +9,10 @@ import pandas as pd
 import streamlit as st
 
 from ingest.importer import import_files
-from ingest.upload import read_upload
 from network.errors import ValidationError
 from ui.auth import require_role, user_name
-from ui.common import show_error, store, tr
+from ui.common import md, show_error, store, tr
+from ui.upload_cache import UPLOAD_MB, dry_run, parsed, preview
 
 PREVIEW_ROWS = 20
 
@@ -21,28 +21,31 @@ if not require_role("admin", key="import_signin"):
     st.stop()
 uploads = st.file_uploader(tr("upload"), type=["csv", "xlsx", "json", "txt", "graphml", "gexf", "net", "paj", "dl",
                                               "cyjs"], accept_multiple_files=True,
-                           key="import_files")
+                           key="import_files", max_upload_size=UPLOAD_MB)  # bigger files never leave the browser
 sources = [(u.name, u.getvalue()) for u in uploads or []]
 if sources:
+    tables: dict[int, list] = {}
+    for i, (name, data) in enumerate(sources):  # parsed once per content, not per use and per rerun
+        try:
+            tables[i] = parsed(name, data)
+        except Exception as exc:  # noqa: BLE001 - an unreadable file is a message, not a crash
+            show_error(exc)
+    previews = {i: preview(ts, limit=PREVIEW_ROWS) for i, ts in tables.items()}  # before the plan reads them
     try:
-        plan = import_files(store(), sources, dry_run=True, user=user_name())
-    except Exception as exc:  # noqa: BLE001 - an unreadable file is a message, not a crash
+        plan = dry_run(store(), sources, [t for ts in tables.values() for t in ts]) \
+            if len(tables) == len(sources) else None
+    except Exception as exc:  # noqa: BLE001
         show_error(exc)
         plan = None
-    for name, data in sources:
-        st.markdown(f"#### {name}")
-        try:
-            preview = read_upload(name, data, limit=PREVIEW_ROWS)
-        except Exception as exc:  # noqa: BLE001
-            show_error(exc)
-            continue
-        for table in preview.tables:
-            st.caption(f"{tr('encoding')}: **{table.encoding}** · {tr('kind_detected')}: **{table.kind_label}** · "
-                       f"{table.n_rows} rows · {table.file}")
+    for i, (name, _) in enumerate(sources):
+        st.markdown(f"#### {md(name)}")
+        for table in previews.get(i, []):
+            st.caption(f"{tr('encoding')}: **{md(table.encoding)}** · {tr('kind_detected')}: "
+                       f"**{md(table.kind_label)}** · {table.n_rows} rows · {md(table.file)}")
             if table.rows:
                 st.dataframe(pd.DataFrame(table.rows).astype(str), hide_index=True)
             if table.ignored:
-                st.caption("ignored columns: " + ", ".join(map(str, table.ignored)))
+                st.caption("ignored columns: " + ", ".join(map(md, table.ignored)))
     if plan is not None:
         st.markdown(f"#### {tr('bad_rows')}: {len(plan.errors)}")
         if plan.errors:
@@ -63,7 +66,7 @@ if sources:
                     show_error(exc)
                 else:
                     summary = ", ".join(f"{k}: +{c.created} ~{c.updated}" for k, c in report.counts.items())
-                    st.success(tr("imported", summary=summary))
+                    st.success(tr("imported", summary=md(summary)))
                     if rejects.exists():
                         st.download_button(tr("bad_rows") + " (CSV)", rejects.read_bytes(),
                                            file_name="rejects.csv", mime="text/csv")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from network.viz import AGGREGATE_LIMIT, render_map
-from ui.common import Filters, analysis, empty_store, filtered_graph, graph, lang, org_measures, store, tr
+from ui.common import Filters, analysis, empty_store, filtered_graph, graph, lang, md, org_measures, store, tr
 from ui.filters import filter_widgets
 from ui.map_connect import picture_downloads, who_connects
 from ui.profile import ego_graph, show_profile
@@ -105,7 +105,7 @@ if not empty_store():
                           help=tr("layout_help"))
     opened = tuple(x for x in str(st.query_params.get("group", "")).split("/") if x)
     if opened and not focus:
-        crumbs = " › ".join([tr("whole_network")] + [tr("community_n", n=g) for g in opened])
+        crumbs = " › ".join([tr("whole_network")] + [tr("community_n", n=md(g)) for g in opened])
         b1, b2 = st.columns([4, 1])
         b1.caption(tr("drilled", path=crumbs))
         if b2.button(tr("back_to_whole"), key="map_back"):

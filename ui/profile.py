@@ -15,6 +15,7 @@ from ui.common import (
     analysis,
     graph,
     lang,
+    md,
     org_measures,
     sector_label,
     store,
@@ -79,7 +80,7 @@ def show_profile(org_id: str, *, key: str = "profile") -> None:
     except NotFound:
         st.warning(tr("nothing"))
         return
-    st.subheader(org.name)
+    st.subheader(md(org.name))
     data = {tr("sector"): sector_label(org.sector), tr("kind"): org.kind, tr("prefecture"): org.prefecture,
             tr("city"): org.city, tr("district"): org.district, tr("corporate_number"): org.corporate_number,
             tr("aliases"): ", ".join(org.aliases), tr("tags"): ", ".join(org.tags), tr("url"): org.url,
