@@ -239,6 +239,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "pl_all_time": ("すべての期間", "All time"),
     "pl_orgs_list": ("団体（分野）", "Organisations (sector)"),
     "pl_no_district": ("地区が登録された団体がありません。", "No organisation has a district recorded."),
+    "pl_council_not_centre": ("中心団体とつながっていない協議会の地区", "Districts whose council is not tied to the centre"),
 }
 
 

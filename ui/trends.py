@@ -41,10 +41,10 @@ def _chart(df: pd.DataFrame, title_key: str, keys: list[str]) -> None:
     share = all(k in SHARES for k in keys)
     title = tr(title_key) if title_key.startswith("pl_") else measure(title_key)
     chart = alt.Chart(long, title=title).mark_line(point=True).encode(
-        x=alt.X("fy:O", title=tr("pl_year")),
+        x=alt.X("fy:O", title=tr("pl_year"), axis=alt.Axis(labelAngle=0, labelOverlap=True)),
         y=alt.Y("value:Q", title=tr("pl_share") if share else tr("pl_value"),
-                axis=alt.Axis(format="%" if share else "~g")),
-        color=alt.Color(f"{tr('pl_measure')}:N", legend=alt.Legend(orient="bottom", columns=1)),
+                axis=alt.Axis(format="%") if share else alt.Axis()),
+        color=alt.Color(f"{tr('pl_measure')}:N", legend=alt.Legend(orient="bottom", columns=1, labelLimit=0)),
         tooltip=["fy", tr("pl_measure"), alt.Tooltip("value:Q", format=".3~f")])
     st.altair_chart(chart, width="stretch")
 
@@ -73,13 +73,13 @@ def _funding(data: dict) -> None:
                              for r in rows for s, v in r["shares"].items()])
         if not long.empty:
             st.altair_chart(alt.Chart(long).mark_bar().encode(
-                x=alt.X("fy:O", title=tr("pl_year")),
+                x=alt.X("fy:O", title=tr("pl_year"), axis=alt.Axis(labelAngle=0, labelOverlap=True)),
                 y=alt.Y("share:Q", title=tr("pl_share"), axis=alt.Axis(format="%"), stack="zero"),
-                color=alt.Color(f"{tr('sector')}:N", legend=alt.Legend(orient="bottom")),
+                color=alt.Color(f"{tr('sector')}:N", legend=alt.Legend(orient="bottom", labelLimit=0)),
                 tooltip=["fy", tr("sector"), alt.Tooltip("share:Q", format=".0%")]), width="stretch")
     orgs = pd.DataFrame([{measure("name"): o["name"], measure("funding_ties"): o["ties"],
                           **{sector_text(s, lang()): round(100 * v) for s, v in o["shares"].items()}}
-                         for o in data["funding"]["orgs"]])
+                         for o in data["funding"]["orgs"]]).fillna(0)
     st.markdown(f"#### {tr('pl_funded', fy=fy_name(data['year']))}")
     st.dataframe(orgs, hide_index=True) if not orgs.empty else st.caption(tr("nothing"))
 
