@@ -194,7 +194,7 @@ def annual_to_markdown(data: dict, *, lang: str = "ja") -> str:
     out += [f"## {lab('districts', L)}", ""]
     for city in data["districts"]["cities"]:
         out += [f"### {_md(city['prefecture'])} {_md(city['city'])}", ""]
-        out += _table([lab("district", L), lab("orgs", L), lab("council_centre", L), lab("council_office", L),
+        out += _table([lab("district", L), lab("orgs_sectors", L), lab("council_centre", L), lab("council_office", L),
                        lab("exchange", L), lab("missing_sectors", L)], [district_cells(d, data, L)
                                                                        for d in city["districts"]])
         if city["no_council"]:
@@ -241,8 +241,10 @@ def district_cells(d: dict, data: dict, lang: str) -> list[object]:
     names = data["names"]
     sep = "、" if lang == "ja" else ", "
     exchange = sep.join(f"{names.get(e['partner'], e['partner'])}（{e['partner_district']}）" for e in d["exchange"])
-    return [d["district"], len(d["orgs"]), yn(d["council_tied_centre"]), yn(d["council_tied_office"]),
-            exchange or lab("none", lang), sep.join(sector_text(s, lang) for s in d["missing_sectors"])]
+    sectors = sep.join(f"{sector_text(s, lang)} {n}" for s, n in sorted(d["sectors"].items(), key=lambda kv: -kv[1]))
+    return [d["district"], f"{len(d['orgs'])}（{sectors}）", yn(d["council_tied_centre"]),
+            yn(d["council_tied_office"]), exchange or lab("none", lang),
+            sep.join(sector_text(s, lang) for s in d["missing_sectors"])]
 
 
 def trend_markdown_rows(rows: list[dict], lang: str) -> list[str]:

@@ -193,9 +193,9 @@ def _rest(pdf, data: dict, L: str) -> None:  # type: ignore[no-untyped-def]
     _heading(pdf, lab("districts", L))
     for city in data["districts"]["cities"]:
         _heading(pdf, f"{city['prefecture']} {city['city']}".strip(), 10.5)
-        _table(pdf, [lab("district", L), lab("orgs", L), lab("council_centre", L), lab("council_office", L),
+        _table(pdf, [lab("district", L), lab("orgs_sectors", L), lab("council_centre", L), lab("council_office", L),
                      lab("exchange", L), lab("missing_sectors", L)],
-               [district_cells(d, data, L) for d in city["districts"]], (22, 12, 20, 22, 50, 56), 7)
+               [district_cells(d, data, L) for d in city["districts"]], (18, 44, 16, 18, 44, 42), 6.5)
         if city["no_council"]:
             _para(pdf, f"{lab('no_council', L)}: {sep.join(city['no_council'])}", 8)
     _heading(pdf, lab("dependence", L))

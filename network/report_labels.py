@@ -63,6 +63,7 @@ REPORT_LABELS: dict[str, tuple[str, str]] = {
     # districts
     "districts": ("地区（校区）ごとのつながり", "District coverage"),
     "district": ("地区", "District"),
+    "orgs_sectors": ("団体数（分野）", "Organisations (sectors)"),
     "city": ("市区町村", "City"),
     "council": ("地域の協議会", "Council"),
     "council_centre": ("協議会と中心団体", "Council – centre"),

@@ -31,6 +31,8 @@ Examples
 
 from __future__ import annotations
 
+import random
+
 import networkx as nx
 import numpy as np
 import scipy.sparse as sp
@@ -75,37 +77,58 @@ def _cut_off(U: nx.Graph, centre: object) -> list:
     return sorted((v for p in pieces[1:] for v in p), key=str)
 
 
-def _pairs_through(U: nx.Graph, centre: object, chunk: int = 256) -> tuple[int, int]:
-    """(pairs whose every shortest path runs through ``centre``, connected pairs) over the others."""
-    nodes = list(U)
+def _pairs_through(U: nx.Graph, centre: object, *, exact_threshold: int, k: int, seed: int,
+                   chunk: int = 256) -> tuple[int, int, str]:
+    """(pairs whose every shortest path runs through ``centre``, connected pairs, method) over the others.
+
+    With ``dc`` the distances from the centre and ``d_B`` those in the network without it, a pair of
+    the centre's component is joined through the centre by a shortest path of length dc[i] + dc[j],
+    and every shortest path runs through it exactly when dc[i] + dc[j] < d_B(i, j).  One
+    breadth-first search per source (all of them, or ``k`` seeded samples above the threshold).
+    """
+    comp = nx.node_connected_component(U, centre)
+    connected = sum(len(c) * (len(c) - 1) // 2 for c in nx.connected_components(U) if centre not in c)
+    nodes = [v for v in comp if v != centre]
+    m = len(nodes)
+    connected += m * (m - 1) // 2
+    if m < 2:
+        return 0, connected, "exact"
     idx = {v: i for i, v in enumerate(nodes)}
-    n = len(nodes)
-    c = idx[centre]
+    c = m  # the centre is the last index
+    idx[centre] = c
     rows, cols = [], []
-    for u, v in U.edges():
-        if u != v:
+    for u, v in U.edges(comp):  # every edge touching the component lies inside it
+        if u != v and u in idx and v in idx:
             rows += [idx[u], idx[v]]
             cols += [idx[v], idx[u]]
-    A = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
-    keep = np.ones(n, dtype=bool)
-    keep[c] = False
-    B = A.multiply(keep[:, None]).multiply(keep[None, :]).tocsr()
-    B.eliminate_zeros()  # csgraph reads an explicit zero of a sparse matrix as an edge
-    others = np.flatnonzero(keep)
-    through = connected = 0
-    for s in range(0, len(others), chunk):
-        src = others[s:s + chunk]
-        d1 = shortest_path(A, unweighted=True, directed=False, indices=src)[:, keep]
-        d2 = shortest_path(B, unweighted=True, directed=False, indices=src)[:, keep]
-        # count each unordered pair once: the column's position among the others > the row's
-        pos = np.arange(s, s + len(src))[:, None] < np.arange(len(others))[None, :]
-        finite = np.isfinite(d1) & pos
-        connected += int(finite.sum())
-        through += int((finite & (d2 > d1)).sum())
-    return through, connected
+    r, q = np.array(rows), np.array(cols)
+    A = sp.csr_matrix((np.ones(len(r)), (r, q)), shape=(m + 1, m + 1))
+    dc = shortest_path(A, unweighted=True, directed=False, indices=[c])[0][:m]
+    keep = (r != c) & (q != c)
+    B = sp.csr_matrix((np.ones(int(keep.sum())), (r[keep], q[keep])), shape=(m, m))
+    if m <= exact_threshold:
+        sources, method = np.arange(m), "exact"
+    else:
+        sources, method = np.array(sorted(random.Random(seed).sample(range(m), k))), "sampled"
+    ordered = 0
+    for s in range(0, len(sources), chunk):
+        src = sources[s:s + chunk]
+        dB = shortest_path(B, unweighted=True, directed=False, indices=src)
+        ordered += int((dc[src][:, None] + dc[None, :] < dB).sum())
+    if method == "exact":
+        return ordered // 2, connected, method
+    share = ordered / (len(sources) * (m - 1))
+    return round(share * m * (m - 1) / 2), connected, method
 
 
-def centre_dependence(U: nx.Graph, centre: object, *, limit: int | None = 50) -> dict:
+#: Exact pair counts up to this many organisations in the centre's component; sampled above.
+EXACT_PAIRS = 1500
+#: Sampled sources above :data:`EXACT_PAIRS` (seeded; the result says ``pairs_through_method``).
+SAMPLE_PAIRS = 500
+
+
+def centre_dependence(U: nx.Graph, centre: object, *, limit: int | None = 50,
+                      exact_threshold: int = EXACT_PAIRS, k: int = SAMPLE_PAIRS, seed: int = 0) -> dict:
     """How much the undirected view ``U`` depends on organisation ``centre``.
 
     Parameters
@@ -113,6 +136,9 @@ def centre_dependence(U: nx.Graph, centre: object, *, limit: int | None = 50) ->
     U : Graph — the undirected view (one edge per tied pair; a ``sector`` per node).
     centre : the centre's organisation id.
     limit : list at most this many cut-off organisations (``cut_off_count`` is the full number).
+    exact_threshold, k, seed : the pair share is exact while the centre's component has at most
+        ``exact_threshold`` other organisations, else estimated from ``k`` sources drawn with
+        ``random.Random(seed)`` (``pairs_through_method`` says which).
 
     Returns
     -------
@@ -125,9 +151,9 @@ def centre_dependence(U: nx.Graph, centre: object, *, limit: int | None = 50) ->
     if centre not in U:
         return {"centre": centre, "in_network": False, "cut_off_count": None, "cut_off": [],
                 "pairs_through": None, "pairs_through_count": None, "connected_pairs": None,
-                "cross_sector": None, "cross_sector_ties": None, "cross_sector_with_centre": None}
+                "pairs_through_method": None, "cross_sector": None, "cross_sector_ties": None, "cross_sector_with_centre": None}
     lost = _cut_off(U, centre)
-    through, connected = _pairs_through(U, centre)
+    through, connected, method = _pairs_through(U, centre, exact_threshold=exact_threshold, k=k, seed=seed)
     sec = U.nodes
     cross = [(u, v) for u, v in U.edges() if u != v and sec[u].get("sector") != sec[v].get("sector")]
     with_c = sum(1 for u, v in cross if centre in (u, v))
@@ -135,7 +161,7 @@ def centre_dependence(U: nx.Graph, centre: object, *, limit: int | None = 50) ->
         "centre": centre, "in_network": True,
         "cut_off_count": len(lost), "cut_off": lost if limit is None else lost[:limit],
         "pairs_through": through / connected if connected else None,
-        "pairs_through_count": through, "connected_pairs": connected,
+        "pairs_through_count": through, "connected_pairs": connected, "pairs_through_method": method,
         "cross_sector": with_c / len(cross) if cross else None,
         "cross_sector_ties": len(cross), "cross_sector_with_centre": with_c,
     }

@@ -97,8 +97,12 @@ def _districts_no_centre(U: nx.Graph, centre: object) -> int | None:
     return sum(1 for tied in districts.values() if not tied)
 
 
+#: Sampled sources of the top brokers' betweenness above the exact threshold (5,000 organisations).
+BROKER_K = 256
+
+
 def year_measures(U: nx.Graph, *, previous: nx.Graph | None = None, centre: object = None,
-                  top: int = 3, ties: int | None = None) -> dict:
+                  top: int = 3, ties: int | None = None, broker_k: int = BROKER_K) -> dict:
     """The trend row of one year's undirected view ``U`` (see the module notes).
 
     Parameters
@@ -108,13 +112,15 @@ def year_measures(U: nx.Graph, *, previous: nx.Graph | None = None, centre: obje
     centre : the centre's organisation id (``None``: no centre measures).
     top : number of top brokers listed.
     ties : the number of tie records (defaults to the sum of the edges' ``ties``).
+    broker_k : betweenness sample size above the exact threshold of
+        :func:`network.analysis.brokers.betweenness` (exact below it; seed 0).
     """
     n = U.number_of_nodes()
     pairs = _pairs(U)
     sec = U.nodes
     cross = sum(1 for u, v in pairs if sec[u].get("sector") != sec[v].get("sector"))
     sizes = [len(c) for c in nx.connected_components(U)]
-    bc = betweenness(U)["values"] if n else {}
+    bc = betweenness(U, k=broker_k)["values"] if n else {}
     ranked = sorted((v for v in bc if bc[v] > 0), key=lambda v: (-bc[v], str(v)))[:top]
     row = {
         "orgs": n,

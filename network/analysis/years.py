@@ -69,7 +69,8 @@ def known_orgs(G: nx.MultiDiGraph, fy: int) -> set:
 def year_graph(G: nx.MultiDiGraph, fy: int) -> nx.MultiDiGraph:
     """The ties running in fiscal year ``fy`` among the organisations known by then."""
     H = filter_graph(G, as_of=fy)
-    H.remove_nodes_from([v for v in list(H) if v not in known_orgs(G, fy)])
+    known = known_orgs(G, fy)
+    H.remove_nodes_from([v for v in list(H) if v not in known])
     return H
 
 

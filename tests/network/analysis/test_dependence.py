@@ -65,3 +65,16 @@ def test_unknown_centre_refused_and_guess():
 def test_cut_off_matches_the_year_view():
     U = year_view(boundary_network(), 2015)  # c–a–b path plus g–k2: without c nobody is cut off
     assert centre_dependence(U, "c")["cut_off_count"] == 0
+
+
+def test_sampled_pairs_are_stated_and_equal_exact_when_every_source_is_drawn():
+    U = nx.gnm_random_graph(60, 120, seed=4)
+    nx.set_node_attributes(U, "npo", "sector")
+    c = max(U, key=U.degree)
+    exact = centre_dependence(U, c)
+    m = len(nx.node_connected_component(U, c)) - 1
+    every = centre_dependence(U, c, exact_threshold=10, k=m)
+    assert exact["pairs_through_method"] == "exact" and every["pairs_through_method"] == "sampled"
+    assert every["pairs_through_count"] == exact["pairs_through_count"]
+    part = centre_dependence(U, c, exact_threshold=10, k=m // 2, seed=1)
+    assert 0 <= part["pairs_through"] <= 1 and abs(part["pairs_through"] - exact["pairs_through"]) < 0.1
