@@ -4,7 +4,8 @@ Each command parses its arguments, calls one library function, and turns
 Renkei's named errors into a one-line reason (plus the row report for bad
 input) and a non-zero exit code.
 
->>> main(["--store", ":memory:", "orgs"])
+>>> main(["--store", ":memory:", "orgs", "--format", "json"])
+[]
 0
 """
 
@@ -209,6 +210,151 @@ def cmd_changes(args: argparse.Namespace) -> int:
     return 0
 
 
+def printable(text: str) -> str:
+    """Text safe for a terminal: control characters shown as escapes (``\\x1b``), not sent."""
+    return "".join(c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
+def _find_org(G, word: str):  # noqa: ANN001, ANN202 - a MultiDiGraph, a node id
+    """An organisation by id, else by its name (normalised; without its legal form when only one fits)."""
+    from ingest.normalise import core_name, normalise_name
+
+    if word in G:
+        return word
+    for key in (normalise_name, core_name):
+        hits = [v for v, d in G.nodes(data=True) if key(str(d.get("name", ""))) == key(word)]
+        if len(hits) == 1:
+            return hits[0]
+        if len(hits) > 1:
+            raise RenkeiError(f"{word!r} names {len(hits)} organisations ({', '.join(map(str, hits[:5]))}): "
+                              f"give an id / 複数の団体が該当します")
+    raise RenkeiError(f"no organisation {word!r} / 団体が見つかりません")
+
+
+def _find_group(G, U, word: str) -> list:  # noqa: ANN001 - graphs
+    """``sector:npo``, ``district:…``, ``city:…``, ``community:N`` or a bare sector word (NPO, 行政…)."""
+    from network.analysis.paths import group_members
+
+    attr, sep, value = word.partition(":")
+    if not sep:
+        attr, value = "sector", word
+    attr = attr.strip().lower()
+    if attr == "sector":
+        value = _sector(value)
+    membership = None
+    if attr == "community":
+        from network.analysis.gaps import communities
+
+        membership = communities(U)
+    elif attr not in ("district", "city", "prefecture", "kind", "sector"):
+        raise RenkeiError(f"unknown group {attr!r}: use sector:, district:, city:, community: / 不明なグループ")
+    members = group_members(U, attr, value, membership=membership)
+    if not members:
+        raise RenkeiError(f"group {word!r} has no organisations / 該当する団体がありません")
+    return members
+
+
+@command("path")
+def cmd_path(args: argparse.Namespace) -> int:
+    from network.analysis.paths import bridging_introductions, connectors
+    from network.analysis.views import undirected_view
+
+    G = _load_graph(args, args.as_of)
+    U = undirected_view(G, as_of=args.as_of, types=_types(args.types))
+    if args.groups:
+        a, b = _find_group(G, U, args.a), _find_group(G, U, args.b)
+    else:
+        a, b = _find_org(G, args.a), _find_org(G, args.b)
+    result = connectors(U, a, b, max_paths=args.max_paths)
+    if not result["connected"]:
+        result["introductions"] = bridging_introductions(U, a if args.groups else [a], b if args.groups else [b])
+    names = {v: str(d.get("name", v)) for v, d in G.nodes(data=True)}
+    if args.format == "json":
+        for r in result["brokers"]:
+            r["name"] = names.get(r["id"], "")
+        _emit(args, _json(result))
+        return 0
+    lines = []
+    if not result["connected"]:
+        lines.append("no path: the two are not connected / 経路がありません（つながっていません）")
+        for r in result.get("introductions", []):
+            lines.append(f"  introduce / 紹介: {printable(names[r['a']])} — {printable(names[r['b']])}")
+    else:
+        lines.append(f"shortest path: {result['distance']} step(s), {result['path_count']} path(s) "
+                     f"/ 最短経路 {result['distance']} 段階・{result['path_count']} 本")
+        for p in result["paths"]:
+            lines.append("  " + " → ".join(printable(names.get(v, str(v))) for v in p))
+        lines.append("brokers / 仲介する団体 (share of shortest paths / 最短経路に占める割合):")
+        for r in result["brokers"]:
+            lines.append(f"  {r['share']:.3f}\t{printable(names.get(r['id'], str(r['id'])))}\t{r['id']}")
+    _emit(args, "\n".join(lines) + "\n")
+    return 0
+
+
+@command("map")
+def cmd_map(args: argparse.Namespace) -> int:
+    from network.analysis.views import filter_graph, undirected_view
+
+    G = _load_graph(args, args.as_of)
+    H = filter_graph(G, as_of=args.as_of, types=_types(args.types), sectors=_sectors(args.sectors),
+                     district=args.district)
+    U = undirected_view(H)
+    if args.colour_by == "community":
+        from network.analysis.gaps import communities
+
+        for v, c in communities(U).items():
+            U.nodes[v]["community"] = c
+    sizes = None
+    if args.size_by == "degree":
+        sizes = {v: float(d) for v, d in U.degree()}
+    elif args.size_by == "betweenness":
+        from network.analysis.brokers import betweenness
+
+        sizes = betweenness(U)["values"]
+    path_nodes: list = []
+    path_edges: list = []
+    if args.path:
+        from network.analysis.paths import connectors
+
+        r = connectors(U, _find_org(G, args.path[0]), _find_org(G, args.path[1]))
+        path_nodes = sorted({v for p in r["paths"] for v in p}, key=str)
+        path_edges = [(e["source"], e["target"]) for e in r["edges"]]
+    out = args.output.lower()
+    caption = _map_caption(args, U)
+    if out.endswith(".html"):
+        from network.viz import render_map
+
+        data: bytes | str = render_map(U, colour_by=args.colour_by, size_by=sizes, lang=args.lang,
+                                       highlight={"focus": path_nodes, "bridges": path_edges})
+    elif out.endswith((".svg", ".png")):
+        from network.picture import scene, to_png, to_svg
+
+        sc = scene(U, colour_by=args.colour_by, size_by=sizes, highlight=path_nodes, highlight_edges=path_edges,
+                   lang=args.lang)
+        data = to_svg(sc, caption) if out.endswith(".svg") else to_png(sc, caption, scale=args.scale)
+    else:
+        raise RenkeiError(f"{args.output}: give a file ending in .png, .svg or .html / 拡張子を指定してください")
+    _emit(args, data)
+    print(f"{args.output}: {U.number_of_nodes()} organisations, {U.number_of_edges()} tied pairs", file=sys.stderr)
+    return 0
+
+
+def _map_caption(args: argparse.Namespace, U) -> list[str]:  # noqa: ANN001 - a graph
+    """The filters written under a picture, in the picture's language."""
+    ja = args.lang == "ja"
+    every = "すべて" if ja else "all"
+    from network.model import Sector, TieType
+
+    types = "・".join(TieType(t).label(args.lang) for t in _types(args.types) or []) or every
+    sectors = "・".join(Sector(x).label(args.lang) for x in _sectors(args.sectors) or []) or every
+    parts = [("期間" if ja else "Period", args.as_of or every), ("関係" if ja else "Tie types", types),
+             ("区分" if ja else "Sectors", sectors), ("地区" if ja else "District", args.district or every)]
+    line = "  ".join(f"{k}: {v}" for k, v in parts)
+    count = (f"{U.number_of_nodes()} 団体・{U.number_of_edges()} 組の関係" if ja
+             else f"{U.number_of_nodes()} organisations, {U.number_of_edges()} tied pairs")
+    return [line, count + " — Renkei 連携"]
+
+
 @command("project")
 def cmd_project(args: argparse.Namespace) -> int:
     from ingest.project import projected_ties
@@ -400,6 +546,28 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--district")
     c.add_argument("--lang", choices=["ja", "en"], default="ja")
     c.add_argument("--output")
+
+    pa = sub.add_parser("path", help="who connects two organisations or groups / 誰がつないでいるか")
+    pa.add_argument("a", help="organisation id or name (with --groups: sector:npo, district:X, community:N)")
+    pa.add_argument("b", help="organisation id or name, or a group with --groups")
+    pa.add_argument("--groups", action="store_true", help="A and B are groups of organisations")
+    pa.add_argument("--as-of")
+    pa.add_argument("--types", help="tie types to keep, comma-separated")
+    pa.add_argument("--max-paths", type=int, default=50)
+    pa.add_argument("--format", choices=["json", "text"], default="text")
+    pa.add_argument("--output")
+
+    mp = sub.add_parser("map", help="the map as a picture (PNG, SVG) or page (HTML) / 地図を画像で書き出す")
+    mp.add_argument("--output", required=True, help="FILE.png, FILE.svg or FILE.html")
+    mp.add_argument("--as-of")
+    mp.add_argument("--types")
+    mp.add_argument("--sectors")
+    mp.add_argument("--district")
+    mp.add_argument("--colour-by", choices=["sector", "district", "community"], default="sector")
+    mp.add_argument("--size-by", choices=["none", "degree", "betweenness"], default="degree")
+    mp.add_argument("--path", nargs=2, metavar=("A", "B"), help="highlight the shortest paths between A and B")
+    mp.add_argument("--lang", choices=["ja", "en"], default="ja")
+    mp.add_argument("--scale", type=float, default=2.0, help="PNG pixels per point (2 ≈ 200 dpi)")
 
     pr = sub.add_parser("project", help="ties from shared activities (participations) / 共同参加から関係を作る")
     pr.add_argument("--since", help="only participations on or after this date")

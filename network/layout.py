@@ -25,7 +25,7 @@ from collections.abc import Hashable, Mapping
 
 import networkx as nx
 
-__all__ = ["compute_layout", "aggregate_graph", "SPRING_LIMIT", "SMALL_COMPONENT"]
+__all__ = ["compute_layout", "grouped_layout", "concentric_layout", "aggregate_graph", "SPRING_LIMIT", "SMALL_COMPONENT"]
 
 #: Above this many nodes igraph's grid Fruchterman–Reingold replaces NetworkX's spring layout.
 SPRING_LIMIT = 300
@@ -171,3 +171,74 @@ def aggregate_graph(G: nx.Graph, groups: Mapping[Hashable, Hashable]) -> nx.Grap
         else:
             A.add_edge(gu, gv, weight=1)
     return A
+
+
+def grouped_layout(G: nx.Graph, groups: Mapping[Hashable, Hashable], *, seed: int = 42,
+                   scale: float | None = None) -> dict[Hashable, tuple[float, float]]:
+    """Positions with each group (sector, district…) in its own disc, the discs on a circle.
+
+    Groups are placed in a stable order (largest first, then by name) and each group's
+    members are laid out with :func:`compute_layout` inside a disc whose area grows with
+    the group's size, so the same filter always gives the same picture.
+
+    >>> G = nx.Graph([("a", "b"), ("c", "d")])
+    >>> pos = grouped_layout(G, {"a": "x", "b": "x", "c": "y", "d": "y"}, scale=100)
+    >>> (pos["a"][1] > 0) == (pos["b"][1] > 0), (pos["a"][1] > 0) != (pos["c"][1] > 0)
+    (True, True)
+    """
+    members: dict[Hashable, list] = {}
+    for v in G:
+        members.setdefault(groups.get(v, ""), []).append(v)
+    if not members:
+        return {}
+    n = G.number_of_nodes()
+    if scale is None:
+        scale = 45.0 * math.sqrt(n) + 120.0
+    order = sorted(members, key=lambda g: (-len(members[g]), str(g)))
+    if len(order) == 1:
+        return compute_layout(G, seed=seed, scale=scale)
+    total = sum(math.sqrt(len(m)) for m in members.values())
+    pos: dict[Hashable, tuple[float, float]] = {}
+    angle = 0.0
+    for g in order:
+        share = math.sqrt(len(members[g])) / total
+        mid = angle + math.pi * share
+        angle += 2 * math.pi * share
+        radius = max(30.0, scale * 0.9 * math.sin(min(math.pi * share, math.pi / 2)))
+        cx, cy = scale * math.cos(mid), scale * math.sin(mid)
+        inner = compute_layout(G.subgraph(members[g]), seed=seed, scale=radius)
+        for v, (x, y) in inner.items():
+            pos[v] = (cx + x, cy + y)
+    return pos
+
+
+def concentric_layout(G: nx.Graph, centre: Hashable, *, step: float = 160.0) -> dict[Hashable, tuple[float, float]]:
+    """Rings around ``centre``: its partners on the first ring, their partners on the second…
+
+    Organisations not connected to ``centre`` go on an outer ring; within a ring the order
+    is stable (by the position of the partner on the ring inside, then by id).
+
+    >>> pos = concentric_layout(nx.path_graph(3), 0, step=100)
+    >>> pos[0], round(math.hypot(*pos[1])), round(math.hypot(*pos[2]))
+    ((0.0, 0.0), 100, 200)
+    """
+    if centre not in G:
+        return compute_layout(G)
+    H = G.to_undirected(as_view=True) if G.is_directed() else G
+    dist = nx.single_source_shortest_path_length(H, centre)
+    far = max(dist.values(), default=0) + 1
+    rings: dict[int, list] = {}
+    for v in G:
+        rings.setdefault(dist.get(v, far), []).append(v)
+    pos: dict[Hashable, tuple[float, float]] = {centre: (0.0, 0.0)}
+    angle_of: dict[Hashable, float] = {centre: 0.0}
+    for r in sorted(k for k in rings if k > 0):
+        def key(v: Hashable, r: int = r) -> tuple:
+            inner = [angle_of[u] for u in H[v] if dist.get(u) == r - 1 and u in angle_of]
+            return (min(inner) if inner else 10.0, str(v))
+        ring = sorted(rings[r], key=key)
+        for i, v in enumerate(ring):
+            a = 2 * math.pi * i / len(ring)
+            angle_of[v] = a
+            pos[v] = (float(r * step * math.cos(a)), float(r * step * math.sin(a)))
+    return pos

@@ -67,8 +67,11 @@ SECTOR_COLOURS: dict[str, str] = {
     Sector.INTERMEDIARY.value: "#CC79A7",
     Sector.OTHER.value: "#999999",
 }
-_EXTRA_COLOURS = ["#4E79A7", "#F28E2B", "#59A14F", "#E15759", "#76B7B2", "#EDC948", "#B07AA1",
-                  "#FF9DA7", "#9C755F", "#BAB0AC"]
+#: Twenty distinct colours for communities and districts: Okabe–Ito's seven, Paul Tol's nine
+#: "muted" ones, then four more; every pair at least ΔE*ab 14 apart (tests/ui/test_palette.py).
+GROUP_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
+                 "#332288", "#117733", "#882255", "#999933", "#AA4499", "#44AA99", "#CC6677",
+                 "#DDCC77", "#88CCEE", "#663333", "#FFAABB", "#222222", "#BBBBBB"]
 
 _TEXT = {
     "legend": ("凡例", "Legend"),
@@ -79,7 +82,9 @@ _TEXT = {
     "cut_point": ("切断点（要の団体）", "Cut point"),
     "bridge": ("橋渡しの関係（切れると分断）", "Bridge tie"),
     "focus": ("検索した団体", "Searched organisation"),
+    "path": ("A と B を結ぶ最短経路", "Shortest paths between A and B"),
     "open": ("プロフィールを開く", "Open profile"),
+    "open_group": ("このグループを開く（ダブルクリックでも）", "Open this group (or double-click it)"),
     "members": ("団体数", "Organisations"),
     "internal": ("内部の関係数", "Ties inside"),
     "ties_between": ("間の関係数", "Ties between"),
@@ -130,11 +135,24 @@ def _label(attr: str, value: object, lang: str) -> str:
     return "" if value is None else str(value)
 
 
+def group_order(value: object) -> tuple:
+    """Sort key for legend entries: numbers in numeric order (0, 1, 2 … 10), then text, then none.
+
+    >>> sorted([10, 2, "b", None, 0, "a"], key=group_order)
+    [0, 2, 10, 'a', 'b', None]
+    """
+    if value is None or value == SMALL_GROUPS:
+        return (2, 0, "")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return (0, value, "")
+    return (1, 0, str(value))
+
+
 def _colours(attr: str, values: Iterable[object]) -> dict[object, str]:
-    ordered = sorted(set(values), key=lambda v: (v is None, str(v)))
+    ordered = sorted(set(values), key=group_order)
     if attr == "sector":
         return {v: SECTOR_COLOURS.get(str(v), SECTOR_COLOURS["other"]) for v in ordered}
-    return {v: _EXTRA_COLOURS[i % len(_EXTRA_COLOURS)] for i, v in enumerate(ordered)}
+    return {v: GROUP_COLOURS[i % len(GROUP_COLOURS)] for i, v in enumerate(ordered)}
 
 
 def _fmt(value: object) -> str:
@@ -159,7 +177,7 @@ def _sizes(nodes: list, size_by: Mapping[Hashable, float] | None, lo: float = 8.
 def _text(lang: str) -> dict:
     """Labels the page's script needs to build tooltips (looked up, not repeated per node)."""
     return {
-        "open": _t("open", lang), "sector": _t("sector", lang), "kind": _t("kind", lang), "area": _t("area", lang),
+        "open": _t("open", lang), "openGroup": _t("open_group", lang), "sector": _t("sector", lang), "kind": _t("kind", lang), "area": _t("area", lang),
         "type": _t("type", lang), "strength": _t("strength", lang), "period": _t("period", lang),
         "sectors": {s.value: s.label(lang) for s in Sector},
         "types": {x.value: x.label(lang) for x in TieType},
@@ -180,6 +198,9 @@ def render_map(
     height: str = "700px",
     profile_url: str | None = "orgs?org={id}",
     aggregate_limit: int = AGGREGATE_LIMIT,
+    layout: str = "force",
+    centre: Hashable | None = None,
+    group_url: str | None = None,
 ) -> str:
     """Draw ``G`` as a standalone offline HTML page.
 
@@ -197,7 +218,8 @@ def render_map(
         area grows with it.  Equal sizes when omitted.
     highlight : mapping, optional
         ``"brokers"``, ``"cut_points"``, ``"focus"`` → nodes to mark;
-        ``"bridges"`` → ``(u, v)`` pairs whose ties are drawn red.
+        ``"bridges"`` → ``(u, v)`` pairs whose ties are drawn red; ``"path"`` (nodes) and
+        ``"path_edges"`` (pairs): shortest paths between two organisations, drawn dark red.
     measures : mapping, optional
         Node → ``{"degree": 3, "betweenness": 0.2, …}`` shown on hover.
     groups : mapping, optional
@@ -215,6 +237,15 @@ def render_map(
         URL-encoded organisation id.  ``None`` hides the link.
     aggregate_limit : int
         Above this many organisations the map is aggregated.
+    layout : {"force", "sector", "district", "concentric"}
+        Force-directed (seeded), grouped by sector or district (one disc per group), or
+        rings around ``centre`` (its partners first); every one is stable between reruns.
+    centre : node, optional
+        The organisation the concentric layout is drawn around.
+    group_url : str, optional
+        In an aggregated map, the link that opens one group (drill down); ``{id}`` is
+        replaced by the URL-encoded group key.  Inside the app, links open in the same tab
+        and keep the session (language, filters).
 
     Returns
     -------
@@ -237,7 +268,8 @@ def render_map(
         note = _t("aggregated", lang).format(orgs=n_orgs, groups=len(data["nodes"]),
                                              by=_t("by_community" if by == "community" else "by_sector", lang))
     else:
-        data, legend, group_opts = _org_data(G, colour_by, size_by, highlight or {}, measures or {}, lang)
+        data, legend, group_opts = _org_data(G, colour_by, size_by, highlight or {}, measures or {}, lang,
+                                             _positions(G, layout, centre))
         note = "" if n_orgs else _t("empty", lang)
     n_drawn = len(data["nodes"])
     if physics is None:
@@ -245,6 +277,7 @@ def render_map(
     data["options"] = _options(physics, n_drawn, group_opts)
     data["text"] = _text(lang)
     data["profileUrl"] = profile_url if profile_url and not aggregated else None
+    data["groupUrl"] = group_url if group_url and aggregated else None
     return map_page(data, legend, note, height=height, lang=lang, n_orgs=n_orgs, aggregated=aggregated,
                     legend_title=_t("legend", lang))
 
@@ -255,9 +288,19 @@ def _group_style(colour: str) -> dict:
                       "hover": {"background": colour, "border": "#000000"}}}
 
 
-def _org_data(G, colour_by, size_by, highlight, measures, lang):  # type: ignore[no-untyped-def]
+def _positions(G: nx.Graph, layout: str, centre: Hashable | None) -> dict:
+    from network.layout import concentric_layout, grouped_layout
+
+    if layout in ("sector", "district"):
+        return grouped_layout(G, {v: G.nodes[v].get(layout) or "" for v in G})
+    if layout == "concentric" and centre is not None and centre in G:
+        return concentric_layout(G, centre)
+    return compute_layout(G)
+
+
+def _org_data(G, colour_by, size_by, highlight, measures, lang, pos=None):  # type: ignore[no-untyped-def]
     nodes = list(G)
-    pos = compute_layout(G)
+    pos = pos if pos is not None else compute_layout(G)
     values = {v: G.nodes[v].get(colour_by) for v in nodes}
     colours = _colours(colour_by, values.values())
     gid = {val: f"g{i}" for i, val in enumerate(colours)}
@@ -266,6 +309,8 @@ def _org_data(G, colour_by, size_by, highlight, measures, lang):  # type: ignore
     cuts = set(highlight.get("cut_points", ()))
     focus = set(highlight.get("focus", ()))
     bridges = {frozenset(p) for p in highlight.get("bridges", ())}
+    path_nodes = set(highlight.get("path", ()))
+    path_edges = {frozenset(p) for p in highlight.get("path_edges", ())}
     show_labels = len(nodes) <= LABEL_LIMIT
     keys = [k for k in ("degree", "betweenness", "brokerage", "constraint", "community")
             if any(k in (measures.get(v) or {}) for v in nodes[:50])]
@@ -290,6 +335,9 @@ def _org_data(G, colour_by, size_by, highlight, measures, lang):  # type: ignore
             hl = {"borderWidth": 5, "color": {"border": "#8B0000", "background": colours[values[v]]}}
         if v in cuts:
             hl["shape"] = "diamond"
+        if v in path_nodes:
+            hl.update(borderWidth=6, font={"size": 18, "bold": True},
+                      color={"border": "#B00020", "background": colours[values[v]]})
         if v in focus:
             hl.update(borderWidth=6, font={"size": 18, "bold": True},
                       color={"border": "#000000", "background": colours[values[v]]})
@@ -307,6 +355,8 @@ def _org_data(G, colour_by, size_by, highlight, measures, lang):  # type: ignore
             edge["d"] = 1
         if bridges and frozenset((u, v)) in bridges:
             edge["hl"] = "#D62728"
+        if path_edges and frozenset((u, v)) in path_edges:
+            edge["hl"] = "#B00020"
         out_edges.append(edge)
     legend = [(colour, _label(colour_by, val, lang), "dot") for val, colour in colours.items()]
     if brokers:
@@ -315,6 +365,8 @@ def _org_data(G, colour_by, size_by, highlight, measures, lang):  # type: ignore
         legend.append(("#666666", _t("cut_point", lang), "diamond"))
     if bridges:
         legend.append(("#D62728", _t("bridge", lang), "line"))
+    if path_nodes:
+        legend.append(("#B00020", _t("path", lang), "line"))
     if focus:
         legend.append(("#000000", _t("focus", lang), "ring"))
     data = {"nodes": out_nodes, "edges": out_edges}
@@ -332,7 +384,7 @@ def _aggregated_data(G, membership, by, lang):  # type: ignore[no-untyped-def]
     for i, (g, a) in enumerate(A.nodes(data=True)):
         label = _label(by, g, lang)
         ids[g] = f"c{i}"
-        nodes.append({"id": ids[g], "x": round(pos[g][0]), "y": round(pos[g][1]), "label": label,
+        nodes.append({"id": ids[g], "key": str(g), "x": round(pos[g][0]), "y": round(pos[g][1]), "label": label,
                       "size": round(10 + 50 * math.sqrt(a["members"] / top), 1), "g": f"g{i}",
                       "hl": {"font": {"size": 26}},
                       "rows": [["", label], [_t("members", lang), f"{a['members']:,}"],
@@ -340,7 +392,8 @@ def _aggregated_data(G, membership, by, lang):  # type: ignore[no-untyped-def]
     wmax = max((w for *_, w in A.edges(data="weight")), default=1)
     edges = [{"f": ids[u], "t": ids[v], "w": round(1 + 9 * math.log1p(w) / math.log1p(wmax), 1),
               "rows": [[_t("ties_between", lang), f"{w:,}"]]} for u, v, w in A.edges(data="weight")]
-    legend = [(colours[g], _label(by, g, lang), "dot") for g in A.nodes] if len(A) <= 20 else []
+    legend = ([(colours[g], _label(by, g, lang), "dot") for g in sorted(A.nodes, key=group_order)]
+              if len(A) <= len(GROUP_COLOURS) else [])
     return ({"nodes": nodes, "edges": edges}, legend,
             {f"g{i}": _group_style(colours[g]) for i, g in enumerate(A.nodes)})
 

@@ -126,15 +126,40 @@ _JS = """
     if (!p.nodes.length) { info.style.display = "none"; return; }
     var n = byId[p.nodes[0]];
     info.appendChild(box(nodeRows(n)));
-    if (data.profileUrl && !n.rows) {
+    var url = null, text = null;
+    if (data.profileUrl && !n.rows) { url = data.profileUrl.replace("{id}", encodeURIComponent(n.id)); text = T.open; }
+    if (data.groupUrl && n.rows && n.key !== undefined) {
+      url = data.groupUrl.replace("{id}", encodeURIComponent(n.key)); text = T.openGroup;
+    }
+    if (url && inApp()) {
       var a = document.createElement("a");
-      a.textContent = T.open;
-      a.href = data.profileUrl.replace("{id}", encodeURIComponent(n.id));
-      a.target = "_blank"; a.rel = "noopener";
+      a.textContent = text;
+      a.href = url;
+      a.addEventListener("click", function (ev) { ev.preventDefault(); go(url); });
       info.appendChild(a);
     }
     info.style.display = "block";
   });
+  network.on("doubleClick", function (p) {
+    if (!p.nodes.length || !data.groupUrl || !inApp()) { return; }
+    var n = byId[p.nodes[0]];
+    if (n.rows && n.key !== undefined) { go(data.groupUrl.replace("{id}", encodeURIComponent(n.key))); }
+  });
+  // Inside the Streamlit app (a same-origin frame) links open a page of the app in the same tab and the
+  // same session: the app's own history entry is pushed and its popstate handler switches the page, so the
+  // language and the filters stay and the browser's back button returns to the map.
+  function inApp() {
+    try { return window.parent !== window && !!window.parent.history && !!window.parent.location.pathname; }
+    catch (e) { return false; }
+  }
+  function go(url) {
+    var P = window.parent;
+    try {
+      var base = P.location.pathname.replace(/[^\/]*$/, "");
+      P.history.pushState(null, "", base + url);
+      P.dispatchEvent(new PopStateEvent("popstate"));
+    } catch (e) { window.top.location.href = url; }
+  }
 })();
 """
 

@@ -7,11 +7,13 @@ import streamlit as st
 from network.viz import AGGREGATE_LIMIT, render_map
 from ui.common import Filters, analysis, empty_store, filtered_graph, graph, lang, org_measures, store, tr
 from ui.filters import filter_widgets
+from ui.map_connect import picture_downloads, who_connects
 from ui.profile import ego_graph, show_profile
 
 SIZE_MEASURES = ["none", "degree", "betweenness", "brokerage"]
 HIGHLIGHTS = ["brokers", "cut_points", "bridges"]
 COLOUR_BY = ["sector", "district", "community"]
+LAYOUTS = ["force", "sector", "district", "concentric"]
 BROKER_SHARE = 0.1  # the top tenth of organisations by brokerage (at least one) are marked as brokers
 
 
@@ -24,10 +26,11 @@ def _size_value(row: dict, measure: str) -> float:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def map_html(revision: int, f: Filters, size_by: str, colour_by: str, marks: tuple[str, ...], focus: str | None,
-             steps: int, lang_: str) -> tuple[str, int, int, bool]:
+             steps: int, lang_: str, path: tuple[tuple, tuple] = ((), ()), layout: str = "force",
+             opened: tuple[str, ...] = ()) -> tuple[str, int, int, bool]:
     """The map page's HTML for these choices: ``(html, nodes, edges, aggregated)`` (cached per store revision)."""
     H = filtered_graph(f)
-    view = ego_graph(H, focus, steps) if focus else H
+    view = ego_graph(H, focus, steps) if focus else opened_group(H, opened)
     need_analysis = size_by in ("betweenness", "brokerage") or bool(marks) or colour_by == "community"
     result = analysis(f) if need_analysis and H.number_of_nodes() else {"orgs": []}
     rows = org_measures(result)
@@ -37,7 +40,8 @@ def map_html(revision: int, f: Filters, size_by: str, colour_by: str, marks: tup
         sizes = {v: float(d) for v, d in degree.items()}
     elif size_by != "none":
         sizes = {v: _size_value(rows.get(v, {}), size_by) for v in view}
-    highlight: dict[str, list] = {"focus": [focus] if focus else []}
+    highlight: dict[str, list] = {"focus": [focus] if focus else [], "path": list(path[0]),
+                                  "path_edges": list(path[1])}
     if "brokers" in marks:
         ranked = sorted((r for r in rows.values() if _size_value(r, "brokerage") > 0),
                         key=lambda r: -_size_value(r, "brokerage"))
@@ -60,8 +64,23 @@ def map_html(revision: int, f: Filters, size_by: str, colour_by: str, marks: tup
     measures = {v: {k: _size_value(r, k) for k in ("degree", "betweenness", "brokerage") if k in r}
                 for v, r in rows.items()} if rows else {v: {"degree": d} for v, d in degree.items()}
     html = render_map(view, colour_by=colour_by, size_by=sizes, highlight=highlight, measures=measures,
-                      groups=groups, lang=lang_, height="680px")
+                      groups=groups, lang=lang_, height="680px", layout=layout, centre=focus,
+                      group_url="map?group=" + "".join(f"{g}/" for g in opened) + "{id}")
     return html, view.number_of_nodes(), view.number_of_edges(), view.number_of_nodes() > AGGREGATE_LIMIT
+
+
+def opened_group(H, opened: tuple[str, ...]):  # noqa: ANN001, ANN201 - MultiDiGraphs
+    """The members of the community opened by a drill-down (``opened`` = community keys, outer first)."""
+    from network.analysis.gaps import communities
+    from network.analysis.views import undirected_view
+
+    view = H
+    for key in opened:
+        if view.number_of_nodes() <= AGGREGATE_LIMIT:
+            break
+        member = communities(undirected_view(view))
+        view = view.subgraph([v for v, c in member.items() if str(c) == key]).copy()
+    return view
 
 
 st.title(tr("map"))
@@ -82,13 +101,30 @@ if not empty_store():
     focus = c4.selectbox(tr("search_org"), sorted(names, key=names.get), index=None, key="map_focus",
                          format_func=names.get, placeholder=tr("search_org"))
     steps = c5.radio(tr("ego_steps"), [1, 2], horizontal=True, key="map_steps")
+    layout = st.selectbox(tr("layout"), LAYOUTS, key="map_layout", format_func=lambda m: tr(f"layout_{m}"),
+                          help=tr("layout_help"))
+    opened = tuple(x for x in str(st.query_params.get("group", "")).split("/") if x)
+    if opened and not focus:
+        crumbs = " › ".join([tr("whole_network")] + [tr("community_n", n=g) for g in opened])
+        b1, b2 = st.columns([4, 1])
+        b1.caption(tr("drilled", path=crumbs))
+        if b2.button(tr("back_to_whole"), key="map_back"):
+            del st.query_params["group"]
+            st.rerun()
+    route = who_connects(H, f)
+    path = (tuple(route["nodes"]), tuple(route["edges"])) if route else ((), ())
     html, n_nodes, n_edges, aggregated = map_html(store().revision(), f, size_by, colour_by, tuple(marks), focus,
-                                                  steps, lang())
+                                                  steps, lang(), path, layout, () if focus else opened)
     st.caption(tr("shown", n=n_nodes, m=n_edges) + " — " + tr("map_help"))
     if aggregated:
         st.warning(tr("aggregated_note"))
     st.iframe(html, height=700)
     st.download_button(tr("download_map"), lambda: html.encode("utf-8"), file_name="renkei-map.html",
                        mime="text/html")
+    if not aggregated:
+        view = ego_graph(H, focus, steps) if focus else opened_group(H, opened)
+        degree = {v: float(d) for v, d in view.to_undirected(as_view=True).degree()} if size_by == "degree" else None
+        picture_downloads(view, f, colour_by if colour_by != "community" else "sector", degree,
+                          route and {"nodes": route["nodes"], "edges": route["edges"]})
     if focus:  # the organisation searched (selected) opens its profile under the map
         show_profile(focus, key="map_profile_view")

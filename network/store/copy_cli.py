@@ -5,8 +5,8 @@ work is :func:`network.store.copy.copy_store`; this module parses arguments,
 shows a progress bar and prints one summary line.
 
 >>> from network.cli import main
->>> main(["copy", "--from", ":memory:", "--to", ":memory:"])  # doctest: +SKIP
-0
+>>> main(["copy", "--from", ":memory:", "--to", ":memory:"])  # one store named twice: refused
+1
 """
 
 from __future__ import annotations

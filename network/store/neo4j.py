@@ -20,9 +20,10 @@ The graph model is described in :mod:`network.store.cypher`.
 
 Examples
 --------
->>> store = Neo4jStore.from_url("bolt://127.0.0.1:7687")  # doctest: +SKIP
->>> store.write(ChangeSet(orgs=[Org("a", "れんぷく", "intermediary")])).created  # doctest: +SKIP
-1
+With a Bolt server listening (the tests start one; see tests/network/bolt_server.py)::
+
+    store = Neo4jStore.from_url("bolt://127.0.0.1:7687")
+    store.write(ChangeSet(orgs=[Org("a", "れんぷく", "intermediary")])).created   # 1
 """
 
 from __future__ import annotations
@@ -123,7 +124,7 @@ class Neo4jStore:
         ``RENKEI_NEO4J_USER`` (default ``neo4j``), ``RENKEI_NEO4J_PASSWORD``, and
         ``RENKEI_NEO4J_DATABASE`` (default: the URL's path, else ``neo4j``).
 
-        >>> Neo4jStore.from_url("bolt://db.example:7687/renkei")  # doctest: +SKIP
+        For example ``Neo4jStore.from_url("bolt://db.example:7687/renkei")`` opens database ``renkei``.
         """
         parts = urlsplit(url)
         path_db = parts.path.strip("/")
