@@ -109,3 +109,25 @@ def test_planner_pages_on_empty_store(tmp_path, monkeypatch, page):
     monkeypatch.setenv("RENKEI_STORE", str(tmp_path / "empty.db"))
     at = _open(page, "ja")
     assert any("まだデータがありません" in i.value for i in at.info)
+
+
+def test_hostile_names_are_shown_as_text(tmp_path, monkeypatch):
+    from network.model import Org, Tie
+    from network.store import ChangeSet
+    from ui.centre import plain
+
+    path = tmp_path / "hostile.db"
+    city, name = "*市* [x](javascript:alert(1))", "**太字** <script>alert(1)</script>"
+    with open_store(str(path)) as store:
+        store.write(ChangeSet(
+            orgs=[Org(id="c", name="センター", sector="intermediary", city=city),
+                  Org(id="k", name=name, sector="residents_group", kind="自治会", city=city, district="<b>d</b>")],
+            ties=[Tie(id="t", source="c", target="k", start="2024-04-01")]), user="test")
+    monkeypatch.setenv("RENKEI_STORE", str(path))
+    at = _open("districts", "ja")
+    assert [h.value for h in at.subheader] == [plain(city)]
+    assert "\\*市\\*" in at.subheader[0].value and "\\[x\\]" in at.subheader[0].value
+    df = at.dataframe[0].value
+    assert list(df["地区"]) == ["<b>d</b>"] and list(df["地域の協議会"]) == [name]  # cells are plain text
+    at = _open("trends", "ja")
+    assert at.selectbox(key="pl_centre_w").value == "c"
