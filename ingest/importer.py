@@ -34,6 +34,8 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ingest.formats.custom import custom_columns, kept_message
+from ingest.formats.wordmap import apply_word_map, load_word_map
 from ingest.headers import REQUIRED, detect_kind, map_headers, missing_column_reason, parse_kind
 from ingest.normalise import clean_text, normalise_name
 from ingest.readers import Source, Table, load_sources
@@ -138,10 +140,14 @@ class _Plan:
 
 def _rows(table: Table, kind: str, plan: _Plan) -> Iterable[tuple[list, int, dict, dict]]:
     hm = map_headers(table.headers, kind)
-    info = FileInfo(table.file, kind, table.encoding, len(table.rows), dict(hm.labels), hm.unknown)
+    custom = custom_columns(table.headers, set(hm.columns.values()) | _repeated(table.headers, hm), kind)
+    info = FileInfo(table.file, kind, table.encoding, len(table.rows), dict(hm.labels), custom.ignored)
+    info.custom_columns = custom.names
     plan.report.files.append(info)
-    if hm.unknown:
-        plan.report.warnings.append(f"{table.file}: ignored columns / 無視した列: {', '.join(hm.unknown)}")
+    if kept_message(table.file, custom):
+        plan.report.warnings.append(kept_message(table.file, custom))
+    if custom.ignored:
+        plan.report.warnings.append(f"{table.file}: ignored columns / 無視した列: {', '.join(custom.ignored)}")
     if hm.duplicate:
         plan.report.warnings.append(f"{table.file}: repeated columns, first used / 重複した列: "
                                     f"{', '.join(hm.duplicate)}")
@@ -164,7 +170,15 @@ def _rows(table: Table, kind: str, plan: _Plan) -> Iterable[tuple[list, int, dic
             continue
         if len(row) < width:
             row = row + [None] * (width - len(row))
-        yield row, number, {f: row[i] for f, i in pairs}, labels
+        values = {f: row[i] for f, i in pairs}
+        values["custom"] = custom.values(row, table.file, number) if custom.columns else ({}, [])
+        yield row, number, values, labels
+
+
+def _repeated(headers: list, hm: object) -> set[int]:
+    """Indexes of the repeated columns of a known field (reported as repeated, not kept as custom)."""
+    dup = set(hm.duplicate)  # type: ignore[attr-defined]
+    return {i for i, h in enumerate(headers) if h is not None and str(h).strip() in dup}
 
 
 def _column_order(table: Table) -> Callable[[RowError], int]:
@@ -176,9 +190,13 @@ def _column_order(table: Table) -> Callable[[RowError], int]:
 def _orgs(table: Table, plan: _Plan) -> None:
     for row, number, values, labels in _rows(table, "orgs", plan):
         draft, errors = validate_org_row(values, file=table.file, row=number, labels=labels, source=table.file)
+        custom, bad_custom = values["custom"]
+        if bad_custom:
+            draft, errors = None, sorted(errors + bad_custom, key=_column_order(table))
         if draft is not None:
             try:
                 org, _ = plan.resolver.add(draft)
+                org.custom = {**org.custom, **custom} if custom else org.custom
                 if org.id in plan.before:
                     org.source = plan.before[org.id].source  # provenance: the first import
                 plan.orgs[org.id] = org
@@ -196,6 +214,9 @@ def _ties(table: Table, plan: _Plan) -> None:
     resolve = plan.resolver.resolve
     for row, number, values, labels in _rows(table, "ties", plan):
         draft, errors = validate_tie_row(values, file=table.file, row=number, labels=labels)
+        custom, bad_custom = values["custom"]
+        if bad_custom:
+            draft, errors = None, errors + bad_custom
         if draft is not None:
             try:  # the hot path: both ends known
                 s, t = resolve(draft.source_ref), resolve(draft.target_ref)
@@ -213,7 +234,7 @@ def _ties(table: Table, plan: _Plan) -> None:
                     plan.duplicates += 1
                 plan.ties[tid] = Tie(tid, s, t, draft.type, draft.directed, draft.strength, draft.start,
                                      draft.end, draft.project, draft.evidence, draft.last_confirmed,
-                                     1.0, draft.note, table.file)
+                                     1.0, draft.note, table.file, custom=custom)
                 continue
         else:  # a bad cell: still report unknown or ambiguous organisations of the row
             for f in ("source", "target"):
@@ -330,7 +351,8 @@ def _count(plan: _Plan, compare_ties: bool) -> None:
 def import_files(store: object, paths: Iterable[Source], *, kind: str | None = None,
                  keep_good: bool = False, rejects_path: str | os.PathLike | None = None,
                  user: str = "system", dry_run: bool = False,
-                 progress: Callable[[int, int], object] | None = None) -> ImportReport:
+                 progress: Callable[[int, int], object] | None = None,
+                 word_map: str | os.PathLike | dict | None = None) -> ImportReport:
     """Import organisation, tie and participation files into ``store`` in one write.
 
     Parameters
@@ -349,6 +371,9 @@ def import_files(store: object, paths: Iterable[Source], *, kind: str | None = N
         Validate and count, write nothing; bad rows do not raise.
     progress : callable(done, total), optional
         Passed to ``store.write``; if it raises, nothing is written.
+    word_map : path or dict, optional
+        The user's own words for sectors, tie types and strengths (``--map``; see
+        :mod:`ingest.formats.wordmap`).
 
     Returns
     -------
@@ -361,14 +386,15 @@ def import_files(store: object, paths: Iterable[Source], *, kind: str | None = N
     """
     with _bulk():
         return _import(store, list(paths), kind=kind, keep_good=keep_good, rejects_path=rejects_path,
-                       user=user, dry_run=dry_run, progress=progress)
+                       user=user, dry_run=dry_run, progress=progress, word_map=word_map)
 
 
 def _import(store: object, paths: list[Source], *, kind: str | None, keep_good: bool,
             rejects_path: str | os.PathLike | None, user: str, dry_run: bool,
-            progress: Callable[[int, int], object] | None) -> ImportReport:
+            progress: Callable[[int, int], object] | None, word_map: object = None) -> ImportReport:
     report = ImportReport(dry_run=dry_run)
-    changes, report, bad_data = plan_import(load_sources(paths), store=store, kind=kind, report=report,
+    tables = apply_word_map(load_sources(paths), load_word_map(word_map), kind)  # --map (ingest.formats)
+    changes, report, bad_data = plan_import(tables, store=store, kind=kind, report=report,
                                             compare_ties=dry_run)
     if dry_run:
         return report

@@ -280,12 +280,17 @@ def read_source(name: str, data: bytes) -> list[Table]:
     Returns one table per CSV/JSON list, per workbook sheet, or per kind in a
     JSON object.
     """
+    from ingest.formats.dispatch import kumu_csv, kumu_tables, read_format  # graph formats, Kumu (issue 12)
+
     lower = name.lower()
     if lower.endswith((".xlsx", ".xlsm")) or data[:4] == b"PK\x03\x04":
-        return _read_xlsx(name, data)
+        return kumu_tables(name, _read_xlsx(name, data))
+    other = read_format(name, data)
+    if other is not None:
+        return other
     if lower.endswith(".json") or data.lstrip(b"\xef\xbb\xbf \r\n\t")[:1] in (b"[", b"{"):
         return _read_json(name, data)
-    return [_read_csv(name, data)]
+    return kumu_csv(name, [_read_csv(name, data)])
 
 
 def read_path(path: str | os.PathLike) -> list[Table]:

@@ -46,6 +46,7 @@ class FileInfo:
     rows: int
     columns: dict[str, str] = field(default_factory=dict)  # field → header as written
     ignored_columns: list[str] = field(default_factory=list)
+    custom_columns: list[str] = field(default_factory=list)  # kept as custom fields (ingest.formats.custom)
 
 
 @dataclass
@@ -103,6 +104,9 @@ class ImportReport:
                  f"{c.rejected} rejected (新規 {c.created} / 更新 {c.updated} / 変更なし {c.unchanged} / "
                  f"不正 {c.rejected})" for k, c in self.counts.items()]
         line = "; ".join(parts) or "no rows / 行なし"
+        kept = list(dict.fromkeys(c for f in self.files for c in f.custom_columns))  # issue 12
+        if kept:
+            line += f"; kept as custom fields / 独自項目として保存: {', '.join(kept)}"
         if self.dry_run:
             line += " — dry run, nothing written / 試行のみ"
         elif not self.written:

@@ -73,7 +73,10 @@ def read_upload(name: str, data: bytes, kind: str | None = None, *, limit: int =
                                    "unknown_kind"))
         elif k is not None:
             hm = map_headers(table.headers, k)
-            columns, missing, ignored = dict(hm.labels), hm.missing, hm.unknown
+            columns, missing = dict(hm.labels), hm.missing
+            from ingest.formats.custom import custom_columns  # unknown columns are kept (issue 12)
+
+            ignored = custom_columns(table.headers, set(hm.columns.values()), k).ignored
             errors += [RowError(table.file, 1, f, "", missing_column_reason(k, f), "missing_column")
                        for f in missing]
         rows = [{h: ("" if v is None else v if isinstance(v, str) else str(v))

@@ -97,7 +97,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         with open_store(args.store) as store:
             report = import_files(store, [Path(f) for f in args.files], kind=args.kind,
                                   keep_good=args.keep_good, rejects_path=args.rejects, user=_user(args),
-                                  dry_run=args.dry_run, progress=update)
+                                  dry_run=args.dry_run, progress=update,
+                                  word_map=args.map)
     finally:
         close()
     print(report.summary())
@@ -503,12 +504,13 @@ def build_parser() -> argparse.ArgumentParser:
     d = sub.add_parser("demo", help="load a sample network / サンプルを読み込む")
     d.add_argument("--sample", default="miyagi", help="miyagi (default), tsurumi or all")
 
-    i = sub.add_parser("import", help="import CSV/XLSX/JSON files / ファイルを取り込む")
+    i = sub.add_parser("import", help="import CSV/XLSX/JSON, GraphML, GEXF, Kumu, Pajek, UCINET DL, Cytoscape files / ファイルを取り込む")
     i.add_argument("files", nargs="+")
     i.add_argument("--kind", choices=["orgs", "ties", "participations"])
     i.add_argument("--keep-good", action="store_true", help="write the good rows, reject the bad ones")
     i.add_argument("--rejects", help="file for rejected rows (with --keep-good)")
     i.add_argument("--dry-run", action="store_true", help="check only; write nothing")
+    i.add_argument("--map", metavar="FILE", help="CSV/JSON of your words → sector/tie-type codes / 語の対応表")
     i.add_argument("--user")
 
     o = sub.add_parser("orgs", help="list organisations / 団体一覧")
@@ -523,12 +525,12 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--type")
     t.add_argument("--sector")
     t.add_argument("--district")
-    t.add_argument("--as-of")
+    t.add_argument("--as-of", help="a day (2016-06-30) or a fiscal year (2016, FY2016, 2016年度, 平成28年度): ties running then")
     t.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
     a = sub.add_parser("analyze", help="brokers, gaps, fragility, introductions / 分析")
     a.add_argument("--format", choices=["json", "markdown"], default="markdown")
-    a.add_argument("--as-of")
+    a.add_argument("--as-of", help="a day (2016-06-30) or a fiscal year (2016, FY2016, 2016年度, 平成28年度): ties running then")
     a.add_argument("--sector-attr", default="sector", help="sector (default) or district")
     a.add_argument("--lang", choices=["ja", "en"], default="ja")
     a.add_argument("--types", help="tie types to keep, comma-separated (e.g. 協働,助成)")

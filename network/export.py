@@ -31,7 +31,7 @@ import zipfile
 import networkx as nx
 
 from network.errors import RenkeiError
-from network.model import Sector, TieType
+from network.model import Sector, TieType, custom_items
 
 __all__ = ["FORMATS", "export_bytes", "export_graph_for_tools", "csv_safe", "ORG_COLUMNS", "TIE_COLUMNS"]
 
@@ -58,7 +58,7 @@ def export_graph_for_tools(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
         attrs = {k: str(d.get(k) or "") for k in _NODE_ATTRS}
         attrs["sector_ja"] = _label(Sector, attrs["sector"])
         attrs["label"] = attrs["name"]
-        H.add_node(str(n), **attrs)
+        H.add_node(str(n), **attrs, **custom_items(d.get("custom")))  # custom fields: custom.<name>
     for u, v, k, d in G.edges(keys=True, data=True):
         attrs = {
             "type": str(d.get("type") or ""),
@@ -70,7 +70,7 @@ def export_graph_for_tools(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
             "project": str(d.get("project") or ""),
             "weight": float(d.get("weight", 1.0)),
         }
-        H.add_edge(str(u), str(v), key=str(k), **attrs)
+        H.add_edge(str(u), str(v), key=str(k), **attrs, **custom_items(d.get("custom")))
     return H
 
 
@@ -123,9 +123,15 @@ def _csv(rows: list[dict], columns: list[str]) -> bytes:
 
 
 def _records(G: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
-    orgs = [{"id": n, **{k: v for k, v in d.items()}} for n, d in G.nodes(data=True)]
-    ties = [{"id": k, "source": u, "target": v, **d} for u, v, k, d in G.edges(keys=True, data=True)]
+    orgs = [{"id": n, **d, **custom_items(d.get("custom"))} for n, d in G.nodes(data=True)]
+    ties = [{"id": k, "source": u, "target": v, **d, **custom_items(d.get("custom"))}
+            for u, v, k, d in G.edges(keys=True, data=True)]
     return orgs, ties
+
+
+def _custom(records: list[dict]) -> list[str]:
+    """The ``custom.<name>`` columns of ``records``, in order of first appearance."""
+    return list(dict.fromkeys(c for r in records for c in custom_items(r.get("custom"))))
 
 
 def export_bytes(G: nx.MultiDiGraph, fmt: str) -> bytes:
@@ -144,13 +150,13 @@ def export_bytes(G: nx.MultiDiGraph, fmt: str) -> bytes:
         return buf.getvalue()
     orgs, ties = _records(G)
     if fmt == "json":
-        doc = {"organisations": [{c: o.get(c) for c in ORG_COLUMNS} for o in orgs],
-               "ties": [{c: t.get(c) for c in TIE_COLUMNS} for t in ties]}
+        doc = {"organisations": [{c: o.get(c) for c in ORG_COLUMNS + _custom([o])} for o in orgs],
+               "ties": [{c: t.get(c) for c in TIE_COLUMNS + _custom([t])} for t in ties]}
         return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
     if fmt == "csv":
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-            z.writestr("orgs.csv", _csv(orgs, ORG_COLUMNS))
-            z.writestr("ties.csv", _csv(ties, TIE_COLUMNS))
+            z.writestr("orgs.csv", _csv(orgs, ORG_COLUMNS + _custom(orgs)))
+            z.writestr("ties.csv", _csv(ties, TIE_COLUMNS + _custom(ties)))
         return buf.getvalue()
     raise RenkeiError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")

@@ -33,11 +33,15 @@ __all__ = [
     "fiscal_year",
     "fiscal_year_range",
     "parse_fiscal_year",
+    "as_of_period",
+    "as_of_label",
     "org_id_for",
     "tie_id_for",
     "activity_id_for",
     "ORG_FIELDS",
     "TIE_FIELDS",
+    "CUSTOM_PREFIX",
+    "custom_items",
 ]
 
 
@@ -286,6 +290,60 @@ def parse_fiscal_year(text: str) -> int:
     raise ValueError(f"not a fiscal year: {text!r}")
 
 
+def as_of_period(when: str | int | date | None) -> tuple[str | None, str | None]:
+    """The ``(first, last)`` ISO days that an ``as_of`` value stands for — the one parser of
+    ``--as-of`` (CLI), the stores' date filter and the analysis views.
+
+    A fiscal year (an ``int``, or text such as ``2016``, ``FY2016``, ``2016年度``, ``平成28年度``,
+    ``令和元年度``, ``R1``) stands for its April–March period; an ISO date (or a ``date``) for that
+    one day; ``None`` for all time.  "As of" a period keeps every tie that runs at some time in
+    it: ``start <= last`` and ``end >= first`` (an open start or end always passes).
+
+    Raises ``ValueError`` for text that is neither an ISO date nor a fiscal year.
+
+    >>> as_of_period("平成28年度")
+    ('2016-04-01', '2017-03-31')
+    >>> as_of_period("2017-01-15"), as_of_period(None)
+    (('2017-01-15', '2017-01-15'), (None, None))
+    """
+    if when is None or when == "":
+        return None, None
+    if isinstance(when, date):
+        return when.isoformat()[:10], when.isoformat()[:10]
+    if isinstance(when, int) and not isinstance(when, bool):
+        first, last = fiscal_year_range(when)
+        return first.isoformat(), last.isoformat()
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", str(when)).strip()
+    if len(text) >= 10 and text[4] == "-" and text[7] == "-":
+        try:
+            day = date.fromisoformat(text[:10]).isoformat()
+        except ValueError:
+            pass
+        else:
+            return day, day
+    else:
+        try:
+            return as_of_period(parse_fiscal_year(text))
+        except ValueError:
+            pass
+    raise ValueError(f"not a date or fiscal year: {when!r} "
+                     "(write 2024-06-30, or a fiscal year: 2024, FY2024, 2024年度, 令和6年度)")
+
+
+def as_of_label(when: str | int | date | None) -> str | None:
+    """How a period is written in ``graph["as_of"]``: the day, or ``first/last`` for a year.
+
+    >>> as_of_label(2016), as_of_label("2016-05-01"), as_of_label(None)
+    ('2016-04-01/2017-03-31', '2016-05-01', None)
+    """
+    first, last = as_of_period(when)
+    if first is None:
+        return None
+    return first if first == last else f"{first}/{last}"
+
+
 # --------------------------------------------------------------------------- records
 @dataclass
 class Org:
@@ -306,6 +364,8 @@ class Org:
     source: str = ""
     created_at: str = ""
     updated_at: str = ""
+    #: columns Renkei does not know (担当者, 電話 …): name → text, kept as they were imported
+    custom: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return _to_dict(self)
@@ -335,6 +395,8 @@ class Tie:
     source_file: str = ""
     created_at: str = ""
     updated_at: str = ""
+    #: columns Renkei does not know: name → text (see :attr:`Org.custom`)
+    custom: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return _to_dict(self)
@@ -379,12 +441,27 @@ class Participation:
 
 
 def _to_dict(rec: object) -> dict:
-    """A shallow dict of a record, lists copied (``dataclasses.asdict`` is 20x slower)."""
+    """A shallow dict of a record, lists and the custom dict copied (``dataclasses.asdict`` is 20x slower)."""
     d = {name: getattr(rec, name) for name in _FIELDS[type(rec)]}
     for k, v in d.items():
         if type(v) is list:
             d[k] = list(v)
+        elif type(v) is dict:
+            d[k] = dict(v)
     return d
+
+
+#: how a custom field travels in a flat file (CSV/JSON column, GraphML/GEXF attribute): ``custom.担当者``
+CUSTOM_PREFIX = "custom."
+
+
+def custom_items(custom: dict | None) -> dict[str, str]:
+    """A record's custom fields as flat columns (what exports write and imports read back).
+
+    >>> custom_items({"担当者": "佐藤"}), custom_items(None)
+    ({'custom.担当者': '佐藤'}, {})
+    """
+    return {CUSTOM_PREFIX + str(k): str(v) for k, v in (custom or {}).items()}
 
 
 _FIELDS = {cls: tuple(f.name for f in fields(cls)) for cls in (Org, Tie, Activity, Participation)}

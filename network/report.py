@@ -41,6 +41,8 @@ from network.analysis.brokers import (
     constraint,
     effective_size,
 )
+from network.analysis.centrality import centralization, closeness
+from network.analysis.community import describe_communities
 from network.analysis.engine import indexed_views
 from network.analysis.explain import explain, label
 from network.analysis.fragility import fragility
@@ -50,6 +52,7 @@ from network.analysis.gaps import (
     community_ties,
     components,
     ei_index,
+    sector_gaps,
     sector_mixing,
 )
 from network.analysis.introductions import suggest_introductions
@@ -103,7 +106,7 @@ def analyze(
     Returns
     -------
     dict
-        ``graph``, ``orgs``, ``sector_mixing``, ``ei_index``, ``bridges``,
+        ``graph``, ``orgs``, ``sector_gaps``, ``sector_mixing``, ``ei_index``, ``bridges``,
         ``cut_points``, ``single_tie``, ``communities``, ``community_ties``,
         ``components``, ``isolates``, ``area_gaps``, ``introductions``;
         JSON-ready (NaN → ``None``).
@@ -112,6 +115,7 @@ def analyze(
     H = filter_graph(G, as_of=as_of, types=types, sectors=sectors, district=district) if filtered else G
     XU, XD = indexed_views(H)  # the undirected and directed views, built with NumPy
     bc = betweenness(XU, exact_threshold=exact_threshold, k=k, seed=seed)
+    cl = closeness(XU, exact_threshold=exact_threshold, seed=seed)
     con, es = constraint(XU), effective_size(XU)
     group, _ = XD.codes(sector_attr)
     roles = brokerage_arrays(XD, group)
@@ -128,6 +132,7 @@ def analyze(
             "id": v, "name": d.get("name") or str(v), "sector": d.get("sector") or "",
             "district": d.get("district") or "", "group": d.get(sector_attr) or "",
             "degree": int(XU.degree[i]), "betweenness": _f(bc["values"][v]),
+            "closeness": _f(cl["values"][v]),
             "constraint": _f(con[v]), "effective_size": _f(es[v]),
             "brokerage": {**dict(zip(ROLES, map(int, r), strict=True)), "total": int(r.sum())},
             "community": comm.get(v), "component": comps["membership"].get(v),
@@ -147,15 +152,19 @@ def analyze(
             "filters": {"types": _listed(types), "sectors": _listed(sectors), "district": _listed(district)},
             "betweenness": {k_: bc[k_] for k_ in ("method", "k", "seed", "estimator", "engine")}
                            | {"exact_threshold": exact_threshold},
+            "closeness": {k_: cl[k_] for k_ in ("method", "k", "seed")} | {"exact_threshold": exact_threshold},
+            # Freeman (1979): degree over (n-1)(n-2), normalised betweenness over n-1
+            "centralization": centralization(XU, betweenness_values=bc["values"]),
             "community_seed": seed,
         },
         "orgs": orgs,
+        "sector_gaps": sector_gaps(XU, attr=sector_attr),
         "sector_mixing": sector_mixing(XD, attr=sector_attr),
         "ei_index": ei_index(XU, attr=sector_attr),
         "bridges": frag["bridges"],
         "cut_points": frag["cut_points"],
         "single_tie": frag["single_tie"],
-        "communities": [{"id": c, "size": int(s)} for c, s in enumerate(sizes)],
+        "communities": describe_communities(XU, comm, centrality=bc["values"]) if comm else [],
         "community_ties": community_ties(XU, comm) if n and len(sizes) <= 200 else [],
         "components": {"count": comps["count"], "sizes": comps["sizes"][:100]},
         "isolates": comps["isolates"],
@@ -181,21 +190,23 @@ def _listed(x):  # type: ignore[no-untyped-def]
 def org_rows(result: dict, *, lang: str | None = None) -> list[dict]:
     """Per-organisation measures as flat rows (one dict per organisation), for a table.
 
-    With ``lang`` (``ja``/``en``) the keys are the localized labels.
+    With ``lang`` (``ja``/``en``) the keys are the localized labels, sectors their names and
+    communities their labels (codes and numbers stay in the rows without ``lang``).
     """
     rows = []
     for o in result["orgs"]:
-        row = {k: o[k] for k in ("id", "name", "sector", "district", "degree", "betweenness",
-                                 "constraint", "effective_size", "community", "cut_point")}
+        row = {k: o.get(k) for k in ("id", "name", "sector", "district", "degree", "betweenness", "closeness",
+                                     "constraint", "effective_size", "community", "cut_point")}
         row.update({r: o["brokerage"][r] for r in (*ROLES, "total")})
         rows.append(row)
     if lang:
-        keys = {k: label(k, lang) for k in (*ROLES, "total", "degree", "betweenness", "constraint",
-                                            "effective_size", "community", "cut_point")}
-        keys.update({"id": "ID", "name": "団体名" if lang == "ja" else "Name",
-                     "sector": "区分" if lang == "ja" else "Sector",
-                     "district": "地区" if lang == "ja" else "District"})
-        rows = [{keys[k]: v for k, v in r.items()} for r in rows]
+        keys = {k: label(k, lang) for k in (*ROLES, "total", "degree", "betweenness", "closeness", "constraint",
+                                            "effective_size", "community", "cut_point", "name", "sector",
+                                            "district")}
+        keys["id"] = "ID"
+        labels = {c["id"]: (c.get("label") or {}).get(lang, c["id"]) for c in result.get("communities", [])}
+        rows = [{keys[k]: (_group(v, "sector", lang) if k == "sector" and v else
+                           labels.get(v, v) if k == "community" else v) for k, v in r.items()} for r in rows]
     return rows
 
 
@@ -238,20 +249,24 @@ def to_markdown(result: dict, *, lang: str = "ja", top: int = 10) -> str:
             f"- {_t(L, '団体数', 'Organisations')}: {g['nodes']}　{_t(L, '連携（組）', 'Tied pairs')}: {g['edges']}"
             f"　{_t(L, '連携（件）', 'Ties')}: {g['ties']}",
             f"- {label('density', L)}: {_num(g['density'])} — {explain('density', L)}",
+            f"- {label('centralization_degree', L)}: {_num((g.get('centralization') or {}).get('degree'))}"
+            f"　{label('centralization_betweenness', L)}: "
+            f"{_num((g.get('centralization') or {}).get('betweenness'))} — {explain('centralization', L)}",
             f"- {label('components', L)}: {g['components']}　{label('isolates', L)}: {g['isolates']}"
             f"　{_t(L, 'コミュニティ', 'Communities')}: {g['communities']}",
             f"- {label('betweenness', L)}: {method}", ""]
     orgs = [o for o in result["orgs"] if o["degree"] > 0]
     out += [f"## {_t(L, '主な仲介者', 'Key brokers')}", "", explain("betweenness", L), "",
             explain("constraint", L), "",
-            "| " + " | ".join([_t(L, "団体", "Organisation"), _t(L, "区分", "Sector"), label("degree", L),
-                              label("betweenness", L), label("constraint", L), label("effective_size", L),
-                              label("total", L), label("cut_point", L)]) + " |",
-            "|" + "---|" * 8]
+            explain("closeness", L), "",
+            "| " + " | ".join([label("name", L), label("sector", L), label("degree", L),
+                              label("betweenness", L), label("closeness", L), label("constraint", L),
+                              label("effective_size", L), label("total", L), label("cut_point", L)]) + " |",
+            "|" + "---|" * 9]
     for o in orgs[:top]:
         out.append(f"| {_md(o['name'])} | {_group(o['sector'], 'sector', L)} | {o['degree']} | "
-                   f"{_num(o['betweenness'])} | {_num(o['constraint'])} | {_num(o['effective_size'], 1)} | "
-                   f"{o['brokerage']['total']} | {'✔' if o['cut_point'] else ''} |")
+                   f"{_num(o['betweenness'])} | {_num(o.get('closeness'))} | {_num(o['constraint'])} | "
+                   f"{_num(o['effective_size'], 1)} | {o['brokerage']['total']} | {'✔' if o['cut_point'] else ''} |")
     out += ["", f"## {_t(L, '仲介の役割（グールド＝フェルナンデス）', 'Brokerage roles (Gould–Fernandez)')}", "",
             _t(L, f"グループは「{ {'sector': '区分', 'district': '地区'}.get(attr, attr)}」で分けています。",
                f"Groups are defined by “{attr}”."), ""]
@@ -261,6 +276,7 @@ def to_markdown(result: dict, *, lang: str = "ja", top: int = 10) -> str:
         who = "、".join(f"{_md(o['name'])}（{o['brokerage'][role]}）" for o in ranked) if L == "ja" else \
             ", ".join(f"{_md(o['name'])} ({o['brokerage'][role]})" for o in ranked)
         out += [f"- **{label(role, L)}**: {who or _t(L, 'なし', 'none')}", f"  - {explain(role, L)}"]
+    out += _gaps_section(result, attr, L)
     out += ["", f"## {label('sector_mixing', L)}", "", explain("sector_mixing", L), ""]
     gaps = sorted((r for r in result["sector_mixing"] if r["from"] != r["to"] and r["possible"]
                    and r["ratio"] is not None and r["ratio"] < 0.5), key=lambda r: (r["ratio"], r["from"], r["to"]))
@@ -278,26 +294,7 @@ def to_markdown(result: dict, *, lang: str = "ja", top: int = 10) -> str:
     out += ["", f"### {label('ei_index', L)}", "", explain("ei_index", L), "",
             f"- {_t(L, '全体', 'Overall')}: {_num(ei['overall'], 2)}"]
     out += [f"- {_group(k_, attr, L)}: {_num(v, 2)}" for k_, v in sorted(ei["by_group"].items())]
-    out += ["", f"## {_t(L, 'コミュニティ', 'Communities')}", "", explain("community", L), ""]
-    members: dict[int, list[dict]] = {}
-    for o in result["orgs"]:  # already sorted by betweenness
-        if o["community"] is not None:
-            members.setdefault(o["community"], []).append(o)
-    big = [c["id"] for c in result["communities"] if c["size"] >= 3][:top]
-    out.append(_t(L, f"{len(result['communities'])}個のコミュニティ（3団体以上: {len(big)}個）。",
-                  f"{len(result['communities'])} communities ({len(big)} with 3+ organisations)."))
-    for c in big:
-        ms = members.get(c, [])
-        sep = "、" if L == "ja" else ", "
-        who = sep.join(_md(o["name"]) for o in ms[:3])
-        out.append(_t(L, f"- コミュニティ{c}（{len(ms)}団体）: {who}など",
-                      f"- Community {c} ({len(ms)} organisations): {who}…"))
-    silent = [c for c in result["community_ties"]
-              if c["a"] != c["b"] and c["ties"] == 0 and c["a"] in big and c["b"] in big]
-    if silent:
-        pairs = ("、" if L == "ja" else ", ").join(f"{c['a']}–{c['b']}" for c in silent[:15])
-        out.append(_t(L, f"- 互いに連携がないコミュニティの組: {pairs}",
-                      f"- Pairs of communities with no tie between them: {pairs}"))
+    out += _communities_section(result, L, top)
     out += ["", f"## {_t(L, '脆弱な点', 'Fragile points')}", "", explain("cut_point", L), ""]
     for c in result["cut_points"][:top]:
         lost = "、".join(nm(v) for v in c["cut_off"][:5]) if L == "ja" else ", ".join(nm(v) for v in c["cut_off"][:5])
@@ -331,6 +328,50 @@ def to_markdown(result: dict, *, lang: str = "ja", top: int = 10) -> str:
     return "\n".join(out) + "\n"
 
 
+def _gaps_section(result: dict, attr: str, L: str) -> list[str]:
+    """Sector pairs with no tie (either direction) and the introductions that would close them."""
+    out = ["", f"## {label('sector_gaps', L)}", "", explain("sector_gaps", L), ""]
+    rows = result.get("sector_gaps") or []
+    empty = [r for r in rows if r["ties"] == 0 and r["possible"]]
+    if not empty:
+        out.append(_t(L, "連携のない分野の組み合わせはありません。", "Every pair of groups has at least one tie."))
+    sep = "、" if L == "ja" else "; "
+    for r in empty:
+        pair = f"{_group(r['a'], attr, L)} × {_group(r['b'], attr, L)}"
+        intro = sep.join(_t(L, f"{_md(i['a_name'])} × {_md(i['b_name'])}（紹介者: {_md(i['introducer_name'])}）",
+                            f"{_md(i['a_name'])} × {_md(i['b_name'])} (introducer: {_md(i['introducer_name'])})")
+                         for i in r.get("introductions") or [])
+        intro = intro or _t(L, "共通の連携先がなく、紹介者が見つかりません", "no common partner to introduce them")
+        out.append(_t(L, f"- **{pair}**（ありうる組 {r['possible']}）: {intro}",
+                      f"- **{pair}** ({r['possible']} possible pairs): {intro}"))
+    return out
+
+
+def _communities_section(result: dict, L: str, top: int) -> list[str]:
+    """Communities by their labels, and the pairs of communities with no tie between them."""
+    out = ["", f"## {label('community', L)}", "", explain("community", L), ""]
+    comms = result.get("communities") or []
+    big = [c for c in comms if c["size"] >= 3][:top]
+    out.append(_t(L, f"{len(comms)}個のコミュニティ（3団体以上: {len([c for c in comms if c['size'] >= 3])}個）。",
+                  f"{len(comms)} communities ({len([c for c in comms if c['size'] >= 3])} with 3+ organisations)."))
+    lab = {c["id"]: _md((c.get("label") or {}).get("en" if L == "en" else "ja", c["id"])) for c in comms}
+    for c in big:
+        secs = ("、" if L == "ja" else ", ").join(f"{_group(k, 'sector', L)} {v}" for k, v in c["sectors"].items())
+        via = ("、" if L == "ja" else ", ").join(_md(x["name"]) for x in c.get("connectors", [])[:3])
+        out.append(f"- **{lab[c['id']]}**（{c['size']}{_t(L, '団体', '')}）: {secs}" if L == "ja" else
+                   f"- **{lab[c['id']]}** ({c['size']} organisations): {secs}")
+        if via:
+            out.append(_t(L, f"  - ほかのコミュニティとつなぐ団体: {via}", f"  - Tied to other communities through: {via}"))
+    ids = {c["id"] for c in big}
+    silent = [c for c in result["community_ties"]
+              if c["a"] != c["b"] and c["ties"] == 0 and c["a"] in ids and c["b"] in ids]
+    if silent:
+        pairs = ("、" if L == "ja" else "; ").join(f"{lab[c['a']]} × {lab[c['b']]}" for c in silent[:15])
+        out.append(_t(L, f"- 互いに連携がないコミュニティの組: {pairs}",
+                      f"- Pairs of communities with no tie between them: {pairs}"))
+    return out
+
+
 def change_to_markdown(diff: dict, *, lang: str = "ja", names: dict | None = None, top: int = 15) -> str:
     """A short Markdown summary of :func:`network.analysis.change.compare`.
 
@@ -348,6 +389,8 @@ def change_to_markdown(diff: dict, *, lang: str = "ja", names: dict | None = Non
     d = diff["density"]
     out = [f"# {_t(L, '変化', 'Change')} {diff['before']} → {diff['after']}", "",
            f"- {label('density', L)}: {_num(d['before'])} → {_num(d['after'])}",
+           f"- {_t(L, '連携のある団体', 'Organisations with a tie')}: "
+           f"{(diff.get('active_orgs') or {}).get('before', '–')} → {(diff.get('active_orgs') or {}).get('after', '–')}",
            f"- {_t(L, '新しい連携', 'Ties added')}: {len(t['added'])}　{_t(L, '終了した連携', 'ended')}: "
            f"{len(t['ended'])}　{_t(L, '強まった', 'strengthened')}: {len(t['strengthened'])}　"
            f"{_t(L, '弱まった', 'weakened')}: {len(t['weakened'])}", ""]

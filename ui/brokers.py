@@ -35,11 +35,11 @@ if not empty_store():
         names = list(top["name"])  # ranked by total, largest first
         chart = alt.Chart(long).mark_bar().encode(
             x=alt.X("sum(count):Q", title=tr("brokers")),
-            y=alt.Y("name:N", sort=names, title=None),
+            y=alt.Y("name:N", sort=names, title=None, axis=alt.Axis(labelLimit=320)),
             color=alt.Color("role:N", title=None),
             tooltip=["name:N", "role:N", "count:Q"],
         )
-        st.altair_chart(chart, use_container_width=True)
+        st.altair_chart(chart, width="stretch")
         st.dataframe(shown, hide_index=True)
         with st.expander("ℹ️ " + tr("roles")):
             for role in ROLES + ["betweenness", "constraint"]:

@@ -1,12 +1,16 @@
-"""Gaps ギャップ: sector mixing, E–I index, communities, fragile points, introductions."""
+"""Gaps ギャップ: density and centralization, the sector gap heatmap and the sector pairs with no
+tie, E–I index, communities (by their labels), fragile points, introductions."""
 
 from __future__ import annotations
+
+import math
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-from network.analysis.explain import explain
+from network.analysis.explain import explain, label
+from network.model import Sector
 from network.report import to_markdown
 from ui.common import analysis, csv_bytes, empty_store, graph, lang, sector_label, tr
 from ui.filters import filter_widgets
@@ -23,6 +27,133 @@ def _section(title: str, intro: str, df: pd.DataFrame, name: str) -> None:
                        key=f"dl_{name}")
 
 
+def _fmt(x: float | None, digits: int) -> str:
+    return "–" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.{digits}f}"
+
+
+def _overview(g: dict) -> None:
+    """Density and Freeman centralization, each with its one-sentence meaning."""
+    L = lang()
+    cen = g.get("centralization") or {}
+    st.markdown(f"### {tr('overview_title')}")
+    c1, c2, c3 = st.columns(3)
+    c1.metric(label("density", L), _fmt(g.get("density"), 3))
+    c2.metric(label("centralization_degree", L), _fmt(cen.get("degree"), 2))
+    c3.metric(label("centralization_betweenness", L), _fmt(cen.get("betweenness"), 2))
+    st.caption(explain("density", L) + " " + explain("centralization", L))
+
+
+def _cells(result: dict, directed: bool) -> pd.DataFrame:
+    """One row per heatmap cell: both orders of a pair for the undirected view."""
+    rows = []
+    if directed:
+        for r in result.get("sector_mixing") or []:
+            rows.append({"row": sector_label(r["from"]), "col": sector_label(r["to"]), "ties": r["present"],
+                         "possible": r["possible"], "density": r["density"], "ratio": r["ratio"]})
+    else:
+        for r in result.get("sector_gaps") or []:
+            cell = {"ties": r["ties"], "possible": r["possible"], "density": r["density"], "ratio": r["ratio"]}
+            rows.append({"row": sector_label(r["a"]), "col": sector_label(r["b"]), **cell})
+            if r["a"] != r["b"]:
+                rows.append({"row": sector_label(r["b"]), "col": sector_label(r["a"]), **cell})
+    df = pd.DataFrame(rows)
+    if not df.empty:
+        df["text"] = [f"{_fmt(x, 2)} ({t})" if p else "–" for x, t, p in zip(df["ratio"], df["ties"], df["possible"],
+                                                                             strict=True)]
+    return df
+
+
+def _heatmap(result: dict) -> None:
+    st.markdown(f"### {tr('mixing_title')}")
+    view = st.radio(tr("gaps_view"), ["pairs", "arcs"], horizontal=True, key="gaps_view",
+                    format_func=lambda v: tr("gaps_view_pairs") if v == "pairs" else tr("gaps_view_arcs"))
+    directed = view == "arcs"
+    st.caption(tr("arcs_heat_intro" if directed else "gaps_heat_intro") + " "
+               + explain("sector_mixing" if directed else "sector_gaps", lang()))
+    df = _cells(result, directed)
+    if df.empty:
+        st.caption(tr("nothing"))
+        return
+    shown = set(df["row"]) | set(df["col"])
+    order = [x for x in (sector_label(c.value) for c in Sector) if x in shown] + sorted(
+        shown - {sector_label(c.value) for c in Sector})  # the sectors in their usual order
+    x_title, y_title = (tr("to_sector"), tr("from_sector")) if directed else (tr("sector"), tr("sector"))
+    base = alt.Chart(df).encode(
+        x=alt.X("col:N", title=x_title, sort=order, axis=alt.Axis(labelLimit=0, labelAngle=-40, labelOverlap=False)),
+        y=alt.Y("row:N", title=y_title, sort=order, axis=alt.Axis(labelLimit=0, labelOverlap=False)))
+    heat = base.mark_rect().encode(
+        # diverging at 1 (the overall density), clamped at 2 so that the cells near 1 stay apart
+        color=alt.Color("ratio:Q", title=tr("ratio"),
+                        scale=alt.Scale(scheme="blueorange", domain=[0, 2], domainMid=1, clamp=True)),
+        tooltip=[alt.Tooltip("row:N", title=y_title), alt.Tooltip("col:N", title=x_title),
+                 alt.Tooltip("ties:Q", title=tr("tied_pairs") if not directed else tr("ties")),
+                 alt.Tooltip("possible:Q", title=tr("possible_pairs")),
+                 alt.Tooltip("density:Q", title=label("density", lang()), format=".3f"),
+                 alt.Tooltip("ratio:Q", title=tr("ratio"), format=".2f")])
+    text = base.mark_text(fontSize=11).encode(
+        text="text:N", color=alt.condition("datum.ratio < 0.35 || datum.ratio > 1.7", alt.value("white"),
+                                           alt.value("black")))
+    st.altair_chart((heat + text).properties(height=46 * len(order) + 40), width="stretch")
+    if directed:
+        return
+    table = pd.DataFrame([{tr("sector_1"): sector_label(r["a"]), tr("sector_2"): sector_label(r["b"]),
+                           tr("tied_pairs"): r["ties"], tr("possible_pairs"): r["possible"],
+                           label("density", lang()): r["density"], tr("ratio"): r["ratio"]}
+                          for r in _in_sector_order(result.get("sector_gaps") or [])])
+    st.dataframe(table, hide_index=True)
+    st.download_button(tr("download_csv"), csv_bytes(table), file_name="renkei-sector-gaps.csv", mime="text/csv",
+                       key="dl_sector_gaps")
+    _no_tie(result)
+
+
+def _in_sector_order(rows: list[dict]) -> list[dict]:
+    rank = {c.value: i for i, c in enumerate(Sector)}
+    return sorted(rows, key=lambda r: (rank.get(r["a"], 99), rank.get(r["b"], 99), r["a"], r["b"]))
+
+
+def _no_tie(result: dict) -> None:
+    """The plain list: sector pairs with no tie, each with the introductions that would close it."""
+    empty = [r for r in _in_sector_order(result.get("sector_gaps") or []) if r["ties"] == 0 and r["possible"]]
+    st.markdown(f"#### {tr('no_tie_title')}")
+    if not empty:
+        st.caption(tr("nothing"))
+        return
+    st.caption(tr("no_tie_intro"))
+    sep, (lb, rb) = ("、", "（）") if lang() == "ja" else ("; ", "()")
+    rows = []
+    for r in empty:
+        intro = sep.join(f"{i['a_name']} × {i['b_name']} {lb}{tr('introduced_by')}: {i['introducer_name']}{rb}"
+                         for i in r.get("introductions") or [])
+        rows.append({tr("sector_1"): sector_label(r["a"]), tr("sector_2"): sector_label(r["b"]),
+                     tr("possible_pairs"): r["possible"], tr("intro_title"): intro or tr("no_introducer")})
+    st.dataframe(pd.DataFrame(rows), hide_index=True)
+
+
+def _communities(result: dict) -> None:
+    L = lang()
+    comms = result.get("communities") or []
+    labels = {c["id"]: (c.get("label") or {}).get(L, str(c["id"])) for c in comms}
+    sep = "、" if L == "ja" else ", "
+    table = pd.DataFrame([{
+        tr("community"): labels[c["id"]], tr("community_members"): c["size"],
+        tr("community_sectors"): sep.join(f"{sector_label(k)} {v}" for k, v in list(c["sectors"].items())[:4]),
+        tr("community_districts"): sep.join(f"{k} {v}" for k, v in list(c["districts"].items())[:4]),
+        tr("community_connectors"): sep.join(x["name"] for x in c.get("connectors", [])[:3]),
+    } for c in comms if c["size"] >= 2])
+    _section(tr("communities_title"), tr("communities_intro") + " " + explain("community", L), table, "communities")
+    names = {o["id"]: o["name"] for o in result["orgs"]}
+    shown = {c["id"] for c in comms if c["size"] >= 2}
+    pairs = sorted((r for r in result.get("community_ties") or [] if r["a"] != r["b"]
+                    and r["a"] in shown and r["b"] in shown), key=lambda r: (r["ties"], r["a"], r["b"]))
+    if pairs:
+        st.dataframe(pd.DataFrame([{
+            tr("community_1"): labels[r["a"]], tr("community_2"): labels[r["b"]], tr("ties"): r["ties"],
+            tr("between_orgs"): sep.join(f"{names.get(a, a)} – {names.get(b, b)}"
+                                         for a, b in zip(r.get("a_orgs", [])[:3], r.get("b_orgs", [])[:3],
+                                                         strict=False)),
+        } for r in pairs[:50]]), hide_index=True)
+
+
 st.title(tr("gaps"))
 if not empty_store():
     f = filter_widgets(graph(), "gaps")
@@ -30,35 +161,15 @@ if not empty_store():
     names = {o["id"]: o["name"] for o in result["orgs"]}
     nm = lambda v: names.get(v, str(v))  # noqa: E731
 
-    st.markdown(f"### {tr('mixing_title')}")
-    st.caption(tr("mixing_intro") + " " + explain("sector_mixing", lang()))
-    mix = pd.DataFrame(result["sector_mixing"])
-    if not mix.empty:
-        mix["from_label"] = mix["from"].map(sector_label)
-        mix["to_label"] = mix["to"].map(sector_label)
-        heat = alt.Chart(mix).mark_rect().encode(
-            x=alt.X("to_label:N", title="→"),
-            y=alt.Y("from_label:N", title="←"),
-            color=alt.Color("ratio:Q", scale=alt.Scale(scheme="blueorange", domainMid=1)),
-            tooltip=["from_label", "to_label", "present", "possible",
-                     alt.Tooltip("density:Q", format=".3f"), alt.Tooltip("ratio:Q", format=".2f")])
-        st.altair_chart(heat)
-        st.download_button(tr("download_csv"), csv_bytes(mix), file_name="renkei-sector-mixing.csv", mime="text/csv",
-                           key="dl_mixing")
+    _overview(result["graph"])
+    _heatmap(result)
 
     ei = result.get("ei_index") or {}
     _section(tr("ei_title"), tr("ei_intro"),
              pd.DataFrame([{tr("sector"): sector_label(k), "E–I": v} for k, v in (ei.get("by_group") or {}).items()]),
              "ei-index")
 
-    comms = pd.DataFrame(result.get("community_ties") or [])
-    if not comms.empty:
-        comms = comms[comms["a"] != comms["b"]].sort_values("ties")
-    sizes = {c["id"]: c["size"] for c in result.get("communities", [])}
-    _section(tr("communities_title"), tr("communities_intro") + " " + explain("community", lang()),
-             pd.DataFrame([{"A": r["a"], "size A": sizes.get(r["a"]), "B": r["b"], "size B": sizes.get(r["b"]),
-                            tr("ties"): r["ties"]} for _, r in comms.iterrows()]) if not comms.empty
-             else pd.DataFrame(), "communities")
+    _communities(result)
 
     frag = [{tr("name"): nm(c["id"]), tr("depends"): c["cut_off_count"],
              tr("partner"): ", ".join(nm(x) for x in c.get("cut_off", [])[:10])} for c in result.get("cut_points", [])]

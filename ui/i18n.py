@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from network.analysis.explain import LABELS as _MEASURES
+
 __all__ = ["LABELS", "t", "LANGS"]
 
 LANGS = {"ja": "日本語", "en": "English"}
@@ -288,7 +290,68 @@ LABELS: dict[str, tuple[str, str]] = {
     "when_all_sectors": ("すべての区分", "All sectors"),
     "when_all_areas": ("すべての地区", "All districts"),
     "when_all_types": ("すべての関係", "All tie types"),
+    # --- interop (issue 12): custom fields kept from imports
+    "custom_field": ("独自項目", "Custom field"),
+    "custom_value": ("値", "Value"),
 }
+
+# --- planner (issue 10): Changes, Gaps, Brokers, profile history; one vocabulary for measures
+LABELS.update({
+    "active_orgs": ("連携のある団体", "Organisations with a tie"),
+    "active_orgs_help": ("団体には日付がないため、その時点で続いている連携が一つ以上ある団体を数えます。",
+                         "Organisations are undated: counted are those with at least one tie running then."),
+    "broker_change": ("仲介者としての変化", "As a broker"),
+    "became_broker": ("新たに仲介者になった", "became a broker"),
+    "stopped_broker": ("仲介者でなくなった", "no longer a broker"),
+    "from_sector": ("区分（から）", "Sector (from)"),
+    "to_sector": ("区分（へ）", "Sector (to)"),
+    "density_before": ("比較元の密度", "Density before"),
+    "density_after": ("比較先の密度", "Density after"),
+    "change": ("変化", "Change"),
+    "gaps_change_title": ("区分どうしの連携の変化（向きを問わない組）", "Change in ties between sectors (pairs, either direction)"),
+    "tied_before": ("比較元の連携している組", "Tied pairs before"),
+    "tied_after": ("比較先の連携している組", "Tied pairs after"),
+    "mixing_change_title": ("区分どうしの連携密度の変化（向きのある連携）", "Change in density between sectors (directed)"),
+    "gaps_view": ("数え方", "Count"),
+    "gaps_view_pairs": ("向きを問わず、連携している団体の組", "pairs of organisations tied, either direction"),
+    "gaps_view_arcs": ("向きのある連携（資金の流れなど）", "directed ties (funding flows…)"),
+    "gaps_heat_intro": ("マスの数字は全体の密度との比、かっこ内は連携している組の数です。1 より小さいマスが「すき間」です。",
+                        "Each cell shows the ratio to the overall density, and in brackets the tied pairs. "
+                        "Cells below 1 are the gaps."),
+    "arcs_heat_intro": ("行の区分から列の区分への向きのある連携（向きのない連携は両向きに数えます）。"
+                        "数字は全体の密度との比、かっこ内は連携の数です。",
+                        "Directed ties from the row's sector to the column's (an undirected tie counts both ways). "
+                        "The value is the ratio to the overall density, in brackets the ties."),
+    "sector_1": ("区分 1", "Sector 1"),
+    "sector_2": ("区分 2", "Sector 2"),
+    "tied_pairs": ("連携している組", "Tied pairs"),
+    "possible_pairs": ("ありうる組", "Possible pairs"),
+    "ratio": ("全体比", "Ratio to overall"),
+    "no_tie_title": ("連携が一つもない区分の組み合わせ", "These sector pairs have no tie"),
+    "no_tie_intro": ("それぞれ、共通の連携先を通じて紹介できる組を挙げます。", "Each with the introductions that would close it."),
+    "no_introducer": ("共通の連携先がなく、紹介者が見つかりません", "no common partner to introduce them"),
+    "introduced_by": ("紹介者", "introducer"),
+    "community_members": ("団体数", "Organisations"),
+    "community_sectors": ("主な区分", "Main sectors"),
+    "community_districts": ("地区", "Districts"),
+    "community_connectors": ("ほかのまとまりとつなぐ団体", "Tied to the others through"),
+    "community_1": ("コミュニティ 1", "Community 1"),
+    "community_2": ("コミュニティ 2", "Community 2"),
+    "between_orgs": ("間をつないでいる団体", "Organisations between them"),
+    "overview_title": ("ネットワーク全体", "The whole network"),
+    "history_at": ("日時", "Time"),
+    "history_user": ("利用者", "User"),
+    "history_action": ("操作", "Action"),
+    "history_changed": ("変更した項目", "Changed"),
+    "action_create": ("作成", "created"),
+    "action_update": ("更新", "updated"),
+    "action_end": ("終了", "ended"),
+    "action_delete": ("削除", "deleted"),
+    "action_restore": ("復元", "restored"),
+    "action_undo": ("取り消し", "undone"),
+})
+#: the names of measures are those of the report (network.analysis.explain.LABELS): one word each
+LABELS.update({k: (v["ja"], v["en"]) for k, v in _MEASURES.items()})
 
 
 def t(key: str, lang: str = "ja", **fmt: object) -> str:

@@ -19,7 +19,8 @@ PREVIEW_ROWS = 20
 st.title(tr("import"))
 if not require_role("admin", key="import_signin"):
     st.stop()
-uploads = st.file_uploader(tr("upload"), type=["csv", "xlsx", "json", "txt"], accept_multiple_files=True,
+uploads = st.file_uploader(tr("upload"), type=["csv", "xlsx", "json", "txt", "graphml", "gexf", "net", "paj", "dl",
+                                              "cyjs"], accept_multiple_files=True,
                            key="import_files")
 sources = [(u.name, u.getvalue()) for u in uploads or []]
 if sources:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 
 import networkx as nx
 import pandas as pd
@@ -85,6 +86,10 @@ def show_profile(org_id: str, *, key: str = "profile") -> None:
             tr("note"): org.note, "id": org.id}
     st.dataframe(pd.DataFrame({"": list(data), " ": [str(v) for v in data.values()]}), hide_index=True,
                  width="stretch")
+    if org.custom:  # columns Renkei does not know, kept from imports (issue 12): shown as text
+        st.dataframe(pd.DataFrame({tr("custom_field"): list(org.custom),
+                                   tr("custom_value"): [str(v) for v in org.custom.values()]}),
+                     hide_index=True, width="stretch")
     G = graph()
     names = {v: str(d.get("name") or v) for v, d in G.nodes(data=True)}
     st.markdown(f"#### {tr('ties')}")
@@ -97,7 +102,8 @@ def show_profile(org_id: str, *, key: str = "profile") -> None:
             rows.append({tr("partner"): names.get(other, other), tr("tie_type"): type_label(x.type),
                          tr("direction"): way, tr("strength"): strength_label(x.strength),
                          tr("start"): x.start or "", tr("end"): x.end or "", tr("project"): x.project,
-                         tr("evidence"): x.evidence, tr("note"): x.note})
+                         tr("evidence"): x.evidence, tr("note"): x.note,
+                         tr("custom_field"): "; ".join(f"{k}: {v}" for k, v in x.custom.items())})
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     else:
         st.caption(tr("no_ties"))
@@ -115,9 +121,49 @@ def show_profile(org_id: str, *, key: str = "profile") -> None:
     st.markdown(f"#### {tr('history')}")
     entries = s.audit(entity_id=org_id, limit=50)
     if entries:
-        st.dataframe(pd.DataFrame([{"at": e.at, "user": e.user, "action": e.action,
-                                    "changed": ", ".join(sorted(k for k in (e.after or {})
-                                                                if (e.before or {}).get(k) != (e.after or {}).get(k)))}
-                                   for e in entries]), hide_index=True, width="stretch")
+        st.dataframe(pd.DataFrame(history_rows(entries, tr)), hide_index=True, width="stretch")
     else:
         st.caption(tr("no_history"))
+
+
+def app_timezone():  # noqa: ANN201 - a tzinfo
+    """The app's time zone: ``TZ`` when it names an IANA zone (``Asia/Tokyo``), else Asia/Tokyo."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    name = os.environ.get("TZ", "").lstrip(":") or "Asia/Tokyo"
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("Asia/Tokyo")
+
+
+def local_time(at: str) -> str:
+    """An audit time (ISO, UTC) as ``YYYY-MM-DD HH:MM`` in the app's time zone.
+
+    >>> import os; os.environ.pop("TZ", None) and None
+    >>> local_time("2026-12-01T22:22:49+00:00")
+    '2026-12-02 07:22'
+    """
+    from datetime import UTC, datetime
+
+    try:
+        t = datetime.fromisoformat(str(at))
+    except ValueError:
+        return str(at)
+    if t.tzinfo is None:
+        t = t.replace(tzinfo=UTC)
+    return t.astimezone(app_timezone()).strftime("%Y-%m-%d %H:%M")
+
+
+def history_rows(entries: list, tr_) -> list[dict]:  # noqa: ANN001 - tr_: the page's label function
+    """Audit entries as table rows: local time, user, action and changed fields in words."""
+    sep = "、" if tr_("history_at") == "日時" else ", "
+    rows = []
+    for e in entries:
+        before, after = e.before or {}, e.after or {}
+        changed = sorted(k for k in after if before.get(k) != after.get(k) and k not in ("id", "created_at", "updated_at"))
+        action = tr_(f"action_{e.action}")
+        rows.append({tr_("history_at"): local_time(e.at), tr_("history_user"): e.user,
+                     tr_("history_action"): e.action if action == f"action_{e.action}" else action,
+                     tr_("history_changed"): sep.join(tr_(k) for k in changed)})
+    return rows

@@ -29,7 +29,7 @@ import networkx as nx
 
 from network.analysis.brokers import betweenness, cut_points
 from network.analysis.engine import Indexed
-from network.analysis.gaps import sector_mixing
+from network.analysis.gaps import sector_gaps, sector_mixing
 from network.analysis.views import directed_view, undirected_view
 
 __all__ = ["compare", "brokers_of"]
@@ -74,7 +74,10 @@ def compare(
     dict
         ``ties`` (``added``, ``ended``, ``strengthened``, ``weakened``: lists of
         pairs), ``brokers`` (``became``, ``stopped``), ``density`` (before, after,
-        change), ``mixing`` (per ordered group pair: density before/after/change).
+        change), ``mixing`` (per ordered group pair: density before/after/change), ``gaps``
+        (per unordered group pair, as :func:`~network.analysis.gaps.sector_gaps`: tied pairs and
+        density before/after/change), ``orgs``
+        (organisations in the views, before/after) and ``active_orgs`` (those with a tie then).
     """
     kw = dict(types=types, sectors=sectors, district=district)
     U0, U1 = (undirected_view(G, as_of=t, **kw) for t in (before, after))
@@ -104,11 +107,22 @@ def compare(
     for key in sorted(m0.keys() | m1.keys()):
         a, b = m0.get(key, math.nan), m1.get(key, math.nan)
         mixing.append({"from": key[0], "to": key[1], "before": a, "after": b, "change": b - a})
+    g0 = {(r["a"], r["b"]): r for r in sector_gaps(U0, attr=sector_attr, closing=0)}
+    g1 = {(r["a"], r["b"]): r for r in sector_gaps(U1, attr=sector_attr, closing=0)}
+    gaps = []
+    for key in sorted(g0.keys() | g1.keys()):
+        r0, r1 = g0.get(key, {}), g1.get(key, {})
+        a, b = r0.get("density", math.nan), r1.get("density", math.nan)
+        gaps.append({"a": key[0], "b": key[1], "ties_before": r0.get("ties", 0), "ties_after": r1.get("ties", 0),
+                     "before": a, "after": b, "change": b - a})
     return {
         "before": str(before), "after": str(after),
         "ties": {"added": added, "ended": ended, "strengthened": stronger, "weakened": weaker},
         "brokers": {"became": sorted(b1 - b0, key=str), "stopped": sorted(b0 - b1, key=str)},
         "density": {"before": d0, "after": d1, "change": d1 - d0},
         "mixing": mixing,
+        "gaps": gaps,
         "orgs": {"before": U0.number_of_nodes(), "after": U1.number_of_nodes()},
+        # organisations are undated: those with a tie running at the time are the active ones
+        "active_orgs": {"before": sum(1 for _, d in U0.degree() if d), "after": sum(1 for _, d in U1.degree() if d)},
     }

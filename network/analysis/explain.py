@@ -38,6 +38,15 @@ LABELS: dict[str, dict[str, str]] = {
     "components": {"ja": "つながりのまとまり（連結成分）", "en": "Components"},
     "isolates": {"ja": "孤立した団体", "en": "Isolates"},
     "density": {"ja": "密度", "en": "Density"},
+    "closeness": {"ja": "近接中心性", "en": "Closeness"},
+    "centralization": {"ja": "中心化", "en": "Centralization"},
+    "centralization_degree": {"ja": "中心化（連携数）", "en": "Centralization (partners)"},
+    "centralization_betweenness": {"ja": "中心化（媒介中心性）", "en": "Centralization (betweenness)"},
+    "sector_gaps": {"ja": "分野の組み合わせごとの連携", "en": "Ties between pairs of sectors"},
+    "brokerage": {"ja": "仲介合計", "en": "Brokerage total"},
+    "name": {"ja": "団体名", "en": "Name"},
+    "sector": {"ja": "区分", "en": "Sector"},
+    "district": {"ja": "地区（校区）", "en": "District"},
 }
 
 #: What each measure or role means, and why it matters here.
@@ -147,6 +156,25 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
     "density": {
         "ja": "密度：ありうる連携のうち、実際にある連携の割合です。",
         "en": "Density: the share of possible ties that exist.",
+    },
+    "closeness": {
+        "ja": "近接中心性：ほかのすべての団体までの近さ（距離の逆数の平均、0〜1）。"
+              "高い団体からは、少ない紹介の段数で誰にでも届きます。",
+        "en": "Closeness: how near it is to all the others (the mean of 1/distance, 0–1). From a "
+              "high value, anyone is reached through few introductions.",
+    },
+    "centralization": {
+        "ja": "中心化：ネットワークが一つの団体にどれだけ集中しているか（0〜1）。"
+              "1は一団体がすべてをつなぐ星形、0はどの団体も同じ立場です（フリーマン 1979）。",
+        "en": "Centralization: how much the network hangs on one organisation (0–1). 1 is a star "
+              "where one organisation links everyone, 0 means all are alike (Freeman 1979).",
+    },
+    "sector_gaps": {
+        "ja": "分野の組み合わせごとの連携：向きを問わず、連携している団体の組の数を、ありうる組の数と比べます。"
+              "全体の密度との比が1より小さい組み合わせ、特に連携が一つもない組み合わせが空白です。",
+        "en": "Ties between pairs of sectors: the pairs of organisations tied (either direction) "
+              "against the pairs possible. A ratio to the overall density below 1 — above all, no "
+              "tie at all — marks a gap.",
     },
 }
 

@@ -1,5 +1,9 @@
 """Gaps: sector mixing, E–I index, communities, components, areas without a sector.
 
+* :func:`sector_gaps` — for each unordered pair of groups (diagonal included)
+  of the undirected view: pairs of organisations tied by any tie in either
+  direction, pairs possible, density and ratio to the overall density, and
+  for a pair with no tie the introductions that would close it.
 * :func:`sector_mixing` — for each ordered pair of groups (sectors by
   default) of the directed view: arcs present, arcs possible, density and
   the ratio of that density to the overall density (the density blockmodel
@@ -30,7 +34,7 @@ import numpy as np
 
 from network.analysis.engine import Indexed, seeded_igraph
 
-__all__ = ["sector_mixing", "ei_index", "communities", "community_ties", "components", "area_gaps"]
+__all__ = ["sector_gaps", "sector_mixing", "ei_index", "communities", "community_ties", "components", "area_gaps"]
 
 
 def _as_indexed(G: nx.Graph | Indexed) -> Indexed:
@@ -84,6 +88,63 @@ def sector_mixing(D: nx.DiGraph | Indexed, *, attr: str = "sector") -> list[dict
                 "present": int(present[a, b]), "possible": int(possible[a, b]),
                 "density": dens,
                 "ratio": dens / overall if overall and not math.isnan(overall) else math.nan,
+            })
+    return rows
+
+
+def sector_gaps(U: nx.Graph | Indexed, *, attr: str = "sector", closing: int = 3) -> list[dict]:
+    """Tie density between every unordered pair of groups of the undirected view.
+
+    Parameters
+    ----------
+    U : Graph — the undirected view (the ties of a pair, either direction, are one edge).
+    attr : node attribute defining the groups.
+    closing : for a pair of groups with no tie (and some pair possible), how many
+        introductions that would close it to list (``0``: none).
+
+    Returns
+    -------
+    list of dict
+        ``{"a", "b", "n_a", "n_b", "ties", "possible", "density", "ratio", "introductions"}``
+        for every pair ``a <= b`` (codes in sorted order); ``ties`` = pairs of organisations
+        tied, ``possible`` = ``n_a n_b`` (``n_a (n_a − 1)/2`` when ``a == b``), ``ratio`` =
+        density / the overall density ``2m / (n(n − 1))`` (``nan`` when undefined);
+        ``introductions`` as :func:`~network.analysis.introductions.suggest_introductions`
+        returns them, ``a`` in group ``a``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> U = nx.Graph([("a", "b")]); U.add_node("c")
+    >>> nx.set_node_attributes(U, {"a": "x", "b": "y", "c": "y"}, "sector")
+    >>> [(r["a"], r["b"], r["ties"], r["possible"]) for r in sector_gaps(U)]
+    [('x', 'x', 0, 0), ('x', 'y', 1, 2), ('y', 'y', 0, 1)]
+    """
+    from network.analysis.introductions import suggest_introductions
+
+    X = _as_indexed(U)
+    if X.directed:
+        X = Indexed(X.G.to_undirected())
+    g, groups = X.codes(attr)
+    m = len(groups)
+    size = np.bincount(g, minlength=m).astype(float)
+    ga, gb = np.minimum(g[X.src], g[X.dst]), np.maximum(g[X.src], g[X.dst])
+    present = np.zeros((m, m))
+    np.add.at(present, (ga, gb), 1)
+    overall = _density(len(X.src), X.n * (X.n - 1) / 2)
+    rows = []
+    for a in range(m):
+        for b in range(a, m):
+            possible = size[a] * (size[a] - 1) / 2 if a == b else size[a] * size[b]
+            dens = _density(present[a, b], possible)
+            ties = int(present[a, b])
+            intro = (suggest_introductions(X, attr=attr, between=(groups[a], groups[b]), top=closing)
+                     if closing and ties == 0 and possible else [])
+            rows.append({
+                "a": groups[a], "b": groups[b], "n_a": int(size[a]), "n_b": int(size[b]),
+                "ties": ties, "possible": int(possible), "density": dens,
+                "ratio": dens / overall if overall and not math.isnan(overall) else math.nan,
+                "introductions": intro,
             })
     return rows
 
@@ -187,11 +248,13 @@ def communities(
     return dict(zip(X.nodes, rank[member].tolist(), strict=True))
 
 
-def community_ties(U: nx.Graph | Indexed, membership: dict) -> list[dict]:
+def community_ties(U: nx.Graph | Indexed, membership: dict, *, limit: int = 10) -> list[dict]:
     """Ties between each pair of communities (``a <= b``; ``a == b``: inside one).
 
-    Returns rows ``{"a", "b", "ties", "weight"}`` for every pair of
-    communities with at least one member each, including pairs with no tie.
+    Returns rows ``{"a", "b", "ties", "weight", "a_orgs", "b_orgs"}`` for every pair of
+    communities with at least one member each, including pairs with no tie; ``a_orgs`` /
+    ``b_orgs`` are the members of ``a`` / ``b`` at the ends of the ties between the two
+    (most ties first, at most ``limit``; empty inside one community).
     """
     X = _as_indexed(U)
     c = np.fromiter((membership[v] for v in X.nodes), dtype=np.int64, count=X.n)
@@ -201,8 +264,28 @@ def community_ties(U: nx.Graph | Indexed, membership: dict) -> list[dict]:
     weight = np.zeros((m, m))
     np.add.at(ties, (ca, cb), 1)
     np.add.at(weight, (ca, cb), X.weight)
-    return [{"a": a, "b": b, "ties": int(ties[a, b]), "weight": float(weight[a, b])}
-            for a in range(m) for b in range(a, m)]
+    # the organisations at each end of the ties between two communities (most ties first)
+    ends: dict[tuple[int, int], list[dict]] = {}
+    cross = c[X.src] != c[X.dst]
+    for s_, d_ in zip(X.src[cross].tolist(), X.dst[cross].tolist(), strict=True):
+        cs, cd = int(c[s_]), int(c[d_])
+        if cs > cd:
+            s_, d_, cs, cd = d_, s_, cd, cs
+        side = ends.setdefault((cs, cd), [{}, {}])
+        side[0][s_] = side[0].get(s_, 0) + 1
+        side[1][d_] = side[1].get(d_, 0) + 1
+
+    def top(count: dict) -> list:
+        ranked = sorted(count, key=lambda i: (-count[i], str(X.nodes[i])))
+        return [X.nodes[i] for i in ranked[:limit]]
+
+    out = []
+    for a in range(m):
+        for b in range(a, m):
+            side = ends.get((a, b), [{}, {}])
+            out.append({"a": a, "b": b, "ties": int(ties[a, b]), "weight": float(weight[a, b]),
+                        "a_orgs": top(side[0]), "b_orgs": top(side[1])})
+    return out
 
 
 def components(U: nx.Graph | Indexed) -> dict:

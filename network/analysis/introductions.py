@@ -56,6 +56,7 @@ def suggest_introductions(
     same_area_bonus: float = 1.5,
     top: int = 20,
     hub_degree: int = 300,
+    between: tuple[str, str] | None = None,
 ) -> list[dict]:
     """Ranked introductions for one organisation, one sector or the whole network.
 
@@ -72,6 +73,9 @@ def suggest_introductions(
     top : number of suggestions.
     hub_degree : a common partner with more partners than this adds to a pair's
         score but does not make it a candidate on its own.
+    between : ``(x, y)`` — only pairs of an organisation whose ``attr`` is ``x`` (``a``) and
+        one whose ``attr`` is ``y`` (``b``), crossing a boundary or not (the introductions
+        that would close a gap between two sectors, or inside one when ``x == y``).
 
     Returns
     -------
@@ -94,7 +98,9 @@ def suggest_introductions(
     comm = (np.fromiter((membership[v] for v in X.nodes), dtype=np.int64, count=n)
             if membership is not None else None)
 
-    if org is not None:
+    if between is not None:
+        rows = np.flatnonzero(np.array(X.labels(attr), dtype=object) == between[0])
+    elif org is not None:
         rows = np.array([X.index[org]])
     elif sector is not None:
         rows = np.flatnonzero(np.array(X.labels(attr)) == sector)
@@ -113,7 +119,12 @@ def suggest_introductions(
         H = A[:, np.flatnonzero(hub)].tocsr() @ sp.diags(inv_log[hub])
         aa = aa + np.asarray(H[i].multiply(A[:, np.flatnonzero(hub)].tocsr()[j]).sum(axis=1)).ravel()
     keep = (i != j) & (aa > 1e-12)
-    if org is None and sector is None:
+    if between is not None:
+        y = groups.index(between[1]) if between[1] in groups else -1
+        keep &= g[j] == y
+        if between[0] == between[1]:
+            keep &= i < j
+    elif org is None and sector is None:
         keep &= i < j
     elif sector is not None:
         # a pair of two orgs in the sector is seen from both ends: keep it once
@@ -122,7 +133,7 @@ def suggest_introductions(
     i, j, aa = i[keep], j[keep], aa[keep]
     across_group = g[i] != g[j]
     across_comm = comm[i] != comm[j] if comm is not None else np.zeros(len(i), dtype=bool)
-    ok = across_group | across_comm
+    ok = across_group | across_comm | (between is not None)
     i, j, aa = i[ok], j[ok], aa[ok]
     across_group, across_comm = across_group[ok], across_comm[ok]
     same_area = (area_code[i] == area_code[j]) & (area_code[i] != no_area)

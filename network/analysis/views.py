@@ -38,7 +38,7 @@ from datetime import date
 
 import networkx as nx
 
-from network.model import fiscal_year_range
+from network.model import as_of_label, as_of_period
 
 __all__ = ["tie_active", "filter_graph", "undirected_view", "directed_view", "views", "period_of"]
 
@@ -52,28 +52,15 @@ def _iso(d: str | date | None) -> str | None:
 def period_of(when: str | int | date | None) -> tuple[str | None, str | None]:
     """Return the ``(first, last)`` ISO days a date or a fiscal year stands for.
 
-    An ``int`` (or ``"FY2024"``/``"2024年度"``) is a fiscal year (April–March);
-    anything else is one day.
+    An ``int`` (or ``"FY2024"``/``"2024年度"``/``"令和6年度"``) is a fiscal year (April–March);
+    an ISO date is one day (:func:`network.model.as_of_period`, shared with the stores).
 
     >>> period_of(2024)
     ('2024-04-01', '2025-03-31')
     >>> period_of("2024-06-01")
     ('2024-06-01', '2024-06-01')
     """
-    if when is None:
-        return None, None
-    if isinstance(when, int) or (isinstance(when, str) and not _looks_like_day(when)):
-        from network.model import parse_fiscal_year
-
-        fy = when if isinstance(when, int) else parse_fiscal_year(when)
-        first, last = fiscal_year_range(fy)
-        return first.isoformat(), last.isoformat()
-    day = _iso(when)
-    return day, day
-
-
-def _looks_like_day(text: str) -> bool:
-    return len(text) >= 10 and text[4] == "-" and text[7] == "-"
+    return as_of_period(when)
 
 
 def tie_active(attrs: dict, first: str | None, last: str | None = None) -> bool:
@@ -129,7 +116,7 @@ def filter_graph(
     types_, sectors_, districts = _as_set(types), _as_set(sectors), _as_set(district)
     H = nx.MultiDiGraph()
     H.graph.update(G.graph)
-    H.graph["as_of"] = None if as_of is None else (first if first == last else f"{first}/{last}")
+    H.graph["as_of"] = as_of_label(as_of)
     for v, d in G.nodes(data=True):
         if sectors_ is not None and d.get("sector") not in sectors_:
             continue

@@ -4,7 +4,8 @@ Graph model
 -----------
 - ``(:Organization {id, name, sector, …, aliases: [..], tags: [..], deleted})``
   — every :class:`~network.model.Org` field; lists as Neo4j lists; ``deleted``
-  is the soft-delete flag.
+  is the soft-delete flag.  ``custom`` (the columns Renkei does not know) is JSON text,
+  keys sorted — Neo4j has no map-valued properties (``apoc.convert.fromJsonMap(o.custom)`` reads it).
 - One relationship type per tie type, ``(source)-[:COLLABORATION {id, type, …}]->(target)``;
   the type name comes from :data:`REL_TYPES`, a fixed mapping of the
   :class:`~network.model.TieType` enum, never from the data.  Dates are ISO strings.
@@ -98,8 +99,10 @@ TIES = (
     "AND ($type IS NULL OR r.type = $type) "
     "AND ($sector IS NULL OR s.sector = $sector OR t.sector = $sector) "
     "AND ($district IS NULL OR s.district = $district OR t.district = $district) "
-    "AND ($as_of IS NULL OR ((r.start IS NULL OR r.start <= $as_of) "
-    "     AND (r.`end` IS NULL OR r.`end` >= $as_of))) "
+    # as of [$first, $last] (a day, or a fiscal year's April–March): the tie runs at some time in it,
+    # dates compared as their first 10 characters, '' open (network.analysis.views.tie_active)
+    "AND ($first IS NULL OR ((r.start IS NULL OR r.start = '' OR left(r.start, 10) <= $last) "
+    "     AND (r.`end` IS NULL OR r.`end` = '' OR left(r.`end`, 10) >= $first))) "
     "RETURN s.id AS source, t.id AS target, properties(r) AS p"
 )
 #: the tie fields ``ALL_TIES`` returns as one list per tie, in this order

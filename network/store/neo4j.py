@@ -45,11 +45,20 @@ import neo4j
 import networkx as nx
 from neo4j import exceptions as neo4j_exc
 
+from network.analysis.views import tie_active
 from network.errors import ConflictError, NotFound, StoreError
-from network.model import Activity, Org, Participation, Tie
+from network.model import Activity, Org, Participation, Tie, as_of_label, as_of_period
 from network.store import cypher as Q
 from network.store.base import AuditEntry, ChangeSet, WriteResult, chunks
-from network.store.neo4j_tx import WriteWork, content, find_ties, org_from_props, tie_from_props, tie_props
+from network.store.neo4j_tx import (
+    WriteWork,
+    content,
+    custom_from_prop,
+    find_ties,
+    org_from_props,
+    tie_from_props,
+    tie_props,
+)
 
 __all__ = ["Neo4jStore", "Neo4jUnavailable", "Neo4jCredentialsRejected", "DEFAULT_BATCH_SIZE"]
 
@@ -308,10 +317,15 @@ class Neo4jStore:
         return sorted((org_from_props(r["p"]) for r in rows), key=lambda o: (o.name, o.id))
 
     def ties(self, *, org: str | None = None, type: str | None = None, sector: str | None = None,
-             district: str | None = None, as_of: str | None = None) -> list[Tie]:
-        """Ties between live organisations; ``sector``/``district`` match either end."""
+             district: str | None = None, as_of: str | int | None = None) -> list[Tie]:
+        """Ties between live organisations; ``sector``/``district`` match either end.
+
+        ``as_of``: a day, or a fiscal year (``2016``, ``FY2016``, ``平成28年度``…) — the ties that run
+        at some time in it (:func:`network.model.as_of_period`).
+        """
+        first, last = as_of_period(as_of)  # a fiscal year is its April–March period
         rows = self._read(Q.TIES, org=org or None, type=type or None, sector=sector or None,
-                          district=district or None, as_of=as_of or None)
+                          district=district or None, first=first, last=last)
         return sorted((tie_from_props(r["source"], r["target"], r["p"]) for r in rows), key=lambda t: t.id)
 
     def activities(self) -> list[Activity]:
@@ -347,12 +361,14 @@ class Neo4jStore:
         row = self._read(Q.COUNTS)[0]
         return {k: int(row[k]) for k in ("orgs", "ties", "activities", "participations", "audit")}
 
-    def load_graph(self, as_of: str | None = None) -> nx.MultiDiGraph:
+    def load_graph(self, as_of: str | int | None = None) -> nx.MultiDiGraph:
         """The whole network as a MultiDiGraph (conventions in ``network.store.base``).
 
-        Ties active on ``as_of`` only, when given; organisations deleted are left out.
+        Ties active on ``as_of`` only, when given (a day, or at some time in a fiscal year, as
+        :func:`network.analysis.views.filter_graph` keeps them); organisations deleted are left out.
         """
-        G = nx.MultiDiGraph(as_of=as_of)
+        first, last = as_of_period(as_of)  # a fiscal year is its April–March period
+        G = nx.MultiDiGraph(as_of=as_of_label(as_of))
         for r in self._read(Q.LIVE_ORGS):
             d = org_from_props(r["p"]).to_dict()
             G.add_node(d.pop("id"), **d)
@@ -362,9 +378,10 @@ class Neo4jStore:
             if source not in G or target not in G:
                 continue  # a deleted organisation's tie
             d = {k: _TIE_DEFAULTS[k] if v is None else v for k, v in zip(Q.ALL_TIES_FIELDS, r["v"], strict=True)}
-            if as_of and ((d["start"] is not None and d["start"] > as_of) or (d["end"] is not None and d["end"] < as_of)):
+            if first is not None and not tie_active(d, first, last):
                 continue
             d["directed"] = bool(d["directed"])
+            d["custom"] = custom_from_prop(d["custom"])
             edges.append((source, target, d.pop("id"), d))
         G.add_edges_from(sorted(edges, key=lambda e: e[2]))
         return G

@@ -27,7 +27,8 @@ from network.model import Activity, Org, Participation, Tie
 from network.store import cypher as Q
 from network.store.base import WriteResult, chunks
 
-__all__ = ["WriteWork", "content", "org_from_props", "tie_from_props", "find_ties", "tie_props"]
+__all__ = ["WriteWork", "content", "org_from_props", "tie_from_props", "find_ties", "tie_props", "custom_prop",
+           "custom_from_prop"]
 
 _CONTENT_SKIP = {"created_at", "updated_at"}
 
@@ -42,11 +43,32 @@ def content(d: dict) -> dict:
     return {k: v for k, v in d.items() if k not in _CONTENT_SKIP}
 
 
+def custom_from_prop(value: object) -> dict[str, str]:
+    """Custom fields from their stored form: JSON text (Neo4j has no map-valued properties).
+
+    >>> custom_from_prop('{"担当者": "佐藤"}'), custom_from_prop(None)
+    ({'担当者': '佐藤'}, {})
+    """
+    if not value:
+        return {}
+    return dict(json.loads(value)) if isinstance(value, str) else dict(value)  # type: ignore[call-overload]
+
+
+def custom_prop(fields: dict[str, str] | None) -> str:
+    """Custom fields as stored: JSON text, keys sorted.
+
+    >>> custom_prop({"b": "2", "a": "1"})
+    '{"a": "1", "b": "2"}'
+    """
+    return json.dumps(dict(fields or {}), ensure_ascii=False, sort_keys=True)
+
+
 def org_from_props(p: dict) -> Org:
     """An :class:`Org` from an ``Organization`` node's properties (``deleted`` dropped)."""
     d = {k: v for k, v in p.items() if k != "deleted"}
     for key in ("aliases", "tags"):
         d[key] = list(d.get(key) or [])
+    d["custom"] = custom_from_prop(d.get("custom"))
     return Org.from_dict(d)
 
 
@@ -54,6 +76,7 @@ def tie_from_props(source: str, target: str, p: dict) -> Tie:
     """A :class:`Tie` from a tie relationship's properties and its end nodes' ids."""
     d = dict(p, source=source, target=target)
     d["directed"] = bool(d.get("directed", False))
+    d["custom"] = custom_from_prop(d.get("custom"))
     return Tie.from_dict(d)
 
 
@@ -83,6 +106,7 @@ def tie_props(t: Tie) -> dict:
     if d["start"] and d["end"] and d["end"] < d["start"]:
         raise ConflictError(f"tie {t.id}: end {d['end']} is before start {d['start']}")
     d["directed"] = bool(d["directed"])
+    d["custom"] = dict(d["custom"] or {})
     return d
 
 
@@ -124,7 +148,7 @@ class WriteWork:
                 self.audit.append((self.now, self.user, "update", "org", rec.id, content(olddict), content(new)))
                 self.result.updated += 1
             existing[rec.id] = Org(**new)
-            rows.append({"id": rec.id, "props": new})
+            rows.append({"id": rec.id, "props": dict(new, custom=custom_prop(new["custom"]))})
         if rows:
             self.tx.run(Q.MERGE_ORGS, rows=rows).consume()
 
@@ -187,7 +211,8 @@ class WriteWork:
                     drops.setdefault(old.type, []).append(old.id)
             existing[new["id"]] = Tie(**new)
             merges.setdefault(new["type"], []).append(
-                {"id": new["id"], "source": new["source"], "target": new["target"], "props": new})
+                {"id": new["id"], "source": new["source"], "target": new["target"],
+                 "props": dict(new, custom=custom_prop(new["custom"]))})
         for type_, tie_ids in drops.items():
             self.tx.run(Q.DELETE_TIES[type_], ids=tie_ids).consume()
         for type_, rows in merges.items():

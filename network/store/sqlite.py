@@ -34,7 +34,7 @@ from pathlib import Path
 import networkx as nx
 
 from network.errors import ConflictError, NotFound, StoreError
-from network.model import ORG_FIELDS, TIE_FIELDS, Activity, Org, Participation, Tie
+from network.model import ORG_FIELDS, TIE_FIELDS, Activity, Org, Participation, Tie, as_of_label, as_of_period
 from network.store.base import AuditEntry, ChangeSet, WriteResult, chunks
 
 __all__ = ["SQLiteStore", "SCHEMA_VERSION"]
@@ -135,6 +135,11 @@ MIGRATIONS: list[str] = [
     """,
     # 2: accounts and sign-in attempts (also used alone by network.trust.users for a Neo4j store)
     USERS_DDL,
+    # custom fields (issue 12): columns Renkei does not know, as a JSON object of name → text
+    """
+    ALTER TABLE orgs ADD COLUMN custom TEXT NOT NULL DEFAULT '{}';
+    ALTER TABLE ties ADD COLUMN custom TEXT NOT NULL DEFAULT '{}'
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -142,6 +147,12 @@ _ORG_COLS = [f for f in ORG_FIELDS]
 _TIE_COLS = [f for f in TIE_FIELDS]
 _CONTENT_SKIP = {"created_at", "updated_at"}
 _BATCH = 500  # rows per SELECT … IN (…) lookup; under SQLite's parameter limit
+
+
+#: a tie runs at some time in [first, last] (parameters: last, first) — the same test as
+#: ``network.analysis.views.tie_active``: dates compared as their first 10 characters, '' = open
+_ACTIVE_SQL = ("(t.start IS NULL OR t.start = '' OR substr(t.start, 1, 10) <= ?) "
+               "AND (t.\"end\" IS NULL OR t.\"end\" = '' OR substr(t.\"end\", 1, 10) >= ?)")
 
 
 def _now() -> str:
@@ -156,16 +167,23 @@ _ORG_GET = attrgetter(*_ORG_COLS)
 _TIE_GET = attrgetter(*_TIE_COLS)
 _ALIASES, _TAGS = _ORG_COLS.index("aliases"), _ORG_COLS.index("tags")
 _DIRECTED = _TIE_COLS.index("directed")
+_ORG_CUSTOM, _TIE_CUSTOM = _ORG_COLS.index("custom"), _TIE_COLS.index("custom")
 
 
 def _json_list(items: list[str]) -> str:
     return _LIST_ENC(list(items)) if items else "[]"
 
 
+def _json_custom(fields: dict[str, str] | None) -> str:
+    """Custom fields as stored: a JSON object, keys sorted (so equal fields compare equal as text)."""
+    return _ENC(dict(fields)) if fields else "{}"
+
+
 def _org_row(o: Org) -> tuple:
     row = list(_ORG_GET(o))
     row[_ALIASES] = _json_list(row[_ALIASES])
     row[_TAGS] = _json_list(row[_TAGS])
+    row[_ORG_CUSTOM] = _json_custom(row[_ORG_CUSTOM])
     return tuple(row)
 
 
@@ -173,18 +191,21 @@ def _org_from_row(row: sqlite3.Row | dict) -> Org:
     d = {c: row[c] for c in _ORG_COLS}
     d["aliases"] = json.loads(d["aliases"])
     d["tags"] = json.loads(d["tags"])
+    d["custom"] = json.loads(d["custom"])
     return Org(**d)
 
 
 def _tie_row(t: Tie) -> tuple:
     row = list(_TIE_GET(t))
     row[_DIRECTED] = int(bool(row[_DIRECTED]))
+    row[_TIE_CUSTOM] = _json_custom(row[_TIE_CUSTOM])
     return tuple(row)
 
 
 def _tie_from_row(row: sqlite3.Row | dict) -> Tie:
     d = {c: row[c] for c in _TIE_COLS}
     d["directed"] = bool(d["directed"])
+    d["custom"] = json.loads(d["custom"])
     return Tie(**d)
 
 
@@ -388,6 +409,7 @@ class SQLiteStore:
                     after_d["aliases"], after_d["tags"] = rec.aliases, rec.tags
                 else:
                     after_d["directed"] = bool(row[_DIRECTED])
+                after_d["custom"] = dict(rec.custom or {})
                 after = _ENC(after_d)
                 row[ci] = old[ci]
                 updates.append(row[1:] + row[:1])
@@ -519,8 +541,12 @@ class SQLiteStore:
         return [_org_from_row(r) for r in self._rows(sql + " ORDER BY name, id", params)]
 
     def ties(self, *, org: str | None = None, type: str | None = None, sector: str | None = None,
-             district: str | None = None, as_of: str | None = None) -> list[Tie]:
-        """Ties between live organisations; ``sector``/``district`` match either end."""
+             district: str | None = None, as_of: str | int | None = None) -> list[Tie]:
+        """Ties between live organisations; ``sector``/``district`` match either end.
+
+        ``as_of``: a day, or a fiscal year (``2016``, ``FY2016``, ``平成28年度``…) — the ties that run
+        at some time in it (:func:`network.model.as_of_period`).
+        """
         sql = ("SELECT t.* FROM ties t JOIN orgs s ON s.id = t.source JOIN orgs g ON g.id = t.target "
                "WHERE s.deleted = 0 AND g.deleted = 0")
         params: list = []
@@ -534,9 +560,10 @@ class SQLiteStore:
             if val:
                 sql += f" AND (s.{col} = ? OR g.{col} = ?)"
                 params += [val, val]
-        if as_of:
-            sql += ' AND (t.start IS NULL OR t.start <= ?) AND (t."end" IS NULL OR t."end" >= ?)'
-            params += [as_of, as_of]
+        first, last = as_of_period(as_of)
+        if first is not None:
+            sql += " AND " + _ACTIVE_SQL
+            params += [last, first]
         return [_tie_from_row(r) for r in self._rows(sql + " ORDER BY t.id", params)]
 
     def activities(self) -> list[Activity]:
@@ -579,12 +606,14 @@ class SQLiteStore:
         }
         return {k: int(self._rows(sql)[0][0]) for k, sql in q.items()}
 
-    def load_graph(self, as_of: str | None = None) -> nx.MultiDiGraph:
+    def load_graph(self, as_of: str | int | None = None) -> nx.MultiDiGraph:
         """The whole network as a MultiDiGraph (conventions in ``network.store.base``).
 
-        Ties active on ``as_of`` only, when given; organisations deleted are left out.
+        Ties active on ``as_of`` only, when given (a day, or at some time in a fiscal year, as
+        :func:`network.analysis.views.filter_graph` keeps them); organisations deleted are left out.
         """
-        G = nx.MultiDiGraph(as_of=as_of)
+        first, last = as_of_period(as_of)  # a fiscal year is its April–March period
+        G = nx.MultiDiGraph(as_of=as_of_label(as_of))
         conn = self._conn()
         try:
             for row in conn.execute("SELECT * FROM orgs WHERE deleted = 0"):
@@ -592,13 +621,14 @@ class SQLiteStore:
                 d.pop("deleted")
                 d["aliases"] = json.loads(d["aliases"])
                 d["tags"] = json.loads(d["tags"])
+                d["custom"] = json.loads(d["custom"])
                 G.add_node(d.pop("id"), **d)
             sql = ("SELECT t.* FROM ties t JOIN orgs s ON s.id = t.source AND s.deleted = 0 "
                    "JOIN orgs g ON g.id = t.target AND g.deleted = 0")
             params: tuple = ()
-            if as_of:
-                sql += ' WHERE (t.start IS NULL OR t.start <= ?) AND (t."end" IS NULL OR t."end" >= ?)'
-                params = (as_of, as_of)
+            if first is not None:
+                sql += " WHERE " + _ACTIVE_SQL
+                params = (last, first)
             cur = conn.execute(sql, params)
             names = [d[0] for d in cur.description]
             rest = [n for n in names if n not in ("id", "source", "target")]
@@ -609,6 +639,7 @@ class SQLiteStore:
             for row in cur:
                 d = {n: row[i] for n, i in zip(rest, idx)}
                 d["directed"] = bool(row[i_dir])
+                d["custom"] = _json_loads(d["custom"])
                 u, v = row[i_s], row[i_t]
                 keys = succ[u].get(v)
                 if keys is None:
@@ -661,12 +692,16 @@ def _json_object_sql(cols: list[str], as_json: tuple[str, ...], as_bool: tuple[s
 
 
 _AFTER_JSON = {
-    "orgs": _json_object_sql(_ORG_COLS, ("aliases", "tags"), ()),
-    "ties": _json_object_sql(_TIE_COLS, (), ("directed",)),
+    "orgs": _json_object_sql(_ORG_COLS, ("aliases", "tags", "custom"), ()),
+    "ties": _json_object_sql(_TIE_COLS, ("custom",), ("directed",)),
 }
 
 _ENC = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 _LIST_ENC = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _json_loads(text: str) -> dict:
+    return {} if text == "{}" else json.loads(text)
 
 
 def _dump(d: dict | None) -> str | None:

@@ -67,6 +67,7 @@ def _current(c: sqlite3.Connection, entity: str, key: str, target: dict | None) 
             return None
         d = {k: row[k] for k in ORG_FIELDS if k not in _SKIP}
         d["aliases"], d["tags"] = json.loads(d["aliases"]), json.loads(d["tags"])
+        d["custom"] = json.loads(d["custom"])
         d["deleted"] = bool(row["deleted"])
         return d
     if entity == "tie":
@@ -75,6 +76,7 @@ def _current(c: sqlite3.Connection, entity: str, key: str, target: dict | None) 
             return None
         d = {k: row[k] for k in TIE_FIELDS if k not in _SKIP}
         d["directed"] = bool(d["directed"])
+        d["custom"] = json.loads(d["custom"])
         return d
     if entity == "activity":
         row = c.execute("SELECT * FROM activities WHERE id = ?", (key,)).fetchone()
@@ -112,6 +114,7 @@ def _put(c: sqlite3.Connection, entity: str, key: str, current: dict | None, tar
         vals = {k: target.get(k, "") for k in ORG_FIELDS if k not in _SKIP}
         vals["aliases"] = json.dumps(list(target.get("aliases") or []), ensure_ascii=False)
         vals["tags"] = json.dumps(list(target.get("tags") or []), ensure_ascii=False)
+        vals["custom"] = json.dumps(dict(target.get("custom") or {}), ensure_ascii=False, sort_keys=True)
         deleted = target.get("deleted", current.get("deleted", False) if current else False)
         _upsert(c, "orgs", vals, now, {"deleted": int(bool(deleted))}, current is None)
     elif entity == "tie":
@@ -120,6 +123,7 @@ def _put(c: sqlite3.Connection, entity: str, key: str, current: dict | None, tar
             return
         vals = {k: target.get(k) for k in TIE_FIELDS if k not in _SKIP}
         vals["directed"] = int(bool(vals["directed"]))
+        vals["custom"] = json.dumps(dict(vals.get("custom") or {}), ensure_ascii=False, sort_keys=True)
         _upsert(c, "ties", vals, now, {}, current is None)
     elif entity == "activity":
         if target is None:

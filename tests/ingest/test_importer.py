@@ -115,7 +115,7 @@ def test_kind_override(store):
     assert exc.value.report.files[0].kind == "participations"
     r = import_files(store, [("list.csv", data)], kind="団体")
     assert r.files[0].kind == "orgs" and r.counts["orgs"].created == 1
-    assert r.files[0].ignored_columns == ["事業"]
+    assert r.files[0].custom_columns == ["事業"] and store.orgs()[0].custom == {"事業": "復興支援"}  # kept (issue 12)
 
 
 def test_unknown_kind_is_reported(store):

@@ -11,7 +11,7 @@ def test_preview_of_a_cp932_ties_file():
     (t,) = p.tables
     assert (t.kind, t.kind_label, t.encoding, t.n_rows) == ("ties", "連携 ties", "cp932", 1)
     assert t.columns == {"source": "連携元", "target": "連携先", "strength": "強さ"}
-    assert t.ignored == ["担当"] and t.missing == []
+    assert t.ignored == [] and t.missing == []  # 担当 is kept as a custom field (issue 12)
     assert t.rows == [{"連携元": "れんぷく", "連携先": "石巻市", "強さ": "4", "担当": "佐藤"}]
     assert p.ok
 

@@ -233,3 +233,74 @@ class StoreContract:
         assert got == {("a", "x", "事務局", "2013-05-10"), ("b", "x", "", None), ("d", "x", "参加", None)}
         r2 = store.write(ChangeSet(activities=acts, participations=parts))
         assert (r2.created, r2.unchanged) == (0, 4)
+
+    # ------------------------------------------------------------ custom fields (issue 12)
+    def test_custom_fields_round_trip(self, store):
+        cs = sample_changes()
+        cs.orgs[0].custom = {"担当者": "佐藤 花子", "電話": "022-000-0000", "活動分野": "復興|まちづくり"}
+        cs.ties[0].custom = {"窓口": "復興政策課", "note 2": '<b>"引用"</b> \'; --'}
+        r = store.write(cs, user="tanaka")
+        assert r.created == 8
+        assert store.get_org("a").custom == {"担当者": "佐藤 花子", "電話": "022-000-0000", "活動分野": "復興|まちづくり"}
+        assert store.get_org("b").custom == {}
+        assert store.get_tie("t1").custom == {"窓口": "復興政策課", "note 2": '<b>"引用"</b> \'; --'}
+        assert store.get_tie("t2").custom == {}
+        by_id = {o.id: o for o in store.orgs()}
+        assert by_id["a"].custom["担当者"] == "佐藤 花子"
+        assert {t.id: t.custom for t in store.ties()}["t1"]["窓口"] == "復興政策課"
+        G = store.load_graph()
+        assert G.nodes["a"]["custom"]["電話"] == "022-000-0000" and G.nodes["c"]["custom"] == {}
+        assert G.edges["b", "a", "t1"]["custom"] == {"窓口": "復興政策課", "note 2": '<b>"引用"</b> \'; --'}
+        # the same values again change nothing; a changed or removed field is an audited update
+        assert store.write(cs).unchanged == 8
+        cs.orgs[0].custom = {"担当者": "鈴木 一郎"}
+        cs.ties[0].custom = {}
+        r = store.write(cs, user="suzuki")
+        assert (r.updated, r.unchanged) == (2, 6)
+        assert store.get_org("a").custom == {"担当者": "鈴木 一郎"}
+        assert store.get_tie("t1").custom == {}
+        entry = store.audit(entity_id="a")[0]
+        assert entry.before["custom"]["担当者"] == "佐藤 花子" and entry.after["custom"] == {"担当者": "鈴木 一郎"}
+        # ending a tie and deleting an organisation keep the custom fields
+        cs.ties[1].custom = {"担当": "助成課"}
+        store.write(cs)
+        assert store.end_tie("t2", "2024-03-31").custom == {"担当": "助成課"}
+        assert store.get_tie("t2").custom == {"担当": "助成課"}
+        store.delete_org("a")
+        store.restore_org("a")
+        assert store.get_org("a").custom == {"担当者": "鈴木 一郎"}
+
+    # ------------------------------------------------------------ fiscal years (issue 10, item 1)
+    def test_as_of_fiscal_year_matches_the_hand_filter(self, store):
+        from tests.network.fiscal_ties import FY_EXPECTED, fiscal_changes
+
+        store.write(fiscal_changes())
+        for as_of, expected in FY_EXPECTED.items():
+            got_ties = sorted(t.id for t in store.ties(as_of=as_of))
+            got_graph = sorted(k for _, _, k in store.load_graph(as_of).edges(keys=True))
+            assert got_ties == expected, as_of
+            assert got_graph == expected, as_of
+
+    def test_as_of_fiscal_year_agrees_with_the_analysis_views(self, store):
+        from network.analysis.views import filter_graph
+        from tests.network.fiscal_ties import FY_EXPECTED, fiscal_changes
+
+        store.write(fiscal_changes())
+        G = store.load_graph()
+        for as_of in FY_EXPECTED:
+            pre = store.load_graph(as_of)
+            post = filter_graph(G, as_of=as_of)
+            assert sorted(pre.edges(keys=True)) == sorted(post.edges(keys=True)), as_of
+            assert pre.graph["as_of"] == post.graph["as_of"], as_of
+
+    def test_as_of_that_is_no_date_nor_fiscal_year_is_refused(self, store):
+        store.write(fiscal_changes_minimal())
+        for bad in ("2016-13-01", "yesterday", "2016-04"):
+            with pytest.raises(ValueError, match="fiscal year"):
+                store.ties(as_of=bad)
+            with pytest.raises(ValueError, match="fiscal year"):
+                store.load_graph(bad)
+
+
+def fiscal_changes_minimal() -> ChangeSet:
+    return ChangeSet(orgs=[Org("p", "甲", "npo"), Org("q", "乙", "npo")], ties=[Tie("x", "p", "q")])

@@ -55,3 +55,16 @@ def test_change_markdown_lists_the_changes():
     assert "- D会 — E会" in ja and "新たに仲介者になった団体: b、D会" in ja
     en = change_to_markdown(r, lang="en")
     assert "## Ties weakened" in en and "- c — d" in en
+
+
+def test_sector_pairs_and_active_organisations_by_hand():
+    r = compare(history(), 2023, 2024)
+    gaps = {(g["a"], g["b"]): g for g in r["gaps"]}
+    # FY2023: c–d and a–c tie government to npo (a, d, e: 3 possible); FY2024: c–d only
+    g = gaps[("government", "npo")]
+    assert (g["ties_before"], g["ties_after"]) == (2, 1)
+    assert g["before"] == pytest.approx(2 / 3) and g["change"] == pytest.approx(-1 / 3)
+    # npo–npo: d–e is new in FY2024 (1 of 3 pairs)
+    assert gaps[("npo", "npo")]["after"] == pytest.approx(1 / 3) and gaps[("npo", "npo")]["ties_before"] == 0
+    # e has no tie in FY2023: 4 active organisations, then 5 (5 in the views both times)
+    assert r["active_orgs"] == {"before": 4, "after": 5} and r["orgs"] == {"before": 5, "after": 5}
