@@ -36,6 +36,13 @@ def _icon():  # noqa: ANN202 - a PIL image
 
 st.set_page_config(page_title="Renkei 連携マップ", page_icon=_icon(), layout="wide")
 
+# --- survey: a personal link (/survey?token=…) runs the questionnaire alone: no sidebar, no other page
+import ui.survey_form as survey_form  # noqa: E402
+
+if survey_form.is_survey_request():
+    survey_form.run()
+    st.stop()
+
 if "lang" not in st.session_state:
     st.session_state["lang"] = "ja"
 with st.sidebar:
@@ -53,6 +60,7 @@ PAGES = [
     ("ui/importer.py", "import", ":material/upload_file:"),
     ("ui/export.py", "export", ":material/download:"),
     ("ui/history.py", "history", ":material/history:"),
+    ("ui/survey.py", "survey", ":material/assignment:"),
 ]
 pg = st.navigation([st.Page(str(ROOT / path), title=tr(key), icon=icon, url_path=key, default=key == "map")
                     for path, key, icon in PAGES])

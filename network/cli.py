@@ -176,11 +176,32 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     G = _load_graph(args, args.as_of)
     result = analyze(G, as_of=args.as_of, sector_attr=args.sector_attr, types=_types(args.types),
                      sectors=_sectors(args.sectors), district=args.district)
+    _add_survey(args, result)
     if args.format == "json":
         _emit(args, _json(result))
     else:
         _emit(args, to_markdown(result, lang=args.lang))
     return 0
+
+
+def _add_survey(args: argparse.Namespace, result: dict) -> None:
+    """Trust, value and reciprocity of a survey round (``--survey NAME``; the newest round by default)."""
+    from network.survey.rounds import list_rounds
+    from network.survey.scores import add_to_analysis, survey_summary
+
+    if args.survey == "none":
+        return
+    with open_store(args.store) as store:
+        rounds = list_rounds(store)
+        if args.survey:
+            if args.survey not in {r.name for r in rounds}:
+                raise RenkeiError(f"no survey round {args.survey!r} / 調査がありません")
+            name = args.survey
+        elif rounds:
+            name = max(rounds, key=lambda r: (r.fiscal_year, r.created_at, r.name)).name
+        else:
+            return
+        add_to_analysis(result, survey_summary(store, name))
 
 
 def _types(words: str | None) -> list[str] | None:
@@ -536,6 +557,8 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--types", help="tie types to keep, comma-separated (e.g. 協働,助成)")
     a.add_argument("--sectors", help="sectors to keep, comma-separated")
     a.add_argument("--district", help="keep one area (district)")
+    a.add_argument("--survey", help="survey round whose trust and value scores to add (default: the newest; "
+                                    "none: leave them out)")
     a.add_argument("--output")
 
     c = sub.add_parser("changes", help="compare two dates or fiscal years / 変化の比較")
@@ -609,6 +632,10 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("--centre", help="the centre's organisation id (default $RENKEI_CENTRE, else guessed)")
     for extra in EXTRA_PARSERS:
         extra(sub)
+    # survey rounds (network.survey.cli): its parser and its handler
+    from network.survey.cli import register as register_survey
+
+    COMMANDS["survey"] = register_survey(sub)
     return p
 
 

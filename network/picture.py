@@ -187,8 +187,8 @@ def to_svg(s: dict, caption: list[str], *, font: str = "Noto Sans JP, IPAexGothi
 def japanese_font() -> str | None:
     """Path of a font with Japanese glyphs: ``RENKEI_FONT``, else one shipped in an installed package.
 
-    Looks in the packages that ship IPAex Gothic or Noto Sans CJK/JP (``matplotlib_fontja``,
-    ``japanize_matplotlib``); ``None`` when none is installed.
+    Noto Sans CJK JP from the ``noto-cjk-sans-jp-regular`` dependency first (the PDFs' font), then
+    IPAex Gothic where ``matplotlib_fontja`` or ``japanize_matplotlib`` is installed; ``None`` when none is.
     """
     import importlib.util
     import os
@@ -197,6 +197,13 @@ def japanese_font() -> str | None:
     env = os.environ.get("RENKEI_FONT")
     if env and Path(env).is_file():
         return env
+    try:  # Noto Sans CJK JP (SIL Open Font License), the font of the PDF letters and reports
+        from network.survey.fonts import font_path
+
+        if Path(font_path()).is_file():
+            return font_path()
+    except ImportError:
+        pass
     for package in ("matplotlib_fontja", "japanize_matplotlib"):
         spec = importlib.util.find_spec(package)
         if spec is None or not spec.submodule_search_locations:
@@ -223,7 +230,7 @@ def to_png(s: dict, caption: list[str], *, scale: float = 2.0) -> bytes:
 
     path = japanese_font()
     if path is None:
-        raise RenkeiError("no Japanese font installed for PNG pictures: pip install matplotlib-fontja "
+        raise RenkeiError("no Japanese font installed for PNG pictures: pip install noto-cjk-sans-jp-regular "
                           "(or set RENKEI_FONT) / PNG に使う日本語フォントがありません")
 
     def font(size: float) -> ImageFont.FreeTypeFont:

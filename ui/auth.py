@@ -115,10 +115,22 @@ def user_name() -> str:
     return acc.name
 
 
+def _client_address() -> str:
+    """The address the sign-in comes from: failures are also counted per address.
+
+    Streamlit gives ``None`` for this machine (``localhost``), which is then one
+    address, ``"localhost"`` (as is everyone behind a reverse proxy on this machine).
+    """
+    try:
+        return st.context.ip_address or "localhost"
+    except Exception:  # noqa: BLE001 - outside a browser session
+        return "localhost"
+
+
 def sign_in(name: str, password: str) -> Account:
     """Check a password and remember the account in this session; ``AuthError`` when refused."""
     with _users() as users:
-        acc = users.authenticate(name, password)
+        acc = users.authenticate(name, password, source=_client_address())
     st.session_state[SESSION_KEY] = {"name": acc.name, "role": acc.role}
     return acc
 

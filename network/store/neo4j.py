@@ -167,13 +167,21 @@ class Neo4jStore:
                                     bookmark_manager=self._driver.execute_query_bookmark_manager)
 
     def _ensure_schema(self) -> None:
+        from network.store.neo4j_accounts import SCHEMA as ACCOUNTS_SCHEMA
+
         with self._session() as s:
-            for stmt in Q.SCHEMA:
+            for stmt in Q.SCHEMA + ACCOUNTS_SCHEMA:
                 try:
                     s.run(stmt).consume()
                 except neo4j_exc.ClientError as exc:  # a concurrent connect created it first
                     if "AlreadyExists" not in (exc.code or ""):
                         raise
+
+    def accounts(self):  # noqa: ANN201 - network.store.accounts.AccountsBackend
+        """The accounts kept in this graph database (see :mod:`network.store.neo4j_accounts`)."""
+        from network.store.neo4j_accounts import Neo4jAccounts
+
+        return Neo4jAccounts(self)
 
     def _read(self, query: str, **params: Any) -> list[neo4j.Record]:
         try:
@@ -385,3 +393,10 @@ class Neo4jStore:
             edges.append((source, target, d.pop("id"), d))
         G.add_edges_from(sorted(edges, key=lambda e: e[2]))
         return G
+
+    # ------------------------------------------------------------------ survey (network.survey)
+    def survey(self):  # noqa: ANN201 - a network.survey.neo4j_backend.Neo4jSurvey
+        """Survey rounds, links and answers kept in this database (:mod:`network.survey.neo4j_backend`)."""
+        from network.survey.neo4j_backend import Neo4jSurvey
+
+        return Neo4jSurvey(self)

@@ -36,6 +36,8 @@ import networkx as nx
 from network.errors import ConflictError, NotFound, StoreError
 from network.model import ORG_FIELDS, TIE_FIELDS, Activity, Org, Participation, Tie, as_of_label, as_of_period
 from network.store.base import AuditEntry, ChangeSet, WriteResult, chunks
+from network.store.sqlite_errors import explain
+from network.survey.sqlite_backend import SURVEY_DDL, SQLiteSurvey
 
 __all__ = ["SQLiteStore", "SCHEMA_VERSION"]
 
@@ -133,12 +135,22 @@ MIGRATIONS: list[str] = [
     CREATE INDEX audit_entity ON audit(entity_id);
     CREATE INDEX audit_batch ON audit(batch);
     """,
-    # 2: accounts and sign-in attempts (also used alone by network.trust.users for a Neo4j store)
+    # 2: accounts and sign-in attempts
     USERS_DDL,
     # custom fields (issue 12): columns Renkei does not know, as a JSON object of name → text
     """
     ALTER TABLE orgs ADD COLUMN custom TEXT NOT NULL DEFAULT '{}';
     ALTER TABLE ties ADD COLUMN custom TEXT NOT NULL DEFAULT '{}'
+    """,
+    # survey rounds, links (token hashes) and answers (network.survey.sqlite_backend)
+    SURVEY_DDL,
+    # accounts: one identity per folded name (network.store.accounts.name_key, filled in by
+    # network.store.sqlite_accounts), and sign-in attempts counted by source address too
+    """
+    ALTER TABLE users ADD COLUMN name_key TEXT;
+    CREATE UNIQUE INDEX users_name_key ON users(name_key);
+    ALTER TABLE login_attempts ADD COLUMN source TEXT NOT NULL DEFAULT '';
+    CREATE INDEX login_attempts_source ON login_attempts(source, at);
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -247,15 +259,15 @@ class SQLiteStore:
                 try:
                     conn = sqlite3.connect(self.path, timeout=self._busy, isolation_level=None,
                                            check_same_thread=self.path != ":memory:")
+                    conn.row_factory = sqlite3.Row
+                    conn.execute("PRAGMA foreign_keys = ON")
+                    conn.execute("PRAGMA synchronous = NORMAL")
+                    conn.execute("PRAGMA cache_size = -65536")  # 64 MiB page cache
+                    conn.execute("PRAGMA temp_store = MEMORY")
+                    if self.path != ":memory:":
+                        conn.execute("PRAGMA journal_mode = WAL")
                 except sqlite3.Error as exc:
-                    raise StoreError(f"cannot open store {self.path}: {exc}") from exc
-                conn.row_factory = sqlite3.Row
-                conn.execute("PRAGMA foreign_keys = ON")
-                conn.execute("PRAGMA synchronous = NORMAL")
-                conn.execute("PRAGMA cache_size = -65536")  # 64 MiB page cache
-                conn.execute("PRAGMA temp_store = MEMORY")
-                if self.path != ":memory:":
-                    conn.execute("PRAGMA journal_mode = WAL")
+                    raise explain(exc, self.path, "open") from exc
                 with self._lock:
                     self._all.append(conn)
             self._local.conn = conn
@@ -273,26 +285,42 @@ class SQLiteStore:
                 break
             except sqlite3.OperationalError as exc:
                 if "locked" not in str(exc) and "busy" not in str(exc):
-                    raise StoreError(f"cannot write store {self.path}: {exc}") from exc
+                    raise explain(exc, self.path, "write") from exc
                 if time.monotonic() > deadline:
                     raise StoreError(f"store {self.path} is busy; try again") from exc
                 time.sleep(delay * (1 + random.random()))
                 delay = min(delay * 2, 1.0)
         try:
             yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
+        except BaseException as exc:
+            # SQLite may have rolled back already (a full disk does): never hide the cause
+            # behind "cannot rollback - no transaction is active"
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error) and not isinstance(exc, sqlite3.IntegrityError):
+                raise explain(exc, self.path, "write") from exc
             raise
         else:
             try:
                 conn.execute("COMMIT")
             except sqlite3.Error as exc:
-                conn.execute("ROLLBACK")
-                raise StoreError(f"cannot commit to store {self.path}: {exc}") from exc
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise explain(exc, self.path, "write") from exc
 
     def _migrate(self) -> None:
+        try:
+            self._migrate_steps()
+        except sqlite3.Error as exc:
+            raise explain(exc, self.path, "open") from exc
+
+    def _migrate_steps(self) -> None:
         conn = self._conn()
-        conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'schema_version'").fetchone() is None:
+            conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+        row = conn.execute("SELECT version FROM schema_version").fetchone()
+        if row is not None and row[0] == SCHEMA_VERSION:
+            return  # up to date: opening writes nothing (a read-only store opens for reading)
         with self.transaction() as c:
             row = c.execute("SELECT version FROM schema_version").fetchone()
             version = row[0] if row else 0
@@ -305,6 +333,12 @@ class SQLiteStore:
                     if stmt.strip():
                         c.execute(stmt)
                 c.execute("UPDATE schema_version SET version = ?", (i + 1,))
+
+    def accounts(self):  # noqa: ANN201 - network.store.accounts.AccountsBackend
+        """The accounts kept in this store file (see :mod:`network.store.accounts`)."""
+        from network.store.sqlite_accounts import SQLiteAccounts
+
+        return SQLiteAccounts(self)
 
     def schema_version(self) -> int:
         return self._conn().execute("SELECT version FROM schema_version").fetchone()[0]
@@ -372,7 +406,7 @@ class SQLiteStore:
         except sqlite3.IntegrityError as exc:
             raise ConflictError(f"write rejected by the store: {exc}") from exc
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot write store {self.path}: {exc}") from exc
+            raise explain(exc, self.path, "write") from exc
         return result
 
     def _upsert(self, c, table, entity, cols, records, to_row, from_row, now, user, result, audit,  # noqa: ANN001
@@ -505,7 +539,7 @@ class SQLiteStore:
         try:
             return self._conn().execute(sql, params).fetchall()
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot read store {self.path}: {exc}") from exc
+            raise explain(exc, self.path, "read") from exc
 
     def get_org(self, org_id: str) -> Org:
         rows = self._rows("SELECT * FROM orgs WHERE id = ?", (org_id,))
@@ -672,6 +706,11 @@ class SQLiteStore:
             raise ConflictError(f"undo rejected by the store: {exc}") from exc
         except sqlite3.Error as exc:
             raise StoreError(f"cannot write store {self.path}: {exc}") from exc
+
+    # ------------------------------------------------------------------ survey (network.survey)
+    def survey(self) -> SQLiteSurvey:
+        """Survey rounds, links and answers kept in this store (:mod:`network.survey.sqlite_backend`)."""
+        return SQLiteSurvey(self)
 
 
 def conv_dict(entity: str, d: dict):  # noqa: ANN201

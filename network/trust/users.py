@@ -1,4 +1,4 @@
-"""Accounts, roles and sign-in, with failed sign-ins rate-limited.
+"""Accounts, roles and sign-in, with failed sign-ins rate-limited by name and by source.
 
 Three roles, each allowed what the one before it may do:
 
@@ -7,22 +7,30 @@ Three roles, each allowed what the one before it may do:
 - ``admin`` 管理者 — manage users, import files, undo changes, settings.
 
 Passwords are stored only as Argon2id hashes (argon2-cffi, salted; the
-plain password is never written anywhere).  Accounts live in the SQLite store
-file itself (tables ``users`` and ``login_attempts``, schema migration 2); for a
-Neo4j store they live in a local SQLite file named by ``RENKEI_USERS_DB``
-(default ``renkei-users.db``).
+plain password is never written anywhere).  Accounts live in the store itself,
+whichever it is (the SQLite file's ``users`` table, or ``(:Account)`` nodes in
+Neo4j), reached through ``store.accounts()`` (:mod:`network.store.accounts`):
+every ``renkei`` command and the app see the same accounts from any folder.
+
+An account name is one identity with its look-alikes (case, NFKC width, and
+confusable letters of other scripts: :func:`network.store.accounts.name_key`).
+The last admin can be neither demoted nor removed.
 
 After ``MAX_FAILURES`` failed sign-ins for one name within ``WINDOW_SECONDS``
 the name is locked until the oldest of them is older than the window; a
-successful sign-in clears the count.  Unknown names are counted too, and get
-the same answer as a wrong password.
+successful sign-in clears that count.  After ``MAX_SOURCE_FAILURES`` failures
+from one source (the client's address) within the window, that source is
+throttled the same way, whatever names it tries (a password spray); a success
+does not clear this count.  Unknown names are counted too, and get the same
+answer as a wrong password.
 
 Examples
 --------
->>> users = UserStore(":memory:")
+>>> from network.store.sqlite import SQLiteStore
+>>> users = UserStore(SQLiteStore(":memory:"))
 >>> users.add("sato", "correct horse 1", "editor").role
 'editor'
->>> users.authenticate("sato", "correct horse 1").name
+>>> users.authenticate("Sato", "correct horse 1", source="127.0.0.1").name
 'sato'
 >>> has_role("editor", "viewer"), has_role("viewer", "editor")
 (True, False)
@@ -31,10 +39,9 @@ Examples
 from __future__ import annotations
 
 import functools
-import json
 import os
 import re
-import sqlite3
+import threading
 import time
 import unicodedata
 from dataclasses import dataclass
@@ -45,23 +52,23 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from network.errors import AuthError, ValidationError
-from network.store.sqlite import USERS_DDL
+from network.store.accounts import NO_USER, name_key
 
 __all__ = [
-    "ROLES", "ROLE_LABELS", "Account", "UserStore", "has_role", "users_db_path", "users_for",
-    "MAX_FAILURES", "WINDOW_SECONDS", "MIN_PASSWORD", "WRONG_PASSWORD",
+    "ROLES", "ROLE_LABELS", "Account", "UserStore", "has_role", "users_for", "name_key",
+    "MAX_FAILURES", "MAX_SOURCE_FAILURES", "WINDOW_SECONDS", "MIN_PASSWORD", "WRONG_PASSWORD",
 ]
 
 ROLES = ("viewer", "editor", "admin")
 ROLE_LABELS = {"viewer": "閲覧者 viewer", "editor": "編集者 editor", "admin": "管理者 admin"}
 MAX_FAILURES = int(os.environ.get("RENKEI_LOGIN_MAX_FAILURES", "5"))
+MAX_SOURCE_FAILURES = int(os.environ.get("RENKEI_LOGIN_MAX_SOURCE_FAILURES", "20"))
 WINDOW_SECONDS = float(os.environ.get("RENKEI_LOGIN_WINDOW_SECONDS", str(15 * 60)))
 MIN_PASSWORD = 8
 MAX_PASSWORD = 1024
 WRONG_PASSWORD = "wrong user name or password / ユーザー名またはパスワードが違います"
 _NAME = re.compile(r"^[\w.@\-]{1,64}$")
-
-
+_KEEP_ATTEMPTS = 30 * 86400  # seconds of sign-in attempts kept
 
 
 @dataclass(frozen=True)
@@ -81,28 +88,37 @@ def has_role(role: str | None, needed: str) -> bool:
     return ROLES.index(role) >= ROLES.index(needed)
 
 
-def users_db_path(store_url: str | None) -> str:
-    """Where accounts live for the store at ``store_url``.
+_SHARED: dict[tuple, object] = {}
+_SHARED_LOCK = threading.Lock()
 
-    The SQLite store's own file; ``RENKEI_USERS_DB`` (default ``renkei-users.db``)
-    for Neo4j.
 
-    >>> users_db_path("sqlite:///data/renkei.db"), users_db_path("x.db")
-    ('data/renkei.db', 'x.db')
+def _shared_neo4j(url: str) -> object:
+    """One Neo4j store (one driver) per address and credentials for the whole process.
+
+    The app asks for the accounts several times per page; opening a driver each
+    time would cost a connection and the schema check (0.1–0.3 s against ArcadeDB).
     """
-    url = store_url or os.environ.get("RENKEI_STORE") or "renkei.db"
-    if "://" in url and not url.startswith("sqlite://"):
-        return os.environ.get("RENKEI_USERS_DB") or "renkei-users.db"
-    if url.startswith("sqlite://"):
-        url = url[len("sqlite://"):]
-        url = url[1:] if url.startswith("//") else url[1:] if url.startswith("/") else url
-    return url or ":memory:"
+    from network.store import open_store
+
+    key = (url, *(os.environ.get(f"RENKEI_NEO4J_{k}") for k in ("USER", "PASSWORD", "DATABASE")))
+    with _SHARED_LOCK:
+        if key not in _SHARED:
+            _SHARED[key] = open_store(url)
+        return _SHARED[key]
 
 
 def users_for(store: object | None = None) -> UserStore:
-    """The accounts of ``store`` (an open store, a URL, or ``None`` for ``RENKEI_STORE``)."""
-    url = store if isinstance(store, str) or store is None else getattr(store, "url", None)
-    return UserStore(users_db_path(url))
+    """The accounts of ``store``: an open store, a store URL, or ``None`` for ``RENKEI_STORE``.
+
+    A SQLite URL is opened here and closed with the returned :class:`UserStore`;
+    a Neo4j URL shares one store (one driver) per process.
+    """
+    from network.store import default_store_url, is_neo4j_url
+
+    store = default_store_url() if store is None else store
+    if isinstance(store, str) and is_neo4j_url(store):
+        return UserStore(_shared_neo4j(store))
+    return UserStore(store)
 
 
 def _now() -> str:
@@ -124,31 +140,46 @@ def _check_password(password: str) -> str:
     return password
 
 
+def _check_role(role: str) -> str:
+    if role not in ROLES:
+        raise ValidationError(f"unknown role {role!r}: viewer, editor or admin / 権限は viewer, editor, admin")
+    return role
+
+
+def _account(row: dict) -> Account:
+    return Account(row["name"], row["role"], row["created_at"], row["updated_at"])
+
+
 class UserStore:
-    """Accounts in one SQLite file (the store's own, or ``RENKEI_USERS_DB``).
+    """The accounts of one store, with the rules: hashing, look-alike names, lock-outs, last admin.
 
     Parameters
     ----------
-    path : str or Path
-        The SQLite file (created when missing) or ``":memory:"``.
+    where : store, accounts backend, str or Path
+        An open store (its ``accounts()`` are used; the store stays open after
+        :meth:`close`), a :class:`network.store.accounts.AccountsBackend`, or a
+        store URL / SQLite path (opened here and closed by :meth:`close`).
     hasher : argon2.PasswordHasher, optional
         Defaults to argon2-cffi's recommended Argon2id parameters.
     """
 
-    def __init__(self, path: str | Path, *, hasher: PasswordHasher | None = None) -> None:
-        self.path = str(path)
+    def __init__(self, where: object, *, hasher: PasswordHasher | None = None) -> None:
         self._ph = hasher or PasswordHasher()
+        self._owned = None
+        if isinstance(where, str | Path):
+            from network.store import open_store
+
+            where = self._owned = open_store(str(where))
         try:
-            self._db = sqlite3.connect(self.path, timeout=10.0, isolation_level=None, check_same_thread=False)
-            self._db.row_factory = sqlite3.Row
-            self._db.executescript(USERS_DDL)
-        except sqlite3.Error as exc:
-            raise AuthError(f"cannot open the accounts in {self.path}: {exc}") from exc
-        self._has_audit = bool(self._db.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit'").fetchone())
+            self._db = where.accounts() if hasattr(where, "accounts") else where
+        except BaseException:
+            self.close()
+            raise
 
     def close(self) -> None:
-        self._db.close()
+        if self._owned is not None:
+            self._owned.close()
+            self._owned = None
 
     def __enter__(self) -> UserStore:
         return self
@@ -157,100 +188,81 @@ class UserStore:
         self.close()
 
     # ------------------------------------------------------------------ admin
-    def _record(self, by: str, action: str, name: str, before: dict | None, after: dict | None) -> None:
-        """Record an account change in the store's audit log (never the hash)."""
-        if not self._has_audit:
-            return
-        self._db.execute(
-            "INSERT INTO audit (at, user, action, entity, entity_id, before, after, batch) VALUES (?,?,?,?,?,?,?,?)",
-            (_now(), by, action, "user", name, json.dumps(before) if before else None,
-             json.dumps(after) if after else None, ""))
-
     def add(self, name: str, password: str, role: str = "viewer", *, by: str = "system") -> Account:
-        """Create an account.  Raises ``ValidationError`` on a bad name, role, password or a taken name."""
+        """Create an account.  ``ValidationError`` on a bad name, role or password, or a name taken by a look-alike."""
         name = _clean_name(name)
-        if role not in ROLES:
-            raise ValidationError(f"unknown role {role!r}: viewer, editor or admin")
+        _check_role(role)
         digest = self._ph.hash(_check_password(password))
         now = _now()
-        try:
-            with self._db:
-                self._db.execute("BEGIN IMMEDIATE")
-                self._db.execute("INSERT INTO users (name, role, password_hash, created_at, updated_at) "
-                                 "VALUES (?,?,?,?,?)", (name, role, digest, now, now))
-                self._record(by, "create", name, None, {"name": name, "role": role})
-        except sqlite3.IntegrityError as exc:
-            raise ValidationError(f"user {name!r} already exists / 既に登録されています") from exc
+        self._db.create({"name": name, "key": name_key(name), "role": role, "password_hash": digest,
+                         "created_at": now, "updated_at": now}, by=by)
         return Account(name, role, now, now)
 
     def get(self, name: str) -> Account | None:
-        row = self._db.execute("SELECT name, role, created_at, updated_at FROM users WHERE name = ?",
-                               (str(name),)).fetchone()
-        return None if row is None else Account(*row)
+        """The account ``name`` (or a look-alike of it) names, or ``None``."""
+        row = self._db.get(name_key(str(name or "")[:256]))
+        return None if row is None else _account(row)
 
     def list(self) -> list[Account]:
-        return [Account(*r) for r in self._db.execute(
-            "SELECT name, role, created_at, updated_at FROM users ORDER BY name")]
+        return [_account(r) for r in self._db.list()]
 
     def count(self) -> int:
-        return int(self._db.execute("SELECT COUNT(*) FROM users").fetchone()[0])
+        return self._db.count()
 
-    def _change(self, name: str, by: str, action: str, sql: str, params: tuple, after: dict) -> Account:
-        acc = self.get(name)
-        if acc is None:
-            raise ValidationError(f"no user {name!r} / ユーザーがいません")
-        with self._db:
-            self._db.execute("BEGIN IMMEDIATE")
-            self._db.execute(sql, params)
-            self._record(by, action, name, {"name": name, "role": acc.role}, after)
-        return self.get(name) or acc
+    def _key(self, name: str) -> str:
+        key = name_key(str(name or "")[:256])
+        if self._db.get(key) is None:
+            raise ValidationError(NO_USER.format(name=name))
+        return key
 
     def remove(self, name: str, *, by: str = "system") -> None:
-        """Delete an account (recorded in the audit log).  The last admin cannot be removed."""
-        acc = self.get(name)
-        if acc is not None and acc.role == "admin" and sum(a.role == "admin" for a in self.list()) == 1:
-            raise ValidationError("cannot remove the last admin / 最後の管理者は削除できません")
-        self._change(name, by, "delete", "DELETE FROM users WHERE name = ?", (name,), None)  # type: ignore[arg-type]
+        """Delete an account (recorded in the history).  The last admin cannot be removed."""
+        self._db.delete(self._key(name), by=by, now=_now())
 
     def set_password(self, name: str, password: str, *, by: str = "system") -> Account:
         digest = self._ph.hash(_check_password(password))
-        acc = self.get(name)
-        return self._change(name, by, "update", "UPDATE users SET password_hash = ?, updated_at = ? WHERE name = ?",
-                            (digest, _now(), name), {"name": name, "role": acc.role if acc else "", "password": "changed"})
+        return _account(self._db.update(self._key(name), by=by, password_hash=digest, now=_now()))
 
     def set_role(self, name: str, role: str, *, by: str = "system") -> Account:
-        if role not in ROLES:
-            raise ValidationError(f"unknown role {role!r}: viewer, editor or admin")
-        return self._change(name, by, "update", "UPDATE users SET role = ?, updated_at = ? WHERE name = ?",
-                            (role, _now(), name), {"name": name, "role": role})
+        """Change a role.  The last admin cannot be demoted (that would re-open local mode)."""
+        _check_role(role)
+        return _account(self._db.update(self._key(name), by=by, role=role, now=_now()))
 
     # ------------------------------------------------------------------ sign-in
     def failures(self, name: str, *, now: float | None = None) -> list[float]:
-        """Times of failed sign-ins for ``name`` within the window since its last success."""
+        """Times of failed sign-ins for ``name`` (and its look-alikes) within the window since its last success."""
         now = time.time() if now is None else now
-        last_ok = self._db.execute("SELECT COALESCE(MAX(at), 0) FROM login_attempts WHERE name = ? AND ok = 1",
-                                   (name,)).fetchone()[0]
-        rows = self._db.execute("SELECT at FROM login_attempts WHERE name = ? AND ok = 0 AND at > ? AND at > ? "
-                                "ORDER BY at", (name, now - WINDOW_SECONDS, last_ok)).fetchall()
-        return [r[0] for r in rows]
+        return self._db.failures(name_key(str(name or "")[:256]), now - WINDOW_SECONDS)
 
-    def locked_until(self, name: str, *, now: float | None = None) -> float | None:
-        """When ``name`` may try again (epoch seconds), or ``None`` when not locked."""
+    def locked_until(self, name: str, *, now: float | None = None, source: str | None = None) -> float | None:
+        """When ``name`` (from ``source``) may try again (epoch seconds), or ``None`` when not locked."""
+        now = time.time() if now is None else now
+        until = []
         fails = self.failures(name, now=now)
-        if len(fails) < MAX_FAILURES:
-            return None
-        return fails[-MAX_FAILURES] + WINDOW_SECONDS
+        if len(fails) >= MAX_FAILURES:
+            until.append(fails[-MAX_FAILURES] + WINDOW_SECONDS)
+        if source:
+            sfails = self._db.source_failures(str(source), now - WINDOW_SECONDS)
+            if len(sfails) >= MAX_SOURCE_FAILURES:
+                until.append(sfails[-MAX_SOURCE_FAILURES] + WINDOW_SECONDS)
+        return max(until) if until else None
 
-    def authenticate(self, name: str, password: str, *, now: float | None = None) -> Account:
-        """The account when ``password`` is right; ``AuthError`` otherwise or while locked."""
+    def authenticate(self, name: str, password: str, *, source: str | None = None,
+                     now: float | None = None) -> Account:
+        """The account when ``password`` is right; ``AuthError`` otherwise or while locked.
+
+        ``source`` is where the attempt comes from (the client's address); failures
+        are counted per name and per source.
+        """
         now = time.time() if now is None else now
-        name = unicodedata.normalize("NFKC", str(name or "")).strip()[:64]
-        until = self.locked_until(name, now=now)
+        key = name_key(str(name or "")[:256])
+        source = str(source or "")[:256]
+        until = self.locked_until(name, now=now, source=source or None)
         if until is not None:
             when = datetime.fromtimestamp(until, UTC).strftime("%H:%M UTC")
-            raise AuthError(f"too many failed sign-ins for {name!r}; try again after {when} / "
+            raise AuthError(f"too many failed sign-ins; try again after {when} / "
                             f"サインインの失敗が多すぎます。{when} 以降にお試しください")
-        row = self._db.execute("SELECT * FROM users WHERE name = ?", (name,)).fetchone()
+        row = self._db.get(key)
         ok = False
         try:
             # an unknown name still costs one verification, so timing does not tell names apart
@@ -259,16 +271,12 @@ class UserStore:
         except (VerifyMismatchError, VerificationError, InvalidHashError):
             ok = False
         ok = bool(ok and row is not None)
-        with self._db:
-            self._db.execute("BEGIN IMMEDIATE")
-            self._db.execute("INSERT INTO login_attempts (name, at, ok) VALUES (?,?,?)", (name, now, int(ok)))
-            self._db.execute("DELETE FROM login_attempts WHERE at < ?", (now - 30 * 86400,))
-            if ok and self._ph.check_needs_rehash(row["password_hash"]):
-                self._db.execute("UPDATE users SET password_hash = ? WHERE name = ?",
-                                 (self._ph.hash(password), name))
+        self._db.record_attempt(key, source, now, ok, forget_before=now - _KEEP_ATTEMPTS)
         if not ok:
             raise AuthError(WRONG_PASSWORD)
-        return Account(row["name"], row["role"], row["created_at"], row["updated_at"])
+        if self._ph.check_needs_rehash(row["password_hash"]):
+            self._db.update(key, by="system", password_hash=self._ph.hash(password), now=_now(), audited=False)
+        return _account(row)
 
 
 @functools.lru_cache(maxsize=4)

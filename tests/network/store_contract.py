@@ -304,3 +304,111 @@ class StoreContract:
 
 def fiscal_changes_minimal() -> ChangeSet:
     return ChangeSet(orgs=[Org("p", "甲", "npo"), Org("q", "乙", "npo")], ties=[Tie("x", "p", "q")])
+
+# ------------------------------------------------------------------ accounts
+class AccountsContract:
+    """Accounts kept in the store itself (network.trust.users over ``store.accounts()``).
+
+    Subclasses provide the same ``store`` fixture as for :class:`StoreContract`.
+    Passwords are hashed with the cheapest Argon2id parameters to keep the tests fast.
+    """
+
+    @pytest.fixture
+    def users(self, store):
+        from argon2 import PasswordHasher
+
+        from network.trust.users import UserStore
+
+        u = UserStore(store, hasher=PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+        yield u
+        u.close()
+
+    def test_accounts_live_in_the_store(self, store, users):
+        users.add("aoi", "battery staple 2", "admin", by="setup")
+        users.add("sato", "correct horse 1", "editor", by="aoi")
+        assert [(a.name, a.role) for a in users.list()] == [("aoi", "admin"), ("sato", "editor")]
+        assert users.count() == 2
+        # the same accounts through a second handle on the same store
+        from network.trust.users import UserStore
+
+        with UserStore(store) as again:
+            assert [a.name for a in again.list()] == ["aoi", "sato"]
+            assert again.get("sato").role == "editor"
+        assert users.authenticate("sato", "correct horse 1").role == "editor"
+        # account changes are in the store's own history, never with a hash
+        entries = [e for e in store.audit() if e.entity == "user"]
+        assert [(e.action, e.entity_id, e.user) for e in entries] == [("create", "sato", "aoi"),
+                                                                     ("create", "aoi", "setup")]
+        assert "argon2" not in repr([(e.before, e.after) for e in entries])
+
+    def test_look_alike_names_are_one_identity(self, users):
+        users.add("sato", "correct horse 1", "editor")
+        # case, full width (NFKC) and Cyrillic letters that look Latin
+        for look_alike in ("Sato", "SATO", "ｓａｔｏ", "s\u0430t\u043e"):
+            with pytest.raises(RenkeiError, match="already exists"):
+                users.add(look_alike, "other password 9", "admin")
+            assert users.authenticate(look_alike, "correct horse 1").name == "sato"
+            assert users.get(look_alike).name == "sato"
+        assert [a.name for a in users.list()] == ["sato"]
+
+    def test_lockout_by_name_counts_look_alikes_together(self, users):
+        from network.errors import AuthError
+        from network.trust.users import MAX_FAILURES
+
+        users.add("sato", "correct horse 1", "editor")
+        spellings = ["sato", "Sato", "ｓａｔｏ", "s\u0430to", "SATO", "sAto"]
+        for i in range(MAX_FAILURES):
+            with pytest.raises(AuthError, match="wrong"):
+                users.authenticate(spellings[i % len(spellings)], "guess", now=1000.0 + i, source=f"10.0.0.{i}")
+        with pytest.raises(AuthError, match="too many"):
+            users.authenticate("sato", "correct horse 1", now=1000.0 + MAX_FAILURES, source="10.9.9.9")
+
+    def test_lockout_by_source_throttles_a_spray(self, users):
+        from network.errors import AuthError
+        from network.trust.users import MAX_SOURCE_FAILURES, WINDOW_SECONDS
+
+        users.add("sato", "correct horse 1", "editor")
+        # one wrong password for each of many names, all from one address: no name reaches its limit
+        for i in range(MAX_SOURCE_FAILURES):
+            if i == MAX_SOURCE_FAILURES // 2:  # a success from the address does not wipe its count
+                assert users.authenticate("sato", "correct horse 1", now=2000.0 + i - 0.5,
+                                          source="203.0.113.7").name == "sato"
+            with pytest.raises(AuthError, match="wrong"):
+                users.authenticate(f"user{i}", "Password1", now=2000.0 + i, source="203.0.113.7")
+        # the address is throttled, even with a right password
+        with pytest.raises(AuthError, match="too many"):
+            users.authenticate("sato", "correct horse 1", now=2000.0 + MAX_SOURCE_FAILURES, source="203.0.113.7")
+        # another address is not
+        assert users.authenticate("sato", "correct horse 1", now=2001.0 + MAX_SOURCE_FAILURES,
+                                  source="198.51.100.2").name == "sato"
+        # after the window the address may try again
+        later = 2000.0 + WINDOW_SECONDS + MAX_SOURCE_FAILURES + 1
+        assert users.authenticate("sato", "correct horse 1", now=later, source="203.0.113.7").name == "sato"
+
+    def test_last_admin_cannot_be_demoted_or_removed(self, users):
+        users.add("boss", "battery staple 2", "admin")
+        users.add("sato", "correct horse 1", "editor")
+        with pytest.raises(RenkeiError, match="last admin") as demote:
+            users.set_role("boss", "viewer")
+        assert "最後の管理者" in str(demote.value)
+        with pytest.raises(RenkeiError, match="last admin"):
+            users.remove("boss")
+        assert users.get("boss").role == "admin"
+        users.set_role("sato", "admin")  # with a second admin both are allowed
+        users.set_role("boss", "editor")
+        users.remove("boss")
+        assert [(a.name, a.role) for a in users.list()] == [("sato", "admin")]
+
+    def test_password_change_and_remove(self, users):
+        users.add("aoi", "battery staple 2", "admin")
+        users.add("sato", "correct horse 1", "viewer")
+        users.set_password("Sato", "new password 3")
+        from network.errors import AuthError
+
+        with pytest.raises(AuthError):
+            users.authenticate("sato", "correct horse 1")
+        assert users.authenticate("sato", "new password 3").name == "sato"
+        users.remove("SATO")
+        assert users.get("sato") is None
+        with pytest.raises(RenkeiError, match="no user"):
+            users.remove("sato")

@@ -10,7 +10,7 @@ from network.errors import ConflictError, StoreError
 from network.model import Org
 from network.store import open_store
 from network.store.base import ChangeSet
-from network.store.sqlite import SCHEMA_VERSION, SQLiteStore
+from network.store.sqlite import MIGRATIONS, SCHEMA_VERSION, SQLiteStore
 from tests.network.store_contract import StoreContract, sample_changes
 
 
@@ -27,7 +27,7 @@ def test_file_settings(tmp_path):
     conn = s._conn()
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert s.schema_version() == SCHEMA_VERSION >= 3  # 3: custom fields
+    assert s.schema_version() == SCHEMA_VERSION == len(MIGRATIONS)
     s.close()
 
 

@@ -83,3 +83,87 @@ def test_backup_while_writers_run_is_consistent(tmp_path):
     for c in results:
         assert c["orgs"] == c["audit"]  # a snapshot never holds an organisation without its audit row
     assert results[-1]["orgs"] >= results[0]["orgs"]
+
+
+# ------------------------------------------------------------------ issue 9: restore (items 2 and 13)
+def test_restore_history_says_what_the_pre_restore_copy_holds(store, tmp_path):
+    store.write(small_network())
+    backup(store, tmp_path / "b.db")
+    for i in range(4):
+        store.write(ChangeSet(orgs=[Org(f"late{i}", f"後から{i}", "npo")]))
+    live_revision, live_audit = store.revision(), store.counts()["audit"]
+    restore(tmp_path / "b.db", store, user="aoi")
+    done, begun = store.audit(limit=2)
+    assert (begun.action, begun.after["state"]) == ("restore", "begun")
+    assert (done.action, done.entity, done.user, done.after["state"]) == ("restore", "store", "aoi", "done")
+    saved = done.before["saved_as"]
+    assert check_store_file(saved)["orgs"] == 7  # the complete store as it was: 3 + 4
+    # how many writes the pre-restore copy holds, in the history entry
+    # (the "begun" entry, committed before the restore transaction, is one of them)
+    assert done.before["revision"] == live_revision + 1 and done.before["audit_entries"] == live_audit + 1
+    conn = sqlite3.connect(saved)
+    assert conn.execute("SELECT MAX(id), COUNT(*) FROM audit").fetchone() == (live_revision + 1, live_audit + 1)
+    conn.close()
+    assert done.after["orgs"] == 3 and store.counts()["orgs"] == 3
+    assert store.revision() > live_revision  # the app's caches see a new revision
+
+
+def test_restore_holds_the_write_lock_and_copies_under_it(store, tmp_path):
+    store.write(small_network())
+    backup(store, tmp_path / "b.db")
+    stages, probes = [], []
+
+    def progress(stage: str) -> None:
+        stages.append(stage)
+        if stage in ("locked", "copied", "replaced"):
+            other = sqlite3.connect(store.path, timeout=0)
+            try:
+                other.execute("BEGIN IMMEDIATE")
+                probes.append((stage, "write allowed"))
+                other.execute("ROLLBACK")
+            except sqlite3.OperationalError as exc:
+                probes.append((stage, str(exc)))
+            finally:
+                other.close()
+
+    restore(tmp_path / "b.db", store, user="aoi", progress=progress)
+    assert stages == ["begun", "locked", "copied", "replaced", "committed"]
+    assert probes == [(s, "database is locked") for s in ("locked", "copied", "replaced")]
+    other = sqlite3.connect(store.path, timeout=0)
+    other.execute("BEGIN IMMEDIATE")  # free again afterwards
+    other.execute("ROLLBACK")
+    other.close()
+
+
+def test_restore_never_brings_back_the_backups_accounts(store, tmp_path):
+    # a backup whose accounts tables hold other people: they are not restored
+    store.write(small_network())
+    conn = sqlite3.connect(store.path)
+    conn.execute("INSERT INTO users (name, role, password_hash, created_at, updated_at) "
+                 "VALUES ('ghost', 'admin', 'x', 'now', 'now')")
+    conn.commit()
+    conn.close()
+    backup(store, tmp_path / "b.db")
+    conn = sqlite3.connect(store.path)
+    conn.execute("DELETE FROM users")
+    conn.commit()
+    conn.close()
+    restore(tmp_path / "b.db", store)
+    conn = sqlite3.connect(store.path)
+    assert conn.execute("SELECT COUNT(*) FROM users").fetchone()[0] == 0
+    conn.close()
+
+
+def test_restore_keeps_the_history_of_account_changes(store, tmp_path):
+    from network.trust.users import UserStore
+    from tests.trust.conftest import FAST
+
+    store.write(small_network())
+    backup(store, tmp_path / "b.db")
+    with UserStore(store, hasher=FAST) as users:
+        users.add("boss", "battery staple 2", "admin", by="setup")
+        users.add("sato", "correct horse 1", "editor", by="boss")
+    restore(tmp_path / "b.db", store, user="boss")
+    account_history = [(e.action, e.entity_id, e.user) for e in store.audit() if e.entity == "user"]
+    assert account_history == [("create", "sato", "boss"), ("create", "boss", "setup")]
+    assert store.counts()["orgs"] == 3

@@ -135,3 +135,81 @@ def test_kill_app_mid_write_keeps_every_acknowledged_write(tmp_path):
         assert audited == app_orgs | app_ties
         results.append((delay, len(acked), n))
     print(f"\ncrash (app): {len(results)} kills survived; (delay s, acknowledged, found) = {results}")
+
+
+# ------------------------------------------------------------------ issue 9, item 13: kill a restore
+# (stage to kill after, or None) and (seconds after the first stage line, or None); the restore of N
+# organisations holds the write lock for about 2.7 s here, so the later delays land around its COMMIT
+# and the last one after it
+RESTORE_KILLS = [("begun", None), ("locked", None), ("copied", None), ("replaced", None)] + [
+    (None, d) for d in (0.0, 0.1, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 60.0)]
+
+
+def _restore_state(path: str) -> tuple[tuple[int, int, str], list[tuple[str, str]]]:
+    conn = sqlite3.connect(path)
+    try:
+        ok = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        orgs = conn.execute("SELECT COUNT(*) FROM orgs").fetchone()[0]
+        marker = conn.execute("SELECT COUNT(*) FROM orgs WHERE id = 'only-in-live'").fetchone()[0]
+        entries = [(r[0], __import__("json").loads(r[1] or "{}").get("state", ""))
+                   for r in conn.execute("SELECT action, after FROM audit WHERE action = 'restore' ORDER BY id")]
+    finally:
+        conn.close()
+    return (orgs, marker, ok), entries
+
+
+@pytest.mark.slow
+def test_kill_restore_at_any_instant_leaves_old_or_new_and_says_which(tmp_path):
+    base = tmp_path / "base.db"
+    with SQLiteStore(base) as s:
+        from ingest.importer import import_files
+        from tests.trust.workers import big_orgs_csv
+
+        import_files(s, [("orgs.csv", big_orgs_csv(N))], user="importer")
+    from network.trust.backup import backup
+
+    backup(base, tmp_path / "backup.db")  # the "new" content: N organisations
+    with SQLiteStore(base) as s:  # the "old" content: those and one more
+        from network.model import Org
+        from network.store.base import ChangeSet
+
+        s.write(ChangeSet(orgs=[Org("only-in-live", "復元前だけの団体", "npo")]))
+    old, new = (N + 1, 1), (N, 0)
+    outcomes = []
+    for i, (after_stage, delay) in enumerate(RESTORE_KILLS):
+        path = str(tmp_path / f"trial{i}.db")
+        shutil.copy(base, path)
+        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        proc = subprocess.Popen([sys.executable, "-m", "tests.trust.restore_worker", str(tmp_path / "backup.db"), path],
+                                cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        timer = None
+        seen = []
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            seen.append(line.split()[-1])
+            if delay is not None and timer is None:
+                timer = threading.Timer(delay, lambda p=proc: p.poll() is None and os.kill(p.pid, signal.SIGKILL))
+                timer.start()
+            if after_stage is not None and line.strip() == f"stage {after_stage}":
+                os.kill(proc.pid, signal.SIGKILL)
+                break
+        proc.wait(timeout=120)
+        if timer is not None:
+            timer.join()
+        (orgs, marker, ok), entries = _restore_state(path)
+        assert ok == "ok"
+        with SQLiteStore(path) as s:  # opens cleanly
+            assert s.counts()["orgs"] == orgs
+        state = "old" if (orgs, marker) == old else "new" if (orgs, marker) == new else "MIXED"
+        assert state != "MIXED", (i, seen, orgs, marker)
+        # the history says which: the old store holds a 'begun' entry and no 'done'; the new one ends in 'done'
+        if state == "new":
+            assert entries[-2:] == [("restore", "begun"), ("restore", "done")], entries
+        else:
+            assert entries in ([], [("restore", "begun")]), entries
+            assert entries or not seen, (seen, entries)  # no entry only when killed before it began
+        killed = proc.returncode == -signal.SIGKILL
+        outcomes.append((after_stage or delay, seen[-1] if seen else "-", "killed" if killed else "finished", state))
+    print(f"\ncrash (restore): {len(outcomes)} runs; (kill at, last stage seen, how, store) = {outcomes}")
+    assert sum(o[2] == "killed" for o in outcomes) >= 6
+    assert {o[3] for o in outcomes} == {"old", "new"}

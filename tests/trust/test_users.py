@@ -10,7 +10,7 @@ from argon2 import PasswordHasher
 from network.errors import AuthError, ValidationError
 from network.store.sqlite import SQLiteStore
 from network.trust import users as users_mod
-from network.trust.users import MAX_FAILURES, WINDOW_SECONDS, UserStore, has_role, users_db_path, users_for
+from network.trust.users import MAX_FAILURES, WINDOW_SECONDS, UserStore, has_role, users_for
 from tests.trust.conftest import FAST
 
 
@@ -132,26 +132,38 @@ def test_account_changes_are_in_the_audit_log_without_hashes(tmp_path):
     store.close()
 
 
-def test_migration_ddl_matches_users_module(tmp_path):
-    # accounts created by the store migration and by UserStore on a bare file have one schema
-    SQLiteStore(tmp_path / "a.db").close()
-    UserStore(tmp_path / "b.db").close()
+def test_accounts_of_an_older_store_get_their_folded_key(tmp_path):
+    # a store made before migration 3: its accounts have no key yet and still sign in
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    from network.store.sqlite import MIGRATIONS
 
-    def schema(p):
-        conn = sqlite3.connect(p)
-        rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE name LIKE 'user%' OR name LIKE 'login%' "
-                            "ORDER BY name").fetchall()
-        conn.close()
-        return rows
-
-    assert schema(tmp_path / "a.db") == schema(tmp_path / "b.db")
-    assert [r[0] for r in schema(tmp_path / "a.db")] == ["login_attempts", "login_attempts_name", "users"]
+    conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+    conn.execute("INSERT INTO schema_version VALUES (2)")
+    for part in MIGRATIONS[:2]:
+        conn.executescript(part)
+    conn.execute("INSERT INTO users (name, role, password_hash, created_at, updated_at) VALUES (?,?,?,?,?)",
+                 ("Sato", "admin", FAST.hash("correct horse 1"), "2025-01-01", "2025-01-01"))
+    conn.commit()
+    conn.close()
+    with UserStore(path, hasher=FAST) as u:
+        assert u.authenticate("sato", "correct horse 1").name == "Sato"
+        with pytest.raises(ValidationError, match="already exists"):
+            u.add("SATO", "other password 9", "viewer")
 
 
 def test_where_accounts_live(monkeypatch, tmp_path):
-    assert users_db_path("sqlite:///data/renkei.db") == "data/renkei.db"
-    assert users_db_path("sqlite:////abs/r.db") == "/abs/r.db"
-    monkeypatch.setenv("RENKEI_USERS_DB", str(tmp_path / "accounts.db"))
-    assert users_db_path("neo4j://localhost:7687") == str(tmp_path / "accounts.db")
-    with users_for("bolt://localhost:7687") as u:
-        assert u.path == str(tmp_path / "accounts.db") and u.count() == 0
+    # no accounts file of its own: the store named by the URL, whatever the working directory
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("RENKEI_USERS_DB", str(tmp_path / "accounts.db"))  # no longer read
+    store = tmp_path / "data" / "renkei.db"
+    store.parent.mkdir()
+    with users_for(f"sqlite:///{store}") as u:
+        u.add("sato", "correct horse 1", "admin")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    with users_for(str(store)) as u:
+        assert [a.name for a in u.list()] == ["sato"]
+    assert not (tmp_path / "accounts.db").exists() and not (tmp_path / "renkei-users.db").exists()
+    assert list(elsewhere.iterdir()) == []

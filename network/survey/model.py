@@ -1,0 +1,314 @@
+"""Records, vocabularies, limits and validation of survey rounds.
+
+The six relationship items are PARTNER CPRM's (Varda et al.): three for
+**trust** (openness to discussion, reliability, support of the shared mission)
+and three for **value** (power and influence, resource contribution, level of
+involvement), each answered on a 1–4 scale (1 全くない not at all … 4 非常に a great
+deal).
+
+Examples
+--------
+>>> [i.key for i in ITEMS][:3]
+['trust_openness', 'trust_reliability', 'trust_mission']
+>>> a = Answer("fy2024", "org-a", partner="org-b", frequency="monthly", strength=4,
+...            types=["collaboration"], trust_openness=4, trust_reliability=3, trust_mission=4)
+>>> check_answer(a).partner_key
+'org-b'
+>>> parse_frequency("月1回程度"), parse_contribution("ボランティア")
+('monthly', 'volunteers')
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field, fields
+
+from network.errors import ValidationError
+from network.model import STRENGTH_LABELS, TieType
+
+__all__ = [
+    "Item", "ITEMS", "TRUST_ITEMS", "VALUE_ITEMS", "SCALE", "FREQUENCIES", "SURVEY_TYPES", "CONTRIBUTIONS",
+    "Round", "Answer", "Response", "Invite", "LIMITS", "check_round_name", "check_answer", "check_response",
+    "parse_frequency", "parse_contribution", "parse_type", "partner_key", "ANSWER_FIELDS",
+]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One 1–4 item: its column name, the group (trust or value), and its wording."""
+
+    key: str
+    group: str
+    ja: str
+    en: str
+
+
+ITEMS: tuple[Item, ...] = (
+    Item("trust_openness", "trust",
+         "この団体は、率直で開かれた話し合い（意見が違うときも含めて）にどの程度応じてくれますか。",
+         "How open is this organisation to frank, open and civil discussion, especially when there is disagreement?"),
+    Item("trust_reliability", "trust",
+         "この団体は、約束したことをどの程度きちんと実行してくれますか。",
+         "To what extent is this organisation reliable in following through on commitments?"),
+    Item("trust_mission", "trust",
+         "この団体は、地域をよくするという目的や目標をどの程度共有していますか。",
+         "To what extent does this organisation share the mission and goals of the network?"),
+    Item("value_influence", "value",
+         "この団体は、地域で影響力やリーダーシップをどの程度持っていますか。",
+         "To what extent does this organisation hold a prominent position in the community "
+         "(power, influence, leadership)?"),
+    Item("value_resources", "value",
+         "この団体は、資金・情報・人・場所などの資源をどの程度提供していますか。",
+         "To what extent does this organisation contribute resources (funding, information, people, venues)?"),
+    Item("value_involvement", "value",
+         "この団体は、連携の取り組みにどの程度積極的に関わっていますか。",
+         "How involved and committed is this organisation in the joint work?"),
+)
+TRUST_ITEMS = tuple(i.key for i in ITEMS if i.group == "trust")
+VALUE_ITEMS = tuple(i.key for i in ITEMS if i.group == "value")
+
+#: The 1–4 answer scale of every item.
+SCALE: dict[int, tuple[str, str]] = {
+    1: ("全くない", "Not at all"),
+    2: ("少し", "A small amount"),
+    3: ("かなり", "A fair amount"),
+    4: ("非常に", "A great deal"),
+}
+
+#: How often the two work together (code → Japanese, English, other words accepted on paper).
+FREQUENCIES: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "weekly": ("週1回以上", "Weekly or more", ("毎週", "週1", "毎日", "daily", "week")),
+    "monthly": ("月1回程度", "About monthly", ("毎月", "月1", "月に1回", "month")),
+    "quarterly": ("3か月に1回程度", "About quarterly", ("四半期", "3ヶ月に1回", "3か月", "quarter")),
+    "yearly": ("年1回程度", "About once a year", ("年1", "年に1回", "year", "annually")),
+    "rarely": ("年1回未満", "Less than once a year", ("ほとんどない", "まれ", "rare", "less")),
+}
+
+#: Tie types offered in the questionnaire (survey ties are stored undirected: the direction is not asked).
+SURVEY_TYPES: tuple[str, ...] = ("collaboration", "information", "funding", "commission", "support", "agreement")
+
+#: What an organisation contributes to the network.
+CONTRIBUTIONS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "funding": ("資金", "Funding", ("助成", "寄付", "money")),
+    "volunteers": ("ボランティア・人材", "Volunteers / people", ("ボランティア", "人材", "人", "people")),
+    "venues": ("場所・施設", "Venues / facilities", ("場所", "施設", "会場", "venue")),
+    "expertise": ("専門知識・技術", "Expertise", ("専門", "知識", "技術", "skills")),
+    "information": ("情報", "Information", ("info",)),
+    "networks": ("人脈・つながり", "Connections", ("人脈", "つながり", "connections", "network")),
+    "goods": ("物資・備品", "Goods / equipment", ("物資", "備品", "equipment")),
+    "other": ("その他", "Other", ()),
+}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Caps on what one respondent may store (checked by :func:`check_answer` and the stores)."""
+
+    name: int = 200          # partner name typed in
+    note: int = 1000         # per-partner note
+    comment: int = 2000      # the one free comment
+    partners: int = 150      # answers per respondent per round
+    orgs: int = 5000         # organisations on a round's list
+    round_name: int = 80
+
+
+LIMITS = Limits()
+
+
+@dataclass
+class Round:
+    """A survey round.  ``orgs`` is the bounded list (organisation ids)."""
+
+    name: str
+    fiscal_year: int
+    orgs: list[str] = field(default_factory=list)
+    close_date: str | None = None
+    closed: bool = False
+    created_at: str = ""
+
+    def open_on(self, day: str) -> bool:
+        """True when links work on ISO date ``day`` (not closed, ``day`` not after the close date)."""
+        return not self.closed and (self.close_date is None or day <= self.close_date)
+
+
+@dataclass
+class Invite:
+    """An organisation on a round's list: whether it has a link, and whether it answered."""
+
+    round: str
+    org: str
+    has_token: bool = False
+    issued_at: str | None = None
+    submitted_at: str | None = None
+    answers: int = 0
+
+
+@dataclass
+class Answer:
+    """One respondent's answer about one partner (a list organisation or a name typed in)."""
+
+    round: str
+    respondent: str
+    partner: str = ""          # organisation id when on the list
+    partner_name: str = ""     # the name typed, when not on the list
+    frequency: str = ""
+    strength: int | None = None
+    types: list[str] = field(default_factory=list)
+    trust_openness: int | None = None
+    trust_reliability: int | None = None
+    trust_mission: int | None = None
+    value_influence: int | None = None
+    value_resources: int | None = None
+    value_involvement: int | None = None
+    note: str = ""
+    date: str = ""
+    source: str = "web"        # web | paper
+
+    @property
+    def partner_key(self) -> str:
+        return partner_key(self.partner, self.partner_name)
+
+    def to_dict(self) -> dict:
+        d = {f: getattr(self, f) for f in ANSWER_FIELDS}
+        d["types"] = list(self.types)
+        return d
+
+
+ANSWER_FIELDS = tuple(f.name for f in fields(Answer))
+
+
+@dataclass
+class Response:
+    """What a respondent says about itself, and whether it has submitted."""
+
+    round: str
+    org: str
+    contributions: list[str] = field(default_factory=list)
+    comment: str = ""
+    submitted_at: str | None = None
+    updated_at: str = ""
+
+
+def partner_key(partner: str, partner_name: str) -> str:
+    """The key an answer is stored under: the partner's id, else ``name:`` + the normalised name.
+
+    >>> partner_key("", "（株）みやぎ"), partner_key("org-1", "")
+    ('name:株式会社みやぎ', 'org-1')
+    """
+    if partner:
+        return partner
+    from ingest.normalise import normalise_name
+
+    return "name:" + normalise_name(partner_name)
+
+
+def _norm(word: object) -> str:
+    return "".join(unicodedata.normalize("NFKC", str(word or "")).lower().split())
+
+
+def _parser(table: dict[str, tuple[str, str, tuple[str, ...]]]) -> dict[str, str]:
+    words: dict[str, str] = {}
+    for code, (ja, en, extra) in table.items():
+        for w in (code, ja, en, *extra):
+            words.setdefault(_norm(w), code)
+    return words
+
+
+_FREQ_WORDS = _parser(FREQUENCIES)
+_CONTRIB_WORDS = _parser(CONTRIBUTIONS)
+
+
+def parse_frequency(word: object) -> str:
+    """The frequency code named by ``word`` (code, Japanese or English); ``ValueError`` if none."""
+    key = _norm(word)
+    if key in _FREQ_WORDS:
+        return _FREQ_WORDS[key]
+    raise ValueError(f"unknown frequency {word!r}: use {', '.join(v[0] for v in FREQUENCIES.values())}")
+
+
+def parse_contribution(word: object) -> str:
+    key = _norm(word)
+    if key in _CONTRIB_WORDS:
+        return _CONTRIB_WORDS[key]
+    raise ValueError(f"unknown contribution {word!r}: use {', '.join(v[0] for v in CONTRIBUTIONS.values())}")
+
+
+def parse_type(word: object) -> str:
+    code = TieType.parse(str(word)).value
+    if code not in SURVEY_TYPES:
+        raise ValueError(f"tie type {word!r} is not asked in surveys")
+    return code
+
+
+def check_round_name(name: object) -> str:
+    """A round name: trimmed, 1–80 characters, no control characters."""
+    s = unicodedata.normalize("NFKC", str(name or "")).strip()
+    if not s or len(s) > LIMITS.round_name or any(unicodedata.category(c).startswith("C") for c in s):
+        raise ValidationError(f"round name {name!r}: 1–{LIMITS.round_name} characters / "
+                              f"調査名は{LIMITS.round_name}字まで")
+    return s
+
+
+def _text(value: object, limit: int, what: str) -> str:
+    s = str(value or "").replace("\r\n", "\n").strip()
+    s = "".join(c for c in s if c in "\n\t" or not unicodedata.category(c).startswith("C"))
+    if len(s) > limit:
+        raise ValidationError(f"{what}: at most {limit} characters / {limit}字まで")
+    return s
+
+
+def _scale(value: object, lo: int, hi: int, what: str) -> int | None:
+    if value in (None, ""):
+        return None
+    try:
+        n = int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        raise ValidationError(f"{what}: {value!r} is not a number {lo}–{hi}") from None
+    if not lo <= n <= hi or (isinstance(value, float) and not value.is_integer()):
+        raise ValidationError(f"{what}: {value!r} is not in {lo}–{hi}")
+    return n
+
+
+def check_answer(a: Answer) -> Answer:
+    """``a`` cleaned, or ``ValidationError`` naming the field and the reason."""
+    a.partner = str(a.partner or "").strip()
+    a.partner_name = _text(a.partner_name, LIMITS.name, "partner name / 相手の団体名")
+    if not a.partner and not a.partner_name:
+        raise ValidationError("an answer needs a partner / 相手の団体がありません")
+    if a.partner == a.respondent:
+        raise ValidationError("an organisation cannot name itself as a partner / 自分の団体は選べません")
+    if a.frequency:
+        try:
+            a.frequency = parse_frequency(a.frequency)
+        except ValueError as exc:
+            raise ValidationError(str(exc)) from None
+    a.strength = _scale(a.strength, 1, max(STRENGTH_LABELS), "strength / 関係の深さ")
+    types: list[str] = []
+    for w in a.types or []:
+        try:
+            code = parse_type(w)
+        except ValueError as exc:
+            raise ValidationError(f"types / 関係の種類: {exc}") from None
+        if code not in types:
+            types.append(code)
+    a.types = types
+    for item in ITEMS:
+        setattr(a, item.key, _scale(getattr(a, item.key), 1, 4, item.key))
+    a.note = _text(a.note, LIMITS.note, "note / 備考")
+    if a.source not in ("web", "paper"):
+        raise ValidationError(f"source {a.source!r}: web or paper")
+    return a
+
+
+def check_response(r: Response) -> Response:
+    codes: list[str] = []
+    for w in r.contributions or []:
+        try:
+            code = parse_contribution(w)
+        except ValueError as exc:
+            raise ValidationError(str(exc)) from None
+        if code not in codes:
+            codes.append(code)
+    r.contributions = codes
+    r.comment = _text(r.comment, LIMITS.comment, "comment / 自由記述")
+    return r

@@ -1,0 +1,247 @@
+"""Survey rounds, links and answers in the Neo4j store.
+
+Graph model (every query a constant below, every value a ``$parameter``):
+
+- ``(:SurveyRound {name, fiscal_year, close_date, closed, created_at})``, ``name`` unique;
+- ``(:SurveyInvite {key, round, org, pos, token_hash, issued_at})-[:IN_ROUND]->(:SurveyRound)``,
+  ``key`` = round + U+001F + org, unique; ``token_hash`` indexed;
+- ``(:SurveyAnswer {key, round, respondent, partner_key, partner, …})-[:ANSWERS]->(:SurveyInvite)``,
+  ``key`` = round + U+001F + respondent + U+001F + partner_key, unique; ``types`` a list;
+- ``(:SurveyResponse {key, round, org, contributions, comment, submitted_at, updated_at})-[:ANSWERS]->(:SurveyInvite)``.
+
+Each write is one managed transaction of the store (``Neo4jStore._write``); a write
+about one respondent first touches its invite node, so two writes for the same
+respondent take turns and the per-respondent answer limit holds.  Same methods
+and behaviour as :class:`network.survey.sqlite_backend.SQLiteSurvey`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from network.errors import ConflictError, NotFound, ValidationError
+from network.survey.model import ITEMS, LIMITS, Answer, Invite, Response, Round
+
+__all__ = ["Neo4jSurvey", "SCHEMA"]
+
+SCHEMA = [
+    "CREATE CONSTRAINT renkei_survey_round IF NOT EXISTS FOR (r:SurveyRound) REQUIRE r.name IS UNIQUE",
+    "CREATE CONSTRAINT renkei_survey_invite IF NOT EXISTS FOR (i:SurveyInvite) REQUIRE i.key IS UNIQUE",
+    "CREATE CONSTRAINT renkei_survey_answer IF NOT EXISTS FOR (a:SurveyAnswer) REQUIRE a.key IS UNIQUE",
+    "CREATE CONSTRAINT renkei_survey_response IF NOT EXISTS FOR (r:SurveyResponse) REQUIRE r.key IS UNIQUE",
+    "CREATE INDEX renkei_survey_token IF NOT EXISTS FOR (i:SurveyInvite) ON (i.token_hash)",
+    "CREATE INDEX renkei_survey_invite_round IF NOT EXISTS FOR (i:SurveyInvite) ON (i.round)",
+    "CREATE INDEX renkei_survey_answer_round IF NOT EXISTS FOR (a:SurveyAnswer) ON (a.round)",
+    "CREATE INDEX renkei_survey_response_round IF NOT EXISTS FOR (r:SurveyResponse) ON (r.round)",
+]
+_SEP = "\x1f"
+GET_ROUND = "MATCH (r:SurveyRound {name: $name}) RETURN properties(r) AS p"
+ALL_ROUNDS = "MATCH (r:SurveyRound) RETURN properties(r) AS p"
+CREATE_ROUND = ("CREATE (r:SurveyRound {name: $name, fiscal_year: $fy, close_date: $close, closed: $closed, "
+                "created_at: $created}) "
+                "WITH r UNWIND $orgs AS o "
+                "CREATE (:SurveyInvite {key: $name + $sep + o.org, round: $name, org: o.org, pos: o.pos})"
+                "-[:IN_ROUND]->(r)")
+CLOSE_ROUND = "MATCH (r:SurveyRound {name: $name}) SET r.closed = true RETURN r.name AS name"
+INVITE_ORGS = "MATCH (i:SurveyInvite {round: $name}) RETURN i.org AS org, i.pos AS pos"
+INVITES = "MATCH (i:SurveyInvite {round: $name}) RETURN properties(i) AS p"
+SET_TOKENS = ("UNWIND $rows AS row MATCH (i:SurveyInvite {key: row.key}) "
+              "SET i.token_hash = row.hash, i.issued_at = $now RETURN i.org AS org")
+FIND_HASH = "MATCH (i:SurveyInvite {token_hash: $hash}) RETURN i.round AS round, i.org AS org, i.token_hash AS h"
+LOCK_INVITE = ("MATCH (i:SurveyInvite {key: $key}) SET i.writes = coalesce(i.writes, 0) + 1 "
+               "RETURN i.org AS org")
+COUNT_OTHER_ANSWERS = ("MATCH (a:SurveyAnswer {round: $round, respondent: $respondent}) "
+                       "WHERE a.partner_key <> $partner_key RETURN count(a) AS n")
+MERGE_ANSWERS = ("UNWIND $rows AS row MATCH (i:SurveyInvite {key: row.invite}) "
+                 "MERGE (a:SurveyAnswer {key: row.key}) SET a = row.props, a.key = row.key "
+                 "MERGE (a)-[:ANSWERS]->(i)")
+DELETE_ANSWER = ("MATCH (a:SurveyAnswer {key: $key}) WITH a, a.key AS k DETACH DELETE a RETURN k")
+DELETE_RESPONDENT_ANSWERS = ("MATCH (a:SurveyAnswer {round: $round, respondent: $org}) DETACH DELETE a")
+ANSWERS = "MATCH (a:SurveyAnswer {round: $round}) RETURN properties(a) AS p"
+GET_RESPONSE = "MATCH (r:SurveyResponse {key: $key}) RETURN properties(r) AS p"
+RESPONSES = "MATCH (r:SurveyResponse {round: $round}) RETURN properties(r) AS p"
+MERGE_RESPONSE = ("MATCH (i:SurveyInvite {key: $key}) "
+                  "MERGE (r:SurveyResponse {key: $key}) "
+                  "SET r.round = $round, r.org = $org, r.contributions = $contributions, r.comment = $comment, "
+                  "r.submitted_at = $submitted, r.updated_at = $now "
+                  "MERGE (r)-[:ANSWERS]->(i)")
+
+_ITEM_COLS = [i.key for i in ITEMS]
+
+
+def _answer_props(a: Answer, now: str) -> dict:
+    return {"round": a.round, "respondent": a.respondent, "partner_key": a.partner_key, "partner": a.partner,
+            "partner_name": a.partner_name, "frequency": a.frequency, "strength": a.strength,
+            "types": list(a.types), **{c: getattr(a, c) for c in _ITEM_COLS}, "note": a.note,
+            "date": a.date or now[:10], "source": a.source, "updated_at": now}
+
+
+def _answer(p: dict) -> Answer:
+    return Answer(p["round"], p["respondent"], partner=p.get("partner") or "",
+                  partner_name=p.get("partner_name") or "", frequency=p.get("frequency") or "",
+                  strength=p.get("strength"), types=list(p.get("types") or []),
+                  **{c: p.get(c) for c in _ITEM_COLS}, note=p.get("note") or "", date=p.get("date") or "",
+                  source=p.get("source") or "web")
+
+
+def _response(p: dict) -> Response:
+    return Response(p["round"], p["org"], list(p.get("contributions") or []), p.get("comment") or "",
+                    p.get("submitted_at"), p.get("updated_at") or "")
+
+
+class Neo4jSurvey:
+    """The survey part of one :class:`~network.store.neo4j.Neo4jStore`."""
+
+    def __init__(self, store: Any) -> None:
+        self._store = store
+        if not getattr(store, "_survey_schema", False):
+            with store._session() as s:
+                for stmt in SCHEMA:
+                    s.run(stmt).consume()
+            store._survey_schema = True
+
+    def _read(self, query: str, **params: Any) -> list:
+        return self._store._read(query, **params)
+
+    def _write(self, work: Any) -> Any:
+        return self._store._write(work)
+
+    # ------------------------------------------------------------------ rounds
+    def create_round(self, rnd: Round) -> Round:
+        if len(rnd.orgs) > LIMITS.orgs:
+            raise ValidationError(f"a round lists at most {LIMITS.orgs} organisations")
+        orgs = [{"org": o, "pos": i} for i, o in enumerate(dict.fromkeys(rnd.orgs))]
+
+        def work(tx: Any) -> None:
+            if tx.run(GET_ROUND, name=rnd.name).single() is not None:
+                raise ConflictError(f"a survey round named {rnd.name!r} exists already / 同名の調査があります")
+            tx.run(CREATE_ROUND, name=rnd.name, fy=int(rnd.fiscal_year), close=rnd.close_date,
+                   closed=bool(rnd.closed), created=rnd.created_at, orgs=orgs, sep=_SEP).consume()
+
+        self._write(work)
+        return self.get_round(rnd.name)
+
+    def get_round(self, name: str) -> Round:
+        rows = self._read(GET_ROUND, name=name)
+        if not rows:
+            raise NotFound(f"no survey round named {name!r} / 調査「{name}」はありません")
+        p = rows[0]["p"]
+        orgs = [r["org"] for r in sorted(self._read(INVITE_ORGS, name=name), key=lambda r: r["pos"])]
+        return Round(p["name"], int(p["fiscal_year"]), orgs, p.get("close_date"), bool(p.get("closed")),
+                     p.get("created_at") or "")
+
+    def rounds(self) -> list[Round]:
+        names = sorted((r["p"]["fiscal_year"], r["p"].get("created_at") or "", r["p"]["name"])
+                        for r in self._read(ALL_ROUNDS))
+        return [self.get_round(n) for _, _, n in names]
+
+    def close_round(self, name: str) -> Round:
+        def work(tx: Any) -> None:
+            if tx.run(CLOSE_ROUND, name=name).single() is None:
+                raise NotFound(f"no survey round named {name!r} / 調査「{name}」はありません")
+
+        self._write(work)
+        return self.get_round(name)
+
+    # ------------------------------------------------------------------ links
+    def set_token_hashes(self, name: str, hashes: dict[str, str], *, now: str) -> None:
+        rows = [{"key": name + _SEP + org, "hash": h} for org, h in hashes.items()]
+
+        def work(tx: Any) -> None:
+            done = {r["org"] for r in tx.run(SET_TOKENS, rows=rows, now=now)}
+            missing = [o for o in hashes if o not in done]
+            if missing:
+                raise NotFound(f"{missing[0]!r} is not on the list of round {name!r}")
+
+        self._write(work)
+
+    def find_hash(self, token_hash: str) -> tuple[str, str, str] | None:
+        rows = self._read(FIND_HASH, hash=token_hash)
+        return (rows[0]["round"], rows[0]["org"], rows[0]["h"]) if rows else None
+
+    def invites(self, name: str) -> list[Invite]:
+        self.get_round(name)
+        subs = {r.org: r.submitted_at for r in self.responses(name)}
+        counts: dict[str, int] = {}
+        for a in self.answers(name):
+            counts[a.respondent] = counts.get(a.respondent, 0) + 1
+        out = []
+        for r in sorted(self._read(INVITES, name=name), key=lambda r: r["p"]["pos"]):
+            p = r["p"]
+            out.append(Invite(name, p["org"], bool(p.get("token_hash")), p.get("issued_at"), subs.get(p["org"]),
+                              counts.get(p["org"], 0)))
+        return out
+
+    # ------------------------------------------------------------------ answers
+    def save_answer(self, answer: Answer, *, now: str) -> None:
+        invite = answer.round + _SEP + answer.respondent
+        row = {"invite": invite, "key": invite + _SEP + answer.partner_key, "props": _answer_props(answer, now)}
+
+        def work(tx: Any) -> None:
+            if tx.run(LOCK_INVITE, key=invite).single() is None:
+                raise NotFound(f"{answer.respondent!r} is not on the list of round {answer.round!r}")
+            n = tx.run(COUNT_OTHER_ANSWERS, round=answer.round, respondent=answer.respondent,
+                       partner_key=answer.partner_key).single()["n"]
+            if n >= LIMITS.partners:
+                raise ValidationError(f"at most {LIMITS.partners} partners per organisation / "
+                                      f"相手の団体は{LIMITS.partners}件まで")
+            tx.run(MERGE_ANSWERS, rows=[row]).consume()
+
+        self._write(work)
+
+    def delete_answer(self, name: str, respondent: str, key: str) -> bool:
+        def work(tx: Any) -> bool:
+            tx.run(LOCK_INVITE, key=name + _SEP + respondent).consume()
+            return bool(list(tx.run(DELETE_ANSWER, key=name + _SEP + respondent + _SEP + key)))
+
+        return self._write(work)
+
+    def answers(self, name: str, *, respondent: str | None = None) -> list[Answer]:
+        out = [_answer(r["p"]) for r in self._read(ANSWERS, round=name)]
+        if respondent is not None:
+            out = [a for a in out if a.respondent == respondent]
+        return sorted(out, key=lambda a: (a.respondent, a.partner_key))
+
+    def save_response(self, response: Response, *, now: str, submit: bool | None = None) -> None:
+        key = response.round + _SEP + response.org
+
+        def work(tx: Any) -> None:
+            if tx.run(LOCK_INVITE, key=key).single() is None:
+                raise NotFound(f"{response.org!r} is not on the list of round {response.round!r}")
+            old = tx.run(GET_RESPONSE, key=key).single()
+            if submit is None:
+                submitted = old["p"].get("submitted_at") if old else None
+            else:
+                submitted = now if submit else None
+            tx.run(MERGE_RESPONSE, key=key, round=response.round, org=response.org,
+                   contributions=list(response.contributions), comment=response.comment, submitted=submitted,
+                   now=now).consume()
+
+        self._write(work)
+
+    def response(self, name: str, org: str) -> Response | None:
+        rows = self._read(GET_RESPONSE, key=name + _SEP + org)
+        return _response(rows[0]["p"]) if rows else None
+
+    def responses(self, name: str) -> list[Response]:
+        return sorted((_response(r["p"]) for r in self._read(RESPONSES, round=name)), key=lambda r: r.org)
+
+    def replace_answers(self, name: str, answers: list[Answer], responses: list[Response], *, now: str) -> int:
+        rows = []
+        for a in answers:
+            invite = name + _SEP + a.respondent
+            rows.append({"invite": invite, "key": invite + _SEP + a.partner_key, "props": _answer_props(a, now)})
+
+        def work(tx: Any) -> None:
+            for r in responses:
+                key = name + _SEP + r.org
+                if tx.run(LOCK_INVITE, key=key).single() is None:
+                    raise NotFound(f"{r.org!r} is not on the list of round {name!r}")
+                tx.run(DELETE_RESPONDENT_ANSWERS, round=name, org=r.org).consume()
+                tx.run(MERGE_RESPONSE, key=key, round=name, org=r.org, contributions=list(r.contributions),
+                       comment=r.comment, submitted=now, now=now).consume()
+            if rows:
+                tx.run(MERGE_ANSWERS, rows=rows).consume()
+
+        self._write(work)
+        return len(answers)

@@ -1,0 +1,240 @@
+"""Survey rounds, links and answers in the SQLite store (tables of the survey migration).
+
+Reached through :meth:`network.store.sqlite.SQLiteStore.survey`; every write is one
+``BEGIN IMMEDIATE`` transaction of the store, every value a parameter.  The
+methods and their behaviour are the same as :class:`network.survey.neo4j_backend.Neo4jSurvey`
+(checked by ``tests/network/test_survey_store.py`` over both).
+
+>>> from network.store.sqlite import SQLiteStore
+>>> s = SQLiteStore(":memory:").survey()
+>>> s.create_round(Round("R1", 2024, ["a", "b"], "2025-01-31")).orgs
+['a', 'b']
+>>> s.save_answer(Answer("R1", "a", partner="b", strength=3), now="2024-06-01T00:00:00+00:00")
+>>> [x.partner for x in s.answers("R1", respondent="a")]
+['b']
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from network.errors import ConflictError, NotFound, StoreError, ValidationError
+from network.survey.model import ITEMS, LIMITS, Answer, Invite, Response, Round
+
+__all__ = ["SQLiteSurvey", "SURVEY_DDL"]
+
+#: The survey migration (appended to ``network.store.sqlite.MIGRATIONS``).
+SURVEY_DDL = """
+    CREATE TABLE IF NOT EXISTS survey_rounds (
+        name TEXT PRIMARY KEY,
+        fiscal_year INTEGER NOT NULL,
+        close_date TEXT,
+        closed INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS survey_invites (
+        round TEXT NOT NULL REFERENCES survey_rounds(name),
+        org TEXT NOT NULL,
+        token_hash TEXT UNIQUE,
+        issued_at TEXT,
+        PRIMARY KEY (round, org)
+    );
+    CREATE TABLE IF NOT EXISTS survey_answers (
+        round TEXT NOT NULL REFERENCES survey_rounds(name),
+        respondent TEXT NOT NULL,
+        partner_key TEXT NOT NULL,
+        partner TEXT NOT NULL DEFAULT '',
+        partner_name TEXT NOT NULL DEFAULT '',
+        frequency TEXT NOT NULL DEFAULT '',
+        strength INTEGER CHECK (strength IS NULL OR strength BETWEEN 1 AND 5),
+        types TEXT NOT NULL DEFAULT '[]',
+        trust_openness INTEGER CHECK (trust_openness IS NULL OR trust_openness BETWEEN 1 AND 4),
+        trust_reliability INTEGER CHECK (trust_reliability IS NULL OR trust_reliability BETWEEN 1 AND 4),
+        trust_mission INTEGER CHECK (trust_mission IS NULL OR trust_mission BETWEEN 1 AND 4),
+        value_influence INTEGER CHECK (value_influence IS NULL OR value_influence BETWEEN 1 AND 4),
+        value_resources INTEGER CHECK (value_resources IS NULL OR value_resources BETWEEN 1 AND 4),
+        value_involvement INTEGER CHECK (value_involvement IS NULL OR value_involvement BETWEEN 1 AND 4),
+        note TEXT NOT NULL DEFAULT '',
+        date TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT 'web',
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (round, respondent, partner_key),
+        FOREIGN KEY (round, respondent) REFERENCES survey_invites(round, org)
+    );
+    CREATE TABLE IF NOT EXISTS survey_responses (
+        round TEXT NOT NULL,
+        org TEXT NOT NULL,
+        contributions TEXT NOT NULL DEFAULT '[]',
+        comment TEXT NOT NULL DEFAULT '',
+        submitted_at TEXT,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (round, org),
+        FOREIGN KEY (round, org) REFERENCES survey_invites(round, org)
+    )
+    """
+
+_ITEM_COLS = [i.key for i in ITEMS]
+_ANSWER_COLS = ["round", "respondent", "partner_key", "partner", "partner_name", "frequency", "strength",
+                "types", *_ITEM_COLS, "note", "date", "source", "updated_at"]
+_UPSERT_ANSWER = (
+    f"INSERT INTO survey_answers ({', '.join(_ANSWER_COLS)}) VALUES ({', '.join('?' * len(_ANSWER_COLS))}) "
+    "ON CONFLICT (round, respondent, partner_key) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in _ANSWER_COLS[3:])
+)
+
+
+def _answer_row(a: Answer, now: str) -> tuple:
+    return (a.round, a.respondent, a.partner_key, a.partner, a.partner_name, a.frequency, a.strength,
+            json.dumps(a.types, ensure_ascii=False), *(getattr(a, c) for c in _ITEM_COLS), a.note,
+            a.date or now[:10], a.source, now)
+
+
+def _answer(r: sqlite3.Row) -> Answer:
+    return Answer(r["round"], r["respondent"], partner=r["partner"], partner_name=r["partner_name"],
+                  frequency=r["frequency"], strength=r["strength"], types=json.loads(r["types"]),
+                  **{c: r[c] for c in _ITEM_COLS}, note=r["note"], date=r["date"], source=r["source"])
+
+
+def _round(r: sqlite3.Row, orgs: list[str]) -> Round:
+    return Round(r["name"], int(r["fiscal_year"]), orgs, r["close_date"], bool(r["closed"]), r["created_at"])
+
+
+class SQLiteSurvey:
+    """The survey part of one :class:`~network.store.sqlite.SQLiteStore`."""
+
+    def __init__(self, store: object) -> None:
+        self._store = store
+
+    def _rows(self, sql: str, params: tuple | list = ()) -> list[sqlite3.Row]:
+        return self._store._rows(sql, params)  # type: ignore[attr-defined]
+
+    def _tx(self):  # noqa: ANN202 - a context manager yielding a connection
+        return self._store.transaction()  # type: ignore[attr-defined]
+
+    # ------------------------------------------------------------------ rounds
+    def create_round(self, rnd: Round) -> Round:
+        if len(rnd.orgs) > LIMITS.orgs:
+            raise ValidationError(f"a round lists at most {LIMITS.orgs} organisations")
+        try:
+            with self._tx() as c:
+                c.execute("INSERT INTO survey_rounds (name, fiscal_year, close_date, closed, created_at) "
+                          "VALUES (?,?,?,?,?)", (rnd.name, rnd.fiscal_year, rnd.close_date, int(rnd.closed),
+                                                 rnd.created_at))
+                c.executemany("INSERT INTO survey_invites (round, org) VALUES (?, ?)",
+                              [(rnd.name, o) for o in dict.fromkeys(rnd.orgs)])
+        except sqlite3.IntegrityError as exc:
+            raise ConflictError(f"a survey round named {rnd.name!r} exists already / 同名の調査があります") from exc
+        return self.get_round(rnd.name)
+
+    def get_round(self, name: str) -> Round:
+        rows = self._rows("SELECT * FROM survey_rounds WHERE name = ?", (name,))
+        if not rows:
+            raise NotFound(f"no survey round named {name!r} / 調査「{name}」はありません")
+        orgs = [r[0] for r in self._rows("SELECT org FROM survey_invites WHERE round = ? ORDER BY rowid", (name,))]
+        return _round(rows[0], orgs)
+
+    def rounds(self) -> list[Round]:
+        return [self.get_round(r["name"])
+                for r in self._rows("SELECT name FROM survey_rounds ORDER BY fiscal_year, created_at, name")]
+
+    def close_round(self, name: str) -> Round:
+        with self._tx() as c:
+            if c.execute("UPDATE survey_rounds SET closed = 1 WHERE name = ?", (name,)).rowcount == 0:
+                raise NotFound(f"no survey round named {name!r} / 調査「{name}」はありません")
+        return self.get_round(name)
+
+    # ------------------------------------------------------------------ links
+    def set_token_hashes(self, name: str, hashes: dict[str, str], *, now: str) -> None:
+        """Give each organisation of ``hashes`` its new link (the old one stops working)."""
+        with self._tx() as c:
+            for org, h in hashes.items():
+                cur = c.execute("UPDATE survey_invites SET token_hash = ?, issued_at = ? WHERE round = ? AND org = ?",
+                                (h, now, name, org))
+                if cur.rowcount == 0:
+                    raise NotFound(f"{org!r} is not on the list of round {name!r}")
+
+    def find_hash(self, token_hash: str) -> tuple[str, str, str] | None:
+        """``(round, org, stored hash)`` of the link with this hash, or ``None``."""
+        rows = self._rows("SELECT round, org, token_hash FROM survey_invites WHERE token_hash = ?", (token_hash,))
+        return (rows[0][0], rows[0][1], rows[0][2]) if rows else None
+
+    def invites(self, name: str) -> list[Invite]:
+        self.get_round(name)
+        rows = self._rows(
+            "SELECT i.org, i.token_hash IS NOT NULL AS has_token, i.issued_at, r.submitted_at, "
+            "(SELECT COUNT(*) FROM survey_answers a WHERE a.round = i.round AND a.respondent = i.org) AS n "
+            "FROM survey_invites i LEFT JOIN survey_responses r ON r.round = i.round AND r.org = i.org "
+            "WHERE i.round = ? ORDER BY i.rowid", (name,))
+        return [Invite(name, r[0], bool(r[1]), r[2], r[3], int(r[4])) for r in rows]
+
+    # ------------------------------------------------------------------ answers
+    def save_answer(self, answer: Answer, *, now: str) -> None:
+        """Create or replace one answer (the caller checked it); at most ``LIMITS.partners`` per respondent."""
+        try:
+            with self._tx() as c:
+                n = c.execute("SELECT COUNT(*) FROM survey_answers WHERE round = ? AND respondent = ? "
+                              "AND partner_key <> ?", (answer.round, answer.respondent, answer.partner_key)
+                              ).fetchone()[0]
+                if n >= LIMITS.partners:
+                    raise ValidationError(f"at most {LIMITS.partners} partners per organisation / "
+                                          f"相手の団体は{LIMITS.partners}件まで")
+                c.execute(_UPSERT_ANSWER, _answer_row(answer, now))
+        except sqlite3.IntegrityError as exc:
+            raise StoreError(f"answer refused by the store: {exc}") from exc
+
+    def delete_answer(self, name: str, respondent: str, key: str) -> bool:
+        with self._tx() as c:
+            return c.execute("DELETE FROM survey_answers WHERE round = ? AND respondent = ? AND partner_key = ?",
+                             (name, respondent, key)).rowcount > 0
+
+    def answers(self, name: str, *, respondent: str | None = None) -> list[Answer]:
+        sql, params = "SELECT * FROM survey_answers WHERE round = ?", [name]
+        if respondent is not None:
+            sql += " AND respondent = ?"
+            params.append(respondent)
+        return [_answer(r) for r in self._rows(sql + " ORDER BY respondent, partner_key", params)]
+
+    def save_response(self, response: Response, *, now: str, submit: bool | None = None) -> None:
+        """Store contributions and comment; ``submit`` True marks submitted (False: back to draft)."""
+        with self._tx() as c:
+            old = c.execute("SELECT submitted_at FROM survey_responses WHERE round = ? AND org = ?",
+                            (response.round, response.org)).fetchone()
+            if submit is None:
+                submitted = old[0] if old else None
+            else:
+                submitted = now if submit else None
+            c.execute("INSERT INTO survey_responses (round, org, contributions, comment, submitted_at, updated_at) "
+                      "VALUES (?,?,?,?,?,?) ON CONFLICT (round, org) DO UPDATE SET contributions = "
+                      "excluded.contributions, comment = excluded.comment, submitted_at = excluded.submitted_at, "
+                      "updated_at = excluded.updated_at",
+                      (response.round, response.org, json.dumps(response.contributions, ensure_ascii=False),
+                       response.comment, submitted, now))
+
+    def response(self, name: str, org: str) -> Response | None:
+        rows = self._rows("SELECT * FROM survey_responses WHERE round = ? AND org = ?", (name, org))
+        if not rows:
+            return None
+        r = rows[0]
+        return Response(name, org, json.loads(r["contributions"]), r["comment"], r["submitted_at"], r["updated_at"])
+
+    def responses(self, name: str) -> list[Response]:
+        return [Response(name, r["org"], json.loads(r["contributions"]), r["comment"], r["submitted_at"],
+                         r["updated_at"])
+                for r in self._rows("SELECT * FROM survey_responses WHERE round = ? ORDER BY org", (name,))]
+
+    def replace_answers(self, name: str, answers: list[Answer], responses: list[Response], *, now: str) -> int:
+        """Paper answers: every respondent of ``responses`` gets exactly ``answers``, submitted, in one transaction."""
+        try:
+            with self._tx() as c:
+                for r in responses:
+                    c.execute("DELETE FROM survey_answers WHERE round = ? AND respondent = ?", (name, r.org))
+                    c.execute("INSERT INTO survey_responses (round, org, contributions, comment, submitted_at, "
+                              "updated_at) VALUES (?,?,?,?,?,?) ON CONFLICT (round, org) DO UPDATE SET "
+                              "contributions = excluded.contributions, comment = excluded.comment, "
+                              "submitted_at = excluded.submitted_at, updated_at = excluded.updated_at",
+                              (name, r.org, json.dumps(r.contributions, ensure_ascii=False), r.comment, now, now))
+                c.executemany(_UPSERT_ANSWER, [_answer_row(a, now) for a in answers])
+        except sqlite3.IntegrityError as exc:
+            raise StoreError(f"answers refused by the store: {exc}") from exc
+        return len(answers)
