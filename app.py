@@ -60,6 +60,8 @@ PAGES = [
     ("ui/brokers.py", "brokers", ":material/hub:"),
     ("ui/gaps.py", "gaps", ":material/grid_on:"),
     ("ui/changes.py", "changes", ":material/timeline:"),
+    ("ui/trends.py", "trends", ":material/trending_up:"),
+    ("ui/districts.py", "districts", ":material/location_city:"),
     ("ui/add.py", "add", ":material/add_circle:"),
     ("ui/importer.py", "import", ":material/upload_file:"),
     ("ui/export.py", "export", ":material/download:"),

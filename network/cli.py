@@ -501,6 +501,70 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0  # pragma: no cover - execve does not return
 
 
+# --- planner: trend, whatif, report (h-reports)
+def _centre(args: argparse.Namespace, G) -> object:  # type: ignore[no-untyped-def]
+    """The centre from --centre or RENKEI_CENTRE, checked; else guessed (said on stderr)."""
+    from network.annual import resolve_centre
+
+    centre, guessed = resolve_centre(G, getattr(args, "centre", None) or os.environ.get("RENKEI_CENTRE"))
+    if guessed:
+        print(f"renkei: no --centre given; using {centre} ({G.nodes[centre].get('name', '')})", file=sys.stderr)
+    return centre
+
+
+def _fy(text: str) -> int:
+    from network.model import parse_fiscal_year
+
+    return parse_fiscal_year(text)
+
+
+@command("trend")
+def cmd_trend(args: argparse.Namespace) -> int:
+    from network.analysis.trend import trend
+    from network.annual import trend_text
+
+    G = _load_graph(args)
+    rows = trend(G, _fy(args.first), _fy(args.last), centre=_centre(args, G))
+    _emit(args, trend_text(rows, args.format, lang=args.lang))
+    return 0
+
+
+@command("whatif")
+def cmd_whatif(args: argparse.Namespace) -> int:
+    from network.analysis.views import undirected_view
+    from network.analysis.whatif import what_if
+    from network.analysis.years import year_view
+    from network.annual import whatif_text
+    from network.report import clean
+
+    G = _load_graph(args)
+    by_name = {str(d.get("name")): v for v, d in G.nodes(data=True)}
+    ids = [v if v in G else by_name.get(v, v) for v in args.ids]
+    r = what_if(year_view(G, _fy(args.year)) if args.year else undirected_view(G), ids)
+    r["names"] = {v: str(G.nodes[v].get("name") or v) for v in [*r["removed"], *r["cut_off"]]}
+    _emit(args, _json(clean(r)) if args.format == "json" else whatif_text(r, lang=args.lang))
+    return 0
+
+
+@command("report")
+def cmd_report(args: argparse.Namespace) -> int:
+    from network.annual import annual_report, annual_to_markdown
+
+    fmt = args.format or ("pdf" if (args.output or "").lower().endswith(".pdf") else
+                          "json" if (args.output or "").lower().endswith(".json") else "markdown")
+    if fmt == "pdf" and not args.output:
+        raise RenkeiError("a PDF needs --output FILE.pdf")
+    G = _load_graph(args)
+    data = annual_report(G, year=_fy(args.year) if args.year else None, centre=_centre(args, G))
+    if fmt == "pdf":
+        from network.pdf_report import render_pdf
+
+        _emit(args, render_pdf(data, lang=args.lang))
+    else:
+        _emit(args, _json(data) if fmt == "json" else annual_to_markdown(data, lang=args.lang))
+    return 0
+
+
 # --------------------------------------------------------------------------- parser
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="renkei", description="Renkei 連携 — partnership network mapper")
@@ -598,6 +662,26 @@ def build_parser() -> argparse.ArgumentParser:
                    help="listen address (default 127.0.0.1; 0.0.0.0 for an office server, needs accounts)")
     s.add_argument("--no-token", action="store_true",
                    help="local mode without the start token printed with the URL (see docs/trust.md)")
+    # --- planner: trend, whatif, report (h-reports)
+    tr = sub.add_parser("trend", help="measures per fiscal year / 年度ごとの推移")
+    tr.add_argument("first", help="first fiscal year (2016, FY2016, 平成28年度)")
+    tr.add_argument("last", help="last fiscal year")
+    tr.add_argument("--format", choices=["json", "csv", "markdown"], default="markdown")
+    tr.add_argument("--centre", help="the centre's organisation id (default $RENKEI_CENTRE, else guessed)")
+    tr.add_argument("--lang", choices=["ja", "en"], default="ja")
+    tr.add_argument("--output")
+    wi = sub.add_parser("whatif", help="the network without some organisations / もし抜けたら")
+    wi.add_argument("ids", nargs="+", help="organisation ids (or exact names)")
+    wi.add_argument("--year", help="one fiscal year's network (default: every tie)")
+    wi.add_argument("--format", choices=["json", "markdown"], default="markdown")
+    wi.add_argument("--lang", choices=["ja", "en"], default="ja")
+    wi.add_argument("--output")
+    rp = sub.add_parser("report", help="annual report, PDF or Markdown / 年次報告")
+    rp.add_argument("--output", help="FILE.pdf, FILE.md or FILE.json (Markdown on stdout when omitted)")
+    rp.add_argument("--format", choices=["pdf", "markdown", "json"], help="default: from the --output suffix")
+    rp.add_argument("--year", help="fiscal year (default: the newest with dated ties)")
+    rp.add_argument("--lang", choices=["ja", "en"], default="ja")
+    rp.add_argument("--centre", help="the centre's organisation id (default $RENKEI_CENTRE, else guessed)")
     for extra in EXTRA_PARSERS:
         extra(sub)
     # survey rounds (network.survey.cli): its parser and its handler

@@ -192,6 +192,56 @@ LABELS: dict[str, tuple[str, str]] = {
     "download": ("ダウンロード", "Download"),
     "report": ("報告書", "Report"),
     "map_html": ("現在の地図（HTML、オフラインで開けます）", "Current map (HTML, opens offline)"),
+    # --- planner pages: Trends, Districts (h-reports); measure names come from network/report_labels.py
+    "trends": ("推移", "Trends"),
+    "districts": ("地区", "Districts"),
+    "pl_trends_intro": ("年度（4月〜翌3月）ごとに、ネットワークが育っているか、もろさが減っているか、"
+                        "中心団体への依存が下がっているかを見ます。",
+                        "Per fiscal year (April–March): is the network growing, becoming less fragile, "
+                        "and depending less on the centre?"),
+    "pl_districts_intro": ("地区（校区）ごとに、どんな団体があり、地域の協議会が中心団体や区役所・市役所、"
+                           "他の地区の協議会とつながっているかを市区町村ごとに示します。",
+                           "Per district (school district), grouped by city: its organisations, and whether "
+                           "its council is tied to the centre, the ward/city office and other districts' councils."),
+    "pl_centre": ("中心団体（自団体）", "Centre (your organisation)"),
+    "pl_centre_help": ("依存度と地区のつながりを測る基準の団体です。環境変数 RENKEI_CENTRE でも指定できます。",
+                       "The organisation dependence and district coverage are measured against; "
+                       "RENKEI_CENTRE sets it too."),
+    "pl_no_centre": ("中心団体を選べる団体がありません。", "No organisation to take as the centre."),
+    "pl_no_dates": ("日付のある連携がないため、年度ごとの推移は出せません。",
+                    "No tie has a date, so there is nothing to show per fiscal year."),
+    "pl_years": ("年度の範囲", "Fiscal years"),
+    "pl_table": ("年度ごとの指標", "Measures per fiscal year"),
+    "pl_charts": ("推移のグラフ", "Charts"),
+    "pl_chart_size": ("規模", "Size"),
+    "pl_chart_fragility": ("もろさ", "Fragility"),
+    "pl_chart_gaps": ("空白", "Gaps"),
+    "pl_year": ("年度", "Fiscal year"),
+    "pl_measure": ("指標", "Measure"),
+    "pl_value": ("値", "Value"),
+    "pl_dependence_intro": ("この3つの数字が下がっていけば、連携先どうしが中心団体を介さずにつながるように"
+                            "なった（自律が進んだ）ことを示します。",
+                            "When these numbers fall, partners connect without the centre: the network is "
+                            "becoming self-reliant."),
+    "pl_funding_intro": ("中心団体が受けている助成・委託・協賛の関係（件数）を、資金を出す側の分野ごとの割合で示します。",
+                         "The centre's incoming funding, commission and sponsorship ties (counted) by the "
+                         "funder's sector."),
+    "pl_funding_gov": ("行政からの割合（{fy}）", "Government share ({fy})"),
+    "pl_share": ("割合", "Share"),
+    "pl_funded": ("資金を受けている団体（{fy}）", "Funded organisations ({fy})"),
+    "pl_whatif_intro": ("団体を選ぶと、その団体が抜けたときに孤立する団体と、ネットワークの変化を示します。",
+                        "Pick organisations to see who is cut off without them, and how the network changes."),
+    "pl_whatif_pick": ("抜ける団体", "Organisations leaving"),
+    "pl_report_intro": ("選んだ年度の年次報告（PDF、日本語の文字はそのまま検索できます）。",
+                        "The annual report of the chosen fiscal year (PDF, searchable text)."),
+    "pl_report_make": ("PDFを作成", "Make the PDF"),
+    "pl_report_download": ("年次報告をダウンロード（PDF）", "Download the annual report (PDF)"),
+    "pl_report_md": ("年次報告をダウンロード（Markdown）", "Download the annual report (Markdown)"),
+    "pl_when": ("対象", "Period"),
+    "pl_all_time": ("すべての期間", "All time"),
+    "pl_orgs_list": ("団体（分野）", "Organisations (sector)"),
+    "pl_no_district": ("地区が登録された団体がありません。", "No organisation has a district recorded."),
+    "pl_council_not_centre": ("中心団体とつながっていない協議会の地区", "Districts whose council is not tied to the centre"),
     # --- survey (h-survey): the questionnaire (ui/survey_form.py) and the Survey page (ui/survey.py)
     "survey": ("連携調査", "Survey"),
     "sv_title": ("連携調査「{round}」", "Partnership survey “{round}”"),

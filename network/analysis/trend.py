@@ -1,0 +1,182 @@
+"""Measures over the fiscal years (年度): does the network grow, and does it become less fragile?
+
+One row per fiscal year, on the network of that year (:mod:`network.analysis.years`: the ties
+running at some time in the year among the organisations known by its end):
+
+* ``orgs`` (known organisations), ``active_orgs`` (with a tie running), ``ties`` (tie records),
+  ``pairs`` (tied pairs), ``density`` (pairs / n(n−1)/2);
+* ``components`` (connected components of two or more organisations), ``isolates``, ``cut_points``
+  (articulation points, ``nx.articulation_points``);
+* ``cross_sector`` — share of tied pairs whose organisations are in different sectors;
+* ``sector_pairs_no_tie`` — unordered pairs of sectors present that year (diagonal included when a
+  sector has two or more organisations) with no tied pair between them (:func:`sector_pair_ties`);
+* ``districts_no_centre`` — districts (city and 校区・地区) none of whose organisations is tied to the
+  centre (``None`` without a centre);
+* ``new_ties``/``ended_ties`` — tied pairs present this year but not the year before, and the
+  reverse (the pair convention of :func:`network.analysis.change.compare`);
+* ``top_brokers`` — the ``top`` organisations by betweenness (NetworkX normalisation);
+* ``centre`` — :func:`~network.analysis.dependence.centre_dependence` when a centre is given.
+
+Examples
+--------
+>>> import networkx as nx
+>>> M = nx.MultiDiGraph()
+>>> M.add_nodes_from([("c", {"sector": "intermediary", "district": "x"}),
+...                   ("a", {"sector": "npo", "district": "x"}), ("b", {"sector": "npo", "district": "y"})])
+>>> _ = M.add_edge("c", "a", key="1", directed=False, start="2015-04-01")
+>>> _ = M.add_edge("a", "b", key="2", directed=False, start="2016-04-01", end="2017-03-31")
+>>> rows = trend(M, 2015, 2017, centre="c")
+>>> [(r["fy"], r["orgs"], r["pairs"], r["new_ties"], r["ended_ties"]) for r in rows]
+[(2015, 2, 1, 1, 0), (2016, 3, 2, 1, 0), (2017, 3, 1, 0, 1)]
+>>> [r["districts_no_centre"] for r in rows], rows[1]["cut_points"]
+([0, 1, 1], 1)
+"""
+
+from __future__ import annotations
+
+import math
+from itertools import combinations_with_replacement
+
+import networkx as nx
+
+from network.analysis.brokers import betweenness
+from network.analysis.dependence import centre_dependence, check_centre
+from network.analysis.years import year_view
+
+__all__ = ["trend", "year_measures", "sector_pair_ties", "trend_columns"]
+
+#: The scalar columns of a trend row, in table order (``top_brokers`` and ``centre`` are nested).
+trend_columns = ["fy", "orgs", "active_orgs", "ties", "pairs", "density", "components", "isolates",
+                 "cut_points", "cross_sector", "sector_pairs_no_tie", "districts_no_centre",
+                 "new_ties", "ended_ties"]
+
+
+def sector_pair_ties(U: nx.Graph, *, attr: str = "sector") -> list[dict]:
+    """Tied pairs per unordered pair of groups (diagonal included), with the pairs possible.
+
+    ``ties`` counts pairs of organisations joined by any tie in either direction; ``possible`` is
+    n_a·n_b (a ≠ b) or n_a(n_a−1)/2.  Groups are the values of ``attr`` ("" when missing).
+
+    >>> import networkx as nx
+    >>> U = nx.Graph([("a", "b")]); U.add_node("c")
+    >>> nx.set_node_attributes(U, {"a": "npo", "b": "company", "c": "npo"}, "sector")
+    >>> [(r["a"], r["b"], r["ties"], r["possible"]) for r in sector_pair_ties(U)]
+    [('company', 'company', 0, 0), ('company', 'npo', 1, 2), ('npo', 'npo', 0, 1)]
+    """
+    size: dict[str, int] = {}
+    for _, d in U.nodes(data=True):
+        g = d.get(attr) or ""
+        size[g] = size.get(g, 0) + 1
+    ties: dict[tuple[str, str], int] = {}
+    for u, v in U.edges():
+        if u == v:
+            continue
+        key = tuple(sorted((U.nodes[u].get(attr) or "", U.nodes[v].get(attr) or "")))
+        ties[key] = ties.get(key, 0) + 1
+    rows = []
+    for a, b in combinations_with_replacement(sorted(size), 2):
+        possible = size[a] * (size[a] - 1) // 2 if a == b else size[a] * size[b]
+        rows.append({"a": a, "b": b, "ties": ties.get((a, b), 0), "possible": possible})
+    return rows
+
+
+def _pairs(U: nx.Graph) -> set[tuple]:
+    return {(u, v) if str(u) <= str(v) else (v, u) for u, v in U.edges() if u != v}
+
+
+def _districts_no_centre(U: nx.Graph, centre: object) -> int | None:
+    if centre is None:
+        return None
+    partners = set(U[centre]) | {centre} if centre in U else set()
+    districts: dict[tuple, bool] = {}
+    for v, d in U.nodes(data=True):
+        if not d.get("district"):
+            continue
+        key = (d.get("prefecture") or "", d.get("city") or "", d["district"])
+        districts[key] = districts.get(key, False) or v in partners
+    return sum(1 for tied in districts.values() if not tied)
+
+
+#: Sampled sources of the top brokers' betweenness above the exact threshold (5,000 organisations).
+BROKER_K = 256
+
+
+def year_measures(U: nx.Graph, *, previous: nx.Graph | None = None, centre: object = None,
+                  top: int = 3, ties: int | None = None, broker_k: int = BROKER_K) -> dict:
+    """The trend row of one year's undirected view ``U`` (see the module notes).
+
+    Parameters
+    ----------
+    U : Graph — the year's undirected view.
+    previous : the year before's view, for ``new_ties``/``ended_ties`` (``None``: not counted).
+    centre : the centre's organisation id (``None``: no centre measures).
+    top : number of top brokers listed.
+    ties : the number of tie records (defaults to the sum of the edges' ``ties``).
+    broker_k : betweenness sample size above the exact threshold of
+        :func:`network.analysis.brokers.betweenness` (exact below it; seed 0).
+    """
+    n = U.number_of_nodes()
+    pairs = _pairs(U)
+    sec = U.nodes
+    cross = sum(1 for u, v in pairs if sec[u].get("sector") != sec[v].get("sector"))
+    sizes = [len(c) for c in nx.connected_components(U)]
+    bc = betweenness(U, k=broker_k)["values"] if n else {}
+    ranked = sorted((v for v in bc if bc[v] > 0), key=lambda v: (-bc[v], str(v)))[:top]
+    row = {
+        "orgs": n,
+        "active_orgs": sum(1 for v in U if U.degree(v) > 0),
+        "ties": ties if ties is not None else sum(d.get("ties", 1) for _, _, d in U.edges(data=True)),
+        "pairs": len(pairs),
+        "density": 2 * len(pairs) / (n * (n - 1)) if n > 1 else math.nan,
+        "components": sum(1 for s in sizes if s >= 2),
+        "isolates": sum(1 for s in sizes if s == 1),
+        "cut_points": sum(1 for _ in nx.articulation_points(U)),
+        "cross_sector": cross / len(pairs) if pairs else math.nan,
+        "sector_pairs_no_tie": sum(1 for r in sector_pair_ties(U) if r["possible"] and not r["ties"]),
+        "districts_no_centre": _districts_no_centre(U, centre),
+        "new_ties": None, "ended_ties": None,
+        "top_brokers": [{"id": v, "name": str(sec[v].get("name") or v), "betweenness": bc[v]}
+                        for v in ranked],
+    }
+    if previous is not None:
+        before = _pairs(previous)
+        row["new_ties"], row["ended_ties"] = len(pairs - before), len(before - pairs)
+    if centre is not None:
+        row["centre"] = centre_dependence(U, centre)
+    return row
+
+
+def trend(G, first: int, last: int, *, centre: object = None, top: int = 3) -> list[dict]:  # type: ignore[no-untyped-def]
+    """One row of measures per fiscal year ``first``…``last`` of a stored network ``G``.
+
+    Parameters
+    ----------
+    G : MultiDiGraph following the ``load_graph`` conventions.
+    first, last : fiscal years (``2016`` = 2016-04-01…2017-03-31), ``first <= last``.
+    centre : the centre's organisation id for the dependence and district measures.
+    top : top brokers per year.
+
+    Returns
+    -------
+    list of dict
+        One dict per year with ``fy`` and the keys of :func:`year_measures`; NaN where a share has
+        no denominator.
+
+    Raises
+    ------
+    RenkeiError
+        When ``centre`` is not an organisation of ``G``.
+    ValueError
+        When ``first > last``.
+    """
+    if first > last:
+        raise ValueError(f"the first fiscal year {first} comes after the last {last}")
+    if centre is not None:
+        check_centre(G, centre)
+    rows = []
+    previous = year_view(G, first - 1)
+    for fy in range(first, last + 1):
+        U = year_view(G, fy)
+        rows.append({"fy": fy, **year_measures(U, previous=previous, centre=centre, top=top)})
+        previous = U
+    return rows
