@@ -10,15 +10,14 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
-if str(ROOT) not in sys.path:
+if (ROOT / "network").is_dir() and str(ROOT) not in sys.path:  # a checkout; installed, ROOT is renkei/
     sys.path.insert(0, str(ROOT))
 
 import streamlit as st  # noqa: E402
-
-from ui.auth import require_view, user_box  # noqa: E402
-from ui.common import safe, store, tr  # noqa: E402
-from ui.gate import require_host, require_start_token  # noqa: E402
-from ui.i18n import LANGS  # noqa: E402
+from renkei.ui.auth import require_view, user_box  # noqa: E402
+from renkei.ui.common import safe, store, tr  # noqa: E402
+from renkei.ui.gate import require_host, require_start_token  # noqa: E402
+from renkei.ui.i18n import LANGS  # noqa: E402
 
 
 def _icon():  # noqa: ANN202 - a PIL image
@@ -40,7 +39,7 @@ if not require_host():  # DNS rebinding (docs/trust.md)
     st.stop()
 
 # --- survey: a personal link (/survey?token=…) runs the questionnaire alone: no sidebar, no other page
-import ui.survey_form as survey_form  # noqa: E402
+import renkei.ui.survey_form as survey_form  # noqa: E402
 
 if survey_form.is_survey_request():
     survey_form.run()

@@ -46,7 +46,7 @@ from network.analysis.views import directed_view, undirected_view  # noqa: E402
 from network.report import analyze  # noqa: E402
 
 try:
-    from data.generate import generate_graph
+    from renkei.data.generate import generate_graph
 except ImportError:  # the stand-in generator
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from _synthetic import synthetic_graph as generate_graph  # type: ignore[no-redef]

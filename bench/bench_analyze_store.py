@@ -22,7 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from data.generate import generate  # noqa: E402
+from renkei.data.generate import generate  # noqa: E402
+
 from network.store.base import ChangeSet  # noqa: E402
 from network.store.sqlite import SQLiteStore  # noqa: E402
 

@@ -66,7 +66,7 @@ def make_csv(folder: Path, n_orgs: int, n_ties: int, by_name: bool) -> tuple[lis
     if by_name:
         return list(local_csv(folder, n_orgs, n_ties, by_name=True)), "bench/bench_import.py local generator (by name)"
     try:
-        from data.generate import write_csv  # type: ignore[import-not-found]
+        from renkei.data.generate import write_csv  # type: ignore[import-not-found]
     except ImportError:
         return list(local_csv(folder, n_orgs, n_ties, by_name=by_name)), "bench/bench_import.py local generator"
     return [Path(p) for p in write_csv(folder, n_orgs, n_ties)], "data.generate.write_csv"

@@ -36,7 +36,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from data.generate import generate  # noqa: E402
+from renkei.data.generate import generate  # noqa: E402
+
 from network.store import ChangeSet, open_store  # noqa: E402
 from network.viz import render_map  # noqa: E402
 from tests.ui.live_app import is_local, launch, map_frame, serve  # noqa: E402

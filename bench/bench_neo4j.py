@@ -26,7 +26,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from data.generate import generate  # noqa: E402
+from renkei.data.generate import generate  # noqa: E402
+
 from network.store.base import ChangeSet  # noqa: E402
 from network.store.copy import copy_store  # noqa: E402
 from network.store.neo4j import Neo4jStore  # noqa: E402

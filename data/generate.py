@@ -21,7 +21,7 @@ True
 
 Command line::
 
-    python -m data.generate --orgs 20000 --ties 100000 --seed 1 --out DIR
+    python -m renkei.data.generate --orgs 20000 --ties 100000 --seed 1 --out DIR
 """
 
 from __future__ import annotations
@@ -377,8 +377,8 @@ def write_csv(directory: str | Path, n_orgs: int, n_ties: int, *, seed: int = 0)
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m data.generate --orgs N --ties M --seed S --out DIR``."""
-    p = argparse.ArgumentParser(prog="python -m data.generate",
+    """``python -m renkei.data.generate --orgs N --ties M --seed S --out DIR``."""
+    p = argparse.ArgumentParser(prog="python -m renkei.data.generate",
                                 description="合成ネットワークを生成 / generate a synthetic partnership network")
     p.add_argument("--orgs", type=int, default=1000, help="団体数 / number of organisations")
     p.add_argument("--ties", type=int, default=5000, help="連携数 / number of ties")

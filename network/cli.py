@@ -72,7 +72,8 @@ def _emit(args: argparse.Namespace, data: bytes | str) -> None:
 # --------------------------------------------------------------------------- commands
 @command("demo")
 def cmd_demo(args: argparse.Namespace) -> int:
-    from data.samples import SAMPLES, sample_files
+    from renkei.data.samples import SAMPLES, sample_files
+
     from ingest.importer import import_files
 
     if args.sample != "all" and args.sample not in SAMPLES:
@@ -566,9 +567,16 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 # --------------------------------------------------------------------------- parser
+def _version() -> str:
+    from renkei import __version__
+
+    return __version__
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="renkei", description="Renkei 連携 — partnership network mapper")
     p.add_argument("--store", help="store URL or SQLite file (default: $RENKEI_STORE or renkei.db)")
+    p.add_argument("--version", action="version", version=f"renkei {_version()}")
     sub = p.add_subparsers(dest="command", required=True)
 
     d = sub.add_parser("demo", help="load a sample network / サンプルを読み込む")

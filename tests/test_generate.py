@@ -17,9 +17,9 @@ from datetime import date
 
 import networkx as nx
 import pytest
+from renkei.data.generate import SECTOR_SHARES, generate, generate_graph, main, write_csv
+from renkei.data.samples import DESCRIPTIONS, SAMPLES, sample_files
 
-from data.generate import SECTOR_SHARES, generate, generate_graph, main, write_csv
-from data.samples import DESCRIPTIONS, SAMPLES, sample_files
 from network.model import ORG_FIELDS, TIE_FIELDS, Sector, TieType, fiscal_year
 
 

@@ -15,15 +15,8 @@ from datetime import date
 
 import pandas as pd
 import streamlit as st
-
-from ingest.forms import FORM_FILE, check_form_fields, validate_org_form, validate_tie_form
-from ingest.normalise import normalise_name
-from ingest.report import RowError
-from ingest.validate import validate_org_row
-from network.model import Sector, Tie, TieType, org_id_for
-from network.store.base import ChangeSet
-from ui.auth import require_role, user_name
-from ui.common import (
+from renkei.ui.auth import require_role, user_name
+from renkei.ui.common import (
     empty_store,
     md,
     org_names,
@@ -34,6 +27,13 @@ from ui.common import (
     tr,
     type_label,
 )
+
+from ingest.forms import FORM_FILE, check_form_fields, validate_org_form, validate_tie_form
+from ingest.normalise import normalise_name
+from ingest.report import RowError
+from ingest.validate import validate_org_row
+from network.model import Sector, Tie, TieType, org_id_for
+from network.store.base import ChangeSet
 
 ORG_FIELDS = ["name", "sector", "kind", "prefecture", "city", "district", "corporate_number", "aliases", "tags",
               "url", "note"]

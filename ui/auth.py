@@ -2,7 +2,7 @@
 
 A write page starts with two lines::
 
-    from ui.auth import require_role, user_name
+    from renkei.ui.auth import require_role, user_name
     if require_role("editor"):        # shows the sign-in form when needed
         ...  store.write(..., user=user_name())
 
@@ -22,11 +22,11 @@ from __future__ import annotations
 import os
 
 import streamlit as st
+from renkei.ui.common import md
 
 from network.errors import AuthError, RenkeiError
 from network.store import default_store_url
 from network.trust.users import ROLE_LABELS, Account, UserStore, has_role, users_for
-from ui.common import md
 
 __all__ = [
     "SESSION_KEY", "LOCAL", "local_mode", "public_view_allowed", "current_user", "user_name", "sign_in", "sign_out",

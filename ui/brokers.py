@@ -5,11 +5,11 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 import streamlit as st
+from renkei.ui.common import analysis, csv_bytes, empty_store, graph, lang, tr
+from renkei.ui.filters import filter_widgets
 
 from network.analysis.explain import explain, label
 from network.report import org_rows, to_markdown
-from ui.common import analysis, csv_bytes, empty_store, graph, lang, tr
-from ui.filters import filter_widgets
 
 ROLES = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison"]
 TOP = 20

@@ -12,11 +12,11 @@ import re
 
 import networkx as nx
 import streamlit as st
+from renkei.ui.common import graph, lang, store, tr
 
 from network.analysis.dependence import guess_centre
 from network.analysis.views import undirected_view
 from network.report_labels import lab
-from ui.common import graph, lang, store, tr
 
 __all__ = ["plain", "centre_picker", "measure", "trend_rows", "annual_data", "pdf_bytes", "fy_name", "fy_format"]
 

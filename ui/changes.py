@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
+from renkei.ui.common import empty_store, graph, sector_label, store, strength_label, tr
+from renkei.ui.filters import latest_start_fy, when_widget
 
 from network.analysis.change import compare
-from ui.common import empty_store, graph, sector_label, store, strength_label, tr
-from ui.filters import latest_start_fy, when_widget
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 import networkx as nx
 import pandas as pd
 import streamlit as st
+from renkei.ui.i18n import t
 
 from network.model import STRENGTH_LABELS, Sector, TieType
 from network.store import default_store_url, open_store
-from ui.i18n import t
 
 __all__ = [
     "Filters", "get_store", "store", "lang", "tr", "graph", "filtered_graph", "analysis", "org_names",
@@ -209,7 +209,7 @@ def safe(fn: Callable[[], object]) -> None:
 def _samples() -> dict:
     """Sample name → folder of CSV files (``data.samples.SAMPLES``, else the folders in ``data/``)."""
     try:
-        from data.samples import SAMPLES
+        from renkei.data.samples import SAMPLES
     except ImportError:
         from pathlib import Path
 
@@ -219,7 +219,7 @@ def _samples() -> dict:
 
 
 def current_user_name() -> str:
-    from ui.auth import user_name
+    from renkei.ui.auth import user_name
 
     return user_name()
 
@@ -229,7 +229,7 @@ def load_sample(name: str) -> int:
     from ingest.importer import import_files
 
     try:
-        from data.samples import sample_files
+        from renkei.data.samples import sample_files
 
         paths = sample_files(name)
     except ImportError:
@@ -241,7 +241,7 @@ def load_sample(name: str) -> int:
 
 def _sample_label(name: str) -> str:
     try:
-        from data.samples import DESCRIPTIONS
+        from renkei.data.samples import DESCRIPTIONS
     except ImportError:
         return name
     ja, en = DESCRIPTIONS.get(name, (name, name))
@@ -254,8 +254,9 @@ def empty_store() -> bool:
         return False
     st.info(f"**{tr('empty_title')}** — {tr('empty_body')}")
     samples = _samples()
+    from renkei.ui.auth import current_user
+
     from network.trust.users import has_role
-    from ui.auth import current_user
     acc = current_user()
     if samples and acc is not None and has_role(acc.role, "admin"):
         with st.form("load_sample_form"):

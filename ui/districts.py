@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
+from renkei.ui.centre import centre_picker, fy_format, measure, plain
+from renkei.ui.common import csv_bytes, empty_store, graph, lang, store, tr
 
 from network.analysis.districts import district_coverage
 from network.analysis.views import undirected_view
 from network.analysis.years import fiscal_years_of, year_view
 from network.report_labels import sector_text
-from ui.centre import centre_picker, fy_format, measure, plain
-from ui.common import csv_bytes, empty_store, graph, lang, store, tr
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import streamlit as st
+from renkei.ui.common import analysis, empty_store, graph, lang, store, tr
 
 from network.export import FORMATS, export_bytes
 from network.report import to_markdown
 from network.viz import render_map
-from ui.common import analysis, empty_store, graph, lang, store, tr
 
 MIME = {"graphml": "application/xml", "gexf": "application/xml", "csv": "application/zip",
         "json": "application/json",

@@ -10,9 +10,9 @@ from datetime import date
 
 import networkx as nx
 import streamlit as st
+from renkei.ui.common import Filters, sector_label, strength_label, tr, type_label
 
 from network.model import Sector, TieType, fiscal_year
-from ui.common import Filters, sector_label, strength_label, tr, type_label
 
 __all__ = ["filter_widgets", "fiscal_years"]
 

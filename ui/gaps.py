@@ -8,12 +8,12 @@ import math
 import altair as alt
 import pandas as pd
 import streamlit as st
+from renkei.ui.common import analysis, csv_bytes, empty_store, graph, lang, sector_label, tr
+from renkei.ui.filters import filter_widgets
 
 from network.analysis.explain import explain, label
 from network.model import Sector
 from network.report import to_markdown
-from ui.common import analysis, csv_bytes, empty_store, graph, lang, sector_label, tr
-from ui.filters import filter_widgets
 
 
 def _section(title: str, intro: str, df: pd.DataFrame, name: str) -> None:

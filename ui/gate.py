@@ -18,6 +18,7 @@ import json
 import os
 
 import streamlit as st
+from renkei.ui.common import md
 
 from network.trust.hosts import (
     ENV_TOKEN,
@@ -27,7 +28,6 @@ from network.trust.hosts import (
     host_allowed,
     token_matches,
 )
-from ui.common import md
 
 __all__ = ["require_host", "require_start_token", "COOKIE", "TOKEN_KEY"]
 
@@ -74,7 +74,7 @@ def require_start_token() -> bool:
     token = os.environ.get(ENV_TOKEN, "")
     if not token or st.session_state.get(TOKEN_KEY):
         return True
-    from ui.auth import local_mode
+    from renkei.ui.auth import local_mode
 
     if not local_mode():
         return True  # accounts exist: sign-in protects the pages

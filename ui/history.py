@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
+from renkei.ui.auth import current_user, require_role, require_view
+from renkei.ui.common import md, safe, store
 
 from network.errors import RenkeiError
 from network.trust.undo import HISTORY_COLUMNS, history_rows, undo
-from ui.auth import current_user, require_role, require_view
-from ui.common import md, safe, store
 
 _L = {
     "title": ("履歴", "History"),

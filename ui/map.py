@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import streamlit as st
+from renkei.ui.common import (
+    Filters,
+    analysis,
+    empty_store,
+    filtered_graph,
+    graph,
+    lang,
+    md,
+    org_measures,
+    store,
+    tr,
+)
+from renkei.ui.filters import filter_widgets
+from renkei.ui.map_connect import picture_downloads, who_connects
+from renkei.ui.profile import ego_graph, show_profile
 
 from network.viz import AGGREGATE_LIMIT, render_map
-from ui.common import Filters, analysis, empty_store, filtered_graph, graph, lang, md, org_measures, store, tr
-from ui.filters import filter_widgets
-from ui.map_connect import picture_downloads, who_connects
-from ui.profile import ego_graph, show_profile
 
 SIZE_MEASURES = ["none", "degree", "betweenness", "brokerage"]
 HIGHLIGHTS = ["brokers", "cut_points", "bridges"]

@@ -8,9 +8,9 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 import streamlit as st
+from renkei.ui.common import Filters, lang, sector_label, store, tr, type_label
 
 from network.model import Sector
-from ui.common import Filters, lang, sector_label, store, tr, type_label
 
 __all__ = ["who_connects", "picture_downloads"]
 
@@ -20,10 +20,11 @@ MODES = ["orgs", "sector", "district", "community"]
 @st.cache_data(show_spinner=False, max_entries=16)
 def _connect(revision: int, f: Filters, mode: str, a: str, b: str) -> tuple[dict, dict]:
     """``(result, membership)`` of :func:`network.analysis.paths.connectors` for the page's choice."""
+    from renkei.ui.common import filtered_graph
+
     from network.analysis.gaps import communities
     from network.analysis.paths import bridging_introductions, connectors, group_members
     from network.analysis.views import undirected_view
-    from ui.common import filtered_graph
 
     U = undirected_view(filtered_graph(f))
     membership = communities(U) if mode == "community" else {}

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-
-from ui.common import empty_store, graph, sector_label, store, tr
-from ui.profile import show_profile
+from renkei.ui.common import empty_store, graph, sector_label, store, tr
+from renkei.ui.profile import show_profile
 
 st.title(tr("orgs"))
 if not empty_store():

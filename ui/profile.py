@@ -8,10 +8,7 @@ import os
 import networkx as nx
 import pandas as pd
 import streamlit as st
-
-from network.errors import NotFound
-from network.viz import render_map
-from ui.common import (
+from renkei.ui.common import (
     analysis,
     graph,
     lang,
@@ -23,6 +20,9 @@ from ui.common import (
     tr,
     type_label,
 )
+
+from network.errors import NotFound
+from network.viz import render_map
 
 __all__ = ["show_profile", "ego_graph", "roles_in_words"]
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
+from renkei.ui.auth import require_role, user_name
+from renkei.ui.common import csv_bytes, show_error, store, tr
 
 from network.errors import RenkeiError, ValidationError
-from ui.auth import require_role, user_name
-from ui.common import csv_bytes, show_error, store, tr
 
 st.title(tr("survey"))
 

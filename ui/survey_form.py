@@ -16,13 +16,13 @@ import hashlib
 from urllib.parse import urlsplit
 
 import streamlit as st
+from renkei.ui.i18n import LANGS, t
 
 from network.errors import RenkeiError
 from network.model import STRENGTH_LABELS, TieType
 from network.survey.model import CONTRIBUTIONS, FREQUENCIES, ITEMS, LIMITS, SCALE, SURVEY_TYPES, Answer
 from network.survey.rounds import LinkSession, open_link
 from network.survey.search import find, search_key
-from ui.i18n import LANGS, t
 
 __all__ = ["is_survey_request", "run"]
 
@@ -165,7 +165,7 @@ def run() -> None:
         st.session_state["lang"] = "ja"
     st.radio(tr("language"), list(LANGS), format_func=LANGS.get, key="lang", horizontal=True,
              label_visibility="collapsed")
-    from ui.common import store
+    from renkei.ui.common import store
 
     try:
         session = open_link(store(), st.query_params.get("token", ""))

@@ -7,13 +7,13 @@ import math
 import altair as alt
 import pandas as pd
 import streamlit as st
+from renkei.ui.centre import annual_data, centre_picker, fy_format, fy_name, measure, pdf_bytes, trend_rows
+from renkei.ui.common import csv_bytes, empty_store, graph, lang, tr
 
 from network.analysis.whatif import what_if
 from network.analysis.years import fiscal_years_of, year_view
 from network.annual import annual_to_markdown
 from network.report_labels import sector_text
-from ui.centre import annual_data, centre_picker, fy_format, fy_name, measure, pdf_bytes, trend_rows
-from ui.common import csv_bytes, empty_store, graph, lang, tr
 
 SHARES = {"cross_sector", "dep_pairs", "dep_cross"}
 CHARTS = [("pl_chart_size", ["orgs", "active_orgs", "pairs"]), ("density", ["density"]),

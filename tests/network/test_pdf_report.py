@@ -16,8 +16,8 @@ import subprocess
 import time
 
 import pytest
+from renkei.data.samples import sample_files
 
-from data.samples import sample_files
 from ingest.importer import import_files
 from network.annual import annual_report, annual_to_markdown
 from network.cli import main

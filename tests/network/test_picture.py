@@ -73,7 +73,7 @@ def test_cli_map_writes_svg_png_and_html(tmp_path):
     from network.store import open_store
 
     db = tmp_path / "s.db"
-    from data.samples import sample_files
+    from renkei.data.samples import sample_files
 
     with open_store(str(db)) as store:
         import_files(store, sample_files("tsurumi"), user="t")

@@ -54,7 +54,7 @@ def _typed(G: nx.MultiDiGraph) -> tuple[dict, dict]:
 
 
 def test_load_graph_equals_the_sqlite_store_for_the_same_data(neo, tmp_path):
-    from data.generate import generate
+    from renkei.data.generate import generate
 
     orgs, ties = generate(300, 1200, seed=5)
     lite = SQLiteStore(tmp_path / "same.db")

@@ -11,13 +11,13 @@ from tests.trust.conftest import FAST, small_network
 
 GATED = """
 import streamlit as st
-from ui.auth import require_role, user_name
+from renkei.ui.auth import require_role, user_name
 if require_role("editor"):
     st.markdown("WRITE-FORM " + user_name())
 """
 VIEW = """
 import streamlit as st
-from ui.auth import require_view
+from renkei.ui.auth import require_view
 if require_view():
     st.markdown("DATA-SHOWN")
 """

@@ -204,7 +204,7 @@ def test_disk_full_says_the_disk_is_full(tmp_path):
 
 def test_failed_backup_leaves_no_partial_files(db, tmp_path):
     with SQLiteStore(db) as s:
-        from data.generate import generate
+        from renkei.data.generate import generate
 
         orgs, ties = generate(300, 600, seed=3)
         s.write(ChangeSet(orgs=orgs, ties=ties))

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
-
-from ui.common import csv_bytes
+from renkei.ui.common import csv_bytes
 
 
 def test_csv_bytes_neutralises_formulas_and_keeps_japanese():

@@ -105,8 +105,8 @@ def test_picture_downloads_open_with_legend(chromium: str, miyagi: Path) -> None
 @pytest.mark.slow
 def test_drill_down_on_20000_organisations(chromium: str, tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
+    from renkei.data.generate import generate
 
-    from data.generate import generate
     from network.analysis.gaps import communities
     from network.analysis.views import undirected_view
 

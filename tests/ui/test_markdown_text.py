@@ -7,11 +7,11 @@ import string
 from pathlib import Path
 
 import pytest
+from renkei.ui.common import md
 
 from network.store.sqlite import SQLiteStore
 from network.trust.users import UserStore
 from tests.trust.conftest import FAST
-from ui.common import md
 
 AppTest = pytest.importorskip("streamlit.testing.v1").AppTest
 

@@ -194,8 +194,9 @@ def test_brokers_table_shows_sector_names_and_closeness(sample_store, lang):  # 
 
 
 def test_one_word_for_a_measure():
+    from renkei.ui.i18n import t
+
     from network.analysis.explain import LABELS
-    from ui.i18n import t
 
     for key in ("degree", "betweenness", "closeness", "community", "density"):
         for lang in ("ja", "en"):

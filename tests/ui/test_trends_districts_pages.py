@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from renkei.data.samples import sample_files
 
-from data.samples import sample_files
 from ingest.importer import import_files
 from network.analysis.whatif import what_if
 from network.analysis.years import year_view
@@ -112,9 +112,10 @@ def test_planner_pages_on_empty_store(tmp_path, monkeypatch, page):
 
 
 def test_hostile_names_are_shown_as_text(tmp_path, monkeypatch):
+    from renkei.ui.centre import plain
+
     from network.model import Org, Tie
     from network.store import ChangeSet
-    from ui.centre import plain
 
     path = tmp_path / "hostile.db"
     city, name = "*市* [x](javascript:alert(1))", "**太字** <script>alert(1)</script>"

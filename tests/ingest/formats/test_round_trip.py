@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from renkei.data.samples import sample_files
 
-from data.samples import sample_files
 from ingest.importer import import_files
 from network.cli import main
 from network.export import export_bytes

@@ -59,7 +59,8 @@ def test_barbell_closest_pair_paths():
 
 @pytest.fixture(scope="module")
 def sample_view(tmp_path_factory):
-    from data.samples import sample_files
+    from renkei.data.samples import sample_files
+
     from ingest.importer import import_files
     from network.store import open_store
 
