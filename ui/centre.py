@@ -8,7 +8,6 @@ intermediary with the most partners (:func:`network.analysis.dependence.guess_ce
 from __future__ import annotations
 
 import os
-import re
 
 import networkx as nx
 import streamlit as st
@@ -20,16 +19,13 @@ from network.report_labels import lab
 
 __all__ = ["plain", "centre_picker", "measure", "trend_rows", "annual_data", "pdf_bytes", "fy_name", "fy_format"]
 
-_MD = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^&\"'])")
 
 
 def plain(text: object) -> str:
-    r"""``text`` with every Markdown character escaped, for a heading built from a stored name.
+    """``text`` as Markdown that shows exactly its text (:func:`renkei.ui.common.md`: escapes, no autolinks)."""
+    from renkei.ui.common import md
 
-    >>> print(plain("a*b [c] <x> :red[y]"))
-    a\*b \[c\] \<x\> \:red\[y\]
-    """
-    return _MD.sub(r"\\\1", str(text)).replace("\n", " ")
+    return md(text).replace("\n", " ")
 
 
 def measure(key: str) -> str:

@@ -46,9 +46,10 @@ def is_survey_request() -> bool:
 
 
 def _plain(text: object) -> str:
-    """Text for an element that renders Markdown: every ASCII punctuation mark escaped."""
-    return "".join("\\" + c if (c.isascii() and not c.isalnum() and not c.isspace()) else c
-                   for c in str(text)).replace("\n", " ")
+    """Text for an element that renders Markdown (:func:`renkei.ui.common.md`: escapes, no autolinks)."""
+    from renkei.ui.common import md
+
+    return md(text).replace("\n", " ")
 
 
 def _wkey(pk: str, field: str) -> str:

@@ -194,7 +194,7 @@ def _reader_attacks() -> list[tuple[str, str, bytes, str, list[str]]]:
         ("xlsx-lying-size", "liar.xlsx", lie_about_size(book([(n, "npo", "x" * 300) for n in nine]), SHEET, 64),
          "reject", []),
         ("xlsx-bzip2", "bz.xlsx", bz.getvalue(), "reject", []),
-        ("xlsx-c1-city", "c1.xlsx", edit(plain, SHEET, lambda b: b.replace("仙台市".encode(), "仙台\u009b市".encode())),
+        ("xlsx-c1-city", "c1.xlsx", edit(plain, SHEET, _c1_city),
          "reject", []),
         ("json-lone-surrogate", "s.json", b'[{"name": "a\\ud800b", "sector": "npo"}]', "reject", []),
         ("json-surrogate-key", "k.json", b'[{"name": "a", "sector": "npo", "x\\udfffy": 1}]', "reject", []),
@@ -231,3 +231,10 @@ def form_values() -> list[tuple[str, dict, str]]:
          "reject"),
     ]
     return out
+
+
+def _c1_city(sheet: bytes) -> bytes:
+    """Put a C1 control (U+009B, CSI) into the city cell, whether the writer stored 仙台市 as UTF-8
+    or as character references (openpyxl writes references when lxml is installed)."""
+    c1 = "仙台\u009b市".encode()
+    return sheet.replace("仙台市".encode(), c1).replace(b"&#20185;&#21488;&#24066;", c1)

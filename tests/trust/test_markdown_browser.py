@@ -189,7 +189,6 @@ def test_markdown_values_render_nowhere(chromium: str, beacon: list[str], store_
             page.get_by_text("文字コード").first.wait_for(timeout=120000)  # the preview's caption
             _settle(page, 4000)
             rendered["import (preview)"] = _rendered(page)
-            shown["header caption"] = _shows(page, '[data-testid="stCaptionContainer"]', HEADER)
             shown["file heading"] = _shows(page, "h4", FILE_NAME)
             visited.append("import (preview)")
         finally:
