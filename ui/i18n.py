@@ -370,6 +370,15 @@ LABELS: dict[str, tuple[str, str]] = {
     # --- interop (issue 12): custom fields kept from imports
     "custom_field": ("独自項目", "Custom field"),
     "custom_value": ("値", "Value"),
+    # --- import report words (issue 10, item 5)
+    "n_rows": ("{n} 行", "{n} rows"),
+    "ignored_columns": ("使わなかった列", "Ignored columns"),
+    "rep_file": ("ファイル", "File"), "rep_row": ("行", "Row"), "rep_column": ("列", "Column"),
+    "rep_value": ("値", "Value"), "rep_reason": ("理由", "Reason"), "rep_code": ("種別コード", "Code"),
+    "rep_kind": ("内容", "Kind"), "rep_read": ("読んだ行", "Read"), "rep_created": ("新規", "Created"),
+    "rep_updated": ("更新", "Updated"), "rep_unchanged": ("変更なし", "Unchanged"), "rep_rejected": ("不正", "Rejected"),
+    "kind_orgs": ("団体", "Organisations"), "kind_ties": ("関係", "Ties"),
+    "kind_participations": ("参加", "Participations"), "kind_activities": ("活動", "Activities"),
 }
 
 # --- planner (issue 10): Changes, Gaps, Brokers, profile history; one vocabulary for measures

@@ -14,6 +14,19 @@ from renkei.ui.upload_cache import UPLOAD_MB, dry_run, parsed, preview
 from ingest.importer import import_files
 from network.errors import ValidationError
 
+_REPORT_WORDS = ("file", "row", "column", "value", "reason", "code", "kind", "read", "created", "updated",
+                 "unchanged", "rejected")
+
+
+def _words(df: pd.DataFrame) -> pd.DataFrame:
+    """The import report's columns (and kinds) in the user's language."""
+    df = df.rename(columns={c: tr(f"rep_{c}") for c in df.columns if c in _REPORT_WORDS})
+    kind = tr("rep_kind")
+    if kind in df.columns:
+        df[kind] = [tr(f"kind_{k}") for k in df[kind]]
+    return df
+
+
 PREVIEW_ROWS = 20
 
 st.title(tr("import"))
@@ -41,16 +54,16 @@ if sources:
         st.markdown(f"#### {md(name)}")
         for table in previews.get(i, []):
             st.caption(f"{tr('encoding')}: **{md(table.encoding)}** · {tr('kind_detected')}: "
-                       f"**{md(table.kind_label)}** · {table.n_rows} rows · {md(table.file)}")
+                       f"**{md(table.kind_label)}** · {tr('n_rows', n=table.n_rows)} · {md(table.file)}")
             if table.rows:
                 st.dataframe(pd.DataFrame(table.rows).astype(str), hide_index=True)
             if table.ignored:
-                st.caption("ignored columns: " + ", ".join(map(md, table.ignored)))
+                st.caption(tr("ignored_columns") + ": " + ", ".join(map(md, table.ignored)))
     if plan is not None:
         st.markdown(f"#### {tr('bad_rows')}: {len(plan.errors)}")
         if plan.errors:
-            st.dataframe(pd.DataFrame(plan.to_rows()), hide_index=True)
-        st.dataframe(pd.DataFrame(plan.summary_rows()), hide_index=True)
+            st.dataframe(_words(pd.DataFrame(plan.to_rows())), hide_index=True)
+        st.dataframe(_words(pd.DataFrame(plan.summary_rows())), hide_index=True)
         c1, c2 = st.columns(2)
         commit_all = c1.button(tr("commit_all"), type="primary", disabled=bool(plan.errors), key="import_all")
         commit_good = c2.button(tr("commit_good"), disabled=not plan.errors, key="import_good")
@@ -70,3 +83,5 @@ if sources:
                     if rejects.exists():
                         st.download_button(tr("bad_rows") + " (CSV)", rejects.read_bytes(),
                                            file_name="rejects.csv", mime="text/csv")
+
+
