@@ -89,16 +89,7 @@ def page() -> None:
     if not rows:
         st.info(_t("none"))
         return
-    from renkei.ui.profile import local_time
-
-    en = st.session_state.get("lang") == "en"
-
-    def column(k: str) -> str:  # "日時 at" → 日時 in Japanese, at in English
-        ja_word, _, en_word = _COLUMNS[k].partition(" ")
-        return (en_word or ja_word) if en else ja_word
-
-    table = [{column(k): local_time(r[k]) if k == "at" else r[k] for k in HISTORY_COLUMNS} for r in rows]
-    st.dataframe(pd.DataFrame(table), hide_index=True,
+    st.dataframe(pd.DataFrame([{_COLUMNS[k]: r[k] for k in HISTORY_COLUMNS} for r in rows]), hide_index=True,
                  height=min(480, 38 + 35 * len(rows)))
     by_id = {r["id"]: r for r in rows}
     pick = st.selectbox(_t("pick"), list(by_id), key="history_pick",
