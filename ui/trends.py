@@ -81,7 +81,10 @@ def _funding(data: dict) -> None:
                           **{sector_text(s, lang()): round(100 * v) for s, v in o["shares"].items()}}
                          for o in data["funding"]["orgs"]]).fillna(0)
     st.markdown(f"#### {tr('pl_funded', fy=fy_name(data['year']))}")
-    st.dataframe(orgs, hide_index=True) if not orgs.empty else st.caption(tr("nothing"))
+    if orgs.empty:
+        st.caption(tr("nothing"))
+    else:
+        st.dataframe(orgs, hide_index=True)
 
 
 def _whatif(G, years: list[int]) -> None:  # type: ignore[no-untyped-def]
