@@ -12,5 +12,5 @@ Modules: :mod:`~network.survey.model` (records, vocabularies, limits, validation
 (the operations the CLI and the app call), :mod:`~network.survey.paper` (paper
 answers), :mod:`~network.survey.apply`, :mod:`~network.survey.scores`,
 :mod:`~network.survey.letters` (PDF letters and the paper form) and
-:mod:`~network.survey.cli`.
+:mod:`~network.cli.survey`.
 """

@@ -1,4 +1,4 @@
-"""``renkei user|history|undo|backup|restore`` (network.trust.cli through network.cli.main)."""
+"""``renkei user|history|undo|backup|restore`` (network.cli.accounts through network.cli.main)."""
 
 from __future__ import annotations
 

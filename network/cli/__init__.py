@@ -692,8 +692,8 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("--centre", help="the centre's organisation id (default $RENKEI_CENTRE, else guessed)")
     for extra in EXTRA_PARSERS:
         extra(sub)
-    # survey rounds (network.survey.cli): its parser and its handler
-    from network.survey.cli import register as register_survey
+    # survey rounds (network.cli.survey): its parser and its handler
+    from network.cli.survey import register as register_survey
 
     COMMANDS["survey"] = register_survey(sub)
     return p
@@ -705,7 +705,7 @@ EXTRA_PARSERS: list[Callable] = []
 
 
 def _load_extras() -> None:
-    for mod in ("network.store.copy_cli", "network.trust.cli"):
+    for mod in ("network.cli.copy", "network.cli.accounts"):
         try:
             __import__(mod)
         except ModuleNotFoundError as exc:
@@ -731,6 +731,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("renkei: interrupted; nothing was written by the unfinished step", file=sys.stderr)
         return 130
 
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
