@@ -21,6 +21,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
+from network.errors import InputError
+
 __all__ = [
     "KINDS",
     "KIND_LABELS",
@@ -181,7 +183,7 @@ def parse_kind(word: str) -> str:
     """
     kind = _KIND_WORDS.get(normalise_header(word))
     if kind is None:
-        raise ValueError(f"unknown kind of file: {word!r} (orgs 団体, ties 連携, participations 参加)")
+        raise InputError(f"unknown kind of file: {word!r} (orgs 団体, ties 連携, participations 参加)")
     return kind
 
 

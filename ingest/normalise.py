@@ -26,6 +26,8 @@ import unicodedata
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from network.errors import InputError
+
 __all__ = [
     "LEGAL_FORMS",
     "clean_text",
@@ -201,7 +203,7 @@ def parse_date(value: object) -> str | None:
         return value.isoformat()
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if not 1 <= value < 2_958_466:
-            raise ValueError(f"not a date: {value!r}")
+            raise InputError(f"not a date: {value!r}")
         return (_EXCEL_EPOCH + timedelta(days=int(value))).isoformat()
     s = str(value).strip()
     if not s:
@@ -218,7 +220,7 @@ def parse_date(value: object) -> str | None:
     else:
         m = _DATE_ERA.fullmatch(s)
         if not m:
-            raise ValueError(f"not a date: {value!r}")
+            raise InputError(f"not a date: {value!r}")
         y = _ERA_BASE[m[1]] + (1 if m[2] == "元" else int(m[2]))
         mo, d = int(m[3]), int(m[4])
     return date(y, mo, d).isoformat()
@@ -245,4 +247,4 @@ def parse_bool(value: object) -> bool | None:
         return True
     if s in _FALSE:
         return False
-    raise ValueError(f"not yes/no: {value!r}")
+    raise InputError(f"not yes/no: {value!r}")

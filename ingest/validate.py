@@ -37,6 +37,7 @@ from ingest.normalise import (
     parse_date,
 )
 from ingest.report import RowError
+from network.errors import InputError
 from network.model import STRENGTH_LABELS, Org, Sector, TieType
 
 __all__ = [
@@ -151,12 +152,12 @@ def parse_strength(value: object) -> int | None:
         try:
             f = float(s)
         except ValueError:
-            raise ValueError(f"not a strength: {value!r}") from None
+            raise InputError(f"not a strength: {value!r}") from None
         if not f.is_integer():
-            raise ValueError(f"not a whole number: {value!r}")
+            raise InputError(f"not a whole number: {value!r}")
         n = int(f)
     if not 1 <= n <= 5:
-        raise ValueError(f"strength out of range: {value!r}")
+        raise InputError(f"strength out of range: {value!r}")
     return n
 
 

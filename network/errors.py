@@ -1,6 +1,8 @@
 """One exception hierarchy for Renkei.
 
-Only the CLI and the UI turn these into user messages.
+Only the CLI and the UI turn these into user messages (the CLI through one table,
+:data:`network.cli.EXIT_CODES`).  A programming mistake (an unknown ``engine=``
+argument, the wrong kind of view) stays a plain ``ValueError``/``TypeError``.
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ from __future__ import annotations
 __all__ = [
     "RenkeiError",
     "ValidationError",
+    "InputError",
     "StoreError",
     "NotFound",
     "ConflictError",
@@ -25,6 +28,20 @@ class ValidationError(RenkeiError):
     def __init__(self, message: str, report: object | None = None) -> None:
         super().__init__(message)
         self.report = report
+
+
+class InputError(ValidationError, ValueError):
+    """One value a person typed or a file held could not be read: a sector word, a date, a fiscal year.
+
+    Also a :class:`ValueError`, so code that parses values (``except ValueError``) keeps working;
+    the command line shows the message on one line and exits with 1.
+
+    >>> try:
+    ...     raise InputError("not a fiscal year: 'FY20x'")
+    ... except ValueError as exc:
+    ...     print(exc, isinstance(exc, RenkeiError))
+    not a fiscal year: 'FY20x' True
+    """
 
 
 class StoreError(RenkeiError):

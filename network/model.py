@@ -22,6 +22,8 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import Enum
 
+from network.errors import InputError
+
 __all__ = [
     "Sector",
     "TieType",
@@ -77,7 +79,7 @@ class Sector(str, Enum):
         key = _norm_word(word)
         if key in _SECTOR_WORDS:
             return _SECTOR_WORDS[key]
-        raise ValueError(f"unknown sector: {word!r}")
+        raise InputError(f"unknown sector: {word!r}")
 
 
 _SECTOR_JA = {
@@ -184,7 +186,7 @@ class TieType(str, Enum):
         key = _norm_word(word)
         if key in _TIE_WORDS:
             return _TIE_WORDS[key]
-        raise ValueError(f"unknown tie type: {word!r}")
+        raise InputError(f"unknown tie type: {word!r}")
 
 
 _TIE_JA = {
@@ -287,7 +289,7 @@ def parse_fiscal_year(text: str) -> int:
             return base + n
     if re.fullmatch(r"\d{4}", s):
         return int(s)
-    raise ValueError(f"not a fiscal year: {text!r}")
+    raise InputError(f"not a fiscal year: {text!r}")
 
 
 def as_of_period(when: str | int | date | None) -> tuple[str | None, str | None]:
@@ -328,7 +330,7 @@ def as_of_period(when: str | int | date | None) -> tuple[str | None, str | None]
             return as_of_period(parse_fiscal_year(text))
         except ValueError:
             pass
-    raise ValueError(f"not a date or fiscal year: {when!r} "
+    raise InputError(f"not a date or fiscal year: {when!r} "
                      "(write 2024-06-30, or a fiscal year: 2024, FY2024, 2024年度, 令和6年度)")
 
 

@@ -17,6 +17,8 @@ from xml.etree.ElementTree import Element
 import defusedxml.ElementTree as DET
 from defusedxml.common import DefusedXmlException
 
+from network.errors import InputError
+
 __all__ = ["parse_xml", "local", "XMLProblem", "children", "DefusedXmlException"]
 
 XMLProblem = (DET.ParseError, DefusedXmlException, ValueError)
@@ -43,7 +45,7 @@ def parse_xml(data: bytes) -> Element:
         try:
             text = data.decode("cp932" if enc.lower() in ("shift_jis", "shift-jis", "sjis", "x-sjis") else enc)
         except (LookupError, UnicodeDecodeError) as exc:
-            raise ValueError(f"cannot decode as {enc}: {exc}") from exc
+            raise InputError(f"cannot decode as {enc}: {exc}") from exc
         data = (text[:m.start(2)] + "UTF-8" + text[m.end(2):]).encode("utf-8")  # the declaration is ASCII
     return DET.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
 

@@ -42,6 +42,7 @@ import networkx as nx
 from network.analysis.brokers import betweenness
 from network.analysis.dependence import centre_dependence, check_centre
 from network.analysis.years import year_view
+from network.errors import InputError
 
 __all__ = ["trend", "year_measures", "sector_pair_ties", "trend_columns"]
 
@@ -170,7 +171,7 @@ def trend(G, first: int, last: int, *, centre: object = None, top: int = 3) -> l
         When ``first > last``.
     """
     if first > last:
-        raise ValueError(f"the first fiscal year {first} comes after the last {last}")
+        raise InputError(f"the first fiscal year {first} comes after the last {last}")
     if centre is not None:
         check_centre(G, centre)
     rows = []

@@ -1,6 +1,6 @@
 """``renkei user|history|undo|backup|restore``: the trust commands.
 
-Registered into ``network.cli`` (imported by ``network.cli.main``).  Passwords
+Registered by :func:`register`, which :func:`network.cli.build_parser` calls.  Passwords
 are asked with ``getpass`` (twice), or read from standard input with
 ``--password-stdin`` for scripts.
 
@@ -16,13 +16,13 @@ import argparse
 import getpass
 import sys
 
-from network.cli import EXTRA_PARSERS, _table, _user, command
+from network.cli.shell import table, user_of
 from network.errors import ValidationError
 from network.export.text import terminal_json
 from network.store import default_store_url, open_store
 from network.trust.undo import HISTORY_COLUMNS, history_rows
 
-__all__ = ["add_parsers"]
+__all__ = ["register"]
 
 
 def _password(args: argparse.Namespace) -> str:
@@ -41,29 +41,27 @@ def _users(args: argparse.Namespace):  # noqa: ANN202
     return users_for(args.store or default_store_url())
 
 
-@command("user")
 def cmd_user(args: argparse.Namespace) -> int:
     with _users(args) as users:
         if args.user_command == "add":
-            acc = users.add(args.name, _password(args), args.role, by=_user(args))
+            acc = users.add(args.name, _password(args), args.role, by=user_of(args))
             print(f"added {acc.name} ({acc.role}) / 追加しました")
         elif args.user_command == "list":
             rows = [{"name": a.name, "role": a.role, "created_at": a.created_at, "updated_at": a.updated_at}
                     for a in users.list()]
-            sys.stdout.write(_table(rows, ["name", "role", "created_at", "updated_at"], args.format))
+            sys.stdout.write(table(rows, ["name", "role", "created_at", "updated_at"], args.format))
         elif args.user_command == "remove":
-            users.remove(args.name, by=_user(args))
+            users.remove(args.name, by=user_of(args))
             print(f"removed {args.name} / 削除しました")
         elif args.user_command == "passwd":
-            users.set_password(args.name, _password(args), by=_user(args))
+            users.set_password(args.name, _password(args), by=user_of(args))
             print(f"password changed for {args.name} / パスワードを変更しました")
         elif args.user_command == "role":
-            acc = users.set_role(args.name, args.role, by=_user(args))
+            acc = users.set_role(args.name, args.role, by=user_of(args))
             print(f"{acc.name} is now {acc.role} / 権限を変更しました")
     return 0
 
 
-@command("history")
 def cmd_history(args: argparse.Namespace) -> int:
     store = open_store(args.store)
     try:
@@ -75,17 +73,16 @@ def cmd_history(args: argparse.Namespace) -> int:
         print(terminal_json(rows, indent=1))
     else:
         flat = [{k: r[k] for k in HISTORY_COLUMNS} for r in rows]
-        sys.stdout.write(_table(flat, HISTORY_COLUMNS, args.format))
+        sys.stdout.write(table(flat, HISTORY_COLUMNS, args.format))
     return 0
 
 
-@command("undo")
 def cmd_undo(args: argparse.Namespace) -> int:
     from network.trust.undo import describe_dependent, undo
 
     store = open_store(args.store)
     try:
-        n = undo(store, audit_id=args.audit_id, batch=args.batch, user=_user(args), force=args.force,
+        n = undo(store, audit_id=args.audit_id, batch=args.batch, user=user_of(args), force=args.force,
                  cascade=args.cascade)
     finally:
         store.close()
@@ -99,7 +96,6 @@ def cmd_undo(args: argparse.Namespace) -> int:
     return 0
 
 
-@command("backup")
 def cmd_backup(args: argparse.Namespace) -> int:
     from network.trust.backup import backup
 
@@ -109,18 +105,18 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
-@command("restore")
 def cmd_restore(args: argparse.Namespace) -> int:
     from network.trust.backup import restore
 
-    c = restore(args.file, args.store or default_store_url(), user=_user(args), keep_copy=not args.no_copy)
+    c = restore(args.file, args.store or default_store_url(), user=user_of(args), keep_copy=not args.no_copy)
     print(f"restored {c['orgs']} organisations, {c['ties']} ties from {args.file} / 復元しました")
     return 0
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
-    """Add the trust subcommands to the ``renkei`` parser."""
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the account, history, undo, backup and restore commands to the ``renkei`` parser."""
     u = sub.add_parser("user", help="accounts: add, list, remove, passwd, role / ユーザー管理")
+    u.set_defaults(handler=cmd_user)
     us = u.add_subparsers(dest="user_command", required=True)
     a = us.add_parser("add", help="add an account (password prompted)")
     a.add_argument("name")
@@ -142,6 +138,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     ro.add_argument("--user")
 
     h = sub.add_parser("history", help="every recorded change / 変更履歴")
+    h.set_defaults(handler=cmd_history)
     h.add_argument("--limit", type=int, default=100)
     h.add_argument("--entity", help="an organisation or tie id")
     h.add_argument("--batch", help="one import or form batch")
@@ -150,6 +147,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     h.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
     d = sub.add_parser("undo", help="undo a change or a whole import / 取り消し")
+    d.set_defaults(handler=cmd_undo)
     g = d.add_mutually_exclusive_group(required=True)
     g.add_argument("--audit-id", type=int, help="the history id of one change")
     g.add_argument("--batch", help="a batch (one import, one form)")
@@ -159,13 +157,12 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     d.add_argument("--user")
 
     b = sub.add_parser("backup", help="consistent copy of the store / バックアップ")
+    b.set_defaults(handler=cmd_backup)
     b.add_argument("file")
     b.add_argument("--overwrite", action="store_true")
     rs = sub.add_parser("restore", help="replace the store by a backup / 復元")
+    rs.set_defaults(handler=cmd_restore)
     rs.add_argument("file")
     rs.add_argument("--no-copy", action="store_true", help="do not keep a copy of the current store")
     rs.add_argument("--user")
 
-
-if add_parsers not in EXTRA_PARSERS:
-    EXTRA_PARSERS.append(add_parsers)

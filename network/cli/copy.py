@@ -1,6 +1,6 @@
 """``renkei copy --from URL --to URL``: move a whole network between stores.
 
-Registered into :mod:`network.cli` through its ``EXTRA_PARSERS`` hook.  The
+Registered by :func:`register`, which :func:`network.cli.build_parser` calls.  The
 work is :func:`network.store.copy.copy_store`; this module parses arguments,
 shows a progress bar and prints one summary line.
 
@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import argparse
 
-from network.cli import EXTRA_PARSERS, _progress_bar, _user, command
+from network.cli.shell import progress_bar, user_of
 from network.errors import StoreError
 from network.store import open_store
 from network.store.copy import COPY_BATCH_SIZE, copy_store
 
-__all__ = ["cmd_copy"]
+__all__ = ["register", "cmd_copy"]
 
 
-def _add_parser(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add ``copy`` to the ``renkei`` parser."""
     c = sub.add_parser("copy", help="copy a whole network between stores / ストア間でネットワークを複製")
     c.add_argument("--from", dest="source", required=True,
                    help="source store URL (sqlite:///renkei.db, neo4j://host:7687, bolt://…)")
@@ -29,12 +30,10 @@ def _add_parser(sub: argparse._SubParsersAction) -> None:
     c.add_argument("--batch-size", type=int, default=COPY_BATCH_SIZE,
                    help=f"records per destination transaction (default {COPY_BATCH_SIZE})")
     c.add_argument("--user")
+    c.set_defaults(handler=cmd_copy)
 
 
-EXTRA_PARSERS.append(_add_parser)
 
-
-@command("copy")
 def cmd_copy(args: argparse.Namespace) -> int:
     """Copy ``--from`` into ``--to`` and print what changed."""
     if args.source == args.target:
@@ -47,9 +46,9 @@ def cmd_copy(args: argparse.Namespace) -> int:
     except BaseException:
         src.close()
         raise
-    update, close = _progress_bar("copy")
+    update, close = progress_bar("copy")
     try:
-        r = copy_store(src, dst, user=_user(args), batch_size=args.batch_size, progress=update)
+        r = copy_store(src, dst, user=user_of(args), batch_size=args.batch_size, progress=update)
         counts = dst.counts()
     finally:
         close()

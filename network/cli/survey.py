@@ -6,7 +6,7 @@ earlier ones stop working), ``status``, ``import`` (paper answers), ``apply``
 (answers → ties), ``scores``, ``letters`` (PDF invitation letters) and ``form``
 (the printable paper questionnaire).
 
-Wired into :mod:`network.cli` by :func:`register` (a parser and its handler).
+Registered by :func:`register`, which :func:`network.cli.build_parser` calls.
 
 >>> from network.cli import main
 >>> main(["--store", ":memory:", "survey", "list", "--format", "json"])
@@ -22,22 +22,11 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from network.cli.shell import table, user_of
 from network.errors import ValidationError
 from network.store import open_store
 
 __all__ = ["register", "cmd_survey"]
-
-
-def _user(args: argparse.Namespace) -> str:
-    from network.cli import _user as user
-
-    return user(args)
-
-
-def _table(rows: list[dict], columns: list[str], fmt: str) -> str:
-    from network.cli import _table as table
-
-    return table(rows, columns, fmt)
 
 
 def _orgs_file(store: object, path: str) -> list[str]:
@@ -51,12 +40,12 @@ def _orgs_file(store: object, path: str) -> list[str]:
     resolver = Resolver(store.orgs())  # type: ignore[attr-defined]
     report = ImportReport()
     ids: list[str] = []
-    for table in read_path(path):
-        heads = [normalise_header(h) for h in table.headers]
+    for sheet in read_path(path):
+        heads = [normalise_header(h) for h in sheet.headers]
         col = next((heads.index(h) for h in ("id", "org", "団体id", "name", "団体名", "団体") if h in heads), None)
-        rows = [(table.row_numbers[i], r) for i, r in enumerate(table.rows)]
+        rows = [(sheet.row_numbers[i], r) for i, r in enumerate(sheet.rows)]
         if col is None:  # no header row: the first column of every line, the first line included
-            col, rows = 0, [(1, table.headers), *rows]
+            col, rows = 0, [(1, sheet.headers), *rows]
         for rowno, cells in rows:
             ref = clean_text(cells[col] if col < len(cells) else "")
             if not ref:
@@ -64,7 +53,7 @@ def _orgs_file(store: object, path: str) -> list[str]:
             try:
                 ids.append(resolver.resolve(ref))
             except LookupError as exc:
-                report.errors.append(RowError(table.file, rowno, "org", ref, f"no single organisation: {exc}"))
+                report.errors.append(RowError(sheet.file, rowno, "org", ref, f"no single organisation: {exc}"))
     if report.errors:
         raise ValidationError(f"{len(report.errors)} organisation(s) in {path} not found; no round created", report)
     return ids
@@ -87,7 +76,7 @@ def _list(args: argparse.Namespace) -> int:
     with open_store(args.store) as store:
         rows = [{"name": r.name, "fiscal_year": r.fiscal_year, "orgs": len(r.orgs), "close_date": r.close_date,
                  "closed": r.closed} for r in list_rounds(store)]
-    sys.stdout.write(_table(rows, ["name", "fiscal_year", "orgs", "close_date", "closed"], args.format))
+    sys.stdout.write(table(rows, ["name", "fiscal_year", "orgs", "close_date", "closed"], args.format))
     return 0
 
 
@@ -115,7 +104,7 @@ def _links(args: argparse.Namespace) -> int:
     print(f"issued {len(links)} new links; earlier links of these organisations no longer work / "
           f"新しいリンクを{len(links)}件発行しました（以前のリンクは無効）", file=sys.stderr)
     _warn_loopback(args.base_url)
-    out = _table(links, ["org", "name", "url"], args.format)
+    out = table(links, ["org", "name", "url"], args.format)
     if args.output:
         Path(args.output).write_text(out, encoding="utf-8-sig" if args.format == "csv" else "utf-8")
     else:
@@ -140,7 +129,7 @@ def _status(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(st, ensure_ascii=False, indent=1) + "\n")
         return 0
     if args.format == "csv":  # the reminder list
-        sys.stdout.write(_table(st["missing"], ["org", "name", "started", "has_link"], "csv"))
+        sys.stdout.write(table(st["missing"], ["org", "name", "started", "has_link"], "csv"))
         return 0
     rate = "—" if st["rate"] is None else f"{st['rate']:.0%}"
     print(f"{st['round']}: {st['answered']}/{st['invited']} answered ({rate}), {st['started']} started / "
@@ -165,7 +154,7 @@ def _apply(args: argparse.Namespace) -> int:
     from network.survey.apply import apply_round
 
     with open_store(args.store) as store:
-        res = apply_round(store, args.name, user=_user(args))
+        res = apply_round(store, args.name, user=user_of(args))
     d = res.to_dict()
     if args.format == "json":
         sys.stdout.write(json.dumps(d, ensure_ascii=False, indent=1) + "\n")
@@ -188,7 +177,7 @@ def _scores(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(summary, ensure_ascii=False, indent=1) + "\n")
         return 0
     rows = [{"org": o, **v} for o, v in summary["orgs"].items()]
-    sys.stdout.write(_table(rows, ["org", "name", "trust", "value", "raters", "answered"], args.format))
+    sys.stdout.write(table(rows, ["org", "name", "trust", "value", "raters", "answered"], args.format))
     return 0
 
 
@@ -229,11 +218,12 @@ def cmd_survey(args: argparse.Namespace) -> int:
     return _HANDLERS[args.survey_command](args)
 
 
-def register(subparsers: argparse._SubParsersAction) -> Callable[[argparse.Namespace], int]:
-    """Add ``survey`` and its subcommands to ``subparsers``; returns the handler of ``survey``."""
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``survey`` and its subcommands to the ``renkei`` parser."""
     from network.survey.rounds import DEFAULT_BASE_URL
 
     p = subparsers.add_parser("survey", help="relational survey rounds / 連携調査")
+    p.set_defaults(handler=cmd_survey)
     sub = p.add_subparsers(dest="survey_command", required=True)
     c = sub.add_parser("create", help="create a round / 調査を作成")
     c.add_argument("name")
@@ -273,4 +263,3 @@ def register(subparsers: argparse._SubParsersAction) -> Callable[[argparse.Names
     fo = sub.add_parser("form", help="the printable paper questionnaire (PDF) / 紙の調査票")
     fo.add_argument("name")
     fo.add_argument("--output", required=True)
-    return cmd_survey

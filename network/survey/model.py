@@ -23,7 +23,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field, fields
 
-from network.errors import ValidationError
+from network.errors import InputError, ValidationError
 from network.model import STRENGTH_LABELS, TieType
 
 __all__ = [
@@ -223,20 +223,20 @@ def parse_frequency(word: object) -> str:
     key = _norm(word)
     if key in _FREQ_WORDS:
         return _FREQ_WORDS[key]
-    raise ValueError(f"unknown frequency {word!r}: use {', '.join(v[0] for v in FREQUENCIES.values())}")
+    raise InputError(f"unknown frequency {word!r}: use {', '.join(v[0] for v in FREQUENCIES.values())}")
 
 
 def parse_contribution(word: object) -> str:
     key = _norm(word)
     if key in _CONTRIB_WORDS:
         return _CONTRIB_WORDS[key]
-    raise ValueError(f"unknown contribution {word!r}: use {', '.join(v[0] for v in CONTRIBUTIONS.values())}")
+    raise InputError(f"unknown contribution {word!r}: use {', '.join(v[0] for v in CONTRIBUTIONS.values())}")
 
 
 def parse_type(word: object) -> str:
     code = TieType.parse(str(word)).value
     if code not in SURVEY_TYPES:
-        raise ValueError(f"tie type {word!r} is not asked in surveys")
+        raise InputError(f"tie type {word!r} is not asked in surveys")
     return code
 
 

@@ -56,9 +56,9 @@ def _renkei(cwd: Path, env: dict, *argv: str, stdin: str = "") -> subprocess.Com
 
 def _serve_account_check(cwd: Path, env: dict) -> str:
     """What ``renkei serve`` decides before starting Streamlit: local mode or not (its own lookup)."""
-    code = ("import sys; from network.cli import _absolute_store; from network.store import default_store_url;"
+    code = ("import sys; from network.cli.serve import absolute_store; from network.store import default_store_url;"
             "from network.trust.users import users_for\n"
-            "with users_for(_absolute_store(default_store_url())) as u: print(u.count())")
+            "with users_for(absolute_store(default_store_url())) as u: print(u.count())")
     out = subprocess.run([sys.executable, "-c", code], cwd=cwd, env=dict(os.environ, PYTHONPATH=str(ROOT), **env),
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from network.cli import serve_argv
+from network.cli.serve import serve_argv
 from network.trust import limits
 from tests.ui.live_app import ROOT, launch, miyagi_store, serve
 
