@@ -3,7 +3,7 @@
 No stored text may hold a C0 or C1 control character, DEL, a bidirectional
 override, a lone surrogate, U+FFFE or U+FFFF: they break GraphML and GEXF
 (XML refuses them), JSON encoders, terminals and spreadsheets.  The rule per
-field (the same for files and forms, :data:`network.trust.limits.CONTROL`):
+field (the same for files and forms, :data:`ingest.limits.CONTROL`):
 
 - free-text fields (:data:`MULTILINE_FIELDS`: ``note``, ``evidence``; and custom
   fields kept from extra columns) may hold tab, line feed and carriage return;
@@ -31,8 +31,8 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from ingest.guard import short_value
+from ingest.limits import CONTROL, CONTROL_ONE_LINE, NEVER_STORED
 from ingest.report import RowError
-from network.trust.limits import CONTROL, CONTROL_ONE_LINE, NEVER_STORED
 
 if TYPE_CHECKING:  # pragma: no cover
     from ingest.readers import Table

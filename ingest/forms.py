@@ -22,6 +22,7 @@ Examples
 
 from __future__ import annotations
 
+from ingest import limits
 from ingest.controls import MULTILINE_FIELDS, escape_controls
 from ingest.guard import short_value
 from ingest.report import RowError
@@ -29,7 +30,6 @@ from ingest.resolve import AmbiguousName, NoSector, Resolver, UnknownName
 from ingest.validate import REASONS, validate_org_row, validate_tie_row
 from network.errors import ValidationError
 from network.model import Org, Tie, tie_id_for
-from network.trust import limits
 
 __all__ = ["validate_org_form", "validate_tie_form", "check_form_fields", "FORM_FILE", "MULTILINE_FIELDS"]
 
@@ -44,7 +44,7 @@ FORM_FILE = "form"
 def check_form_fields(data: dict) -> list[RowError]:
     """Every field of a form that is too long or holds a control character, one error each.
 
-    Uses :func:`network.trust.limits.check_text`: one-line fields (names, places,
+    Uses :func:`ingest.limits.check_text`: one-line fields (names, places,
     words) refuse every control character (tab and line breaks included) and
     bidirectional overrides, and more than ``MAX_FIELD_CHARS`` characters;
     :data:`MULTILINE_FIELDS` allow tab and line breaks and up to ``MAX_CELL_CHARS``.

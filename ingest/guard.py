@@ -1,6 +1,6 @@
 """Input limits for every file the importer reads: size, shape, cells, JSON values.
 
-Applies :mod:`network.trust.limits` inside :mod:`ingest`, so the CLI and the
+Applies :mod:`ingest.limits` inside :mod:`ingest`, so the CLI and the
 app get the same checks: :func:`upload_problem` before a file is parsed
 (``check_upload``: too big or empty), :func:`apply_limits` after each table is
 read (``check_table``: too many rows or header columns refuse the table; a row
@@ -37,10 +37,10 @@ from contextlib import contextmanager
 from itertools import chain
 from typing import TYPE_CHECKING
 
+from ingest import limits
 from ingest.headers import HEADER_WORDS, normalise_header
 from ingest.report import RowError
 from network.errors import ValidationError
-from network.trust import limits
 
 if TYPE_CHECKING:  # pragma: no cover
     from ingest.readers import Table

@@ -359,7 +359,7 @@ Source = str | os.PathLike | tuple[str, bytes]
 
 
 def read_checked(name: str, data: bytes) -> list[Table]:
-    """:func:`read_source` within the limits of :mod:`network.trust.limits` (see :mod:`ingest.guard`).
+    """:func:`read_source` within the limits of :mod:`ingest.limits` (see :mod:`ingest.guard`).
 
     An over-size or empty file is not parsed: it comes back as one table with
     one file-level error.  Each table read is checked for too many rows,

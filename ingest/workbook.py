@@ -38,8 +38,8 @@ import struct
 import zipfile
 import zlib
 
+from ingest import limits
 from ingest.report import RowError
-from network.trust import limits
 
 __all__ = ["inflation_problem"]
 

@@ -11,7 +11,7 @@ in when the administrator set ``RENKEI_PUBLIC_VIEW=1``).  The signed-in account
 is kept in ``st.session_state`` (on the server, never in the browser) and checked
 against the accounts again on every gate, so removing a user or lowering a role
 takes effect at once.  Failed sign-ins are rate-limited by
-:class:`network.trust.users.UserStore`.
+:class:`network.accounts.UserStore`.
 
 For AppTest: ``at.session_state["renkei_user"] = {"name": "sato", "role": "editor"}``
 signs a test session in (an account of that name must exist in the store).
@@ -24,9 +24,9 @@ import os
 import streamlit as st
 from renkei.ui.common import md
 
+from network.accounts import ROLE_LABELS, Account, UserStore, has_role, users_for
 from network.errors import AuthError, RenkeiError
 from network.store import default_store_url
-from network.trust.users import ROLE_LABELS, Account, UserStore, has_role, users_for
 
 __all__ = [
     "SESSION_KEY", "LOCAL", "local_mode", "public_view_allowed", "current_user", "user_name", "sign_in", "sign_out",

@@ -256,7 +256,7 @@ def empty_store() -> bool:
     samples = _samples()
     from renkei.ui.auth import current_user
 
-    from network.trust.users import has_role
+    from network.accounts import has_role
     acc = current_user()
     if samples and acc is not None and has_role(acc.role, "admin"):
         with st.form("load_sample_form"):

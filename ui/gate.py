@@ -1,7 +1,7 @@
 """The first gate of every page: the Host header, then (local mode) the start token.
 
 :func:`require_host` refuses a page requested under a name the app does not know
-(DNS rebinding, see :mod:`network.trust.hosts`): the headers are those of the
+(DNS rebinding, see :mod:`network.hosts`): the headers are those of the
 browser's WebSocket request (``st.context.headers``).  :func:`require_start_token`
 asks, in local mode, for the token that ``renkei serve`` printed with the URL
 (as Jupyter does): it is checked once per session and kept in
@@ -20,7 +20,7 @@ import os
 import streamlit as st
 from renkei.ui.common import md
 
-from network.trust.hosts import (
+from network.hosts import (
     ENV_TOKEN,
     allowed_hosts,
     configured_hosts,

@@ -17,11 +17,11 @@ import streamlit as st
 from ingest.formats.custom import custom_columns
 from ingest.headers import KIND_LABELS, detect_kind, map_headers, missing_column_reason
 from ingest.importer import plan_import
+from ingest.limits import MAX_UPLOAD_BYTES
 from ingest.readers import Table, read_checked
 from ingest.report import ImportReport, RowError
 from ingest.upload import TablePreview
 from ingest.validate import REASONS
-from network.trust.limits import MAX_UPLOAD_BYTES
 
 __all__ = ["UPLOAD_MB", "digest", "parsed", "preview", "dry_run"]
 

@@ -52,8 +52,8 @@ def serve_argv(url: str, address: str, port: int, *, token: str = "") -> tuple[l
     """
     import math
 
-    from network.trust.hosts import ENV_TOKEN, allowed_hosts, is_loopback_address
-    from network.trust.limits import MAX_UPLOAD_BYTES
+    from ingest.limits import MAX_UPLOAD_BYTES
+    from network.hosts import ENV_TOKEN, allowed_hosts, is_loopback_address
     from renkei import app_path
 
     app = app_path()  # the folder holds .streamlit/config.toml too
@@ -75,7 +75,7 @@ def serve_argv(url: str, address: str, port: int, *, token: str = "") -> tuple[l
 def cmd_serve(args: argparse.Namespace) -> int:
     import secrets
 
-    from network.trust.users import users_for
+    from network.accounts import users_for
 
     url = absolute_store(args.store or default_store_url())
     with users_for(url) as users:

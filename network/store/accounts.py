@@ -3,7 +3,7 @@
 Accounts belong to the store's deployment, never to a folder: the SQLite store
 keeps them in its own file (tables ``users`` and ``login_attempts``), the Neo4j
 store as ``(:Account)`` and ``(:LoginAttempt)`` nodes in the graph database
-(a uniqueness constraint on ``Account.key``).  :mod:`network.trust.users` holds
+(a uniqueness constraint on ``Account.key``).  :mod:`network.accounts` holds
 the rules (hashing, lock-outs, roles) and talks to a store only through
 :class:`AccountsBackend`, so it has no SQL or Cypher of its own.
 

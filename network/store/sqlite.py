@@ -41,7 +41,7 @@ from network.survey.sqlite_backend import SURVEY_DDL, SQLiteSurvey
 
 __all__ = ["SQLiteStore", "SCHEMA_VERSION"]
 
-#: Accounts and sign-in attempts (network.trust.users).
+#: Accounts and sign-in attempts (network.accounts).
 USERS_DDL = """
     CREATE TABLE IF NOT EXISTS users (
         name TEXT PRIMARY KEY,

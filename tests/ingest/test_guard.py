@@ -1,6 +1,6 @@
 """Input limits inside the importer (ingest.guard): huge cells, deep or non-scalar JSON, sizes, forms.
 
-Expected limits come from network/trust/limits.py (MAX_CELL_CHARS 10,000, MAX_COLUMNS 200,
+Expected limits come from ingest/limits.py (MAX_CELL_CHARS 10,000, MAX_COLUMNS 200,
 MAX_FIELD_CHARS 2,000 by default); messages from its check_upload / check_table / check_text.
 """
 
@@ -11,6 +11,7 @@ import json
 
 import pytest
 
+from ingest import limits
 from ingest.forms import check_form_fields, validate_org_form, validate_tie_form
 from ingest.guard import wide_csv_fields
 from ingest.importer import import_files
@@ -20,7 +21,6 @@ from network.errors import ValidationError
 from network.model import Org
 from network.store.base import ChangeSet
 from network.store.sqlite import SQLiteStore
-from network.trust import limits
 
 
 def _errors(data: bytes, name: str = "orgs.csv") -> list[tuple]:

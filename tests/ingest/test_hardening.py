@@ -125,7 +125,7 @@ def test_stale_dimension_narrower_than_the_columns(store):
 
 # --------------------------------------------------------------------------- item 8: inflation
 def test_declared_inflation_over_the_budget_is_refused_before_parsing(store, tmp_path, monkeypatch):
-    from network.trust import limits
+    from ingest import limits
 
     monkeypatch.setattr(limits, "MAX_XLSX_INFLATED_BYTES", 5 * 1024 * 1024)
     path = tmp_path / "bomb.xlsx"

@@ -307,7 +307,7 @@ def fiscal_changes_minimal() -> ChangeSet:
 
 # ------------------------------------------------------------------ accounts
 class AccountsContract:
-    """Accounts kept in the store itself (network.trust.users over ``store.accounts()``).
+    """Accounts kept in the store itself (network.accounts over ``store.accounts()``).
 
     Subclasses provide the same ``store`` fixture as for :class:`StoreContract`.
     Passwords are hashed with the cheapest Argon2id parameters to keep the tests fast.
@@ -317,7 +317,7 @@ class AccountsContract:
     def users(self, store):
         from argon2 import PasswordHasher
 
-        from network.trust.users import UserStore
+        from network.accounts import UserStore
 
         u = UserStore(store, hasher=PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
         yield u
@@ -329,7 +329,7 @@ class AccountsContract:
         assert [(a.name, a.role) for a in users.list()] == [("aoi", "admin"), ("sato", "editor")]
         assert users.count() == 2
         # the same accounts through a second handle on the same store
-        from network.trust.users import UserStore
+        from network.accounts import UserStore
 
         with UserStore(store) as again:
             assert [a.name for a in again.list()] == ["aoi", "sato"]
@@ -352,8 +352,8 @@ class AccountsContract:
         assert [a.name for a in users.list()] == ["sato"]
 
     def test_lockout_by_name_counts_look_alikes_together(self, users):
+        from network.accounts import MAX_FAILURES
         from network.errors import AuthError
-        from network.trust.users import MAX_FAILURES
 
         users.add("sato", "correct horse 1", "editor")
         spellings = ["sato", "Sato", "ｓａｔｏ", "s\u0430to", "SATO", "sAto"]
@@ -364,8 +364,8 @@ class AccountsContract:
             users.authenticate("sato", "correct horse 1", now=1000.0 + MAX_FAILURES, source="10.9.9.9")
 
     def test_lockout_by_source_throttles_a_spray(self, users):
+        from network.accounts import MAX_SOURCE_FAILURES, WINDOW_SECONDS
         from network.errors import AuthError
-        from network.trust.users import MAX_SOURCE_FAILURES, WINDOW_SECONDS
 
         users.add("sato", "correct horse 1", "editor")
         # one wrong password for each of many names, all from one address: no name reaches its limit

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from argon2 import PasswordHasher
 
-from network.trust.users import UserStore
+from network.accounts import UserStore
 
 __all__ = ["TEST_ADMIN", "add_test_admin"]
 

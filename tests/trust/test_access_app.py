@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from network.accounts import UserStore
 from network.store.sqlite import SQLiteStore
-from network.trust.users import UserStore
 from tests.trust.conftest import FAST, small_network
 
 ROOT = Path(os.environ.get("RENKEI_APP_ROOT") or Path(__file__).resolve().parents[2])

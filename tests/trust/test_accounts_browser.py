@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
+from network.accounts import UserStore
 from network.store.sqlite import SQLiteStore
-from network.trust.users import UserStore
 from tests.trust.conftest import FAST, small_network
 
 

@@ -57,7 +57,7 @@ def _renkei(cwd: Path, env: dict, *argv: str, stdin: str = "") -> subprocess.Com
 def _serve_account_check(cwd: Path, env: dict) -> str:
     """What ``renkei serve`` decides before starting Streamlit: local mode or not (its own lookup)."""
     code = ("import sys; from network.cli.serve import absolute_store; from network.store import default_store_url;"
-            "from network.trust.users import users_for\n"
+            "from network.accounts import users_for\n"
             "with users_for(absolute_store(default_store_url())) as u: print(u.count())")
     out = subprocess.run([sys.executable, "-c", code], cwd=cwd, env=dict(os.environ, PYTHONPATH=str(ROOT), **env),
                          capture_output=True, text=True, timeout=120)
@@ -92,7 +92,7 @@ def test_bolt_accounts_are_the_same_from_any_folder(tmp_path, neo, bolt_server):
            "RENKEI_NEO4J_PASSWORD": bolt_server.password, "RENKEI_NEO4J_DATABASE": bolt_server.database}
     _same_accounts_from_two_folders(tmp_path, env)
     # and they are in the graph database itself
-    from network.trust.users import UserStore
+    from network.accounts import UserStore
 
     with UserStore(neo) as users:
         assert [(u.name, u.role) for u in users.list()] == [("boss", "admin")]

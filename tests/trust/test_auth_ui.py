@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from network.accounts import UserStore
 from network.store.sqlite import SQLiteStore
-from network.trust.users import UserStore
 from tests.trust.conftest import FAST, small_network
 
 GATED = """

@@ -1,4 +1,4 @@
-"""Backups and restores through SQLite's backup API (network.trust.backup)."""
+"""Backups and restores through SQLite's backup API (network.store.backup)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import pytest
 
 from network.errors import StoreError
 from network.model import Org
+from network.store.backup import backup, check_store_file, restore
 from network.store.base import ChangeSet
 from network.store.sqlite import SQLiteStore
-from network.trust.backup import backup, check_store_file, restore
 from tests.trust.conftest import small_network
 
 
@@ -155,7 +155,7 @@ def test_restore_never_brings_back_the_backups_accounts(store, tmp_path):
 
 
 def test_restore_keeps_the_history_of_account_changes(store, tmp_path):
-    from network.trust.users import UserStore
+    from network.accounts import UserStore
     from tests.trust.conftest import FAST
 
     store.write(small_network())

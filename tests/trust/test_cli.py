@@ -121,8 +121,8 @@ def test_restore_leaves_accounts_as_they_are(db, capsys, monkeypatch, tmp_path):
     assert code == 0, err
     code, out, _ = run(capsys, monkeypatch, "--store", db, "user", "list", "--format", "json")
     assert [u["name"] for u in json.loads(out)] == ["boss"]  # mallory stays removed
+    from network.accounts import UserStore
     from network.errors import AuthError
-    from network.trust.users import UserStore
     from tests.trust.conftest import FAST
 
     with UserStore(db, hasher=FAST) as users:

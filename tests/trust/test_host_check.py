@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from network.trust.hosts import allowed_hosts, host_allowed
+from network.hosts import allowed_hosts, host_allowed
 from tests.ui.live_app import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, miyagi_store, serve
 
 NAME = "みやぎ連携復興センター"  # the sample's first organisation: on the map, in the lists

@@ -1,4 +1,4 @@
-"""Upload, table and form-field limits, and user messages (network.trust.limits)."""
+"""Upload, table and form-field limits, and user messages (ingest.limits)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import logging
 
 import pytest
 
+from ingest import limits
+from ingest.limits import check_table, check_text, check_upload, user_message
 from network.errors import ValidationError
-from network.trust import limits
-from network.trust.limits import check_table, check_text, check_upload, user_message
 
 
 def test_upload_size_and_empty():

@@ -1,4 +1,4 @@
-"""Accounts, roles, password hashing and the sign-in rate limit (network.trust.users)."""
+"""Accounts, roles, password hashing and the sign-in rate limit (network.accounts)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ import sqlite3
 import pytest
 from argon2 import PasswordHasher
 
+from network import accounts as users_mod
+from network.accounts import MAX_FAILURES, WINDOW_SECONDS, UserStore, has_role, users_for
 from network.errors import AuthError, ValidationError
 from network.store.sqlite import SQLiteStore
-from network.trust import users as users_mod
-from network.trust.users import MAX_FAILURES, WINDOW_SECONDS, UserStore, has_role, users_for
 from tests.trust.conftest import FAST
 
 

@@ -17,9 +17,9 @@ from urllib.parse import urlparse
 
 import pytest
 
+from network.accounts import UserStore
 from network.model import Org, Tie
 from network.store import open_store
-from network.trust.users import UserStore
 from tests.trust.conftest import FAST
 from tests.ui.live_app import launch, miyagi_store, serve
 

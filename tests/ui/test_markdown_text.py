@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from renkei.ui.common import md
 
+from network.accounts import UserStore
 from network.store.sqlite import SQLiteStore
-from network.trust.users import UserStore
 from tests.trust.conftest import FAST
 
 AppTest = pytest.importorskip("streamlit.testing.v1").AppTest

@@ -133,7 +133,7 @@ def test_survey_page_for_staff(survey_db):
 
 
 def test_survey_page_refuses_a_viewer(survey_db):
-    from network.trust.users import users_for
+    from network.accounts import users_for
 
     path, _ = survey_db
     with users_for(str(path)) as users:

@@ -1,6 +1,6 @@
 """Uploads over the import limit are refused before the server holds them (issue 9, minor item).
 
-The import limit is ``network.trust.limits.MAX_UPLOAD_BYTES`` (20 MiB unless
+The import limit is ``ingest.limits.MAX_UPLOAD_BYTES`` (20 MiB unless
 ``RENKEI_MAX_UPLOAD_BYTES`` says otherwise).  Streamlit's own limit,
 ``server.maxUploadSize`` (MiB), must be the same: in ``.streamlit/config.toml``, on
 the command line ``renkei serve`` runs, and on the import page's uploader, so that
@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from ingest import limits
 from network.cli.serve import serve_argv
-from network.trust import limits
 from tests.ui.live_app import ROOT, launch, miyagi_store, serve
 
 MIB = 1024 * 1024
