@@ -25,6 +25,7 @@ from enum import Enum
 from network.errors import InputError
 
 __all__ = [
+    "tie_active",
     "Sector",
     "TieType",
     "STRENGTH_LABELS",
@@ -502,3 +503,25 @@ def tie_id_for(
 
 def activity_id_for(normalised_name: str) -> str:
     return "act-" + _digest(normalised_name)
+
+
+def _iso_day(d: str | date | None) -> str | None:
+    if d is None or d == "":
+        return None
+    return d.isoformat() if isinstance(d, date) else str(d)[:10]
+
+
+def tie_active(attrs: dict, first: str | None, last: str | None = None) -> bool:
+    """True when a tie runs at some time in ``[first, last]`` (``None``: always).
+
+    >>> tie_active({"start": "2024-04-01", "end": None}, "2024-03-31")
+    False
+    >>> tie_active({"start": "2024-04-01", "end": "2024-06-30"}, "2024-01-01", "2024-12-31")
+    True
+    """
+    if first is None and last is None:
+        return True
+    last = first if last is None else last
+    start, end = _iso_day(attrs.get("start")), _iso_day(attrs.get("end"))
+    return (start is None or last is None or start <= last) and (
+        end is None or first is None or end >= first)

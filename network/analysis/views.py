@@ -38,15 +38,9 @@ from datetime import date
 
 import networkx as nx
 
-from network.model import as_of_label, as_of_period
+from network.model import as_of_label, as_of_period, tie_active  # noqa: F401 - tie_active is part of this API
 
 __all__ = ["tie_active", "filter_graph", "undirected_view", "directed_view", "views", "period_of"]
-
-
-def _iso(d: str | date | None) -> str | None:
-    if d is None or d == "":
-        return None
-    return d.isoformat() if isinstance(d, date) else str(d)[:10]
 
 
 def period_of(when: str | int | date | None) -> tuple[str | None, str | None]:
@@ -61,22 +55,6 @@ def period_of(when: str | int | date | None) -> tuple[str | None, str | None]:
     ('2024-06-01', '2024-06-01')
     """
     return as_of_period(when)
-
-
-def tie_active(attrs: dict, first: str | None, last: str | None = None) -> bool:
-    """True when a tie runs at some time in ``[first, last]`` (``None``: always).
-
-    >>> tie_active({"start": "2024-04-01", "end": None}, "2024-03-31")
-    False
-    >>> tie_active({"start": "2024-04-01", "end": "2024-06-30"}, "2024-01-01", "2024-12-31")
-    True
-    """
-    if first is None and last is None:
-        return True
-    last = first if last is None else last
-    start, end = _iso(attrs.get("start")), _iso(attrs.get("end"))
-    return (start is None or last is None or start <= last) and (
-        end is None or first is None or end >= first)
 
 
 def _as_set(values: str | Iterable[str] | None) -> set[str] | None:

@@ -100,7 +100,7 @@ TIES = (
     "AND ($sector IS NULL OR s.sector = $sector OR t.sector = $sector) "
     "AND ($district IS NULL OR s.district = $district OR t.district = $district) "
     # as of [$first, $last] (a day, or a fiscal year's April–March): the tie runs at some time in it,
-    # dates compared as their first 10 characters, '' open (network.analysis.views.tie_active)
+    # dates compared as their first 10 characters, '' open (network.model.tie_active)
     "AND ($first IS NULL OR ((r.start IS NULL OR r.start = '' OR left(r.start, 10) <= $last) "
     "     AND (r.`end` IS NULL OR r.`end` = '' OR left(r.`end`, 10) >= $first))) "
     "RETURN s.id AS source, t.id AS target, properties(r) AS p"

@@ -45,9 +45,8 @@ import neo4j
 import networkx as nx
 from neo4j import exceptions as neo4j_exc
 
-from network.analysis.views import tie_active
 from network.errors import ConflictError, NotFound, StoreError
-from network.model import Activity, Org, Participation, Tie, as_of_label, as_of_period
+from network.model import Activity, Org, Participation, Tie, as_of_label, as_of_period, tie_active
 from network.store import cypher as Q
 from network.store.base import AuditEntry, ChangeSet, WriteResult, chunks
 from network.store.neo4j_tx import (
@@ -395,8 +394,8 @@ class Neo4jStore:
         return G
 
     # ------------------------------------------------------------------ survey (network.survey)
-    def survey(self):  # noqa: ANN201 - a network.survey.neo4j_backend.Neo4jSurvey
-        """Survey rounds, links and answers kept in this database (:mod:`network.survey.neo4j_backend`)."""
-        from network.survey.neo4j_backend import Neo4jSurvey
+    def survey(self):  # noqa: ANN201 - a network.store.neo4j_survey.Neo4jSurvey
+        """Survey rounds, links and answers kept in this database (:mod:`network.store.neo4j_survey`)."""
+        from network.store.neo4j_survey import Neo4jSurvey
 
         return Neo4jSurvey(self)

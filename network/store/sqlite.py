@@ -37,7 +37,7 @@ from network.errors import ConflictError, NotFound, StoreError
 from network.model import ORG_FIELDS, TIE_FIELDS, Activity, Org, Participation, Tie, as_of_label, as_of_period
 from network.store.base import AuditEntry, ChangeSet, WriteResult, chunks
 from network.store.sqlite_errors import explain
-from network.survey.sqlite_backend import SURVEY_DDL, SQLiteSurvey
+from network.store.sqlite_survey import SURVEY_DDL, SQLiteSurvey
 
 __all__ = ["SQLiteStore", "SCHEMA_VERSION"]
 
@@ -142,7 +142,7 @@ MIGRATIONS: list[str] = [
     ALTER TABLE orgs ADD COLUMN custom TEXT NOT NULL DEFAULT '{}';
     ALTER TABLE ties ADD COLUMN custom TEXT NOT NULL DEFAULT '{}'
     """,
-    # survey rounds, links (token hashes) and answers (network.survey.sqlite_backend)
+    # survey rounds, links (token hashes) and answers (network.store.sqlite_survey)
     SURVEY_DDL,
     # accounts: one identity per folded name (network.store.accounts.name_key, filled in by
     # network.store.sqlite_accounts), and sign-in attempts counted by source address too
@@ -162,7 +162,7 @@ _BATCH = 500  # rows per SELECT … IN (…) lookup; under SQLite's parameter li
 
 
 #: a tie runs at some time in [first, last] (parameters: last, first) — the same test as
-#: ``network.analysis.views.tie_active``: dates compared as their first 10 characters, '' = open
+#: ``network.model.tie_active``: dates compared as their first 10 characters, '' = open
 _ACTIVE_SQL = ("(t.start IS NULL OR t.start = '' OR substr(t.start, 1, 10) <= ?) "
                "AND (t.\"end\" IS NULL OR t.\"end\" = '' OR substr(t.\"end\", 1, 10) >= ?)")
 
@@ -712,7 +712,7 @@ class SQLiteStore:
 
     # ------------------------------------------------------------------ survey (network.survey)
     def survey(self) -> SQLiteSurvey:
-        """Survey rounds, links and answers kept in this store (:mod:`network.survey.sqlite_backend`)."""
+        """Survey rounds, links and answers kept in this store (:mod:`network.store.sqlite_survey`)."""
         return SQLiteSurvey(self)
 
 
