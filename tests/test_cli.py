@@ -135,3 +135,23 @@ def test_project_participations_into_ties(db, capsys):
             ("a", "b", 2.0, "information", 1), ("a", "d", 1.0, "information", 1), ("b", "d", 1.0, "information", 1)]
     assert main(["--store", db, "project", "--write"]) == 0  # idempotent
     assert "0 created, 0 updated, 3 unchanged" in capsys.readouterr().out
+
+
+def test_min_strength_gives_the_apps_answer(tmp_path, capsys):
+    """``--min-strength`` on the command line is the app's slider: the same rule, the same result."""
+    from network.analysis.selection import min_strength_graph
+    from network.report import analyze
+
+    db = str(tmp_path / "s.db")
+    assert main(["--store", db, "demo"]) == 0
+    capsys.readouterr()
+    assert main(["--store", db, "analyze", "--format", "json", "--min-strength", "4", "--survey", "none"]) == 0
+    cli = json.loads(capsys.readouterr().out)
+    with SQLiteStore(db) as store:
+        G = store.load_graph()
+    app = analyze(min_strength_graph(G, 4))
+    assert cli["graph"]["edges"] == app["graph"]["edges"] < analyze(G)["graph"]["edges"]
+    assert {o["id"]: o["degree"] for o in cli["orgs"]} == {o["id"]: o["degree"] for o in app["orgs"]}
+    for argv in (["map", "--output", str(tmp_path / "m.svg")], ["path", "ORG001", "ORG002"],
+                 ["export", "--format", "json", "--output", str(tmp_path / "e.json")]):
+        assert main(["--store", db, *argv, "--min-strength", "4"]) in (0, 1), argv

@@ -133,24 +133,14 @@ def is_empty() -> bool:
     return store().counts().get("orgs", 0) == 0
 
 
-def _by_strength(G: nx.MultiDiGraph, minimum: int) -> nx.MultiDiGraph:
-    if minimum <= 1:
-        return G
-    H = nx.MultiDiGraph()
-    H.graph.update(G.graph)
-    H.add_nodes_from(G.nodes(data=True))
-    H.add_edges_from((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True)
-                     if int(d.get("strength") or 3) >= minimum)
-    return H
-
-
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _filtered(url: str, revision: int, f: Filters) -> nx.MultiDiGraph:
+    from network.analysis.selection import min_strength_graph
     from network.analysis.views import filter_graph
 
     G = _graph(url, revision)
     H = filter_graph(G, as_of=f.as_of, types=f.types, sectors=f.sectors, district=f.districts)
-    return _by_strength(H, f.min_strength)
+    return min_strength_graph(H, f.min_strength)
 
 
 def filtered_graph(f: Filters) -> nx.MultiDiGraph:

@@ -12,34 +12,10 @@ import networkx as nx
 import streamlit as st
 from renkei.ui.common import Filters, sector_label, strength_label, tr, type_label
 
-from network.model import Sector, TieType, fiscal_year
+from network.analysis.selection import fiscal_years, latest_start_fy  # noqa: F401 - pages import them here
+from network.model import Sector, TieType
 
 __all__ = ["filter_widgets", "fiscal_years"]
-
-
-def fiscal_years(G: nx.MultiDiGraph) -> list[int]:
-    """Fiscal years the ties' dates touch, newest first (this year when there are none)."""
-    years = set()
-    for _, _, d in G.edges(data=True):
-        for key in ("start", "end"):
-            if d.get(key):
-                try:
-                    years.add(fiscal_year(date.fromisoformat(str(d[key])[:10])))
-                except ValueError:
-                    pass
-    if years:
-        years = set(range(min(years), max(years) + 1))
-    years.add(fiscal_year(date.today()))
-    return sorted(years, reverse=True)
-
-
-def latest_start_fy(G: nx.MultiDiGraph) -> int | None:
-    """The newest fiscal year in which some tie started (``None`` without dated ties)."""
-    starts = [str(d["start"])[:10] for _, _, d in G.edges(data=True) if d.get("start")]
-    try:
-        return fiscal_year(date.fromisoformat(max(starts))) if starts else None
-    except ValueError:
-        return None
 
 
 def _restore(key: str) -> bool:

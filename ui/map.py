@@ -19,13 +19,13 @@ from renkei.ui.filters import filter_widgets
 from renkei.ui.map_connect import picture_downloads, who_connects
 from renkei.ui.profile import ego_graph, show_profile
 
+from network.analysis.selection import top_brokers
 from network.viz import AGGREGATE_LIMIT, render_map
 
 SIZE_MEASURES = ["none", "degree", "betweenness", "brokerage"]
 HIGHLIGHTS = ["brokers", "cut_points", "bridges"]
 COLOUR_BY = ["sector", "district", "community"]
 LAYOUTS = ["force", "sector", "district", "concentric"]
-BROKER_SHARE = 0.1  # the top tenth of organisations by brokerage (at least one) are marked as brokers
 
 
 def _size_value(row: dict, measure: str) -> float:
@@ -54,9 +54,7 @@ def map_html(revision: int, f: Filters, size_by: str, colour_by: str, marks: tup
     highlight: dict[str, list] = {"focus": [focus] if focus else [], "path": list(path[0]),
                                   "path_edges": list(path[1])}
     if "brokers" in marks:
-        ranked = sorted((r for r in rows.values() if _size_value(r, "brokerage") > 0),
-                        key=lambda r: -_size_value(r, "brokerage"))
-        highlight["brokers"] = [r["id"] for r in ranked[:max(1, int(len(rows) * BROKER_SHARE))]]
+        highlight["brokers"] = top_brokers({"id": v, "total": _size_value(r, "brokerage")} for v, r in rows.items())
     if "cut_points" in marks:
         highlight["cut_points"] = [v for v, r in rows.items() if r.get("cut_point")]
     if "bridges" in marks:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 import os
 
-import networkx as nx
 import pandas as pd
 import streamlit as st
 from renkei.ui.common import (
@@ -21,6 +20,7 @@ from renkei.ui.common import (
     type_label,
 )
 
+from network.analysis.selection import ego_graph
 from network.errors import NotFound
 from network.viz import render_map
 
@@ -33,14 +33,6 @@ _ROLE = {
     "gatekeeper": ("門番役（外からの流れを自分の区分へ入れる）", "gatekeeper (lets outside ties into its group)"),
     "liaison": ("連絡役（3つの異なる区分をつなぐ）", "liaison (links three different groups)"),
 }
-
-
-def ego_graph(G: nx.MultiDiGraph, centre: str, radius: int = 1) -> nx.MultiDiGraph:
-    """The organisations within ``radius`` steps of ``centre`` (either direction) and their ties."""
-    if centre not in G:
-        return nx.MultiDiGraph()
-    near = nx.single_source_shortest_path_length(G.to_undirected(as_view=True), centre, cutoff=radius)
-    return G.subgraph(near).copy()
 
 
 def roles_in_words(row: dict, n_orgs: int, lang_: str = "ja") -> list[str]:

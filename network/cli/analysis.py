@@ -11,6 +11,7 @@ import argparse
 import sys
 
 from network.cli.shell import (
+    add_min_strength,
     as_json,
     emit,
     find_org,
@@ -40,6 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                                     "none: leave them out)")
     a.add_argument("--output")
 
+    add_min_strength(a)
     a.set_defaults(handler=cmd_analyze)
     c = sub.add_parser("changes", help="compare two dates or fiscal years / 変化の比較")
     c.add_argument("before", help="ISO date or fiscal year (2016, 令和2年度)")
@@ -52,6 +54,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     c.add_argument("--lang", choices=["ja", "en"], default="ja")
     c.add_argument("--output")
 
+    add_min_strength(c)
     c.set_defaults(handler=cmd_changes)
     pa = sub.add_parser("path", help="who connects two organisations or groups / 誰がつないでいるか")
     pa.add_argument("a", help="organisation id or name (with --groups: sector:npo, district:X, community:N)")
@@ -63,6 +66,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     pa.add_argument("--format", choices=["json", "text"], default="text")
     pa.add_argument("--output")
 
+    add_min_strength(pa)
     pa.set_defaults(handler=cmd_path)
     mp = sub.add_parser("map", help="the map as a picture (PNG, SVG) or page (HTML) / 地図を画像で書き出す")
     mp.add_argument("--output", required=True, help="FILE.png, FILE.svg or FILE.html")
@@ -76,6 +80,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     mp.add_argument("--lang", choices=["ja", "en"], default="ja")
     mp.add_argument("--scale", type=float, default=2.0, help="PNG pixels per point (2 ≈ 200 dpi)")
 
+    add_min_strength(mp)
     mp.set_defaults(handler=cmd_map)
 
 

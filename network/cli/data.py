@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from network.cli.shell import (
+    add_min_strength,
     emit,
     load_graph_from,
     progress_bar,
@@ -73,6 +74,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     e.add_argument("--as-of")
     e.add_argument("--output")
 
+    add_min_strength(e)
     e.set_defaults(handler=cmd_export)
 
 

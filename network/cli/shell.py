@@ -18,7 +18,7 @@ from pathlib import Path
 from network.errors import RenkeiError
 from network.store import open_store
 
-__all__ = ["progress_bar", "user_of", "emit", "load_graph_from", "as_json", "table", "printable", "sector_code",
+__all__ = ["progress_bar", "user_of", "emit", "load_graph_from", "add_min_strength", "as_json", "table", "printable", "sector_code",
            "sector_codes", "type_codes", "find_org"]
 
 
@@ -57,9 +57,22 @@ def emit(args: argparse.Namespace, data: bytes | str) -> None:
         sys.stdout.flush()
 
 
-def load_graph_from(args: argparse.Namespace, as_of: str | None = None):  # noqa: ANN202 - a MultiDiGraph
+def load_graph_from(args: argparse.Namespace, as_of: str | None = None):  # noqa: ANN201 - a MultiDiGraph
+    """The stored network (``as_of`` kept for the views), without ties under ``--min-strength``.
+
+    The minimum strength is the app's slider rule (:func:`network.analysis.selection.min_strength_graph`).
+    """
+    from network.analysis.selection import min_strength_graph
+
     with open_store(args.store) as store:
-        return store.load_graph(as_of=as_of)
+        G = store.load_graph(as_of=as_of)
+    return min_strength_graph(G, getattr(args, "min_strength", None) or 1)
+
+
+def add_min_strength(parser: argparse.ArgumentParser) -> None:
+    """``--min-strength N``: keep ties of strength N or more (1–5), as the app's slider does."""
+    parser.add_argument("--min-strength", type=int, choices=range(1, 6), default=1, metavar="1-5",
+                        help="keep ties of this strength or more (the app's slider) / この強さ以上の関係だけ")
 
 
 def as_json(obj: object) -> str:
