@@ -22,6 +22,8 @@ RULES: dict[str, tuple[tuple[str, ...], str]] = {
     "network.model": (("network.store", "network.analysis", "network.cli", "network.survey", "network.report",
                        "network.export", "network.viz", "network.accounts", "ingest", *UI),
                       "the model is the bottom layer: it imports only network.errors"),
+    "network.fiscal": (("network.store", "network.analysis", "network.cli", "network.survey", "network.model",
+                        "ingest", *UI), "the date rules sit under the model: they import only network.errors"),
     "network.store": (("network.cli", "network.analysis", "network.accounts", "network.trust", "network.survey.rounds",
                        "network.survey.scores", "network.survey.paper", "network.survey.letters", "network.hosts", "network.report",
                        "network.export", "network.viz", "network.annual", "network.picture", "ingest", *UI),
