@@ -17,7 +17,8 @@ import streamlit as st  # noqa: E402
 from renkei.ui.auth import require_view, user_box  # noqa: E402
 from renkei.ui.common import safe, store, tr  # noqa: E402
 from renkei.ui.gate import require_host, require_start_token  # noqa: E402
-from renkei.ui.i18n import LANGS  # noqa: E402
+
+from network.labels import LANGS  # noqa: E402
 
 
 def _icon():  # noqa: ANN202 - a PIL image

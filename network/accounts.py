@@ -55,12 +55,11 @@ from network.errors import AuthError, ValidationError
 from network.store.accounts import NO_USER, name_key
 
 __all__ = [
-    "ROLES", "ROLE_LABELS", "Account", "UserStore", "has_role", "users_for", "name_key",
+    "ROLES", "Account", "UserStore", "has_role", "users_for", "name_key",
     "MAX_FAILURES", "MAX_SOURCE_FAILURES", "WINDOW_SECONDS", "MIN_PASSWORD", "WRONG_PASSWORD",
 ]
 
 ROLES = ("viewer", "editor", "admin")
-ROLE_LABELS = {"viewer": "閲覧者 viewer", "editor": "編集者 editor", "admin": "管理者 admin"}
 MAX_FAILURES = int(os.environ.get("RENKEI_LOGIN_MAX_FAILURES", "5"))
 MAX_SOURCE_FAILURES = int(os.environ.get("RENKEI_LOGIN_MAX_SOURCE_FAILURES", "20"))
 WINDOW_SECONDS = float(os.environ.get("RENKEI_LOGIN_WINDOW_SECONDS", str(15 * 60)))

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from network.analysis.explain import LABELS as _MEASURES
+from network.explain import LABELS as _MEASURES
 
 __all__ = ["LABELS", "t", "LANGS"]
 
@@ -382,6 +382,35 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 
 # --- planner (issue 10): Changes, Gaps, Brokers, profile history; one vocabulary for measures
+# accounts and sign-in (ui/auth.py)
+LABELS.update({
+    "auth_sign_in": ("サインイン", "Sign in"),
+    "auth_sign_out": ("サインアウト", "Sign out"),
+    "auth_user": ("ユーザー名", "User name"),
+    "auth_password": ("パスワード", "Password"),
+    "auth_needs": ("このページには「{role}」の権限でのサインインが必要です。",
+              "This page needs you to sign in as {role}."),
+    "auth_too_low": ("{name} さん（{have}）にはこのページの権限がありません（{role} が必要）。",
+                "{name} ({have}) may not use this page: it needs {role}."),
+    "auth_signed_in": ("{name}（{role}）でサインイン中", "Signed in as {name} ({role})"),
+    "auth_local_mode": ("ローカルモード：アカウントがないため、この端末の誰でも編集できます。"
+                   "`renkei user add 名前 --role admin` で管理者を作ると、サインインが必要になります。",
+                   "Local mode: no accounts exist, so anyone on this machine may edit. Create an admin with "
+                   "`renkei user add NAME --role admin` and sign-in becomes required."),
+    "auth_no_accounts": ("アカウントがまだありません。管理者がサーバーで `renkei user add 名前 --role admin` を実行してください。",
+                    "No accounts yet: an administrator runs `renkei user add NAME --role admin` on the server."),
+    "auth_welcome": ("{name} さん、ようこそ", "Welcome, {name}"),
+    "role_viewer": ("閲覧者", "viewer"),
+    "role_editor": ("編集者", "editor"),
+    "role_admin": ("管理者", "admin"),
+    # an organisation's brokerage role in a sentence (the profile)
+    "role_in_words_coordinator": ("調整役（同じ区分の中をつなぐ）", "coordinator (links its own group)"),
+    "role_in_words_itinerant": ("渡り役（よその区分の2団体をつなぐ）", "itinerant (links two members of another group)"),
+    "role_in_words_representative": ("代表役（自分の区分の声を外へ届ける）", "representative (carries its group's ties outward)"),
+    "role_in_words_gatekeeper": ("門番役（外からの流れを自分の区分へ入れる）", "gatekeeper (lets outside ties into its group)"),
+    "role_in_words_liaison": ("連絡役（3つの異なる区分をつなぐ）", "liaison (links three different groups)"),
+})
+
 LABELS.update({
     "active_orgs": ("連携のある団体", "Organisations with a tie"),
     "active_orgs_help": ("団体には日付がないため、その時点で続いている連携が一つ以上ある団体を数えます。",
@@ -436,7 +465,7 @@ LABELS.update({
     "action_restore": ("復元", "restored"),
     "action_undo": ("取り消し", "undone"),
 })
-#: the names of measures are those of the report (network.analysis.explain.LABELS): one word each
+#: the names of measures are those of the report (network.explain.LABELS): one word each
 LABELS.update({k: (v["ja"], v["en"]) for k, v in _MEASURES.items()})
 
 

@@ -44,7 +44,6 @@ from network.analysis.brokers import (
 from network.analysis.centrality import centralization, closeness
 from network.analysis.community import describe_communities
 from network.analysis.engine import indexed_views
-from network.analysis.explain import explain, label
 from network.analysis.fragility import fragility
 from network.analysis.gaps import (
     area_gaps,
@@ -57,6 +56,7 @@ from network.analysis.gaps import (
 )
 from network.analysis.introductions import suggest_introductions
 from network.analysis.views import filter_graph
+from network.explain import explain, label
 from network.model import Sector
 
 __all__ = ["analyze", "to_markdown", "change_to_markdown", "org_rows", "clean"]

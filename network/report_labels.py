@@ -1,7 +1,7 @@
 """The words of the planner's reports (trend table, annual report in Markdown and PDF), ja and en.
 
-One table for the CLI's and the PDF's texts; the app's labels are in ``ui/i18n.py``.  Measures keep
-the words of :mod:`network.analysis.explain` (密度, 孤立した団体, 切断点 …) so a measure has one name
+One table for the CLI's and the PDF's texts; the app's labels are in ``network/labels.py``.  Measures keep
+the words of :mod:`network.explain` (密度, 孤立した団体, 切断点 …) so a measure has one name
 everywhere.
 
 >>> lab("trend_title", "ja"), lab("trend_title", "en")
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 
-from network.analysis.explain import label as measure_label
+from network.explain import label as measure_label
 from network.model import Sector
 
 __all__ = ["REPORT_LABELS", "lab", "fy_text", "pct", "num", "sector_text", "column_label"]
@@ -115,7 +115,7 @@ REPORT_LABELS: dict[str, tuple[str, str]] = {
 
 
 def lab(key: str, lang: str = "ja", **fmt: object) -> str:
-    """The report word for ``key`` (a measure name from :mod:`network.analysis.explain` as a fallback)."""
+    """The report word for ``key`` (a measure name from :mod:`network.explain` as a fallback)."""
     if key in REPORT_LABELS:
         ja, en = REPORT_LABELS[key]
         text = en if lang == "en" else ja

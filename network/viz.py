@@ -33,7 +33,7 @@ from collections.abc import Hashable, Iterable, Mapping
 
 import networkx as nx
 
-from network.analysis.explain import LABELS as _MEASURE_LABELS
+from network.explain import LABELS as _MEASURE_LABELS
 from network.layout import aggregate_graph, compute_layout
 from network.model import STRENGTH_LABELS, Sector, TieType
 from network.viz_page import map_page, vis_assets
@@ -105,7 +105,7 @@ _TEXT = {
     "constraint": ("制約", "Constraint"),
     "community": ("コミュニティ", "Community"),
 }
-# one word per measure, the report's (issue 10): network.analysis.explain.LABELS
+# one word per measure, the report's (issue 10): network.explain.LABELS
 _TEXT.update({k: (_MEASURE_LABELS[k]["ja"], _MEASURE_LABELS[k]["en"])
               for k in ("degree", "betweenness", "brokerage", "constraint", "community")})
 

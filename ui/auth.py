@@ -24,8 +24,9 @@ import os
 import streamlit as st
 from renkei.ui.common import md
 
-from network.accounts import ROLE_LABELS, Account, UserStore, has_role, users_for
+from network.accounts import Account, UserStore, has_role, users_for
 from network.errors import AuthError, RenkeiError
+from network.labels import t
 from network.store import default_store_url
 
 __all__ = [
@@ -34,31 +35,17 @@ __all__ = [
 ]
 
 SESSION_KEY = "renkei_user"
-_LABELS = {
-    "sign_in": ("サインイン", "Sign in"),
-    "sign_out": ("サインアウト", "Sign out"),
-    "user": ("ユーザー名", "User name"),
-    "password": ("パスワード", "Password"),
-    "needs": ("このページには「{role}」の権限でのサインインが必要です。",
-              "This page needs you to sign in as {role}."),
-    "too_low": ("{name} さん（{have}）にはこのページの権限がありません（{role} が必要）。",
-                "{name} ({have}) may not use this page: it needs {role}."),
-    "signed_in": ("{name}（{role}）でサインイン中", "Signed in as {name} ({role})"),
-    "local_mode": ("ローカルモード：アカウントがないため、この端末の誰でも編集できます。"
-                   "`renkei user add 名前 --role admin` で管理者を作ると、サインインが必要になります。",
-                   "Local mode: no accounts exist, so anyone on this machine may edit. Create an admin with "
-                   "`renkei user add NAME --role admin` and sign-in becomes required."),
-    "no_accounts": ("アカウントがまだありません。管理者がサーバーで `renkei user add 名前 --role admin` を実行してください。",
-                    "No accounts yet: an administrator runs `renkei user add NAME --role admin` on the server."),
-    "welcome": ("{name} さん、ようこそ", "Welcome, {name}"),
-}
 
 
 def label(key: str, **fmt: object) -> str:
     """A label of this module in the language chosen in the sidebar (Japanese by default)."""
-    ja, en = _LABELS[key]
-    text = en if st.session_state.get("lang") == "en" else ja
-    return text.format(**fmt) if fmt else text
+    return t("auth_" + key, "en" if st.session_state.get("lang") == "en" else "ja", **fmt)
+
+
+
+def _role(role: str) -> str:
+    """A role's name in the chosen language (閲覧者 / viewer …)."""
+    return t("role_" + role, "en" if st.session_state.get("lang") == "en" else "ja")
 
 
 def public_view_allowed() -> bool:
@@ -141,7 +128,7 @@ def sign_out() -> None:
 
 
 def _form(role: str, key: str) -> None:
-    st.info(label("needs", role=ROLE_LABELS[role]))
+    st.info(label("needs", role=_role(role)))
     try:
         with _users() as users:
             if users.count() == 0:
@@ -170,8 +157,8 @@ def require_role(role: str = "editor", *, key: str = "signin") -> bool:
     if acc is not None and has_role(acc.role, role):
         return True
     if acc is not None:
-        st.warning(label("too_low", name=md(acc.name), have=ROLE_LABELS.get(acc.role, acc.role),
-                         role=ROLE_LABELS[role]))
+        st.warning(label("too_low", name=md(acc.name), have=_role(acc.role),
+                         role=_role(role)))
         return False
     _form(role, key)
     return False
@@ -190,7 +177,7 @@ def user_box() -> None:
     if acc is LOCAL:
         st.sidebar.warning(label("local_mode"))
         return
-    st.sidebar.caption(label("signed_in", name=md(acc.name), role=ROLE_LABELS.get(acc.role, acc.role)))
+    st.sidebar.caption(label("signed_in", name=md(acc.name), role=_role(acc.role)))
     if st.sidebar.button(label("sign_out"), key="renkei_sign_out"):
         sign_out()
         st.rerun()

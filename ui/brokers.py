@@ -8,7 +8,7 @@ import streamlit as st
 from renkei.ui.common import analysis, csv_bytes, empty_store, graph, lang, tr
 from renkei.ui.filters import filter_widgets
 
-from network.analysis.explain import explain, label
+from network.explain import explain, label
 from network.report import org_rows, to_markdown
 
 ROLES = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison"]

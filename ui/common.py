@@ -16,8 +16,8 @@ from dataclasses import dataclass
 import networkx as nx
 import pandas as pd
 import streamlit as st
-from renkei.ui.i18n import t
 
+from network.labels import t
 from network.model import STRENGTH_LABELS, Sector, TieType
 from network.store import default_store_url, open_store
 

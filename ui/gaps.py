@@ -11,7 +11,7 @@ import streamlit as st
 from renkei.ui.common import analysis, csv_bytes, empty_store, graph, lang, sector_label, tr
 from renkei.ui.filters import filter_widgets
 
-from network.analysis.explain import explain, label
+from network.explain import explain, label
 from network.model import Sector
 from network.report import to_markdown
 

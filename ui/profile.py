@@ -20,19 +20,15 @@ from renkei.ui.common import (
     type_label,
 )
 
+from network.analysis.brokers import ROLES
 from network.analysis.selection import ego_graph
 from network.errors import NotFound
+from network.labels import t
 from network.viz import render_map
 
 __all__ = ["show_profile", "ego_graph", "roles_in_words"]
 
-_ROLE = {
-    "coordinator": ("調整役（同じ区分の中をつなぐ）", "coordinator (links its own group)"),
-    "itinerant": ("渡り役（よその区分の2団体をつなぐ）", "itinerant (links two members of another group)"),
-    "representative": ("代表役（自分の区分の声を外へ届ける）", "representative (carries its group's ties outward)"),
-    "gatekeeper": ("門番役（外からの流れを自分の区分へ入れる）", "gatekeeper (lets outside ties into its group)"),
-    "liaison": ("連絡役（3つの異なる区分をつなぐ）", "liaison (links three different groups)"),
-}
+
 
 
 def roles_in_words(row: dict, n_orgs: int, lang_: str = "ja") -> list[str]:
@@ -46,10 +42,10 @@ def roles_in_words(row: dict, n_orgs: int, lang_: str = "ja") -> list[str]:
         out.append(f"ほかの団体どうしの最短の道の {b:.1%} がこの団体を通ります（媒介中心性）。" if ja else
                    f"{b:.1%} of shortest paths between other organisations pass through it (betweenness).")
     broker = row.get("brokerage") or {}
-    roles = [(k, broker.get(k, 0)) for k in _ROLE if broker.get(k)]
+    roles = [(k, broker.get(k, 0)) for k in ROLES if broker.get(k)]
     if roles:
         top = max(roles, key=lambda x: x[1])[0]
-        label = _ROLE[top][0 if ja else 1]
+        label = t("role_in_words_" + top, lang_)
         out.append(f"仲介の回数は合計 {broker.get('total', 0)} 回。最も多い役割は{label}です。" if ja else
                    f"It brokers {broker.get('total', 0)} times in all; most often as {label}.")
     if row.get("cut_point"):

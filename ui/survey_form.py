@@ -16,9 +16,9 @@ import hashlib
 from urllib.parse import urlsplit
 
 import streamlit as st
-from renkei.ui.i18n import LANGS, t
 
 from network.errors import RenkeiError
+from network.labels import LANGS, t
 from network.model import STRENGTH_LABELS, TieType
 from network.survey.model import CONTRIBUTIONS, FREQUENCIES, ITEMS, LIMITS, SCALE, SURVEY_TYPES, Answer
 from network.survey.rounds import LinkSession, open_link

@@ -2,7 +2,7 @@
 (``AppTest``) in Japanese and English, on the Miyagi sample.
 
 Expected values come from the core functions on the same stored graph (``analyze``,
-``compare``), from the store's audit log, and from the words of ``ui/i18n.py``.
+``compare``), from the store's audit log, and from the words of ``network/labels.py``.
 """
 
 from __future__ import annotations
@@ -194,9 +194,8 @@ def test_brokers_table_shows_sector_names_and_closeness(sample_store, lang):  # 
 
 
 def test_one_word_for_a_measure():
-    from renkei.ui.i18n import t
-
-    from network.analysis.explain import LABELS
+    from network.explain import LABELS
+    from network.labels import t
 
     for key in ("degree", "betweenness", "closeness", "community", "density"):
         for lang in ("ja", "en"):

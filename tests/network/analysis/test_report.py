@@ -1,4 +1,4 @@
-"""Tests of network.report and network.analysis.explain.
+"""Tests of network.report and network.explain.
 
 Sources: DESIGN.md ("Interfaces": the JSON fields), hand counts on a small
 network, and the module functions the report assembles (each tested against
@@ -13,7 +13,7 @@ import networkx as nx
 import pytest
 
 from network.analysis.brokers import ROLES
-from network.analysis.explain import EXPLANATIONS, LABELS, explain
+from network.explain import EXPLANATIONS, LABELS, explain
 from network.report import analyze, org_rows, to_markdown
 
 
