@@ -14,9 +14,9 @@ if (ROOT / "network").is_dir() and str(ROOT) not in sys.path:  # a checkout; ins
     sys.path.insert(0, str(ROOT))
 
 import streamlit as st  # noqa: E402
-from renkei.ui.auth import require_view, user_box  # noqa: E402
-from renkei.ui.common import safe, store, tr  # noqa: E402
-from renkei.ui.gate import require_host, require_start_token  # noqa: E402
+from renkei.ui.parts.auth import require_view, user_box  # noqa: E402
+from renkei.ui.parts.common import safe, store, tr  # noqa: E402
+from renkei.ui.parts.gate import require_host, require_start_token  # noqa: E402
 
 from network.labels import LANGS  # noqa: E402
 
@@ -40,7 +40,7 @@ if not require_host():  # DNS rebinding (docs/trust.md)
     st.stop()
 
 # --- survey: a personal link (/survey?token=…) runs the questionnaire alone: no sidebar, no other page
-import renkei.ui.survey_form as survey_form  # noqa: E402
+import renkei.ui.parts.survey_form as survey_form  # noqa: E402
 
 if survey_form.is_survey_request():
     survey_form.run()
@@ -55,18 +55,18 @@ with st.sidebar:
     st.radio(tr("language"), list(LANGS), format_func=LANGS.get, key="lang", horizontal=True)
 
 PAGES = [
-    ("ui/map.py", "map", ":material/map:"),
-    ("ui/orgs.py", "orgs", ":material/apartment:"),
-    ("ui/brokers.py", "brokers", ":material/hub:"),
-    ("ui/gaps.py", "gaps", ":material/grid_on:"),
-    ("ui/changes.py", "changes", ":material/timeline:"),
-    ("ui/trends.py", "trends", ":material/trending_up:"),
-    ("ui/districts.py", "districts", ":material/location_city:"),
-    ("ui/add.py", "add", ":material/add_circle:"),
-    ("ui/importer.py", "import", ":material/upload_file:"),
-    ("ui/export.py", "export", ":material/download:"),
-    ("ui/history.py", "history", ":material/history:"),
-    ("ui/survey.py", "survey", ":material/assignment:"),
+    ("ui/pages/map.py", "map", ":material/map:"),
+    ("ui/pages/orgs.py", "orgs", ":material/apartment:"),
+    ("ui/pages/brokers.py", "brokers", ":material/hub:"),
+    ("ui/pages/gaps.py", "gaps", ":material/grid_on:"),
+    ("ui/pages/changes.py", "changes", ":material/timeline:"),
+    ("ui/pages/trends.py", "trends", ":material/trending_up:"),
+    ("ui/pages/districts.py", "districts", ":material/location_city:"),
+    ("ui/pages/add.py", "add", ":material/add_circle:"),
+    ("ui/pages/importer.py", "import", ":material/upload_file:"),
+    ("ui/pages/export.py", "export", ":material/download:"),
+    ("ui/pages/history.py", "history", ":material/history:"),
+    ("ui/pages/survey.py", "survey", ":material/assignment:"),
 ]
 pg = st.navigation([st.Page(str(ROOT / path), title=tr(key), icon=icon, url_path=key, default=key == "map")
                     for path, key, icon in PAGES])

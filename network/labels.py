@@ -242,7 +242,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "pl_orgs_list": ("団体（分野）", "Organisations (sector)"),
     "pl_no_district": ("地区が登録された団体がありません。", "No organisation has a district recorded."),
     "pl_council_not_centre": ("中心団体とつながっていない協議会の地区", "Districts whose council is not tied to the centre"),
-    # --- survey (h-survey): the questionnaire (ui/survey_form.py) and the Survey page (ui/survey.py)
+    # --- survey (h-survey): the questionnaire (ui/parts/survey_form.py) and the Survey page (ui/pages/survey.py)
     "survey": ("連携調査", "Survey"),
     "sv_title": ("連携調査「{round}」", "Partnership survey “{round}”"),
     "sv_for": ("回答する団体: {org}", "Answering for: {org}"),
@@ -382,7 +382,7 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 
 # --- planner (issue 10): Changes, Gaps, Brokers, profile history; one vocabulary for measures
-# accounts and sign-in (ui/auth.py)
+# accounts and sign-in (ui/parts/auth.py)
 LABELS.update({
     "auth_sign_in": ("サインイン", "Sign in"),
     "auth_sign_out": ("サインアウト", "Sign out"),

@@ -75,7 +75,7 @@ def test_bad_store_url(capsys):
 
 
 def test_serve_refuses_network_address_without_accounts(db, capsys):
-    # local mode (no accounts) is for this machine only: see ui/auth.py local_mode
+    # local mode (no accounts) is for this machine only: see ui/parts/auth.py local_mode
     assert main(["--store", db, "serve", "--address", "0.0.0.0"]) == 1
     assert "no accounts yet" in capsys.readouterr().err
 

@@ -27,9 +27,9 @@ from tests.trust.conftest import FAST, small_network
 
 ROOT = Path(os.environ.get("RENKEI_APP_ROOT") or Path(__file__).resolve().parents[2])
 APP = str(ROOT / "app.py")
-READ_PAGES = ["ui/map.py", "ui/orgs.py", "ui/brokers.py", "ui/gaps.py", "ui/changes.py", "ui/export.py",
-              "ui/history.py"]
-WRITE_PAGES = {"ui/add.py": "editor", "ui/importer.py": "admin"}
+READ_PAGES = ["ui/pages/map.py", "ui/pages/orgs.py", "ui/pages/brokers.py", "ui/pages/gaps.py", "ui/pages/changes.py", "ui/pages/export.py",
+              "ui/pages/history.py"]
+WRITE_PAGES = {"ui/pages/add.py": "editor", "ui/pages/importer.py": "admin"}
 PASSWORDS = {"viewer1": "viewer password", "editor1": "editor password", "admin1": "admin password"}
 SECRET_NAMES = ["みやぎ連携復興センター", "公益財団法人 日本財団"]  # from small_network: must not leak
 
@@ -52,7 +52,7 @@ def _run(page: str, user: str | None) -> AppTest:
     if user:
         at.session_state["renkei_user"] = {"name": user, "role": user[:-1]}
     at.run()
-    if page != "ui/map.py":
+    if page != "ui/pages/map.py":
         at.switch_page(page).run()
     assert not at.exception, at.exception
     return at
@@ -91,29 +91,29 @@ def test_viewer_reaches_no_write_form(app_store, page):
 
 
 def test_viewer_cannot_undo_or_load_samples(app_store, tmp_path, monkeypatch):
-    at = _run("ui/history.py", "viewer1")
+    at = _run("ui/pages/history.py", "viewer1")
     assert [b.key for b in at.button] in ([], ["renkei_sign_out"])
     empty = tmp_path / "empty.db"
     SQLiteStore(empty).close()
     with UserStore(empty, hasher=FAST) as u:
         u.add("viewer1", PASSWORDS["viewer1"], "viewer")
     monkeypatch.setenv("RENKEI_STORE", str(empty))
-    at = _run("ui/map.py", "viewer1")
+    at = _run("ui/pages/map.py", "viewer1")
     assert [b.key for b in at.button] in ([], ["renkei_sign_out"])  # no "load sample" form
 
 
 def test_editor_may_add_but_not_import(app_store):
-    at = _run("ui/add.py", "editor1")
+    at = _run("ui/pages/add.py", "editor1")
     assert any("保存" in b.label for b in at.button)
-    at = _run("ui/importer.py", "editor1")
+    at = _run("ui/pages/importer.py", "editor1")
     assert len(at.get("file_uploader")) == 0
 
 
 def test_public_view_opens_reading_only(app_store, monkeypatch):
     monkeypatch.setenv("RENKEI_PUBLIC_VIEW", "1")
-    at = _run("ui/orgs.py", None)
+    at = _run("ui/pages/orgs.py", None)
     assert any(n in _shown(at) for n in SECRET_NAMES)
-    at = _run("ui/add.py", None)
+    at = _run("ui/pages/add.py", None)
     assert not any("保存" in b.label for b in at.button)
 
 

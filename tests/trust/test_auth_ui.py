@@ -1,4 +1,4 @@
-"""Sign-in gates (ui/auth.py) and the History page (ui/history.py), headless with AppTest."""
+"""Sign-in gates (ui/parts/auth.py) and the History page (ui/pages/history.py), headless with AppTest."""
 
 from __future__ import annotations
 
@@ -11,13 +11,13 @@ from tests.trust.conftest import FAST, small_network
 
 GATED = """
 import streamlit as st
-from renkei.ui.auth import require_role, user_name
+from renkei.ui.parts.auth import require_role, user_name
 if require_role("editor"):
     st.markdown("WRITE-FORM " + user_name())
 """
 VIEW = """
 import streamlit as st
-from renkei.ui.auth import require_view
+from renkei.ui.parts.auth import require_view
 if require_view():
     st.markdown("DATA-SHOWN")
 """
@@ -91,7 +91,7 @@ def test_public_view_only_when_the_admin_says_so(app_store, monkeypatch):
 
 
 def test_history_page_viewer_sees_changes_but_cannot_undo(app_store):
-    at = AppTest.from_file("../../ui/history.py", default_timeout=30)
+    at = AppTest.from_file("../../ui/pages/history.py", default_timeout=30)
     at.session_state["renkei_user"] = {"name": "viewer1", "role": "viewer"}
     at.run()
     assert not at.exception
@@ -104,7 +104,7 @@ def test_history_page_viewer_sees_changes_but_cannot_undo(app_store):
 
 
 def test_history_page_admin_undoes_a_batch(app_store):
-    at = AppTest.from_file("../../ui/history.py", default_timeout=30)
+    at = AppTest.from_file("../../ui/pages/history.py", default_timeout=30)
     at.session_state["renkei_user"] = {"name": "admin1", "role": "admin"}
     at.run()
     table = at.dataframe[0].value.rename(columns=lambda c: c.split()[-1])

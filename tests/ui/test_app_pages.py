@@ -53,7 +53,7 @@ def _open(page: str, lang: str | None = None) -> AppTest:
         at.session_state["lang"] = lang
     at.run()
     if page != "map":
-        at.switch_page(f"ui/{page}.py")
+        at.switch_page(f"ui/pages/{page}.py")
         at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
@@ -181,7 +181,7 @@ def test_add_org_writes(sample_store: str) -> None:
     assert at.success and "鶴見区まちづくりセンター" in at.success[0].value
     found = open_store(sample_store).orgs(search="鶴見区まちづくりセンター")
     assert [(o.sector, o.city, o.district) for o in found] == [("intermediary", "大阪市", "鶴見区")]
-    # no accounts exist in this store: local mode, writes recorded as "local" (ui/auth.py)
+    # no accounts exist in this store: local mode, writes recorded as "local" (ui/parts/auth.py)
     assert open_store(sample_store).audit(entity_id=found[0].id)[0].user == "local"
 
 
@@ -241,7 +241,7 @@ def test_add_tie_writes_and_shows_on_map(sample_store: str) -> None:
     ties = [t for t in store.ties(org=a.id) if t.project == "復興支援ネットワーク事業"]
     assert [(t.source, t.target, t.type, t.directed, t.strength) for t in ties] == [
         (a.id, b.id, "funding", True, 5)]  # funding is directed by default (DESIGN.md)
-    at.switch_page("ui/map.py").run()
+    at.switch_page("ui/pages/map.py").run()
     html = at.get("iframe")[0].proto.srcdoc
     assert f'data-edge-count="{store.counts()["ties"]}"' in html
 

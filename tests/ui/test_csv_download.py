@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
-from renkei.ui.common import csv_bytes
+from renkei.ui.parts.common import csv_bytes
 
 
 def test_csv_bytes_neutralises_formulas_and_keeps_japanese():

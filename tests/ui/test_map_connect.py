@@ -78,9 +78,9 @@ def test_map_filters_survive_a_visit_to_another_page(store_url: str) -> None:
     at.run()
     at.multiselect(key="map_sector").set_value(["npo", "government"]).run()
     at.select_slider(key="map_strength").set_value(3).run()
-    at.switch_page("ui/orgs.py").run()
+    at.switch_page("ui/pages/orgs.py").run()
     assert not at.exception
-    at.switch_page("ui/map.py").run()
+    at.switch_page("ui/pages/map.py").run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.multiselect(key="map_sector").value == ["npo", "government"]
     assert at.select_slider(key="map_strength").value == 3

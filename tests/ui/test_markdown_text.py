@@ -7,7 +7,7 @@ import string
 from pathlib import Path
 
 import pytest
-from renkei.ui.common import md
+from renkei.ui.parts.common import md
 
 from network.accounts import UserStore
 from network.store.sqlite import SQLiteStore

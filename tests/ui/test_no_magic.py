@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SCRIPTS = sorted((ROOT / "ui").glob("*.py")) + [ROOT / "app.py"]
+SCRIPTS = sorted((ROOT / "ui").rglob("*.py")) + [ROOT / "app.py"]
 ALLOWED = (ast.Call, ast.Constant, ast.Await, ast.Yield, ast.YieldFrom)
 
 

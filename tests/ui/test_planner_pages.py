@@ -25,7 +25,7 @@ def _open(page: str, lang: str = "ja") -> AppTest:
     ``format_func`` read back by AppTest outside the script cannot see the session's language)."""
     at = AppTest.from_file(APP, default_timeout=90)
     at.session_state["lang"] = lang
-    at.switch_page(f"ui/{page}.py")
+    at.switch_page(f"ui/pages/{page}.py")
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at

@@ -123,7 +123,7 @@ def test_typed_name_not_on_the_list_is_kept_as_typed(survey_db):
 def test_survey_page_for_staff(survey_db):
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
-    at.switch_page("ui/survey.py")
+    at.switch_page("ui/pages/survey.py")
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert any("回答 0 / 3" in str(p.proto.text) for p in at.get("progress"))
@@ -142,7 +142,7 @@ def test_survey_page_refuses_a_viewer(survey_db):
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["renkei_user"] = {"name": "viewer1", "role": "viewer"}
     at.run()
-    at.switch_page("ui/survey.py")
+    at.switch_page("ui/pages/survey.py")
     at.run()
     assert not at.exception
     assert not [b for b in at.button if b.key == "sv_issue"] and not at.get("progress")
@@ -153,7 +153,7 @@ def test_survey_page_creates_and_closes_a_round(survey_db):
     path, _ = survey_db
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
-    at.switch_page("ui/survey.py")
+    at.switch_page("ui/pages/survey.py")
     at.run()
     at.text_input(key="sv_new_name").set_value("令和7年度 追加調査")
     at.text_input(key="sv_new_fy").set_value("令和7年度")

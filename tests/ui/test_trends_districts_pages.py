@@ -44,7 +44,7 @@ def _store(sample_dbs, name, tmp_path, monkeypatch) -> str:
 def _open(page: str, lang: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=120)
     at.session_state["lang"] = lang
-    at.switch_page(f"ui/{page}.py")  # straight to the page (the map page's widgets are not ours)
+    at.switch_page(f"ui/pages/{page}.py")  # straight to the page (the map page's widgets are not ours)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert not at.error, [e.value for e in at.error]
@@ -79,7 +79,7 @@ def test_centre_choice_is_kept_across_pages(sample_dbs, tmp_path, monkeypatch):
     _store(sample_dbs, "miyagi", tmp_path, monkeypatch)
     at = _open("trends", "ja")
     at.selectbox(key="pl_centre_w").select("my-002").run()
-    at.switch_page("ui/districts.py")
+    at.switch_page("ui/pages/districts.py")
     at.run()
     assert at.selectbox(key="pl_centre_w").value == "my-002"
 
@@ -112,7 +112,7 @@ def test_planner_pages_on_empty_store(tmp_path, monkeypatch, page):
 
 
 def test_hostile_names_are_shown_as_text(tmp_path, monkeypatch):
-    from renkei.ui.centre import plain
+    from renkei.ui.parts.centre import plain
 
     from network.model import Org, Tie
     from network.store import ChangeSet

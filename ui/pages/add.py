@@ -15,8 +15,8 @@ from datetime import date
 
 import pandas as pd
 import streamlit as st
-from renkei.ui.auth import require_role, user_name
-from renkei.ui.common import (
+from renkei.ui.parts.auth import require_role, user_name
+from renkei.ui.parts.common import (
     empty_store,
     md,
     org_names,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 import streamlit as st
-from renkei.ui.common import analysis, csv_bytes, empty_store, graph, lang, tr
-from renkei.ui.filters import filter_widgets
+from renkei.ui.parts.common import analysis, csv_bytes, empty_store, graph, lang, tr
+from renkei.ui.parts.filters import filter_widgets
 
 from network.explain import explain, label
 from network.report import org_rows, to_markdown

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-from renkei.ui.common import empty_store, graph, sector_label, store, strength_label, tr
-from renkei.ui.filters import latest_start_fy, when_widget
+from renkei.ui.parts.common import empty_store, graph, sector_label, store, strength_label, tr
+from renkei.ui.parts.filters import latest_start_fy, when_widget
 
 from network.analysis.change import compare
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-from renkei.ui.centre import centre_picker, fy_format, measure, plain
-from renkei.ui.common import csv_bytes, empty_store, graph, lang, store, tr
+from renkei.ui.parts.centre import centre_picker, fy_format, measure, plain
+from renkei.ui.parts.common import csv_bytes, empty_store, graph, lang, store, tr
 
 from network.analysis.districts import district_coverage
 from network.analysis.views import undirected_view

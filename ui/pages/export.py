@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import streamlit as st
-from renkei.ui.common import analysis, empty_store, graph, lang, store, tr
+from renkei.ui.parts.common import analysis, empty_store, graph, lang, store, tr
 
 from network.export import FORMATS, export_bytes
 from network.report import to_markdown

@@ -8,8 +8,8 @@ import math
 import altair as alt
 import pandas as pd
 import streamlit as st
-from renkei.ui.common import analysis, csv_bytes, empty_store, graph, lang, sector_label, tr
-from renkei.ui.filters import filter_widgets
+from renkei.ui.parts.common import analysis, csv_bytes, empty_store, graph, lang, sector_label, tr
+from renkei.ui.parts.filters import filter_widgets
 
 from network.explain import explain, label
 from network.model import Sector

@@ -1,14 +1,14 @@
 """History 履歴: every recorded change (who, when, what, before/after); admins can undo.
 
-Wire into ``app.py`` as ``("ui/history.py", "history", "🕘")``.
+Wire into ``app.py`` as ``("ui/pages/history.py", "history", "🕘")``.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-from renkei.ui.auth import current_user, require_role, require_view
-from renkei.ui.common import md, safe, store
+from renkei.ui.parts.auth import current_user, require_role, require_view
+from renkei.ui.parts.common import md, safe, store
 
 from network.errors import RenkeiError
 from network.trust.undo import HISTORY_COLUMNS, history_rows, undo

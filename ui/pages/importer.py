@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
-from renkei.ui.auth import require_role, user_name
-from renkei.ui.common import md, show_error, store, tr
-from renkei.ui.upload_cache import UPLOAD_MB, dry_run, parsed, preview
+from renkei.ui.parts.auth import require_role, user_name
+from renkei.ui.parts.common import md, show_error, store, tr
+from renkei.ui.parts.upload_cache import UPLOAD_MB, dry_run, parsed, preview
 
 from ingest.importer import import_files
 from network.errors import ValidationError

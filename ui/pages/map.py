@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import streamlit as st
-from renkei.ui.common import (
+from renkei.ui.parts.common import (
     Filters,
     analysis,
     empty_store,
@@ -15,9 +15,9 @@ from renkei.ui.common import (
     store,
     tr,
 )
-from renkei.ui.filters import filter_widgets
-from renkei.ui.map_connect import picture_downloads, who_connects
-from renkei.ui.profile import ego_graph, show_profile
+from renkei.ui.parts.filters import filter_widgets
+from renkei.ui.parts.map_connect import picture_downloads, who_connects
+from renkei.ui.parts.profile import ego_graph, show_profile
 
 from network.analysis.selection import top_brokers
 from network.viz import AGGREGATE_LIMIT, render_map

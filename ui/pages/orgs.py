@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-from renkei.ui.common import empty_store, graph, sector_label, store, tr
-from renkei.ui.profile import show_profile
+from renkei.ui.parts.common import empty_store, graph, sector_label, store, tr
+from renkei.ui.parts.profile import show_profile
 
 st.title(tr("orgs"))
 if not empty_store():

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-from renkei.ui.auth import require_role, user_name
-from renkei.ui.common import csv_bytes, show_error, store, tr
+from renkei.ui.parts.auth import require_role, user_name
+from renkei.ui.parts.common import csv_bytes, show_error, store, tr
 
 from network.errors import RenkeiError, ValidationError
 

@@ -7,8 +7,16 @@ import math
 import altair as alt
 import pandas as pd
 import streamlit as st
-from renkei.ui.centre import annual_data, centre_picker, fy_format, fy_name, measure, pdf_bytes, trend_rows
-from renkei.ui.common import csv_bytes, empty_store, graph, lang, tr
+from renkei.ui.parts.centre import (
+    annual_data,
+    centre_picker,
+    fy_format,
+    fy_name,
+    measure,
+    pdf_bytes,
+    trend_rows,
+)
+from renkei.ui.parts.common import csv_bytes, empty_store, graph, lang, tr
 
 from network.analysis.whatif import what_if
 from network.analysis.years import fiscal_years_of, year_view

@@ -2,7 +2,7 @@
 
 A write page starts with two lines::
 
-    from renkei.ui.auth import require_role, user_name
+    from renkei.ui.parts.auth import require_role, user_name
     if require_role("editor"):        # shows the sign-in form when needed
         ...  store.write(..., user=user_name())
 
@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 
 import streamlit as st
-from renkei.ui.common import md
+from renkei.ui.parts.common import md
 
 from network.accounts import Account, UserStore, has_role, users_for
 from network.errors import AuthError, RenkeiError

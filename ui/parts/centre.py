@@ -11,7 +11,7 @@ import os
 
 import networkx as nx
 import streamlit as st
-from renkei.ui.common import graph, lang, store, tr
+from renkei.ui.parts.common import graph, lang, store, tr
 
 from network.analysis.dependence import guess_centre
 from network.analysis.views import undirected_view
@@ -22,8 +22,8 @@ __all__ = ["plain", "centre_picker", "measure", "trend_rows", "annual_data", "pd
 
 
 def plain(text: object) -> str:
-    """``text`` as Markdown that shows exactly its text (:func:`renkei.ui.common.md`: escapes, no autolinks)."""
-    from renkei.ui.common import md
+    """``text`` as Markdown that shows exactly its text (:func:`renkei.ui.parts.common.md`: escapes, no autolinks)."""
+    from renkei.ui.parts.common import md
 
     return md(text).replace("\n", " ")
 

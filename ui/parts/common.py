@@ -209,7 +209,7 @@ def _samples() -> dict:
 
 
 def current_user_name() -> str:
-    from renkei.ui.auth import user_name
+    from renkei.ui.parts.auth import user_name
 
     return user_name()
 
@@ -244,7 +244,7 @@ def empty_store() -> bool:
         return False
     st.info(f"**{tr('empty_title')}** — {tr('empty_body')}")
     samples = _samples()
-    from renkei.ui.auth import current_user
+    from renkei.ui.parts.auth import current_user
 
     from network.accounts import has_role
     acc = current_user()
@@ -261,5 +261,5 @@ def empty_store() -> bool:
                     st.rerun()
     else:
         st.caption(tr("not_ready", what="data.samples"))
-    st.page_link("ui/importer.py", label=tr("go_import"), icon=":material/upload_file:")
+    st.page_link("ui/pages/importer.py", label=tr("go_import"), icon=":material/upload_file:")
     return True

@@ -10,7 +10,7 @@ from datetime import date
 
 import networkx as nx
 import streamlit as st
-from renkei.ui.common import Filters, sector_label, strength_label, tr, type_label
+from renkei.ui.parts.common import Filters, sector_label, strength_label, tr, type_label
 
 from network.analysis.selection import fiscal_years, latest_start_fy  # noqa: F401 - pages import them here
 from network.model import Sector, TieType

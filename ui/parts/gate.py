@@ -18,7 +18,7 @@ import json
 import os
 
 import streamlit as st
-from renkei.ui.common import md
+from renkei.ui.parts.common import md
 
 from network.hosts import (
     ENV_TOKEN,
@@ -74,7 +74,7 @@ def require_start_token() -> bool:
     token = os.environ.get(ENV_TOKEN, "")
     if not token or st.session_state.get(TOKEN_KEY):
         return True
-    from renkei.ui.auth import local_mode
+    from renkei.ui.parts.auth import local_mode
 
     if not local_mode():
         return True  # accounts exist: sign-in protects the pages

@@ -1,6 +1,6 @@
 """Map parts: "who connects A and B" and the picture downloads (PNG, SVG) under the map.
 
-Helpers of ``ui/map.py``; the work is :mod:`network.analysis.paths` and :mod:`network.picture`.
+Helpers of ``ui/pages/map.py``; the work is :mod:`network.analysis.paths` and :mod:`network.picture`.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 import streamlit as st
-from renkei.ui.common import Filters, lang, sector_label, store, tr, type_label
+from renkei.ui.parts.common import Filters, lang, sector_label, store, tr, type_label
 
 from network.model import Sector
 
@@ -20,7 +20,7 @@ MODES = ["orgs", "sector", "district", "community"]
 @st.cache_data(show_spinner=False, max_entries=16)
 def _connect(revision: int, f: Filters, mode: str, a: str, b: str) -> tuple[dict, dict]:
     """``(result, membership)`` of :func:`network.analysis.paths.connectors` for the page's choice."""
-    from renkei.ui.common import filtered_graph
+    from renkei.ui.parts.common import filtered_graph
 
     from network.analysis.gaps import communities
     from network.analysis.paths import bridging_introductions, connectors, group_members

@@ -7,7 +7,7 @@ import os
 
 import pandas as pd
 import streamlit as st
-from renkei.ui.common import (
+from renkei.ui.parts.common import (
     analysis,
     graph,
     lang,

@@ -46,8 +46,8 @@ def is_survey_request() -> bool:
 
 
 def _plain(text: object) -> str:
-    """Text for an element that renders Markdown (:func:`renkei.ui.common.md`: escapes, no autolinks)."""
-    from renkei.ui.common import md
+    """Text for an element that renders Markdown (:func:`renkei.ui.parts.common.md`: escapes, no autolinks)."""
+    from renkei.ui.parts.common import md
 
     return md(text).replace("\n", " ")
 
@@ -166,7 +166,7 @@ def run() -> None:
         st.session_state["lang"] = "ja"
     st.radio(tr("language"), list(LANGS), format_func=LANGS.get, key="lang", horizontal=True,
              label_visibility="collapsed")
-    from renkei.ui.common import store
+    from renkei.ui.parts.common import store
 
     try:
         session = open_link(store(), st.query_params.get("token", ""))
