@@ -164,7 +164,7 @@ def test_viewer_in_chromium_gets_no_save_button(app_store, monkeypatch, chromium
             page.locator('input[type="text"]').first.fill("viewer1")
             page.locator('input[type="password"]').fill(PASSWORDS["viewer1"])
             page.locator('[data-testid="stFormSubmitButton"] button').click()
-            page.get_by_text("viewer1（閲覧者 viewer）でサインイン中").wait_for(timeout=30000)
+            page.get_by_text("viewer1（閲覧者）でサインイン中").wait_for(timeout=30000)
             page.locator('[data-testid="stSidebarNavLink"][href$="/add"]').click()
             page.get_by_text("にはこのページの権限がありません", exact=False).wait_for(timeout=30000)
             page.wait_for_timeout(1000)

@@ -59,7 +59,7 @@ def test_a_spray_from_one_address_is_throttled_in_chromium(tmp_path, monkeypatch
             page.locator('input[type="password"]').wait_for(timeout=60000)
             # a look-alike spelling (full width, capitals) is the same account
             _try(page, "ＶＩＥＷＥＲ１", "viewer password")
-            page.get_by_text("viewer1（閲覧者 viewer）でサインイン中").wait_for(timeout=30000)
+            page.get_by_text("viewer1（閲覧者）でサインイン中").wait_for(timeout=30000)
             page.context.clear_cookies()
             page = browser.new_page(locale="ja-JP")  # a new session from the same address
             page.goto(base + "/", wait_until="domcontentloaded")
