@@ -9,9 +9,9 @@ import pytest
 
 from network.errors import StoreError
 from network.model import Org
-from network.store.sqlite.backup import backup, check_store_file, restore
 from network.store.base import ChangeSet
 from network.store.sqlite import SQLiteStore
+from network.store.sqlite.backup import backup, check_store_file, restore
 from tests.trust.conftest import small_network
 
 

@@ -52,10 +52,9 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from network.store.sqlite.errors import explain
-
 from network.errors import StoreError
 from network.store import is_neo4j_url, sqlite_path
+from network.store.sqlite.errors import explain
 
 __all__ = ["backup", "restore", "check_store_file", "store_path", "KEPT_TABLES"]
 
