@@ -24,10 +24,9 @@ from pathlib import Path
 import networkx as nx
 
 from network.errors import ConflictError, NotFound, StoreError
-from network.model import Activity, Org, Participation, Tie, as_of_label, as_of_period
-from network.store.base import AuditEntry
+from network.model import Activity, Org, Participation, Tie, as_of_period
+from network.store.base import ORG_COLUMNS, AuditEntry
 from network.store.sqlite.codec import (
-    json_loads,
     now_utc,
     org_from_row,
     tie_from_row,
@@ -291,42 +290,15 @@ class SQLiteStore(Writes):
         Ties active on ``as_of`` only, when given (a day, or at some time in a fiscal year, as
         :func:`network.analysis.views.filter_graph` keeps them); organisations deleted are left out.
         """
-        first, last = as_of_period(as_of)  # a fiscal year is its April–March period
-        G = nx.MultiDiGraph(as_of=as_of_label(as_of))
-        conn = self._conn()
-        try:
-            for row in conn.execute("SELECT * FROM orgs WHERE deleted = 0"):
-                d = dict(zip(row.keys(), row))
-                d.pop("deleted")
-                d["aliases"] = json.loads(d["aliases"])
-                d["tags"] = json.loads(d["tags"])
-                d["custom"] = json.loads(d["custom"])
-                G.add_node(d.pop("id"), **d)
-            sql = ("SELECT t.* FROM ties t JOIN orgs s ON s.id = t.source AND s.deleted = 0 "
-                   "JOIN orgs g ON g.id = t.target AND g.deleted = 0")
-            params: tuple = ()
-            if first is not None:
-                sql += " WHERE " + _ACTIVE_SQL
-                params = (last, first)
-            cur = conn.execute(sql, params)
-            names = [d[0] for d in cur.description]
-            rest = [n for n in names if n not in ("id", "source", "target")]
-            idx = [names.index(n) for n in rest]
-            i_id, i_s, i_t, i_dir = (names.index(n) for n in ("id", "source", "target", "directed"))
-            # Fill the adjacency dicts directly: add_edges_from costs 3x more at 100k ties.
-            succ, pred = G._succ, G._pred
-            for row in cur:
-                d = {n: row[i] for n, i in zip(rest, idx)}
-                d["directed"] = bool(row[i_dir])
-                d["custom"] = json_loads(d["custom"])
-                u, v = row[i_s], row[i_t]
-                keys = succ[u].get(v)
-                if keys is None:
-                    keys = succ[u][v] = pred[v][u] = G.edge_key_dict_factory()
-                keys[row[i_id]] = d
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot read store {self.path}: {exc}") from exc
-        return G
+        from network.store.sqlite.arrays import load_graph
+
+        return load_graph(self, as_of)
+
+    def load_arrays(self, as_of: str | int | None = None, *, columns=ORG_COLUMNS):  # noqa: ANN001, ANN201
+        """The same network as columns and edge arrays (:class:`network.store.base.GraphArrays`)."""
+        from network.store.sqlite.arrays import load_arrays
+
+        return load_arrays(self, as_of, columns)
 
     # ------------------------------------------------------------------ undo
     def undo(self, *, audit_id: int | None = None, batch: str | None = None, user: str,
