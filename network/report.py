@@ -27,7 +27,7 @@ True
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 import networkx as nx
@@ -43,7 +43,7 @@ from network.analysis.brokers import (
 )
 from network.analysis.centrality import centralization, closeness
 from network.analysis.community import describe_communities
-from network.analysis.engine import indexed_views
+from network.analysis.engine import Indexed, indexed_views
 from network.analysis.fragility import fragility
 from network.analysis.gaps import (
     area_gaps,
@@ -59,7 +59,7 @@ from network.analysis.views import filter_graph
 from network.explain import explain, label
 from network.model import Sector
 
-__all__ = ["analyze", "to_markdown", "change_to_markdown", "org_rows", "clean"]
+__all__ = ["analyze", "analyze_views", "to_markdown", "change_to_markdown", "org_rows", "clean"]
 
 
 def clean(obj):  # type: ignore[no-untyped-def]
@@ -114,40 +114,54 @@ def analyze(
     filtered = any(x is not None for x in (as_of, types, sectors, district))
     H = filter_graph(G, as_of=as_of, types=types, sectors=sectors, district=district) if filtered else G
     XU, XD = indexed_views(H)  # the undirected and directed views, built with NumPy
+    as_of_ = H.graph.get("as_of") if filtered else G.graph.get("as_of")
+    result = analyze_views(XU, XD, ties=H.number_of_edges(), as_of=as_of_, sector_attr=sector_attr,
+                           types=types, sectors=sectors, district=district, exact_threshold=exact_threshold,
+                           k=k, seed=seed, introductions=introductions, limit=limit)
+    result["orgs"] = list(result["orgs"])
+    return result
+
+
+def analyze_views(
+    XU: Indexed,
+    XD: Indexed,
+    *,
+    ties: int,
+    as_of: str | None = None,
+    sector_attr: str = "sector",
+    types: str | Iterable[str] | None = None,
+    sectors: str | Iterable[str] | None = None,
+    district: str | Iterable[str] | None = None,
+    exact_threshold: int = EXACT_THRESHOLD,
+    k: int | None = None,
+    seed: int = 0,
+    introductions: int = 20,
+    limit: int = 50,
+) -> dict:
+    """:func:`analyze` on views already built (``indexed_views`` or ``indexed_views_from_arrays``).
+
+    ``ties`` is the number of ties the views came from, ``as_of`` the label of their date filter.
+    The result is :func:`analyze`'s, except that ``orgs`` is an iterator yielding one organisation
+    at a time (best broker first), so a large network's report can be written as it goes.
+    """
     bc = betweenness(XU, exact_threshold=exact_threshold, k=k, seed=seed)
     cl = closeness(XU, exact_threshold=exact_threshold, seed=seed)
     con, es = constraint(XU), effective_size(XU)
     group, _ = XD.codes(sector_attr)
     roles = brokerage_arrays(XD, group)
+    del group
     comm = communities(XU, seed=seed)
     comps = components(XU)
     frag = fragility(XU, limit=limit)
-    cut = {c["id"] for c in frag["cut_points"]}
-    nd = H.nodes
-    orgs = []
-    for i, v in enumerate(XU.nodes):
-        d = nd[v]
-        r = roles[XD.index[v]]
-        orgs.append({
-            "id": v, "name": d.get("name") or str(v), "sector": d.get("sector") or "",
-            "district": d.get("district") or "", "group": d.get(sector_attr) or "",
-            "degree": int(XU.degree[i]), "betweenness": _f(bc["values"][v]),
-            "closeness": _f(cl["values"][v]),
-            "constraint": _f(con[v]), "effective_size": _f(es[v]),
-            "brokerage": {**dict(zip(ROLES, map(int, r), strict=True)), "total": int(r.sum())},
-            "community": comm.get(v), "component": comps["membership"].get(v),
-            "cut_point": v in cut,
-        })
-    orgs.sort(key=lambda o: (-o["betweenness"], str(o["id"])))
     n = XU.n
     sizes = np.bincount(np.fromiter(comm.values(), dtype=np.int64, count=len(comm))) if comm else []
     result = {
         "graph": {
-            "nodes": n, "edges": int(len(XU.src)), "ties": H.number_of_edges(), "arcs": int(len(XD.src)),
+            "nodes": n, "edges": int(len(XU.src)), "ties": int(ties), "arcs": int(len(XD.src)),
             "density": 2 * len(XU.src) / (n * (n - 1)) if n > 1 else math.nan,
             "components": comps["count"], "component_sizes": comps["sizes"][:20],
             "isolates": len(comps["isolates"]), "communities": int(len(sizes)),
-            "as_of": H.graph.get("as_of") if filtered else G.graph.get("as_of"),
+            "as_of": as_of,
             "sector_attr": sector_attr,
             "filters": {"types": _listed(types), "sectors": _listed(sectors), "district": _listed(district)},
             "betweenness": {k_: bc[k_] for k_ in ("method", "k", "seed", "estimator", "engine")}
@@ -157,7 +171,6 @@ def analyze(
             "centralization": centralization(XU, betweenness_values=bc["values"]),
             "community_seed": seed,
         },
-        "orgs": orgs,
         "sector_gaps": sector_gaps(XU, attr=sector_attr),
         "sector_mixing": sector_mixing(XD, attr=sector_attr),
         "ei_index": ei_index(XU, attr=sector_attr),
@@ -171,10 +184,36 @@ def analyze(
         "area_gaps": area_gaps(XU, attr="sector"),
         "introductions": suggest_introductions(XU, attr=sector_attr, membership=comm, top=introductions),
     }
-    orgs_ = result.pop("orgs")
     result = clean(result)
-    result["orgs"] = orgs_  # already JSON-ready: skip the recursive walk
-    return {k_: result[k_] for k_ in ("graph", "orgs", *[x for x in result if x not in ("graph", "orgs")])}
+    orgs = _orgs(XU, XD, bc["values"], cl["values"], con, es, roles, comm, comps["membership"],
+                 {c["id"] for c in frag["cut_points"]}, sector_attr)
+    return {"graph": result["graph"], "orgs": orgs, **{k_: v for k_, v in result.items() if k_ != "graph"}}
+
+
+def _orgs(XU: Indexed, XD: Indexed, bc: dict, cl: dict, con: dict, es: dict, roles: np.ndarray, comm: dict,
+          comp: dict, cut: set, sector_attr: str) -> Iterator[dict]:
+    """One JSON-ready organisation at a time, highest betweenness first (then by id)."""
+    nodes = XU.nodes
+    n = XU.n
+    names = XU.labels("name")
+    secs, dists, grp = XU.labels("sector"), XU.labels("district"), XU.labels(sector_attr)
+    b = np.fromiter((bc[v] for v in nodes), dtype=float, count=n)
+    rank = np.empty(n, dtype=np.int64)
+    rank[np.argsort(np.array([str(v) for v in nodes]), kind="stable")] = np.arange(n)
+    order = np.lexsort((rank, -b)).tolist()
+    del b, rank
+    deg = XU.degree.tolist()
+    xd = XD.index
+    for i in order:
+        v = nodes[i]
+        r = roles[xd[v]].tolist()
+        yield {
+            "id": v, "name": names[i] or str(v), "sector": secs[i], "district": dists[i], "group": grp[i],
+            "degree": deg[i], "betweenness": _f(bc[v]), "closeness": _f(cl[v]),
+            "constraint": _f(con[v]), "effective_size": _f(es[v]),
+            "brokerage": {**dict(zip(ROLES, r, strict=True)), "total": sum(r)},
+            "community": comm.get(v), "component": comp.get(v), "cut_point": v in cut,
+        }
 
 
 def _f(x: float) -> float | None:

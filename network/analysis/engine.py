@@ -17,6 +17,7 @@ Examples
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cached_property
 
@@ -24,7 +25,8 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-__all__ = ["Indexed", "indexed_views", "masked_matmul", "seeded_igraph", "HEAVY_COST"]
+__all__ = ["Indexed", "NodeColumns", "indexed_views", "indexed_views_from_arrays", "masked_matmul",
+           "heavy_sum", "seeded_igraph", "HEAVY_COST"]
 
 #: A middle node whose 2-paths number more than this is handled apart (see :func:`masked_matmul`).
 HEAVY_COST = 90_000
@@ -129,6 +131,8 @@ class Indexed:
     def labels(self, attr: str, default: str = "") -> list[str]:
         """Node attribute ``attr`` in node order (missing/empty → ``default``)."""
         nd = self.node_data
+        if isinstance(nd, NodeColumns):
+            return [str(x or default) for x in nd.column(attr)]
         return [str(nd[v].get(attr) or default) for v in self.nodes]
 
     def codes(self, attr: str, default: str = "") -> tuple[np.ndarray, list[str]]:
@@ -137,6 +141,37 @@ class Indexed:
         groups = sorted(set(labels))
         pos = {g: i for i, g in enumerate(groups)}
         return np.fromiter((pos[x] for x in labels), dtype=np.int64, count=self.n), groups
+
+
+class NodeColumns(Mapping):
+    """Node attributes kept as columns: ``nd[v]`` is a small dict made on demand.
+
+    Stands in for ``G.nodes`` when the views come from arrays (no NetworkX graph).
+
+    >>> nd = NodeColumns(["a", "b"], {"name": ["A", "B"]})
+    >>> nd["b"], nd.column("name"), nd.column("sector")
+    ({'name': 'B'}, ['A', 'B'], [None, None])
+    """
+
+    def __init__(self, nodes: list, columns: dict[str, list], index: dict | None = None) -> None:
+        self._nodes = nodes
+        self._columns = columns
+        self._index = index if index is not None else {v: i for i, v in enumerate(nodes)}
+
+    def __getitem__(self, v: object) -> dict:
+        i = self._index[v]
+        return {k: col[i] for k, col in self._columns.items()}
+
+    def __iter__(self) -> Iterator:
+        return iter(self._nodes)
+
+    def __len__(self) -> int:
+        return len(self._nodes)
+
+    def column(self, attr: str) -> list:
+        """The attribute of every node in node order (``None`` when the column is absent)."""
+        col = self._columns.get(attr)
+        return list(col) if col is not None else [None] * len(self._nodes)
 
 
 def _aggregate(n: int, a: np.ndarray, b: np.ndarray, w: np.ndarray, s: np.ndarray):  # type: ignore[no-untyped-def]
@@ -159,7 +194,6 @@ def indexed_views(H: nx.MultiDiGraph, *, weight: str | None = "strength") -> tup
     from network.model import TieType
 
     nodes = list(H)
-    n = len(nodes)
     idx = {v: i for i, v in enumerate(nodes)}
     default = {t.value: t.default_directed for t in TieType}
     m = H.number_of_edges()
@@ -178,7 +212,12 @@ def indexed_views(H: nx.MultiDiGraph, *, weight: str | None = "strength") -> tup
             directed = default.get(d.get("type"), False)
         u_[e], v_[e], w_[e], s_[e], dir_[e] = idx[u], idx[v], w if w == w else 1.0, st, directed
         e += 1
-    u_, v_, w_, s_, dir_ = u_[:e], v_[:e], w_[:e], s_[:e], dir_[:e]
+    return _build_views(nodes, H.nodes, idx, u_[:e], v_[:e], w_[:e], s_[:e], dir_[:e])
+
+
+def _build_views(nodes: list, node_data: Mapping, idx: dict, u_: np.ndarray, v_: np.ndarray, w_: np.ndarray,
+                 s_: np.ndarray, dir_: np.ndarray) -> tuple[Indexed, Indexed]:
+    n = len(nodes)
     out = []
     for directed in (False, True):
         if directed:
@@ -190,10 +229,77 @@ def indexed_views(H: nx.MultiDiGraph, *, weight: str | None = "strength") -> tup
             a, b, w, s = np.minimum(u_, v_), np.maximum(u_, v_), w_, s_
         X = Indexed()
         X._G = None
-        X.node_data, X.directed, X.nodes, X.n, X.index = H.nodes, directed, nodes, n, idx
+        X.node_data, X.directed, X.nodes, X.n, X.index = node_data, directed, nodes, n, idx
         X.src, X.dst, X.weight, X.strength = _aggregate(n, a, b, w, s)
+        del a, b, w, s
         out.append(X)
     return out[0], out[1]
+
+
+def indexed_views_from_arrays(
+    T: object,
+    *,
+    types: Iterable[str] | None = None,
+    sectors: Iterable[str] | None = None,
+    district: Iterable[str] | None = None,
+    min_strength: int = 1,
+    weight: str | None = "strength",
+) -> tuple[Indexed, Indexed]:
+    """The two views of a network given as arrays (a store's ``load_arrays()``), without NetworkX.
+
+    ``T`` has ``ids``, ``orgs`` (columns), ``source``, ``target``, ``type``/``types``,
+    ``directed``, ``strength`` and ``weight`` (:class:`network.store.base.GraphArrays`).  The
+    filters are those of :func:`network.analysis.views.filter_graph` (organisations outside
+    ``sectors``/``district`` are left out with their ties) and ``min_strength`` the rule of
+    :func:`network.analysis.selection.min_strength_graph`.  Equal to
+    ``indexed_views(filter_graph(load_graph(), …))``.
+
+    >>> from types import SimpleNamespace as NS
+    >>> T = NS(ids=["a", "b", "c"], orgs={"sector": ["npo", "npo", "company"]},
+    ...        source=np.array([0, 2]), target=np.array([1, 1]), type=np.array([0, 1]),
+    ...        types=["collaboration", "funding"], directed=np.array([False, True]),
+    ...        strength=np.array([3, 5]), weight=np.array([1.0, 1.0]))
+    >>> XU, XD = indexed_views_from_arrays(T)
+    >>> len(XU.src), len(XD.src), XD.node_data["c"]["sector"]
+    (2, 3, 'company')
+    >>> XU, _ = indexed_views_from_arrays(T, sectors=["npo"])
+    >>> XU.nodes, XU.labels("sector")
+    (['a', 'b'], ['npo', 'npo'])
+    """
+    src, dst = np.asarray(T.source, np.int64), np.asarray(T.target, np.int64)
+    st = np.asarray(T.strength).astype(np.float64)
+    st[~(st > 0)] = 3  # a missing strength counts as 3, as in the views
+    keep = src != dst
+    if types is not None:
+        wanted = {getattr(t, "value", t) for t in ([types] if isinstance(types, str) else types)}
+        ok = np.array([t in wanted for t in T.types], dtype=bool)
+        keep &= ok[np.asarray(T.type, np.int64)] if len(ok) else False
+    if min_strength > 1:
+        keep &= st >= min_strength
+    ids, columns = T.ids, T.orgs
+    node_keep = None
+    for attr, values in (("sector", sectors), ("district", district)):
+        if values is None:
+            continue
+        wanted = {getattr(v, "value", v) for v in ([values] if isinstance(values, str) else values)}
+        col = columns.get(attr) or [None] * len(ids)
+        mask = np.fromiter((x in wanted for x in col), dtype=bool, count=len(ids))
+        node_keep = mask if node_keep is None else node_keep & mask
+    if node_keep is not None:
+        pos = np.cumsum(node_keep) - 1
+        keep &= node_keep[src] & node_keep[dst]
+        sel = np.flatnonzero(node_keep).tolist()
+        ids = [ids[i] for i in sel]
+        columns = {c: [col[i] for i in sel] for c, col in columns.items()}
+        src, dst = pos[src], pos[dst]
+    nodes = list(ids)
+    idx = {v: i for i, v in enumerate(nodes)}
+    s_ = st[keep]
+    w_ = s_.copy() if weight == "strength" else (np.ones(len(s_)) if not weight else
+                                                  np.asarray(T.weight, np.float64)[keep])
+    w_[np.isnan(w_)] = 1.0
+    return _build_views(nodes, NodeColumns(nodes, columns, idx), idx, src[keep], dst[keep], w_, s_,
+                        np.asarray(T.directed, bool)[keep])
 
 
 def masked_matmul(L: sp.csr_matrix, R: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray,
@@ -228,9 +334,43 @@ def masked_matmul(L: sp.csr_matrix, R: sp.csr_matrix, rows: np.ndarray, cols: np
         hit = key_p[pos] == key_e
         out[hit] = P.data[pos[hit]]
     if len(heavy):
-        Lh = L[:, heavy].tocsr()
-        Rh = R[heavy, :].T.tocsr()
-        out += np.asarray(Lh[rows].multiply(Rh[cols]).sum(axis=1)).ravel()
+        out += heavy_sum(L, R, heavy, rows, cols)
+    return out
+
+
+def heavy_sum(L: sp.csc_matrix, R: sp.csr_matrix, middle: np.ndarray, rows: np.ndarray,
+              cols: np.ndarray) -> np.ndarray:
+    """``Σ_{q ∈ middle} L[rows[e], q] · R[q, cols[e]]`` for every pair ``e``, one ``q`` at a time.
+
+    For each ``q`` only the pairs whose row is in ``L[:, q]`` are visited (pairs grouped by
+    row once), so the cost is the number of pairs those rows have — no fancy indexing of the
+    matrices by the pairs.
+
+    >>> import scipy.sparse as sp, numpy as np
+    >>> A = sp.csr_matrix(np.array([[0, 1, 1], [1, 0, 1], [1, 1, 0]], float))
+    >>> heavy_sum(A.tocsc(), A, np.array([2]), np.array([0, 1, 0]), np.array([1, 0, 2])).tolist()
+    [1.0, 1.0, 0.0]
+    """
+    L, R = L.tocsc(), R.tocsr()
+    out = np.zeros(len(rows))
+    if len(rows) == 0 or len(middle) == 0:
+        return out
+    order = np.argsort(rows, kind="stable")
+    ptr = np.searchsorted(rows[order], np.arange(L.shape[0] + 1))
+    dense = np.zeros(R.shape[1])
+    for q in np.asarray(middle).tolist():
+        li = L.indices[L.indptr[q]:L.indptr[q + 1]]
+        lv = L.data[L.indptr[q]:L.indptr[q + 1]]
+        starts = ptr[li]
+        counts = ptr[li + 1] - starts
+        total = int(counts.sum())
+        if total == 0:
+            continue
+        rj = R.indices[R.indptr[q]:R.indptr[q + 1]]
+        dense[rj] = R.data[R.indptr[q]:R.indptr[q + 1]]
+        at = order[np.repeat(starts - (np.cumsum(counts) - counts), counts) + np.arange(total)]
+        out[at] += np.repeat(lv, counts) * dense[cols[at]]
+        dense[rj] = 0.0
     return out
 
 

@@ -30,10 +30,12 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-from network.analysis.engine import Indexed
+from network.analysis.engine import Indexed, heavy_sum
 from network.model import Sector
 
 __all__ = ["suggest_introductions"]
+
+_CHUNK_WORK = 4_000_000  # 2-paths expanded per chunk of rows (bounds the memory of one product)
 
 
 def _label(group: str, attr: str, lang: str) -> str:
@@ -109,45 +111,67 @@ def suggest_introductions(
     if len(rows) == 0:
         return []
     # candidates: pairs sharing a partner with at most `hub_degree` partners; a hub
-    # (a city office with hundreds of ties) adds to their score but proposes no pair alone
+    # (a city office with hundreds of ties) adds to their score but proposes no pair alone.
+    # Rows go in chunks of bounded work, each keeping only its best `top` (and ties), so
+    # memory stays bounded and the result is the same as ranking every candidate at once.
     hub = deg > hub_degree
-    S = (A[rows] @ sp.diags(np.where(hub, 0.0, inv_log)) @ A).tocsr()
-    S = (S - S.multiply(A[rows])).tocoo()  # drop pairs already tied
-    S.eliminate_zeros()
-    i, j, aa = rows[S.row], S.col, S.data
-    if hub.any() and len(i):
-        H = A[:, np.flatnonzero(hub)].tocsr() @ sp.diags(inv_log[hub])
-        aa = aa + np.asarray(H[i].multiply(A[:, np.flatnonzero(hub)].tocsr()[j]).sum(axis=1)).ravel()
-    keep = (i != j) & (aa > 1e-12)
+    hubs = np.flatnonzero(hub)
+    Dn = sp.diags(np.where(hub, 0.0, inv_log))
+    L_hub = (A @ sp.diags(np.where(hub, inv_log, 0.0))).tocsc() if len(hubs) else None
+    y = None
     if between is not None:
         y = groups.index(between[1]) if between[1] in groups else -1
-        keep &= g[j] == y
-        if between[0] == between[1]:
+    in_rows = np.zeros(n, dtype=bool)
+    in_rows[rows] = True
+    contiguous = len(rows) == n or (len(rows) and rows[-1] - rows[0] + 1 == len(rows)
+                                    and bool(np.all(np.diff(rows) == 1)))
+    # work per row: the 2-paths through its non-hub partners
+    work = A @ np.where(hub, 0.0, deg.astype(float))
+    cost = np.cumsum(work[rows]) if len(rows) else np.zeros(0)
+    parts: list[tuple[np.ndarray, ...]] = []
+    start = 0
+    while start < len(rows):
+        stop = int(np.searchsorted(cost, (cost[start - 1] if start else 0.0) + _CHUNK_WORK, side="right"))
+        stop = min(max(stop, start + 1), len(rows))
+        chunk = rows[start:stop]
+        Ar = A[int(chunk[0]):int(chunk[-1]) + 1] if contiguous else A[chunk]
+        S = (Ar @ Dn @ A).tocsr()
+        S = (S - S.multiply(Ar)).tocoo()  # drop pairs already tied
+        S.eliminate_zeros()
+        i, j, aa = chunk[S.row], S.col.astype(np.int64), S.data
+        del S, Ar
+        keep = i != j
+        if between is not None:
+            keep &= g[j] == y
+            if between[0] == between[1]:
+                keep &= i < j
+        elif org is None and sector is None:
             keep &= i < j
-    elif org is None and sector is None:
-        keep &= i < j
-    elif sector is not None:
-        # a pair of two orgs in the sector is seen from both ends: keep it once
-        both = np.isin(j, rows)
-        keep &= ~both | (i < j)
-    i, j, aa = i[keep], j[keep], aa[keep]
-    across_group = g[i] != g[j]
-    across_comm = comm[i] != comm[j] if comm is not None else np.zeros(len(i), dtype=bool)
-    ok = across_group | across_comm | (between is not None)
-    i, j, aa = i[ok], j[ok], aa[ok]
-    across_group, across_comm = across_group[ok], across_comm[ok]
-    same_area = (area_code[i] == area_code[j]) & (area_code[i] != no_area)
-    score = aa * np.where(same_area, same_area_bonus, 1.0)
+        elif sector is not None:
+            # a pair of two orgs in the sector is seen from both ends: keep it once
+            keep &= ~in_rows[j] | (i < j)
+        i, j, aa = i[keep], j[keep], aa[keep]
+        across_group = g[i] != g[j]
+        across_comm = comm[i] != comm[j] if comm is not None else np.zeros(len(i), dtype=bool)
+        ok = across_group | across_comm | (between is not None)
+        i, j, aa, across_group, across_comm = i[ok], j[ok], aa[ok], across_group[ok], across_comm[ok]
+        if L_hub is not None and len(i):
+            aa = aa + heavy_sum(L_hub, A, hubs, i, j)
+        ok = aa > 1e-12
+        i, j, aa, across_group, across_comm = i[ok], j[ok], aa[ok], across_group[ok], across_comm[ok]
+        same_area = (area_code[i] == area_code[j]) & (area_code[i] != no_area)
+        score = aa * np.where(same_area, same_area_bonus, 1.0)
+        sel = _best(score, top)
+        parts.append(tuple(x[sel] for x in (i, j, aa, score, same_area, across_group, across_comm)))
+        start = stop
+    if not parts:
+        return []
+    i, j, aa, score, same_area, across_group, across_comm = (np.concatenate(x) for x in zip(*parts, strict=True))
     if len(score) == 0:
         return []
-    if len(score) > top:
-        # everything tied with the top-th score stays in, so the order is deterministic
-        thresh = np.partition(score, len(score) - top)[len(score) - top]
-        sel = np.flatnonzero(score >= thresh - 1e-12)
-    else:
-        sel = np.arange(len(score))
+    sel = _best(score, top)
     rank = np.empty(n, dtype=np.int64)
-    rank[sorted(range(n), key=lambda v: str(X.nodes[v]))] = np.arange(n)
+    rank[np.argsort(np.array([str(v) for v in X.nodes]), kind="stable")] = np.arange(n)
     order = sel[np.lexsort((rank[j[sel]], rank[i[sel]], -np.round(score[sel], 12)))]
     out = []
     for t in order[:top].tolist():
@@ -155,6 +179,15 @@ def suggest_introductions(
         out.append(_suggestion(X, a, b, float(score[t]), float(aa[t]), bool(same_area[t]),
                                bool(across_group[t]), bool(across_comm[t]), g, groups, attr, areas))
     return out
+
+
+def _best(score: np.ndarray, top: int) -> np.ndarray:
+    """Positions of the ``top`` best scores, and of every score tied with the ``top``-th."""
+    if len(score) <= top:
+        return np.arange(len(score))
+    # everything tied with the top-th score stays in, so the order is deterministic
+    thresh = np.partition(score, len(score) - top)[len(score) - top]
+    return np.flatnonzero(score >= thresh - 1e-12)
 
 
 def _suggestion(X: Indexed, a: int, b: int, score: float, aa: float, same_area: bool,

@@ -8,7 +8,11 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from typing import BinaryIO
+
+import numpy as np
 
 from network.cli.shell import (
     add_min_strength,
@@ -24,7 +28,7 @@ from network.cli.shell import (
 from network.errors import RenkeiError
 from network.store import open_store
 
-__all__ = ["register"]
+__all__ = ["register", "write_json"]
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -101,7 +105,11 @@ def _add_survey(args: argparse.Namespace, result: dict) -> None:
             name = max(rounds, key=lambda r: (r.fiscal_year, r.created_at, r.name)).name
         else:
             return
-        add_to_analysis(result, survey_summary(store, name))
+        summary = survey_summary(store, name)
+    orgs = result["orgs"]
+    result["orgs"] = []  # the network part first; each organisation gets its scores as it is written
+    add_to_analysis(result, summary)
+    result["orgs"] = (add_to_analysis({"orgs": [o]}, summary)["orgs"][0] for o in orgs)
 
 
 def _find_group(G, U, word: str) -> list:  # noqa: ANN001 - graphs
@@ -143,18 +151,113 @@ def _map_caption(args: argparse.Namespace, U) -> list[str]:  # noqa: ANN001 - a 
     return [line, count + " — Renkei 連携"]
 
 
-def cmd_analyze(args: argparse.Namespace) -> int:
-    from network.report import analyze, to_markdown
+def _analysis_views(args: argparse.Namespace):  # noqa: ANN202 - (XU, XD, ties, as_of) or None
+    """The two views straight from the store's arrays (no NetworkX graph), or ``None`` to use the graph."""
+    from network.analysis.engine import indexed_views_from_arrays
+    from network.store.base import ORG_COLUMNS, load_arrays
 
-    G = load_graph_from(args, args.as_of)
-    result = analyze(G, as_of=args.as_of, sector_attr=args.sector_attr, types=type_codes(args.types),
-                     sectors=sector_codes(args.sectors), district=args.district)
+    columns = ORG_COLUMNS if args.sector_attr in ORG_COLUMNS else None
+    if columns is None:
+        return None  # a group attribute outside the columns: the graph carries every attribute
+    with open_store(args.store) as store:
+        T = load_arrays(store, args.as_of, columns)
+    types, sectors = type_codes(args.types), sector_codes(args.sectors)
+    XU, XD = indexed_views_from_arrays(T, types=types, sectors=sectors, district=args.district,
+                                       min_strength=getattr(args, "min_strength", None) or 1)
+    keep = np.ones(T.m, dtype=bool)  # ties counted as analyze() counts them after its filters
+    if types is not None:
+        ok = np.array([t in set(types) for t in T.types], dtype=bool)
+        keep &= ok[T.type.astype(np.int64)] if len(ok) else False
+    if (getattr(args, "min_strength", None) or 1) > 1:
+        keep &= T.strength >= args.min_strength
+    for attr, values in (("sector", sectors), ("district", args.district)):
+        if values is not None:
+            wanted = {values} if isinstance(values, str) else set(values)
+            node_ok = np.fromiter((x in wanted for x in T.orgs[attr]), dtype=bool, count=T.n)
+            keep &= node_ok[T.source] & node_ok[T.target]
+    ties, as_of = int(keep.sum()), T.as_of
+    del T, keep
+    return XU, XD, ties, as_of
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from network.report import analyze, analyze_views, to_markdown
+
+    views = _analysis_views(args)
+    if views is None:
+        G = load_graph_from(args, args.as_of)
+        result = analyze(G, as_of=args.as_of, sector_attr=args.sector_attr, types=type_codes(args.types),
+                         sectors=sector_codes(args.sectors), district=args.district)
+        del G
+    else:
+        XU, XD, ties, as_of = views
+        del views
+        result = analyze_views(XU, XD, ties=ties, as_of=as_of, sector_attr=args.sector_attr,
+                               types=type_codes(args.types), sectors=sector_codes(args.sectors),
+                               district=args.district)
+        del XU, XD  # the orgs iterator keeps what it needs
     _add_survey(args, result)
     if args.format == "json":
-        emit(args, as_json(result))
+        if getattr(args, "output", None):
+            with open(args.output, "wb") as f:
+                write_json(result, f)
+        else:
+            write_json(result, sys.stdout.buffer)
+            sys.stdout.flush()
     else:
+        result["orgs"] = list(result["orgs"])
         emit(args, to_markdown(result, lang=args.lang))
     return 0
+
+
+def write_json(result: dict, out: BinaryIO) -> None:
+    """Write the report as one JSON object, a list's items one a line, organisations as they come.
+
+    Never holds the whole text: each top-level value (a dict indented, a list one compact item a
+    line) is encoded and written in turn, so ``orgs`` may be an iterator.  NaN is refused, as
+    :func:`network.cli.shell.as_json` refuses it (the report writes it as ``null``).
+
+    >>> import io
+    >>> buf = io.BytesIO()
+    >>> write_json({"graph": {"nodes": 2}, "orgs": iter([{"id": "a"}, {"id": "b"}]), "bridges": []}, buf)
+    >>> print(buf.getvalue().decode())
+    {
+     "graph": {
+      "nodes": 2
+     },
+     "orgs": [
+      {"id": "a"},
+      {"id": "b"}
+     ],
+     "bridges": []
+    }
+    <BLANKLINE>
+    """
+    enc = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
+    pretty = json.JSONEncoder(ensure_ascii=False, allow_nan=False, indent=1)
+    out.write(b"{")
+    first = True
+    for key, value in result.items():
+        out.write(("\n" if first else ",\n").encode() + b" " + enc.encode(key).encode() + b": ")
+        first = False
+        if isinstance(value, dict):
+            out.write(pretty.encode(value).replace("\n", "\n ").encode())
+            continue
+        if not isinstance(value, (list, tuple)) and not hasattr(value, "__next__"):
+            out.write(enc.encode(value).encode())
+            continue
+        buf: list[str] = []
+        count = 0
+        for item in value:
+            buf.append(enc.encode(item))
+            count += 1
+            if len(buf) >= 1000:
+                out.write((("[\n  " if count == len(buf) else ",\n  ") + ",\n  ".join(buf)).encode())
+                buf = []
+        if buf:
+            out.write((("[\n  " if count == len(buf) else ",\n  ") + ",\n  ".join(buf)).encode())
+        out.write(b"\n ]" if count else b"[]")
+    out.write(b"\n}\n")
 
 
 def cmd_changes(args: argparse.Namespace) -> int:
