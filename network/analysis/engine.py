@@ -30,6 +30,8 @@ __all__ = ["Indexed", "NodeColumns", "indexed_views", "indexed_views_from_arrays
 
 #: A middle node whose 2-paths number more than this is handled apart (see :func:`masked_matmul`).
 HEAVY_COST = 90_000
+#: 2-paths one chunk of :func:`masked_matmul`'s product expands (bounds its memory).
+_MATMUL_WORK = 2_000_000
 
 
 class Indexed:
@@ -316,25 +318,45 @@ def masked_matmul(L: sp.csr_matrix, R: sp.csr_matrix, rows: np.ndarray, cols: np
     [1.0, 1.0]
     """
     heavy_cost = HEAVY_COST if heavy_cost is None else heavy_cost
-    L, R = L.tocsc(), R.tocsr()
-    cost = np.diff(L.indptr).astype(np.int64) * np.diff(R.indptr).astype(np.int64)
+    Lc, R = L.tocsc(), R.tocsr()
+    r_nnz = np.diff(R.indptr).astype(np.int64)
+    cost = np.diff(Lc.indptr).astype(np.int64) * r_nnz
     heavy = np.flatnonzero(cost > heavy_cost)
     out = np.zeros(len(rows))
     if len(rows) == 0:
         return out
-    keep = np.ones(L.shape[1])
-    keep[heavy] = 0.0
-    P = (L @ sp.diags(keep) @ R).tocsr() if len(heavy) else (L @ R).tocsr()
-    P.sort_indices()
-    n_cols = P.shape[1]
-    key_p = np.repeat(np.arange(P.shape[0]), np.diff(P.indptr)) * n_cols + P.indices
-    key_e = rows.astype(np.int64) * n_cols + cols
-    if len(key_p):
-        pos = np.minimum(np.searchsorted(key_p, key_e), len(key_p) - 1)
-        hit = key_p[pos] == key_e
-        out[hit] = P.data[pos[hit]]
+    rows = np.asarray(rows, dtype=np.int64)
+    cols = np.asarray(cols, dtype=np.int64)
+    Lr = L.tocsr()
     if len(heavy):
-        out += heavy_sum(L, R, heavy, rows, cols)
+        keep = np.ones(L.shape[1])
+        keep[heavy] = 0.0
+        Lr = (Lr @ sp.diags(keep)).tocsr()
+        Lr.eliminate_zeros()
+    # the product in chunks of rows, each of bounded work (2-paths expanded), looked up at its pairs
+    work = np.cumsum(Lr @ r_nnz.astype(float))
+    order = np.argsort(rows, kind="stable")
+    by_row = rows[order]
+    n_cols = R.shape[1]
+    start, n_rows = 0, Lr.shape[0]
+    while start < n_rows:
+        stop = int(np.searchsorted(work, (work[start - 1] if start else 0.0) + _MATMUL_WORK, side="right"))
+        stop = min(max(stop, start + 1), n_rows)
+        lo, hi = np.searchsorted(by_row, [start, stop])
+        if hi > lo:
+            sel = order[lo:hi]
+            P = (Lr[start:stop] @ R).tocsr()
+            P.sort_indices()
+            key_p = np.repeat(np.arange(P.shape[0], dtype=np.int64), np.diff(P.indptr)) * n_cols + P.indices
+            if len(key_p):
+                key_e = (rows[sel] - start) * n_cols + cols[sel]
+                pos = np.minimum(np.searchsorted(key_p, key_e), len(key_p) - 1)
+                hit = key_p[pos] == key_e
+                out[sel[hit]] = P.data[pos[hit]]
+            del P, key_p
+        start = stop
+    if len(heavy):
+        out += heavy_sum(Lc, R, heavy, rows, cols)
     return out
 
 

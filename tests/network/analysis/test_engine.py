@@ -76,3 +76,14 @@ def test_introductions_with_hubs_keep_the_adamic_adar_score():
     for hub_degree in (3, 10**6):
         for s in suggest_introductions(G, top=30, hub_degree=hub_degree, same_area_bonus=1.0):
             assert s["score"] == pytest.approx(aa[tuple(sorted((s["a"], s["b"])))])
+
+
+def test_masked_matmul_in_chunks_equals_one_product(monkeypatch):
+    rng = np.random.default_rng(3)
+    L = sp.random(60, 50, density=0.15, random_state=4, format="csr")
+    R = sp.random(50, 70, density=0.15, random_state=5, format="csr")
+    rows, cols = rng.integers(60, size=500), rng.integers(70, size=500)
+    full = (L @ R).toarray()[rows, cols]
+    monkeypatch.setattr(engine, "_MATMUL_WORK", 3)  # a row or two per chunk
+    for cost in (0, 20, 10**9):
+        assert masked_matmul(L, R, rows, cols, heavy_cost=cost) == pytest.approx(full)
