@@ -86,7 +86,7 @@ def guess_centre(G: nx.Graph | nx.MultiDiGraph) -> object | None:
     ----------
     G : Graph or MultiDiGraph
         The stored network or a view; ties count in either direction, several ties to one
-        partner and self-ties count once.
+        partner once, and self-ties not at all.
 
     Returns
     -------
