@@ -128,8 +128,10 @@ def min_strength_graph(G: nx.MultiDiGraph, minimum: int) -> nx.MultiDiGraph:
 
 
 def fiscal_years(G: nx.MultiDiGraph, *, today: int | None = None) -> list[int]:
-    """Fiscal years the ties' dates span (:func:`~network.analysis.years.fiscal_years_of`), newest first,
-    with the current one (``today``) always in: the choices of a fiscal-year menu.
+    """The choices of a fiscal-year menu: the years the ties span and the current one, newest first.
+
+    The years of :func:`~network.analysis.years.fiscal_years_of`, with the current one (``today``)
+    always in.
 
     Parameters
     ----------
