@@ -23,6 +23,7 @@ from collections.abc import Sequence
 
 from network.cli import accounts, analysis, copy, data, planner, serve, survey
 from network.errors import RenkeiError, ValidationError
+from network.export.text import shown
 
 __all__ = ["main", "build_parser", "EXIT_CODES"]
 
@@ -69,7 +70,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.handler(args)
     except (RenkeiError, OSError) as exc:
-        print(f"renkei: {exc}", file=sys.stderr)
+        # a message can quote stored values (names): shown on the terminal as text, controls escaped
+        print("renkei: " + "\n".join(shown(line) for line in str(exc).split("\n")), file=sys.stderr)
         report = getattr(exc, "report", None)
         if isinstance(exc, ValidationError) and report is not None and hasattr(report, "to_text"):
             print(report.to_text(), file=sys.stderr)
