@@ -55,6 +55,11 @@ def brokers_of(U: nx.Graph, *, top: int = 10, seed: int = 0) -> set:
         betweenness [1]_ (NetworkX normalisation, :func:`~network.analysis.brokers.betweenness`)
         among those with betweenness > 0.
 
+    See Also
+    --------
+    network.analysis.brokers.betweenness : The betweenness ranked.
+    network.analysis.brokers.cut_points : The cut points.
+
     References
     ----------
     .. [1] Freeman, L. C. (1977). A set of measures of centrality based on betweenness.
@@ -126,6 +131,11 @@ def compare(
         ``orgs``: organisations in the views before/after (organisations carry no dates, so
         both count every organisation that passes the filters) and ``active_orgs``: those with
         a tie running then.  A density missing at one time is ``nan``.
+
+    See Also
+    --------
+    network.analysis.trend.trend : Measures for every fiscal year.
+    brokers_of : Who counts as a broker.
 
     Notes
     -----

@@ -202,6 +202,11 @@ def centre_dependence(U: nx.Graph, centre: object, *, limit: int | None = 50,
         centre at one end; ``None`` without one), ``cross_sector_ties``,
         ``cross_sector_with_centre``.
 
+    See Also
+    --------
+    dependence_by_year : The same per fiscal year.
+    network.analysis.fragility.fragility : Every cut point's bus factor.
+
     Notes
     -----
     A pair ``(i, j)`` counts in ``pairs_through`` when its pair dependency on the centre,
@@ -277,6 +282,10 @@ def dependence_by_year(G: nx.MultiDiGraph, centre: object, years: list[int]) -> 
     ------
     RenkeiError
         When ``centre`` is not an organisation of ``G``.
+
+    See Also
+    --------
+    centre_dependence : One network.
 
     Notes
     -----

@@ -107,6 +107,11 @@ def fragility(U: nx.Graph | Indexed, *, limit: int | None = 50) -> dict:
         ``single_tie``: ``[{"id", "partner"}]`` for every organisation with exactly one
         partner.
 
+    See Also
+    --------
+    network.analysis.whatif.what_if : Removing any set of organisations.
+    network.analysis.dependence.centre_dependence : Dependence on one organisation.
+
     Notes
     -----
     One iterative depth-first search computes the preorder number and low point of every

@@ -73,6 +73,10 @@ def funding_mix(G: nx.MultiDiGraph, *, as_of: str | int | date | None = None) ->
         ties, summing to 1) and ``by_type`` (``funding``/``commission`` → ties).  Self-ties do
         not count; amounts are not recorded, so every tie weighs one.
 
+    See Also
+    --------
+    funding_trend : One organisation, per fiscal year.
+
     Examples
     --------
     >>> import networkx as nx

@@ -72,6 +72,11 @@ def sector_mixing(D: nx.DiGraph | Indexed, *, attr: str = "sector") -> list[dict
     ValueError
         When ``D`` is undirected.
 
+    See Also
+    --------
+    sector_gaps : The undirected counterpart, one row per unordered pair.
+    ei_index : Ties out of each group against ties inside it.
+
     Notes
     -----
     The density table of a blockmodel [1]_ whose blocks are the groups, as
@@ -143,6 +148,10 @@ def sector_gaps(U: nx.Graph | Indexed, *, attr: str = "sector", closing: int = 3
         ``introductions`` as :func:`~network.analysis.introductions.suggest_introductions`
         returns them, ``a`` in group ``a``.
 
+    See Also
+    --------
+    sector_mixing : The directed counterpart, one row per ordered pair.
+
     Notes
     -----
     The density table of the undirected view with the groups as blocks [1]_; unlike
@@ -209,6 +218,10 @@ def ei_index(U: nx.Graph | Indexed, *, attr: str = "sector") -> dict:
         ``internal`` (group → ``I``), the groups as text, sorted.  ``-1``: every tie stays
         inside; ``+1``: every tie goes out; ``nan`` when there are no ties (for a group: none
         touches it).
+
+    See Also
+    --------
+    sector_gaps : Tie density between every pair of groups.
 
     Notes
     -----
@@ -289,6 +302,11 @@ def communities(
     ------
     ValueError
         For an unknown ``engine``.
+
+    See Also
+    --------
+    community_ties : Ties between the communities.
+    network.analysis.community.describe_communities : Labels, members, connectors.
 
     Notes
     -----

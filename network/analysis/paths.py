@@ -174,6 +174,11 @@ def connectors(
         "paths"}]``: ``share`` of the shortest paths carried, ``paths`` how many listed paths
         run through it; highest share first, at most ``top``).
 
+    See Also
+    --------
+    group_members : The members of a group.
+    bridging_introductions : When no path joins the two.
+
     Notes
     -----
     Two nodes: ``share(v) = σ_ab(v) / σ_ab``, the pair dependency of ``a`` and ``b`` on ``v``

@@ -235,6 +235,11 @@ def trend(G, first: int, last: int, *, centre: object = None, top: int = 3) -> l
     InputError
         When ``first > last`` (an :class:`~network.errors.InputError` is also a ``ValueError``).
 
+    See Also
+    --------
+    year_measures : The row of one year.
+    network.analysis.change.compare : Two times, pair by pair.
+
     Notes
     -----
     Brokers are ranked by Freeman's betweenness [1]_ and ``cut_points`` counts articulation

@@ -112,6 +112,10 @@ def what_if(U: nx.Graph, remove: Iterable, *, top: int = 5) -> dict:
     RenkeiError
         When ``remove`` is empty or names an id that is not in ``U``.
 
+    See Also
+    --------
+    network.analysis.fragility.fragility : Every cut point's bus factor at once.
+
     Notes
     -----
     *Cut off*: in each component of ``U`` that loses a member, everyone outside the largest

@@ -129,6 +129,11 @@ def year_graph(G: nx.MultiDiGraph, fy: int) -> nx.MultiDiGraph:
         in the year (``start <= 31 March fy+1`` and ``end >= 1 April fy``, open ends pass), with
         their attributes; ``graph["as_of"]`` is ``"fy-04-01/fy+1-03-31"``.
 
+    See Also
+    --------
+    known_orgs : The organisations it keeps.
+    year_views : Its two analysis views.
+
     Examples
     --------
     >>> import networkx as nx
@@ -162,6 +167,11 @@ def year_view(G: nx.MultiDiGraph, fy: int) -> nx.Graph:
         ``weight`` (sum of strengths, 3 when missing), ``strength`` (the strongest), ``ties``
         (how many) and ``types``.
 
+    See Also
+    --------
+    year_views : Both views of the year.
+    network.analysis.views.undirected_view : The view of any date or filter.
+
     Examples
     --------
     >>> import networkx as nx
@@ -191,6 +201,11 @@ def year_views(G: nx.MultiDiGraph, fy: int) -> tuple[nx.Graph, nx.DiGraph]:
         :func:`~network.analysis.views.views` of :func:`year_graph`: the undirected view and
         the directed view (a directed tie is one arc, from source to target; an undirected
         tie two).
+
+    See Also
+    --------
+    year_view : The undirected view alone.
+    network.analysis.views.views : Both views of any date or filter.
 
     Examples
     --------
