@@ -35,6 +35,7 @@ __all__ = [
     "normalise_name",
     "core_name",
     "legal_form",
+    "split_legal_form",
     "clean_corporate_number",
     "check_corporate_number",
     "corporate_check_digit",
@@ -121,6 +122,15 @@ def _split_form(key: str) -> tuple[str, str]:
     if m["pre"]:
         return m["pre"], m["a"]
     return m["post"], m["b"]
+
+
+def split_legal_form(key: str) -> tuple[str, str]:
+    """A normalised key as ``(legal form, the rest)``; the form in front (前株) or behind (後株).
+
+    >>> split_legal_form("株式会社x"), split_legal_form("x株式会社"), split_legal_form("石巻市")
+    (('株式会社', 'x'), ('株式会社', 'x'), ('', '石巻市'))
+    """
+    return _split_form(key)
 
 
 def core_name(name: str) -> str:
