@@ -464,6 +464,10 @@ LABELS.update({
     "action_delete": ("削除", "deleted"),
     "action_restore": ("復元", "restored"),
     "action_undo": ("取り消し", "undone"),
+    # possible duplicates in the Add form (ingest.fold, issue 12)
+    "open_org": ("「{name}」を開く", "Open {name}"),
+    "add_alias": ("「{typed}」を「{name}」の別名にする", "Add {typed} as an alias of {name}"),
+    "alias_added": ("「{typed}」を「{name}」の別名に追加しました", "{typed} added as an alias of {name}"),
 })
 #: the names of measures are those of the report (network.explain.LABELS): one word each
 LABELS.update({k: (v["ja"], v["en"]) for k, v in _MEASURES.items()})
