@@ -468,6 +468,13 @@ LABELS.update({
     "open_org": ("「{name}」を開く", "Open {name}"),
     "add_alias": ("「{typed}」を「{name}」の別名にする", "Add {typed} as an alias of {name}"),
     "alias_added": ("「{typed}」を「{name}」の別名に追加しました", "{typed} added as an alias of {name}"),
+    "possible_duplicates": ("重複の可能性", "Possible duplicates"),
+    "possible_duplicates_help": ("表記ゆれ（かな/カナ、髙/高、ー/－、前株/後株など）だけが違う名前です。別の団体として登録します。"
+                                 "同じ団体なら、同じ法人番号かIDを入れるか、別名にしてください。",
+                                 "Names that differ only by how they are written (kana, 髙/高, ー/－, 株式会社 in front or "
+                                 "behind …). They are added as different organisations; if they are one, give the same "
+                                 "法人番号 or id, or make one an alias."),
+    "looks_like": ("似ている団体", "Looks like"),
 })
 #: the names of measures are those of the report (network.explain.LABELS): one word each
 LABELS.update({k: (v["ja"], v["en"]) for k, v in _MEASURES.items()})

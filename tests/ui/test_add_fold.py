@@ -62,3 +62,18 @@ def test_save_anyway_keeps_them_apart(sample_store: str) -> None:
     _submit(at, "org_form")
     assert at.success
     assert store.counts()["orgs"] == before + 1
+
+
+def test_import_page_lists_possible_duplicates(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setenv("RENKEI_STORE", str(tmp_path / "renkei.db"))
+    data = "団体名,区分\nみやぎ連携復興センター,中間支援組織\nミヤギ連携復興センタ―,中間支援組織\n".encode("cp932")
+    at = pages.AppTest.from_file(pages.APP, default_timeout=60)
+    at.run()
+    at.switch_page("ui/pages/importer.py")
+    at.run()
+    at.file_uploader(key="import_files").set_value(("dups.csv", data, "text/csv"))
+    at.run()
+    assert not at.exception
+    assert any("重複の可能性: 1" in m.value for m in at.markdown)
+    shown = [df.value for df in at.dataframe if "似ている団体" in df.value.columns]
+    assert shown and list(shown[0]["似ている団体"]) == ["みやぎ連携復興センター"]
