@@ -38,7 +38,7 @@ from functools import lru_cache
 
 from ingest.normalise import normalise_name, split_legal_form
 
-__all__ = ["fold", "fold_core", "fold_form", "fold_text", "ITAIJI", "FORM_FOLDS", "similar_keys"]
+__all__ = ["fold", "fold_core", "fold_form", "fold_parts", "fold_text", "ITAIJI", "FORM_FOLDS", "similar_keys"]
 
 #: 異体字 that are not 旧字体 (so not in kyujipy's lists) and that people write in names: variant → usual.
 ITAIJI: dict[str, str] = {
@@ -95,6 +95,17 @@ def fold_text(key: str) -> str:
 @lru_cache(maxsize=200_000)
 def _fold(name: str) -> tuple[str, str]:
     form, core = split_legal_form(fold_text(normalise_name(name)))
+    return FORM_FOLDS.get(form, form), core
+
+
+def fold_parts(name: str) -> tuple[str, str]:
+    """``(folded legal form, folded core)`` without filling any cache: for streaming millions of names
+    that are each seen once (:mod:`ingest.enrich`), where the caches would hold 200,000 of them each.
+
+    >>> fold_parts("高橋商店株式会社"), fold_parts("髙橋商店")
+    (('株式会社', '高橋商店'), ('', '高橋商店'))
+    """
+    form, core = split_legal_form(fold_text(normalise_name.__wrapped__(name)))
     return FORM_FOLDS.get(form, form), core
 
 
