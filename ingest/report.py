@@ -133,6 +133,9 @@ class ImportReport:
         kept = list(dict.fromkeys(c for f in self.files for c in f.custom_columns))  # issue 12
         if kept:
             line += f"; kept as custom fields / 独自項目として保存: {', '.join(kept)}"
+        if self.possible_duplicates:  # ingest.fold: listed by to_text, and by renkei import
+            n = len(self.possible_duplicates)
+            line += f"; {n} possible duplicates, kept apart / 重複の可能性 {n} 件"
         if self.dry_run:
             line += " — dry run, nothing written / 試行のみ"
         elif not self.written:

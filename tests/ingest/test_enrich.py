@@ -122,7 +122,7 @@ def test_utf8_and_zip(store, tmp_path) -> None:
 
 def test_bad_row_is_reported_and_nothing_written(store, tmp_path, capsys) -> None:
     path = tmp_path / "bad.csv"
-    path.write_bytes(csv_bytes([row(A, "高橋商店株式会社"), row("12345", "短い")]) + "1,2,3\r\n".encode())
+    path.write_bytes(csv_bytes([row(A, "高橋商店株式会社"), row("12345", "短い")]) + b"1,2,3\r\n")
     before = _state(store)
     assert main(["--store", store.url, "enrich", str(path), "--write"]) == 1
     err = capsys.readouterr().err

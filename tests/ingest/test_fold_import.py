@@ -53,3 +53,13 @@ def test_suggest_puts_the_folded_match_first() -> None:
                   Org("c", "石巻市", "government")])
     assert [o.id for o in r.suggest("ミヤギ連携復興センタ")][:1] == ["a"]
     assert "c" not in [o.id for o in r.suggest("ミヤギ連携復興センタ")]
+
+
+def test_renkei_import_prints_possible_duplicates(tmp_path, capsys) -> None:
+    from network.cli import main
+
+    f = write_text(tmp_path / "orgs.csv", "団体名,区分\nみやぎ生協,NPO\nミヤギ生協,NPO\n")
+    assert main(["--store", str(tmp_path / "r.db"), "import", str(f)]) == 0
+    out, err = capsys.readouterr()
+    assert "1 possible duplicates, kept apart / 重複の可能性 1 件" in out
+    assert "possible duplicate / 重複の可能性: orgs.csv row 3 'ミヤギ生協' looks like 'みやぎ生協'" in err
