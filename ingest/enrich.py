@@ -45,11 +45,12 @@ import os
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import IO
 
-from ingest.fold import fold, fold_core, fold_form, fold_parts
-from ingest.normalise import check_corporate_number
+from ingest.fold import fold, fold_core, fold_form, fold_parts, fold_text
+from ingest.normalise import check_corporate_number, normalise_name
 from ingest.report import RowError
 from network.errors import ValidationError
 from network.model import Org
@@ -251,20 +252,27 @@ def read_entries(source: Source, errors: list[RowError], *,
 
 
 # ----------------------------------------------------------------------------- matching
-def _same_city(org_city: str, entry_city: str) -> bool:
-    """The org's city is the entry's, or the entry is a ward of it (仙台市 for 仙台市青葉区).
-
-    >>> _same_city("仙台市", "仙台市青葉区"), _same_city("仙台市", "仙台市"), _same_city("仙台", "仙台市")
-    (True, True, False)
-    """
-    return entry_city == org_city or (org_city.endswith("市") and entry_city.startswith(org_city)
-                                      and entry_city.endswith("区"))
+@lru_cache(maxsize=4096)
+def _city_key(city: str) -> str:
+    """A city name as compared: normalised and folded (七ケ浜町 = 七ヶ浜町); a few thousand, so cached."""
+    return fold_text(normalise_name(city))
 
 
 def _city_keys(city: str) -> tuple[str, ...]:
-    """The city names an entry's city can match (itself and, for a ward, its 市)."""
-    i = city.find("市")
-    return (city, city[:i + 1]) if 0 < i < len(city) - 1 and city.endswith("区") else (city,)
+    """The city names an entry's city matches: itself, without its 郡, and the 市 of a ward.
+
+    >>> _city_keys("仙台市青葉区"), _city_keys("宮城郡七ヶ浜町"), _city_keys("石巻市")
+    (('仙台市青葉区', '仙台市'), ('宮城郡七ヶ浜町', '七ヶ浜町'), ('石巻市',))
+    """
+    c = _city_key(city)
+    keys = [c]
+    i = c.find("郡")
+    if 0 < i < len(c) - 1:
+        keys.append(c[i + 1:])
+    i = c.find("市")
+    if 0 < i < len(c) - 1 and c.endswith("区"):
+        keys.append(c[:i + 1])
+    return tuple(keys)
 
 
 class _Wanted:
@@ -275,7 +283,7 @@ class _Wanted:
         for o in orgs:
             if o.corporate_number or not o.city:
                 continue
-            keys = self.by_city.setdefault(o.city, {})
+            keys = self.by_city.setdefault(_city_key(o.city), {})
             for n in (o.name, *o.aliases):
                 keys.setdefault(fold(n), []).append(o)
                 if not fold_form(n):  # a name without its legal form: match the entry's without its own
@@ -290,7 +298,7 @@ class _Wanted:
             form, core = fold_parts(e.name)  # not cached: each of millions of names is seen once
             found = [*keys.get(form + core, ()), *keys.get("\x00" + core, ())]
             for o in found:
-                if (o.prefecture and o.prefecture != e.prefecture) or not _same_city(o.city, e.city):
+                if o.prefecture and _city_key(o.prefecture) != _city_key(e.prefecture):
                     continue
                 got = self.hits.setdefault(o.id, {})
                 if len(got) < 2:

@@ -174,3 +174,18 @@ def test_a_million_rows_in_bounded_memory(tmp_path) -> None:
     assert got["peak_kb"] * 1024 < min(size / 2, 200 * 1024 * 1024)  # never the file in memory
     with SQLiteStore(db) as s:
         assert s.get_org("x").city == "気仙沼市"  # row 999999: cities[999999 % 5]
+
+
+def test_suggestion_through_a_county_and_a_kana_variant() -> None:
+    import io
+
+    from ingest.enrich import plan_enrich
+
+    orgs = [Org("u", "七ケ浜まちづくり協議会", "residents_group", prefecture="宮城県", city="七ケ浜町")]
+    data = csv_bytes([row(number(300000000001), "一般社団法人七ヶ浜まちづくり協議会", kind="399",
+                          city="宮城郡七ヶ浜町", ccode="404")])
+    plan = plan_enrich(orgs, [("07.csv", io.BytesIO(data))])
+    assert [(s.org_id, s.number) for s in plan.suggestions] == [("u", number(300000000001))]
+    plan = plan_enrich([Org("v", "七ケ浜まちづくり協議会", "x", prefecture="福島県", city="七ケ浜町")],
+                       [("07.csv", io.BytesIO(data))])
+    assert plan.suggestions == []  # another prefecture
