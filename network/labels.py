@@ -464,6 +464,17 @@ LABELS.update({
     "action_delete": ("削除", "deleted"),
     "action_restore": ("復元", "restored"),
     "action_undo": ("取り消し", "undone"),
+    # possible duplicates in the Add form (ingest.fold, issue 12)
+    "open_org": ("「{name}」を開く", "Open {name}"),
+    "add_alias": ("「{typed}」を「{name}」の別名にする", "Add {typed} as an alias of {name}"),
+    "alias_added": ("「{typed}」を「{name}」の別名に追加しました", "{typed} added as an alias of {name}"),
+    "possible_duplicates": ("重複の可能性", "Possible duplicates"),
+    "possible_duplicates_help": ("表記ゆれ（かな/カナ、髙/高、ー/－、前株/後株など）だけが違う名前です。別の団体として登録します。"
+                                 "同じ団体なら、同じ法人番号かIDを入れるか、別名にしてください。",
+                                 "Names that differ only by how they are written (kana, 髙/高, ー/－, 株式会社 in front or "
+                                 "behind …). They are added as different organisations; if they are one, give the same "
+                                 "法人番号 or id, or make one an alias."),
+    "looks_like": ("似ている団体", "Looks like"),
 })
 LABELS.update({
     # the History page (ui/pages/history.py)

@@ -3,7 +3,7 @@
 Each command module (:mod:`~network.cli.data`, :mod:`~network.cli.analysis`,
 :mod:`~network.cli.planner`, :mod:`~network.cli.serve`,
 :mod:`~network.cli.accounts`, :mod:`~network.cli.copy`,
-:mod:`~network.cli.survey`) has one ``register(subparsers)`` that adds its
+:mod:`~network.cli.survey`, :mod:`~network.cli.enrich`) has one ``register(subparsers)`` that adds its
 parsers, each with its handler (``set_defaults(handler=…)``);
 :func:`build_parser` calls them all, by name, here.  A command parses its
 arguments, calls the library, and leaves errors to :func:`main`, which turns
@@ -21,7 +21,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from network.cli import accounts, analysis, copy, data, planner, serve, survey
+from network.cli import accounts, analysis, copy, data, enrich, planner, serve, survey
 from network.errors import RenkeiError, ValidationError
 from network.export.text import shown
 
@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     for module in (data, analysis, planner, serve, accounts, copy, survey):
         module.register(sub)
+    enrich.register(sub)  # issue 12: the national 法人番号 data
     return p
 
 
