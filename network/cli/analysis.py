@@ -156,9 +156,9 @@ def _analysis_views(args: argparse.Namespace):  # noqa: ANN202 - (XU, XD, ties, 
     from network.analysis.engine import indexed_views_from_arrays
     from network.store.base import ORG_COLUMNS, load_arrays
 
-    columns = ORG_COLUMNS if args.sector_attr in ORG_COLUMNS else None
-    if columns is None:
+    if args.sector_attr not in ORG_COLUMNS:
         return None  # a group attribute outside the columns: the graph carries every attribute
+    columns = tuple(dict.fromkeys(("name", "sector", "district", args.sector_attr)))  # what the report shows
     with open_store(args.store) as store:
         T = load_arrays(store, args.as_of, columns)
     types, sectors = type_codes(args.types), sector_codes(args.sectors)
