@@ -54,7 +54,7 @@ def safe_json(data: object) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-_JS = """
+_JS = r"""
 (function () {
   var data = JSON.parse(document.getElementById("renkei-data").textContent);
   var T = data.text;
@@ -83,8 +83,7 @@ _JS = """
   var byId = {};
   var nodes = data.nodes.map(function (n) {
     byId[n.id] = n;
-    var o = {id: n.id, x: n.x, y: n.y, size: n.size, group: n.g};
-    if (n.label !== undefined) { o.label = n.label; }
+    var o = {id: n.id, x: n.x, y: n.y, size: n.size, group: n.g, label: ""};
     if (n.hl) { Object.assign(o, n.hl); }
     return o;
   });
@@ -97,15 +96,83 @@ _JS = """
     return o;
   });
   var container = document.getElementById("renkei-map");
-  var network = new vis.Network(container, {nodes: new vis.DataSet(nodes), edges: new vis.DataSet(edges)},
-                                data.options);
+  var nodeSet = new vis.DataSet(nodes);
+  var network = new vis.Network(container, {nodes: nodeSet, edges: new vis.DataSet(edges)}, data.options);
   window.network = network;
   window.renkeiMap.network = network;
+  var physicsOn = !!(data.options.physics && data.options.physics.enabled);
   network.once("afterDrawing", function () {
     window.renkeiDrawn = performance.now();
     document.body.setAttribute("data-drawn", "1");
+    placeLabels();
   });
-  network.once("stabilized", function () { network.setOptions({physics: false}); network.fit(); });
+  network.once("stabilized", function () {
+    physicsOn = false;
+    network.setOptions({physics: false});
+    network.fit();
+    placeLabels();
+  });
+  // Level of detail: labels are placed in data.labelOrder (the most central first) at a fixed size on
+  // screen (n.fs pixels, larger for more central organisations); a label that would overlap one already
+  // placed, or fall outside the view, is left out.  Zooming in spreads the organisations apart, so more
+  // names fit: the rest appear on zoom.  Run again after every zoom, pan, resize and while physics moves.
+  var order = (data.labelOrder || []).map(function (i) { return data.nodes[i]; });
+  var face = ((data.options.nodes || {}).font || {}).face || "sans-serif";
+  var measure = document.createElement("canvas").getContext("2d");
+  measure.font = "100px " + face;
+  var widths = {}, current = {}, timer = null, lastPass = 0;
+  window.renkeiLabels = {shown: 0, passes: 0, settled: false};
+  function textWidth(text) {
+    if (widths[text] === undefined) { widths[text] = measure.measureText(text).width / 100; }
+    return widths[text];
+  }
+  function placeLabels() {
+    lastPass = performance.now();
+    var scale = network.getScale(), W = container.clientWidth, H = container.clientHeight;
+    var pos = network.getPositions(), CELL = 96, PAD = 2, grid = {}, updates = [], shown = 0;
+    function hits(b, add) {
+      for (var i = Math.floor(b[0] / CELL); i <= Math.floor(b[2] / CELL); i++) {
+        for (var j = Math.floor(b[1] / CELL); j <= Math.floor(b[3] / CELL); j++) {
+          var key = i + "," + j, list = grid[key];
+          if (add) { (grid[key] = list || []).push(b); continue; }
+          if (!list) { continue; }
+          for (var k = 0; k < list.length; k++) {
+            var o = list[k];
+            if (b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]) { return true; }
+          }
+        }
+      }
+      return false;
+    }
+    order.forEach(function (n) {
+      var p = pos[n.id], want = null;
+      if (p && n.label) {
+        var d = network.canvasToDOM(p), fs = n.fs || 13, w = textWidth(n.label) * fs;
+        var top = d.y + (n.size + 4) * scale + 0.5 * fs;
+        var b = [d.x - w / 2 - PAD, top - PAD, d.x + w / 2 + PAD, top + 1.2 * fs + PAD];
+        if (b[2] > 0 && b[0] < W && b[3] > 0 && b[1] < H && !hits(b, false)) {
+          hits(b, true);
+          want = Math.round(fs / scale * 100) / 100;
+          shown++;
+        }
+      }
+      if (current[n.id] !== want) {
+        current[n.id] = want;
+        updates.push(want === null ? {id: n.id, label: ""} : {id: n.id, label: n.label, font: {size: want}});
+      }
+    });
+    if (updates.length) { nodeSet.update(updates); }
+    var L = window.renkeiLabels;
+    L.shown = shown; L.passes += 1; L.scale = scale; L.settled = !physicsOn;
+  }
+  function later() { clearTimeout(timer); timer = setTimeout(placeLabels, 150); }
+  network.on("zoom", later);
+  network.on("dragEnd", later);
+  network.on("resize", later);
+  network.on("afterDrawing", function () {  // while physics settles, follow the moving organisations
+    if (physicsOn && performance.now() - lastPass > 400) { placeLabels(); }
+  });
+  window.renkeiPlaceLabels = placeLabels;
   var tip = document.getElementById("renkei-tip");
   function showTip(rows, p) {
     while (tip.firstChild) { tip.removeChild(tip.firstChild); }

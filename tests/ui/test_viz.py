@@ -142,7 +142,13 @@ def test_aggregated_by_community() -> None:
     groups = {v: v % 3 for v in G}
     page = render_map(G, groups=groups, aggregate_limit=10, lang="ja")
     data = _data(page)
-    assert sorted(n["label"] for n in data["nodes"]) == ["コミュニティ 0", "コミュニティ 1", "コミュニティ 2"]
+    # a community is named by its two best-connected members and its size (issue 15, item 2), counted here
+    expected = []
+    for c in range(3):
+        members = sorted((v for v in G if v % 3 == c), key=lambda v: (-G.degree(v), str(v)))
+        expected.append(f"団体{members[0]}・団体{members[1]}ほか{len(members) - 2}団体")
+    assert sorted(n["label"] for n in data["nodes"]) == sorted(expected)
+    assert [n["rows"][0][1] for n in data["nodes"]] == [n["label"] for n in data["nodes"]]  # the tooltip too
 
 
 def test_aggregate_graph_counts_ties() -> None:
