@@ -464,6 +464,25 @@ LABELS.update({
     "action_delete": ("削除", "deleted"),
     "action_restore": ("復元", "restored"),
     "action_undo": ("取り消し", "undone"),
+    # --- map: help texts (issue 15, item 7)
+    "size_by_help": ("点の大きさが表す指標。大きい団体ほど名前も大きく、先に表示されます。",
+                     "The measure a dot's size shows; larger organisations get larger names, shown first."),
+    "colour_by_help": ("点の色が表すもの。凡例に色の意味が出ます。",
+                       "What a dot's colour shows; the legend names each colour."),
+    "highlight_help": ("仲介者（太い赤枠）、切断点（ひし形）、橋渡しの関係（赤い線）を強調します。",
+                       "Marks brokers (thick red ring), cut points (diamonds) and bridge ties (red lines)."),
+    "search_org_help": ("名前で団体を探し、その周りのネットワークとプロフィールを表示します。",
+                        "Find an organisation by name: the map shows its neighbourhood and its profile below."),
+    "ego_steps_help": ("1 = 直接の連携先だけ、2 = 連携先の連携先まで。",
+                       "1 = direct partners only, 2 = partners of partners as well."),
+    "download_map_help": ("操作できる地図を1つの HTML ファイルとして保存します（オフラインで開けます）。",
+                          "Saves the interactive map as one HTML file (opens offline)."),
+    "back_to_whole_help": ("コミュニティに入る前の、ネットワーク全体の地図に戻ります。",
+                           "Back to the map of the whole network, before opening the community."),
+    "map_labels_note": ("名前は中心的な団体から表示し、重なる名前は省きます。拡大するとほかの名前も出ます。",
+                        "Names are shown for the most central organisations first, never overlapping; zoom in "
+                        "for the others."),
+    "drawing_map": ("地図を描いています…", "Drawing the map…"),
 })
 #: the names of measures are those of the report (network.explain.LABELS): one word each
 LABELS.update({k: (v["ja"], v["en"]) for k, v in _MEASURES.items()})

@@ -106,6 +106,8 @@ _TEXT = {
     "brokerage": ("仲介（合計）", "Brokerage (total)"),
     "constraint": ("制約", "Constraint"),
     "community": ("コミュニティ", "Community"),
+    "size_means": ("点の大きさ＝{measure}", "Dot size = {measure}"),
+    "colour": ("色＝{what}", "Colour = {what}"),
 }
 # one word per measure, the report's (issue 10): network.explain.LABELS
 _TEXT.update({k: (_MEASURE_LABELS[k]["ja"], _MEASURE_LABELS[k]["en"])
@@ -266,6 +268,7 @@ def render_map(
     layout: str = "force",
     centre: Hashable | None = None,
     group_url: str | None = None,
+    size_title: str | None = None,
 ) -> str:
     """Draw ``G`` as a standalone offline HTML page.
 
@@ -311,6 +314,10 @@ def render_map(
         In an aggregated map, the link that opens one group (drill down); ``{id}`` is
         replaced by the URL-encoded group key.  Inside the app, links open in the same tab
         and keep the session (language, filters).
+    size_title : str, optional
+        What the size means (the measure's name): the legend then shows the smallest and the
+        largest dot with their values.  By default the degree when ``size_by`` is given, and
+        "organisations" in an aggregated map.
 
     Returns
     -------
@@ -330,11 +337,16 @@ def render_map(
         by = "community" if groups else colour_by
         membership = _fold_small(dict(groups) if groups else {v: G.nodes[v].get(colour_by) for v in G})
         data, legend, group_opts = _aggregated_data(G, membership, by, lang)
+        sizes_key = _size_legend(_t("members", lang), [int(r[1][1].replace(",", "")) for r in
+                                                        (n["rows"] for n in data["nodes"])],
+                                 [n["size"] for n in data["nodes"]], lang)
         note = _t("aggregated", lang).format(orgs=n_orgs, groups=len(data["nodes"]),
                                              by=_t("by_community" if by == "community" else "by_sector", lang))
     else:
         data, legend, group_opts = _org_data(G, colour_by, size_by, highlight or {}, measures or {}, lang,
                                              _positions(G, layout, centre))
+        sizes_key = (_size_legend(size_title or _t("degree", lang), [size_by.get(v) or 0 for v in G],
+                                  [n["size"] for n in data["nodes"]], lang) if size_by else None)
         note = "" if n_orgs else _t("empty", lang)
     n_drawn = len(data["nodes"])
     if physics is None:
@@ -344,7 +356,21 @@ def render_map(
     data["profileUrl"] = profile_url if profile_url and not aggregated else None
     data["groupUrl"] = group_url if group_url and aggregated else None
     return map_page(data, legend, note, height=height, lang=lang, n_orgs=n_orgs, aggregated=aggregated,
-                    legend_title=_t("legend", lang))
+                    legend_title=_t("legend", lang), size_legend=sizes_key)
+
+
+def _size_legend(title: str, values: list, sizes: list, lang: str) -> tuple[str, list[tuple[float, str]]] | None:
+    """``(heading, [(dot radius, value), …])``: the smallest and the largest dot and what they stand for.
+
+    >>> _size_legend("次数", [1, 4, 25], [8, 12, 40], "ja")
+    ('点の大きさ＝次数', [(8.0, '1'), (40.0, '25')])
+    """
+    pairs = sorted((float(s), v) for s, v in zip(sizes, values, strict=True)
+                   if isinstance(v, int | float) and v == v)
+    if not pairs or pairs[0][0] == pairs[-1][0]:
+        return None
+    (s0, v0), (s1, v1) = pairs[0], pairs[-1]
+    return _t("size_means", lang).format(measure=title), [(s0, _fmt(v0)), (s1, _fmt(v1))]
 
 
 def _group_style(colour: str) -> dict:
@@ -474,7 +500,8 @@ def _options(physics: bool, n: int, groups: dict) -> dict:
                     "minVelocity": 1.0},
         "interaction": {"hover": n <= 2500, "hideEdgesOnDrag": n > PHYSICS_LIMIT,
                         "hideEdgesOnZoom": n > 2000, "navigationButtons": False, "keyboard": False},
-        "nodes": {"shape": "dot", "borderWidth": 1, "font": {"size": 13, "face": "sans-serif"}},
+        "nodes": {"shape": "dot", "borderWidth": 1, "font": {"size": 13, "face": "sans-serif", "strokeWidth": 3,
+                                                          "strokeColor": "#ffffff"}},
         "edges": {"smooth": n <= PHYSICS_LIMIT and {"type": "continuous"},
                   "color": {"color": "#9AA5B1", "highlight": "#333333", "hover": "#333333", "opacity": 0.7},
                   "arrows": {"to": {"scaleFactor": 0.5}}},

@@ -242,6 +242,10 @@ body { margin: 0; font-family: "Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic",
 #renkei-legend .ring { border-radius: 50%; background: #fff !important; border: 3px solid; width: 7px; height: 7px; }
 #renkei-legend .diamond { transform: rotate(45deg); width: 9px; height: 9px; }
 #renkei-legend .line { height: 3px; }
+#renkei-legend .size-key { margin-top: 6px; padding-top: 4px; border-top: 1px solid #ddd; }
+#renkei-legend .szrow { display: flex; align-items: center; gap: 4px; margin-top: 2px; }
+#renkei-legend .szdot { display: inline-block; border-radius: 50%; background: #c8c8c8; border: 1px solid #666; }
+#renkei-legend .szval { margin-right: 8px; }
 #renkei-note { background: #fff4ce; border: 1px solid #e0c060; padding: 6px 10px; font-size: 13px; }
 #renkei-info { display: none; position: absolute; top: 8px; right: 8px; background: #fff; border: 1px solid #999;
   border-radius: 6px; padding: 8px 12px; font-size: 13px; max-width: 40%; z-index: 6; }
@@ -252,19 +256,32 @@ body { margin: 0; font-family: "Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic",
 """
 
 
-def _legend(legend: list[tuple[str, str, str]], title: str) -> str:
-    if not legend:
+def _legend(legend: list[tuple[str, str, str]], title: str, size_key: str = "") -> str:
+    if not legend and not size_key:
         return ""
     rows = []
     for colour, label, shape in legend:
         style = f"border-color:{colour}" if shape == "ring" else f"background:{colour}"
         rows.append(f'<div><span class="sw {_html.escape(shape)}" style="{_html.escape(style)}"></span>'
                     f"{_html.escape(label)}</div>")
-    return f'<div id="renkei-legend"><b>{_html.escape(title)}</b>{"".join(rows)}</div>'
+    return f'<div id="renkei-legend"><b>{_html.escape(title)}</b>{"".join(rows)}{size_key}</div>'
+
+
+def _size_key(size_legend: tuple[str, list[tuple[float, str]]] | None) -> str:
+    """The node-size legend: the smallest and the largest dot (at most 22 px across) and their values."""
+    if not size_legend:
+        return ""
+    title, dots = size_legend
+    top = max(r for r, _ in dots) or 1.0
+    cells = "".join(f'<span class="szdot" style="width:{d:.0f}px;height:{d:.0f}px"></span>'
+                    f'<span class="szval">{_html.escape(value)}</span>'
+                    for d, value in ((max(5.0, 22.0 * r / top), value) for r, value in dots))
+    return f'<div class="size-key"><div>{_html.escape(title)}</div><div class="szrow">{cells}</div></div>'
 
 
 def map_page(data: dict, legend: list[tuple[str, str, str]], note: str, *, height: str, lang: str, n_orgs: int,
-             aggregated: bool, legend_title: str = "凡例") -> str:
+             aggregated: bool, legend_title: str = "凡例",
+             size_legend: tuple[str, list[tuple[float, str]]] | None = None) -> str:
     """The standalone HTML document for ``data`` (nodes, edges, options, text)."""
     js, css = vis_assets()
     n_nodes, n_edges = len(data["nodes"]), len(data["edges"])
@@ -276,7 +293,7 @@ def map_page(data: dict, legend: list[tuple[str, str, str]], note: str, *, heigh
         f'<body data-node-count="{n_nodes}">{note_html}<div id="renkei-wrap">'
         f'<div id="renkei-map" style="height:{_html.escape(height)}" data-node-count="{n_nodes}" '
         f'data-edge-count="{n_edges}" data-org-count="{n_orgs}" data-aggregated="{int(aggregated)}"></div>'
-        f'{_legend(legend, legend_title)}<div id="renkei-info"></div><div id="renkei-tip"></div></div>'
+        f'{_legend(legend, legend_title, _size_key(size_legend))}<div id="renkei-info"></div><div id="renkei-tip"></div></div>'
         f'<script type="application/json" id="renkei-data">{safe_json(data)}</script>'
         f"<script>window.renkeiMap = {safe_json(meta)};</script>"
         f"<script>{js}</script><script>{_JS}</script></body></html>"

@@ -52,9 +52,12 @@ def _choices(H: nx.MultiDiGraph, mode: str, f: Filters) -> tuple[list, dict]:
         return ds, {d: d for d in ds}
     from network.analysis.gaps import communities
     from network.analysis.views import undirected_view
+    from network.viz import community_names
 
-    groups = sorted(set(communities(undirected_view(H)).values()))
-    return [str(g) for g in groups], {str(g): tr("community_n", n=g) for g in groups}
+    member = communities(undirected_view(H))
+    named = community_names(H, member, lang())  # as the map and its legend name them
+    groups = sorted(set(member.values()))
+    return [str(g) for g in groups], {str(g): named.get(g) or tr("community_n", n=g) for g in groups}
 
 
 def who_connects(H: nx.MultiDiGraph, f: Filters) -> dict | None:
