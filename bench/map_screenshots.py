@@ -6,7 +6,8 @@
 * ``map-20000-drill.png`` — the first community of the 20,000 opened (drill down).
 
 Each is the real app (``streamlit run app.py`` on a free local port, a fresh SQLite store) at
-1400 × 1000 CSS pixels, taken once the map is drawn and its labels are placed.
+1400 × 1000 CSS pixels; the picture is the map's frame (drawing and legend), taken once the map is
+drawn, physics has settled and the labels are placed.
 
 Usage::
 
@@ -83,7 +84,7 @@ def shoot(n: int, tmp: Path, out: Path) -> list[Path]:
             frame.frame_element().scroll_into_view_if_needed()
             page.wait_for_timeout(500)
             target = out / f"map-{n}.png"
-            page.screenshot(path=str(target))
+            frame.frame_element().screenshot(path=str(target))
             written.append(target)
             if frame.evaluate("() => window.renkeiMap.aggregated"):
                 key = frame.evaluate("() => JSON.parse(document.getElementById('renkei-data').textContent)"
@@ -95,7 +96,7 @@ def shoot(n: int, tmp: Path, out: Path) -> list[Path]:
                 frame.frame_element().scroll_into_view_if_needed()
                 page.wait_for_timeout(500)
                 target = out / f"map-{n}-drill.png"
-                page.screenshot(path=str(target))
+                frame.frame_element().screenshot(path=str(target))
                 written.append(target)
         finally:
             browser.close()

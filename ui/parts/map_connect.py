@@ -127,7 +127,7 @@ def picture_downloads(view: nx.Graph, f: Filters, colour_by: str, sizes: dict | 
 
     def _scene() -> dict:
         return scene(U, colour_by=colour_by, size_by=sizes, highlight=hl["nodes"], highlight_edges=hl["edges"],
-                     lang=lang())
+                     lang=lang(), size_title=tr("degree") if sizes else None)
 
     c1, c2 = st.columns(2)
     c1.download_button(tr("download_png"), lambda: to_png(_scene(), caption()), file_name="renkei-map.png",
