@@ -42,7 +42,7 @@ def map_html(revision: int, f: Filters, size_by: str, colour_by: str, marks: tup
              opened: tuple[str, ...] = ()) -> tuple[str, int, int, bool]:
     """The map page's HTML for these choices: ``(html, nodes, edges, aggregated)`` (cached per store revision)."""
     H = filtered_graph(f)
-    view = ego_graph(H, focus, steps) if focus else opened_group(H, opened)
+    view = ego_graph(H, focus, steps) if focus else drilled(revision, f, opened, lang_)[0]
     need_analysis = size_by in ("betweenness", "brokerage") or bool(marks) or colour_by == "community"
     result = analysis(f) if need_analysis and H.number_of_nodes() else {"orgs": []}
     rows = org_measures(result)
@@ -80,35 +80,24 @@ def map_html(revision: int, f: Filters, size_by: str, colour_by: str, marks: tup
     return html, view.number_of_nodes(), view.number_of_edges(), view.number_of_nodes() > AGGREGATE_LIMIT
 
 
-def opened_names(H, opened: tuple[str, ...], lang_: str) -> list[str]:  # noqa: ANN001 - a MultiDiGraph
-    """The breadcrumb: each opened community named as on the map (its best-connected members)."""
+@st.cache_resource(show_spinner=False, max_entries=8)
+def drilled(revision: int, f: Filters, opened: tuple[str, ...], lang_: str) -> tuple:
+    """``(view, names)``: the members of the community opened by a drill-down (``opened`` = community
+    keys, outer first) and the breadcrumb's names for them, as the map names them (cached per store
+    revision: finding communities in 20,000 organisations takes seconds).  Do not modify ``view``."""
     from network.analysis.gaps import communities
     from network.analysis.views import undirected_view
     from network.viz import community_names
 
-    out, view = [], H
+    names, view = [], filtered_graph(f)
     for key in opened:
         if view.number_of_nodes() <= AGGREGATE_LIMIT:
             break
         member = communities(undirected_view(view))
         inside = {v: key for v, c in member.items() if str(c) == key}
-        out.append(community_names(view, inside, lang_).get(key) or t("community_n", lang_, n=key))
+        names.append(community_names(view, inside, lang_).get(key) or t("community_n", lang_, n=key))
         view = view.subgraph(inside).copy()
-    return out
-
-
-def opened_group(H, opened: tuple[str, ...]):  # noqa: ANN001, ANN201 - MultiDiGraphs
-    """The members of the community opened by a drill-down (``opened`` = community keys, outer first)."""
-    from network.analysis.gaps import communities
-    from network.analysis.views import undirected_view
-
-    view = H
-    for key in opened:
-        if view.number_of_nodes() <= AGGREGATE_LIMIT:
-            break
-        member = communities(undirected_view(view))
-        view = view.subgraph([v for v, c in member.items() if str(c) == key]).copy()
-    return view
+    return view, names
 
 
 st.title(tr("map"))
@@ -133,7 +122,8 @@ if not empty_store():
                           help=tr("layout_help"))
     opened = tuple(x for x in str(st.query_params.get("group", "")).split("/") if x)
     if opened and not focus:
-        crumbs = " › ".join([tr("whole_network")] + [md(name) for name in opened_names(H, opened, lang())])
+        crumbs = " › ".join([tr("whole_network")] + [md(name) for name in drilled(store().revision(), f, opened,
+                                                                                   lang())[1]])
         b1, b2 = st.columns([4, 1])
         b1.caption(tr("drilled", path=crumbs))
         if b2.button(tr("back_to_whole"), key="map_back", help=tr("back_to_whole_help")):
@@ -151,7 +141,7 @@ if not empty_store():
     st.download_button(tr("download_map"), lambda: html.encode("utf-8"), file_name="renkei-map.html",
                        mime="text/html", help=tr("download_map_help"))
     if not aggregated:
-        view = ego_graph(H, focus, steps) if focus else opened_group(H, opened)
+        view = ego_graph(H, focus, steps) if focus else drilled(store().revision(), f, opened, lang())[0]
         degree = {v: float(d) for v, d in view.to_undirected(as_view=True).degree()} if size_by == "degree" else None
         picture_downloads(view, f, colour_by if colour_by != "community" else "sector", degree,
                           route and {"nodes": route["nodes"], "edges": route["edges"]})
