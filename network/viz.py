@@ -467,7 +467,7 @@ def _org_data(G, colour_by, size_by, highlight, measures, lang, pos=None):  # ty
 
 def _aggregated_data(G, membership, by, lang):  # type: ignore[no-untyped-def]
     A = aggregate_graph(G, membership)
-    pos = compute_layout(A, scale=120.0 * math.sqrt(max(len(A), 1)) + 150.0)  # room for big group circles
+    pos = compute_layout(A, scale=120.0 * math.sqrt(max(len(A), 1)) + 150.0, even=True)  # room for big circles
     colours = _colours(by, A.nodes)
     top = max((m for _, m in A.nodes(data="members")), default=1)
     names = community_names(G, membership, lang) if by == "community" else None

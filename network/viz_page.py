@@ -144,13 +144,18 @@ _JS = r"""
       }
       return false;
     }
+    var legendBox = document.getElementById("renkei-legend");
+    if (legendBox) {  // the legend lies over the drawing: no name goes under it
+      var r = legendBox.getBoundingClientRect(), c = container.getBoundingClientRect();
+      hits([r.left - c.left, r.top - c.top, r.right - c.left, r.bottom - c.top], true);
+    }
     order.forEach(function (n) {
       var p = pos[n.id], want = null;
       if (p && n.label) {
         var d = network.canvasToDOM(p), fs = n.fs || 13, w = textWidth(n.label) * fs;
         var top = d.y + (n.size + 4) * scale + 0.5 * fs;
         var b = [d.x - w / 2 - PAD, top - PAD, d.x + w / 2 + PAD, top + 1.2 * fs + PAD];
-        if (b[2] > 0 && b[0] < W && b[3] > 0 && b[1] < H && !hits(b, false)) {
+        if (b[0] >= 0 && b[2] <= W && b[1] >= 0 && b[3] <= H && !hits(b, false)) {  // whole, in view
           hits(b, true);
           want = Math.round(fs / scale * 100) / 100;
           shown++;
