@@ -86,6 +86,8 @@ def shoot(n: int, tmp: Path, out: Path) -> list[Path]:
             target = out / f"map-{n}.png"
             frame.frame_element().screenshot(path=str(target))
             written.append(target)
+            print(f"{n:,} organisations: {frame.evaluate('() => window.renkeiLabels.shown')} names shown of "
+                  f"{frame.evaluate('() => window.renkeiMap.nodeCount')} nodes drawn")
             if frame.evaluate("() => window.renkeiMap.aggregated"):
                 key = frame.evaluate("() => JSON.parse(document.getElementById('renkei-data').textContent)"
                                      ".nodes.find(n => n.id === 'c0').key")

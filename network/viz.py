@@ -503,6 +503,7 @@ def _options(physics: bool, n: int, groups: dict) -> dict:
         "nodes": {"shape": "dot", "borderWidth": 1, "font": {"size": 13, "face": "sans-serif", "strokeWidth": 3,
                                                           "strokeColor": "#ffffff"}},
         "edges": {"smooth": n <= PHYSICS_LIMIT and {"type": "continuous"},
-                  "color": {"color": "#9AA5B1", "highlight": "#333333", "hover": "#333333", "opacity": 0.7},
+                  "color": {"color": "#9AA5B1", "highlight": "#333333", "hover": "#333333",
+                            "opacity": 0.7 if n <= 1000 else 0.3},  # thousands of ties: a lighter web
                   "arrows": {"to": {"scaleFactor": 0.5}}},
     }
