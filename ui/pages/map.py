@@ -122,8 +122,9 @@ if not empty_store():
                           help=tr("layout_help"))
     opened = tuple(x for x in str(st.query_params.get("group", "")).split("/") if x)
     if opened and not focus:
-        crumbs = " › ".join([tr("whole_network")] + [md(name) for name in drilled(store().revision(), f, opened,
-                                                                                   lang())[1]])
+        with st.spinner(tr("working")):  # finding the communities of 20,000 organisations takes seconds
+            opened_names = drilled(store().revision(), f, opened, lang())[1]
+        crumbs = " › ".join([tr("whole_network")] + [md(name) for name in opened_names])
         b1, b2 = st.columns([4, 1])
         b1.caption(tr("drilled", path=crumbs))
         if b2.button(tr("back_to_whole"), key="map_back", help=tr("back_to_whole_help")):
