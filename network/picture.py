@@ -120,7 +120,7 @@ def scene(
     legend = [(colours[val], _label(colour_by, val, lang)) for val in sorted(colours, key=group_order)]
     title = _t("sector" if colour_by == "sector" else "community" if colour_by == "community" else "area", lang)
     if size_by and size_title:
-        title += "　" + _t("size_means", lang).format(measure=size_title)
+        title += "  (" + _t("size_means", lang).format(measure=size_title) + ")"
     return {"width": width, "height": height, "nodes": drawn, "edges": edges, "labels": labels,
             "legend": legend, "title": title}
 

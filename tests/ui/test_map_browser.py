@@ -93,7 +93,8 @@ def test_picture_downloads_open_with_legend(chromium: str, miyagi: Path) -> None
                 page.get_by_role("button", name="画像（SVG・編集用）").click()
             svg = Path(d.value.path()).read_bytes()
             texts = [t.text or "" for t in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")]
-            assert "区分" in texts and "中間支援組織" in texts and any(t.startswith("期間: すべて") for t in texts)
+            assert "区分  (点の大きさ＝連携数)" in texts  # the colour legend's heading says what size means
+            assert "中間支援組織" in texts and any(t.startswith("期間: すべて") for t in texts)
             with page.expect_download(timeout=180000) as d:
                 page.get_by_role("button", name="画像（PNG・印刷用）").click()
             img = Image.open(io.BytesIO(Path(d.value.path()).read_bytes()))
