@@ -11,16 +11,31 @@ Graph model (every query a constant below, every value a ``$parameter``):
 
 Each write is one managed transaction of the store (``Neo4jStore._write``); a write
 about one respondent first touches its invite node, so two writes for the same
-respondent take turns and the per-respondent answer limit holds.  Same methods
+respondent take turns and the per-respondent answer limit holds.  The staff's writes
+(create, close, links, paper import, :meth:`Neo4jSurvey.record`) also take the store's
+writer lock and append one audit entry (entity ``survey_round``), as the SQLite store does.  Same methods
 and behaviour as :class:`network.store.sqlite_survey.SQLiteSurvey`.
 """
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from network.errors import ConflictError, NotFound, ValidationError
-from network.survey.model import ITEMS, LIMITS, Answer, Invite, Response, Round
+from network.store.base import WriteResult
+from network.survey.model import (
+    ITEMS,
+    LIMITS,
+    Answer,
+    Invite,
+    Response,
+    Round,
+    check_counts,
+    import_state,
+    links_state,
+    round_state,
+)
 
 __all__ = ["Neo4jSurvey", "SCHEMA"]
 
@@ -35,6 +50,7 @@ SCHEMA = [
     "CREATE INDEX renkei_survey_response_round IF NOT EXISTS FOR (r:SurveyResponse) ON (r.round)",
 ]
 _SEP = "\x1f"
+AUDIT_ENTITY = "survey_round"
 GET_ROUND = "MATCH (r:SurveyRound {name: $name}) RETURN properties(r) AS p"
 ALL_ROUNDS = "MATCH (r:SurveyRound) RETURN properties(r) AS p"
 CREATE_ROUND = ("CREATE (r:SurveyRound {name: $name, fiscal_year: $fy, close_date: $close, closed: $closed, "
@@ -106,19 +122,39 @@ class Neo4jSurvey:
     def _write(self, work: Any) -> Any:
         return self._store._write(work)
 
+    def _audited(self, by: str, now: str | None, work: Any) -> Any:
+        """Run ``work(tx, audit)`` under the writer lock; each ``audit(action, name, before, after)`` is logged."""
+        from network.store.neo4j_tx import WriteWork
+
+        at = now or datetime.now(UTC).isoformat(timespec="seconds")
+
+        def tx_work(tx: Any) -> Any:
+            w = WriteWork(tx, by, at, self._store.batch_size, WriteResult(batch=""))
+            w.lock()
+
+            def audit(action: str, name: str, before: dict | None, after: dict | None) -> None:
+                w.audit.append((at, by, action, AUDIT_ENTITY, name, before, after))
+
+            out = work(tx, audit)
+            w.append_audit()
+            return out
+
+        return self._write(tx_work)
+
     # ------------------------------------------------------------------ rounds
-    def create_round(self, rnd: Round) -> Round:
+    def create_round(self, rnd: Round, *, by: str = "system") -> Round:
         if len(rnd.orgs) > LIMITS.orgs:
             raise ValidationError(f"a round lists at most {LIMITS.orgs} organisations")
         orgs = [{"org": o, "pos": i} for i, o in enumerate(dict.fromkeys(rnd.orgs))]
 
-        def work(tx: Any) -> None:
+        def work(tx: Any, audit: Any) -> None:
             if tx.run(GET_ROUND, name=rnd.name).single() is not None:
                 raise ConflictError(f"a survey round named {rnd.name!r} exists already / 同名の調査があります")
             tx.run(CREATE_ROUND, name=rnd.name, fy=int(rnd.fiscal_year), close=rnd.close_date,
                    closed=bool(rnd.closed), created=rnd.created_at, orgs=orgs, sep=_SEP).consume()
+            audit("survey_create", rnd.name, None, round_state(rnd, len(orgs)))
 
-        self._write(work)
+        self._audited(by, rnd.created_at or None, work)
         return self.get_round(rnd.name)
 
     def get_round(self, name: str) -> Round:
@@ -135,25 +171,33 @@ class Neo4jSurvey:
                         for r in self._read(ALL_ROUNDS))
         return [self.get_round(n) for _, _, n in names]
 
-    def close_round(self, name: str) -> Round:
-        def work(tx: Any) -> None:
-            if tx.run(CLOSE_ROUND, name=name).single() is None:
+    def close_round(self, name: str, *, by: str = "system") -> Round:
+        def work(tx: Any, audit: Any) -> None:
+            old = tx.run(GET_ROUND, name=name).single()
+            if old is None:
                 raise NotFound(f"no survey round named {name!r} / 調査「{name}」はありません")
+            tx.run(CLOSE_ROUND, name=name).consume()
+            audit("survey_close", name, {"closed": bool(old["p"].get("closed"))}, {"closed": True})
 
-        self._write(work)
+        self._audited(by, None, work)
         return self.get_round(name)
 
+    def record(self, name: str, action: str, after: dict, *, by: str = "system") -> None:
+        """One audit entry about round ``name`` (``survey_apply``: the ties' own batch is in ``after``)."""
+        self._audited(by, None, lambda tx, audit: audit(action, name, None, after))
+
     # ------------------------------------------------------------------ links
-    def set_token_hashes(self, name: str, hashes: dict[str, str], *, now: str) -> None:
+    def set_token_hashes(self, name: str, hashes: dict[str, str], *, now: str, by: str = "system") -> None:
         rows = [{"key": name + _SEP + org, "hash": h} for org, h in hashes.items()]
 
-        def work(tx: Any) -> None:
+        def work(tx: Any, audit: Any) -> None:
             done = {r["org"] for r in tx.run(SET_TOKENS, rows=rows, now=now)}
             missing = [o for o in hashes if o not in done]
             if missing:
                 raise NotFound(f"{missing[0]!r} is not on the list of round {name!r}")
+            audit("survey_links", name, None, links_state(hashes))
 
-        self._write(work)
+        self._audited(by, now, work)
 
     def find_hash(self, token_hash: str) -> tuple[str, str, str] | None:
         rows = self._read(FIND_HASH, hash=token_hash)
@@ -226,13 +270,15 @@ class Neo4jSurvey:
     def responses(self, name: str) -> list[Response]:
         return sorted((_response(r["p"]) for r in self._read(RESPONSES, round=name)), key=lambda r: r.org)
 
-    def replace_answers(self, name: str, answers: list[Answer], responses: list[Response], *, now: str) -> int:
+    def replace_answers(self, name: str, answers: list[Answer], responses: list[Response], *, now: str,
+                        by: str = "system") -> int:
+        check_counts(answers)
         rows = []
         for a in answers:
             invite = name + _SEP + a.respondent
             rows.append({"invite": invite, "key": invite + _SEP + a.partner_key, "props": _answer_props(a, now)})
 
-        def work(tx: Any) -> None:
+        def work(tx: Any, audit: Any) -> None:
             for r in responses:
                 key = name + _SEP + r.org
                 if tx.run(LOCK_INVITE, key=key).single() is None:
@@ -242,6 +288,7 @@ class Neo4jSurvey:
                        comment=r.comment, submitted=now, now=now).consume()
             if rows:
                 tx.run(MERGE_ANSWERS, rows=rows).consume()
+            audit("survey_import", name, None, import_state(answers, responses))
 
-        self._write(work)
+        self._audited(by, now, work)
         return len(answers)

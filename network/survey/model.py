@@ -30,6 +30,7 @@ __all__ = [
     "Item", "ITEMS", "TRUST_ITEMS", "VALUE_ITEMS", "SCALE", "FREQUENCIES", "SURVEY_TYPES", "CONTRIBUTIONS",
     "Round", "Answer", "Response", "Invite", "LIMITS", "check_round_name", "check_answer", "check_response",
     "parse_frequency", "parse_contribution", "parse_type", "partner_key", "ANSWER_FIELDS",
+    "check_counts", "round_state", "links_state", "import_state",
 ]
 
 
@@ -312,3 +313,36 @@ def check_response(r: Response) -> Response:
     r.contributions = codes
     r.comment = _text(r.comment, LIMITS.comment, "comment / 自由記述")
     return r
+
+
+def check_counts(answers: list[Answer]) -> None:
+    """``ValidationError`` when one respondent has more than ``LIMITS.partners`` answers.
+
+    >>> check_counts([Answer("R", "a", partner="b")])
+    """
+    counts: dict[str, int] = {}
+    for a in answers:
+        counts[a.respondent] = counts.get(a.respondent, 0) + 1
+    over = sorted(o for o, n in counts.items() if n > LIMITS.partners)
+    if over:
+        raise ValidationError(f"{over[0]}: {counts[over[0]]} partners, at most {LIMITS.partners} per organisation / "
+                              f"相手の団体は{LIMITS.partners}件まで")
+
+
+# What the audit log keeps of survey writes (entity ``survey_round``): counts and ids, never a token or its hash.
+def round_state(rnd: Round, n_orgs: int) -> dict:
+    """>>> round_state(Round("R", 2024, ["a", "b"], "2025-01-31"), 2)
+    {'fiscal_year': 2024, 'orgs': 2, 'close_date': '2025-01-31', 'closed': False}
+    """
+    return {"fiscal_year": rnd.fiscal_year, "orgs": n_orgs, "close_date": rnd.close_date, "closed": bool(rnd.closed)}
+
+
+def links_state(hashes: dict[str, str]) -> dict:
+    """>>> links_state({"b": "h2", "a": "h1"})
+    {'orgs': ['a', 'b'], 'links': 2}
+    """
+    return {"orgs": sorted(hashes), "links": len(hashes)}
+
+
+def import_state(answers: list[Answer], responses: list[Response]) -> dict:
+    return {"respondents": sorted(r.org for r in responses), "answers": len(answers)}

@@ -169,10 +169,11 @@ def read_answers(store: object, name: str, path: str | os.PathLike | tuple[str, 
 
 
 def import_answers(store: object, name: str, path: str | os.PathLike | tuple[str, bytes], *,
-                   dry_run: bool = False) -> PaperImport:
+                   dry_run: bool = False, user: str = "system") -> PaperImport:
     """Read, check, and (when every row is good) store the answers in one transaction.
 
-    Raises ``ValidationError`` (with ``report``) when any row is bad: nothing is written.
+    Raises ``ValidationError`` (with ``report``) when any row is bad: nothing is written.  The
+    import is one audit entry (who, which respondents, how many answers) by ``user``.
     """
     result = read_answers(store, name, path)
     if result.report.errors:
@@ -180,6 +181,7 @@ def import_answers(store: object, name: str, path: str | os.PathLike | tuple[str
                               "問題があるため何も書き込んでいません", result.report)
     if not dry_run:
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        store.survey().replace_answers(name, result.answers, result.responses, now=now)  # type: ignore[attr-defined]
+        store.survey().replace_answers(name, result.answers, result.responses, now=now,  # type: ignore[attr-defined]
+                                       by=user)
         result.report.written = True
     return result

@@ -31,7 +31,8 @@ def _create() -> None:
         go = st.form_submit_button(tr("sv_create"), type="primary")
     if go:
         try:
-            rnd = create_round(store(), name, fy, orgs=orgs or None, close_date=close.isoformat() if close else None)
+            rnd = create_round(store(), name, fy, orgs=orgs or None, close_date=close.isoformat() if close else None,
+                               user=user_name())
         except (RenkeiError, ValueError) as exc:
             show_error(exc)
             return
@@ -49,7 +50,7 @@ def _links(name: str) -> None:
     if st.button(tr("sv_issue"), key="sv_issue"):
         try:
             orgs = [m["org"] for m in status(store(), name)["missing"]] if only_missing else None
-            links = issue_links(store(), name, orgs=orgs, base_url=base)
+            links = issue_links(store(), name, orgs=orgs, base_url=base, user=user_name())
             rnd = store().survey().get_round(name)
             # kept only in this session, for the downloads below; never logged or stored
             st.session_state["sv_links"] = (name, links, letters_pdf(rnd, links))
@@ -98,7 +99,7 @@ def _paper(name: str) -> None:
     up = st.file_uploader(tr("sv_paper"), type=["csv", "xlsx"], key="sv_paper")
     if up is not None and st.button(tr("import"), key="sv_paper_go"):
         try:
-            result = import_answers(store(), name, (up.name, up.getvalue()))
+            result = import_answers(store(), name, (up.name, up.getvalue()), user=user_name())
             st.success(tr("sv_paper_done", n=len(result.answers)))
         except ValidationError as exc:
             show_error(exc)
@@ -154,7 +155,7 @@ def _page() -> None:
     _paper(name)
     _apply_and_scores(name)
     if not rnd.closed and st.button(tr("sv_close"), key="sv_close"):
-        close_round(store(), name)
+        close_round(store(), name, user=user_name())
         st.rerun()
 
 
