@@ -12,7 +12,7 @@ Graph model (every query a constant below, every value a ``$parameter``):
 Each write is one managed transaction of the store (``Neo4jStore._write``); a write
 about one respondent first touches its invite node, so two writes for the same
 respondent take turns and the per-respondent answer limit holds.  The staff's writes
-(create, close, links, paper import, :meth:`Neo4jSurvey.record`) also take the store's
+(create, close, links, paper import, a copy, :meth:`Neo4jSurvey.record`) also take the store's
 writer lock and append one audit entry (entity ``survey_round``), as the SQLite store does.  Same methods
 and behaviour as :class:`network.store.sqlite_survey.SQLiteSurvey`.
 """
@@ -25,6 +25,7 @@ from typing import Any
 from network.errors import ConflictError, NotFound, ValidationError
 from network.store.base import WriteResult
 from network.survey.model import (
+    ANSWER_FIELDS,
     ITEMS,
     LIMITS,
     Answer,
@@ -32,6 +33,7 @@ from network.survey.model import (
     Response,
     Round,
     check_counts,
+    copy_state,
     import_state,
     links_state,
     round_state,
@@ -82,6 +84,12 @@ MERGE_RESPONSE = ("MATCH (i:SurveyInvite {key: $key}) "
                   "r.submitted_at = $submitted, r.updated_at = $now "
                   "MERGE (r)-[:ANSWERS]->(i)")
 
+DELETE_ROUND_PARTS = [f"MATCH (n:{label} {{round: $name}}) DETACH DELETE n"
+                      for label in ("SurveyAnswer", "SurveyResponse", "SurveyInvite")]
+DELETE_ROUND = "MATCH (r:SurveyRound {name: $name}) DETACH DELETE r"
+LOAD_TOKENS = ("UNWIND $rows AS row MATCH (i:SurveyInvite {key: row.key}) "
+               "SET i.token_hash = row.hash, i.issued_at = row.issued_at")
+
 _ITEM_COLS = [i.key for i in ITEMS]
 
 
@@ -98,6 +106,13 @@ def _answer(p: dict) -> Answer:
                   strength=p.get("strength"), types=list(p.get("types") or []),
                   **{c: p.get(c) for c in _ITEM_COLS}, note=p.get("note") or "", date=p.get("date") or "",
                   source=p.get("source") or "web")
+
+
+def partner_key_of(d: dict) -> str:
+    """The partner key of an answer as a dict (sort order of :meth:`Neo4jSurvey.dump`, as SQLite's)."""
+    from network.survey.model import partner_key
+
+    return partner_key(d["partner"], d["partner_name"])
 
 
 def _response(p: dict) -> Response:
@@ -269,6 +284,55 @@ class Neo4jSurvey:
 
     def responses(self, name: str) -> list[Response]:
         return sorted((_response(r["p"]) for r in self._read(RESPONSES, round=name)), key=lambda r: r.org)
+
+    # ------------------------------------------------------------------ copy between stores
+    def dump(self, name: str) -> dict:
+        """Everything of round ``name`` as plain data (link hashes, not tokens), for :mod:`network.store.copy`."""
+        rows = self._read(GET_ROUND, name=name)
+        if not rows:
+            raise NotFound(f"no survey round named {name!r} / 調査「{name}」はありません")
+        p = rows[0]["p"]
+        invites = [{"org": r["p"]["org"], "token_hash": r["p"].get("token_hash"), "issued_at": r["p"].get("issued_at")}
+                   for r in sorted(self._read(INVITES, name=name), key=lambda r: r["p"]["pos"])]
+        answers = sorted((dict(_answer(r["p"]).to_dict(), updated_at=r["p"].get("updated_at"))
+                          for r in self._read(ANSWERS, round=name)),
+                         key=lambda a: (a["respondent"], partner_key_of(a)))
+        responses = [{"org": x.org, "contributions": x.contributions, "comment": x.comment,
+                      "submitted_at": x.submitted_at, "updated_at": x.updated_at} for x in self.responses(name)]
+        return {"round": {"name": p["name"], "fiscal_year": int(p["fiscal_year"]), "close_date": p.get("close_date"),
+                          "closed": bool(p.get("closed")), "created_at": p.get("created_at") or ""},
+                "invites": invites, "answers": answers, "responses": responses}
+
+    def load(self, data: dict, *, by: str = "system") -> None:
+        """Make round ``data["round"]["name"]`` exactly ``data`` (a :meth:`dump`), in one audited transaction."""
+        r = data["round"]
+        name = r["name"]
+        orgs = [{"org": i["org"], "pos": n} for n, i in enumerate(data["invites"])]
+        tokens = [{"key": name + _SEP + i["org"], "hash": i["token_hash"], "issued_at": i["issued_at"]}
+                  for i in data["invites"]]
+        answers = []
+        for d in data["answers"]:
+            a = Answer(**{k: d[k] for k in ANSWER_FIELDS})
+            invite = name + _SEP + a.respondent
+            answers.append({"invite": invite, "key": invite + _SEP + a.partner_key,
+                            "props": _answer_props(a, d["updated_at"])})
+
+        def work(tx: Any, audit: Any) -> None:
+            for q in DELETE_ROUND_PARTS:
+                tx.run(q, name=name).consume()
+            tx.run(DELETE_ROUND, name=name).consume()
+            tx.run(CREATE_ROUND, name=name, fy=int(r["fiscal_year"]), close=r["close_date"], closed=bool(r["closed"]),
+                   created=r["created_at"], orgs=orgs, sep=_SEP).consume()
+            tx.run(LOAD_TOKENS, rows=tokens).consume()
+            if answers:
+                tx.run(MERGE_ANSWERS, rows=answers).consume()
+            for x in data["responses"]:
+                tx.run(MERGE_RESPONSE, key=name + _SEP + x["org"], round=name, org=x["org"],
+                       contributions=list(x["contributions"]), comment=x["comment"], submitted=x["submitted_at"],
+                       now=x["updated_at"]).consume()
+            audit("survey_copy", name, None, copy_state(data))
+
+        self._audited(by, None, work)
 
     def replace_answers(self, name: str, answers: list[Answer], responses: list[Response], *, now: str,
                         by: str = "system") -> int:

@@ -2,7 +2,7 @@
 
 Reached through :meth:`network.store.sqlite.SQLiteStore.survey`; every write is one
 ``BEGIN IMMEDIATE`` transaction of the store, every value a parameter.  The staff's writes
-(create, close, links, paper import, and :meth:`SQLiteSurvey.record` for an apply) add one
+(create, close, links, paper import, a copy, and :meth:`SQLiteSurvey.record` for an apply) add one
 audit row (entity ``survey_round``, action ``survey_…``, batch ``""``) in the same transaction;
 a respondent's own saves are not audited (they are the respondent's, kept with their date).  The
 methods and their behaviour are the same as :class:`network.store.neo4j_survey.Neo4jSurvey`
@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 
 from network.errors import ConflictError, NotFound, StoreError, ValidationError
 from network.survey.model import (
+    ANSWER_FIELDS,
     ITEMS,
     LIMITS,
     Answer,
@@ -32,6 +33,7 @@ from network.survey.model import (
     Response,
     Round,
     check_counts,
+    copy_state,
     import_state,
     links_state,
     round_state,
@@ -124,6 +126,10 @@ def _answer(r: sqlite3.Row) -> Answer:
     return Answer(r["round"], r["respondent"], partner=r["partner"], partner_name=r["partner_name"],
                   frequency=r["frequency"], strength=r["strength"], types=json.loads(r["types"]),
                   **{c: r[c] for c in _ITEM_COLS}, note=r["note"], date=r["date"], source=r["source"])
+
+
+def _from_dict(d: dict) -> Answer:
+    return Answer(**{k: d[k] for k in ANSWER_FIELDS})
 
 
 def _round(r: sqlite3.Row, orgs: list[str]) -> Round:
@@ -262,6 +268,48 @@ class SQLiteSurvey:
         return [Response(name, r["org"], json.loads(r["contributions"]), r["comment"], r["submitted_at"],
                          r["updated_at"])
                 for r in self._rows("SELECT * FROM survey_responses WHERE round = ? ORDER BY org", (name,))]
+
+    # ------------------------------------------------------------------ copy between stores
+    def dump(self, name: str) -> dict:
+        """Everything of round ``name`` as plain data (link hashes, not tokens), for :mod:`network.store.copy`."""
+        rnd = self._rows("SELECT * FROM survey_rounds WHERE name = ?", (name,))
+        if not rnd:
+            raise NotFound(f"no survey round named {name!r} / 調査「{name}」はありません")
+        r = rnd[0]
+        invites = [{"org": x["org"], "token_hash": x["token_hash"], "issued_at": x["issued_at"]} for x in
+                   self._rows("SELECT org, token_hash, issued_at FROM survey_invites WHERE round = ? ORDER BY rowid",
+                              (name,))]
+        answers = [dict(_answer(x).to_dict(), updated_at=x["updated_at"]) for x in
+                   self._rows("SELECT * FROM survey_answers WHERE round = ? ORDER BY respondent, partner_key", (name,))]
+        responses = [{"org": x["org"], "contributions": json.loads(x["contributions"]), "comment": x["comment"],
+                      "submitted_at": x["submitted_at"], "updated_at": x["updated_at"]}
+                     for x in self._rows("SELECT * FROM survey_responses WHERE round = ? ORDER BY org", (name,))]
+        return {"round": {"name": r["name"], "fiscal_year": int(r["fiscal_year"]), "close_date": r["close_date"],
+                          "closed": bool(r["closed"]), "created_at": r["created_at"]},
+                "invites": invites, "answers": answers, "responses": responses}
+
+    def load(self, data: dict, *, by: str = "system") -> None:
+        """Make round ``data["round"]["name"]`` exactly ``data`` (a :meth:`dump`), in one audited transaction."""
+        r = data["round"]
+        name = r["name"]
+        with self._tx() as c:
+            c.execute("INSERT INTO survey_rounds (name, fiscal_year, close_date, closed, created_at) VALUES (?,?,?,?,?) "
+                      "ON CONFLICT (name) DO UPDATE SET fiscal_year = excluded.fiscal_year, close_date = "
+                      "excluded.close_date, closed = excluded.closed, created_at = excluded.created_at",
+                      (name, r["fiscal_year"], r["close_date"], int(r["closed"]), r["created_at"]))
+            c.execute("DELETE FROM survey_answers WHERE round = ?", (name,))
+            c.execute("DELETE FROM survey_responses WHERE round = ?", (name,))
+            c.execute("DELETE FROM survey_invites WHERE round = ?", (name,))
+            c.executemany("INSERT INTO survey_invites (round, org, token_hash, issued_at) VALUES (?,?,?,?)",
+                          [(name, i["org"], i["token_hash"], i["issued_at"]) for i in data["invites"]])
+            c.executemany(f"INSERT INTO survey_answers ({', '.join(_ANSWER_COLS)}) "
+                          f"VALUES ({', '.join('?' * len(_ANSWER_COLS))})",
+                          [_answer_row(_from_dict(a), a["updated_at"]) for a in data["answers"]])
+            c.executemany("INSERT INTO survey_responses (round, org, contributions, comment, submitted_at, updated_at) "
+                          "VALUES (?,?,?,?,?,?)",
+                          [(name, x["org"], json.dumps(x["contributions"], ensure_ascii=False), x["comment"],
+                            x["submitted_at"], x["updated_at"]) for x in data["responses"]])
+            _audit(c, by, "survey_copy", name, None, copy_state(data))
 
     def replace_answers(self, name: str, answers: list[Answer], responses: list[Response], *, now: str,
                         by: str = "system") -> int:

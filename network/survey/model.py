@@ -30,7 +30,7 @@ __all__ = [
     "Item", "ITEMS", "TRUST_ITEMS", "VALUE_ITEMS", "SCALE", "FREQUENCIES", "SURVEY_TYPES", "CONTRIBUTIONS",
     "Round", "Answer", "Response", "Invite", "LIMITS", "check_round_name", "check_answer", "check_response",
     "parse_frequency", "parse_contribution", "parse_type", "partner_key", "ANSWER_FIELDS",
-    "check_counts", "round_state", "links_state", "import_state",
+    "check_counts", "round_state", "links_state", "import_state", "copy_state",
 ]
 
 
@@ -365,3 +365,9 @@ def links_state(hashes: dict[str, str]) -> dict:
 def import_state(answers: list[Answer], responses: list[Response]) -> dict:
     """What the log keeps of a paper import: the respondents and the number of answers."""
     return {"respondents": sorted(r.org for r in responses), "answers": len(answers)}
+
+
+def copy_state(data: dict) -> dict:
+    """What the log keeps of a round copied from another store (a ``dump``): counts only."""
+    return {"orgs": len(data["invites"]), "links": sum(1 for i in data["invites"] if i["token_hash"]),
+            "answers": len(data["answers"]), "responses": len(data["responses"])}
