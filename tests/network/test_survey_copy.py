@@ -1,8 +1,8 @@
 """``renkei copy`` carries survey rounds: the round, its links (hashes only), answers and responses.
 
 A copied link keeps working in the destination (the same token opens the same organisation's
-questionnaire there), a draft stays a draft, and copying twice changes nothing.  SQLite → SQLite and
-SQLite → Neo4j (ArcadeDB's Bolt server, marked ``neo4j``).
+questionnaire there), a draft stays a draft, and copying twice changes nothing.  SQLite → SQLite, and
+SQLite → Neo4j → SQLite (ArcadeDB's Bolt server, marked ``neo4j``).
 """
 
 from __future__ import annotations
@@ -85,7 +85,7 @@ def test_cli_copy_reports_the_rounds(src, tmp_path, capsys):
 
 
 @pytest.mark.neo4j
-def test_sqlite_to_neo4j(src, bolt_server):  # noqa: F811
+def test_sqlite_to_neo4j_and_back(src, bolt_server, tmp_path):  # noqa: F811
     from network.store.neo4j import Neo4jStore
 
     s, links = src
@@ -95,5 +95,9 @@ def test_sqlite_to_neo4j(src, bolt_server):  # noqa: F811
         assert copy_store(s, dst).survey == {"created": 2, "updated": 0, "unchanged": 0}
         _check(s, dst, links)
         assert copy_store(s, dst).survey == {"created": 0, "updated": 0, "unchanged": 2}
+        back = SQLiteStore(tmp_path / "back.db")  # and back again: Neo4j → SQLite
+        assert copy_store(dst, back).survey == {"created": 2, "updated": 0, "unchanged": 0}
+        _check(s, back, links)
+        back.close()
     finally:
         dst.close()
