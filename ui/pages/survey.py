@@ -112,7 +112,7 @@ def _paper(name: str) -> None:
 
 def _apply_and_scores(name: str) -> None:
     from network.survey.apply import apply_round
-    from network.survey.scores import survey_summary
+    from network.survey.scores import survey_section, survey_summary
 
     if st.button(tr("sv_apply"), key="sv_apply", type="primary"):
         try:
@@ -120,14 +120,15 @@ def _apply_and_scores(name: str) -> None:
         except RenkeiError as exc:
             show_error(exc)
     summary = survey_summary(store(), name)
-    net = summary["network"]
-    c1, c2, c3 = st.columns(3)
-    c1.metric("trust 信頼", "—" if net["trust"] is None else f"{net['trust']:.2f}")
-    c2.metric("value 価値", "—" if net["value"] is None else f"{net['value']:.2f}")
-    c3.metric("reciprocity 相互性", "—" if net["reciprocity"] is None else f"{net['reciprocity']:.0%}")
+    sec = survey_section(summary)
+    c = st.columns(4)  # the figures the Gaps page and the annual report show (network.survey.scores)
+    c[0].metric(tr("sv_m_response"), "—" if sec["response_rate"] is None else f"{sec['response_rate']:.0%}")
+    c[1].metric(tr("sv_m_reciprocity"), "—" if sec["reciprocity"] is None else f"{sec['reciprocity']:.0%}")
+    c[2].metric(tr("sv_m_trust"), "—" if sec["trust"] is None else f"{sec['trust']:.2f}")
+    c[3].metric(tr("sv_m_value"), "—" if sec["value"] is None else f"{sec['value']:.2f}")
     st.caption(tr("sv_scores"))
-    rows = [{"id": o, tr("name"): v["name"], "trust": v["trust"], "value": v["value"], "n": v["raters"]}
-            for o, v in summary["orgs"].items() if v["raters"]]
+    rows = [{"ID": o, tr("name"): v["name"], tr("sv_col_trust"): v["trust"], tr("sv_col_value"): v["value"],
+             tr("sv_col_raters"): v["raters"]} for o, v in summary["orgs"].items() if v["raters"]]
     if rows:
         st.dataframe(pd.DataFrame(rows), hide_index=True)
 
