@@ -14,7 +14,7 @@ about one respondent first touches its invite node, so two writes for the same
 respondent take turns and the per-respondent answer limit holds.  The staff's writes
 (create, close, links, paper import, a copy, :meth:`Neo4jSurvey.record`) also take the store's
 writer lock and append one audit entry (entity ``survey_round``), as the SQLite store does.  Same methods
-and behaviour as :class:`network.store.sqlite_survey.SQLiteSurvey`.
+and behaviour as :class:`network.store.sqlite.survey.SQLiteSurvey`.
 """
 
 from __future__ import annotations
