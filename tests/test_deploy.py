@@ -277,6 +277,38 @@ def test_serve_on_all_addresses_contacts_nothing_outside(tmp_path: Path) -> None
 
 
 @pytest.mark.slow
+def test_streamlit_run_app_looks_no_public_address_up(tmp_path: Path) -> None:
+    """``streamlit run app.py`` (docs/app.md) with the repository's config prints its URL without asking anyone.
+
+    Only the start is covered: Streamlit's origin check for a foreign page is turned off by
+    ``renkei serve`` (renkei.streamlit_child), not by a setting.
+    """
+    trap = _Trap()
+    proxy = f"http://127.0.0.1:{trap.port}"
+    env = _env(tmp_path / "r.db", HTTP_PROXY=proxy, HTTPS_PROXY=proxy, http_proxy=proxy, https_proxy=proxy)
+    env.pop("NO_PROXY", None)
+    env.pop("no_proxy", None)
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                if _get(f"http://127.0.0.1:{port}/_stcore/health") == "ok":
+                    break
+            except OSError:
+                time.sleep(0.2)
+        time.sleep(2)
+    finally:
+        proc.terminate()
+        out = proc.communicate(timeout=15)[0].decode(errors="replace")
+        trap.close()
+    assert f"URL: http://localhost:{port}" in out, out
+    assert trap.seen == [], (trap.seen, out)
+
+
+@pytest.mark.slow
 def test_renkei_container_serves_on_all_addresses(tmp_path: Path) -> None:
     store = _store_with(tmp_path, ("kato", "admin"))
     port = free_port()
