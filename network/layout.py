@@ -73,12 +73,14 @@ def compute_layout(G: nx.Graph, *, seed: int = 42, scale: float | None = None) -
         scale = 45.0 * math.sqrt(n) + 120.0
     if n == 1:
         return {next(iter(G)): (0.0, 0.0)}
+    # Organisations in one fixed order (by id), whatever order the store or the filters gave them in and
+    # whatever the process's hash seed: the seeded layout is then a function of the network alone.
     H = nx.Graph()
-    H.add_nodes_from(G)
-    H.add_edges_from((u, v) for u, v in G.edges() if u != v)
-    comps = sorted(nx.connected_components(H), key=len, reverse=True)
+    H.add_nodes_from(sorted(G, key=str))
+    H.add_edges_from(sorted(((u, v) for u, v in G.edges() if u != v), key=lambda e: (str(e[0]), str(e[1]))))
+    comps = sorted((sorted(c, key=str) for c in nx.connected_components(H)), key=lambda c: (-len(c), str(c[0])))
     main = [v for c in comps if len(c) >= SMALL_COMPONENT or c is comps[0] for v in c]
-    rest = [v for c in comps if not (len(c) >= SMALL_COMPONENT or c is comps[0]) for v in sorted(c, key=str)]
+    rest = [v for c in comps if not (len(c) >= SMALL_COMPONENT or c is comps[0]) for v in c]
     pos = _tied_layout(H, main, seed, scale)
     if rest:
         step = 45.0

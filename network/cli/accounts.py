@@ -97,7 +97,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from network.store.backup import backup
+    from network.store.sqlite.backup import backup
 
     c = backup(args.store or default_store_url(), args.file, overwrite=args.overwrite)
     print(f"backed up {c['orgs']} organisations, {c['ties']} ties, {c['audit']} history entries "
@@ -106,7 +106,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from network.store.backup import restore
+    from network.store.sqlite.backup import restore
 
     c = restore(args.file, args.store or default_store_url(), user=user_of(args), keep_copy=not args.no_copy)
     print(f"restored {c['orgs']} organisations, {c['ties']} ties from {args.file} / 復元しました")

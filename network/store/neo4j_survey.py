@@ -12,7 +12,7 @@ Graph model (every query a constant below, every value a ``$parameter``):
 Each write is one managed transaction of the store (``Neo4jStore._write``); a write
 about one respondent first touches its invite node, so two writes for the same
 respondent take turns and the per-respondent answer limit holds.  Same methods
-and behaviour as :class:`network.store.sqlite_survey.SQLiteSurvey`.
+and behaviour as :class:`network.store.sqlite.survey.SQLiteSurvey`.
 """
 
 from __future__ import annotations

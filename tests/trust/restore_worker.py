@@ -1,6 +1,6 @@
 """``python -m tests.trust.restore_worker BACKUP STORE``: a restore that prints its stages (not a test module).
 
-Prints ``stage NAME`` as :func:`network.store.backup.restore` reports each stage
+Prints ``stage NAME`` as :func:`network.store.sqlite.backup.restore` reports each stage
 (``begun``, ``locked``, ``copied``, ``replaced``, ``committed``) and ``done`` at the
 end, so that test_crash.py can kill it at any of them or after a delay.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from network.store.backup import restore
+from network.store.sqlite.backup import restore
 
 
 def main(backup_file: str, store: str) -> None:

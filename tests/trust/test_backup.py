@@ -1,4 +1,4 @@
-"""Backups and restores through SQLite's backup API (network.store.backup)."""
+"""Backups and restores through SQLite's backup API (network.store.sqlite.backup)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import pytest
 
 from network.errors import StoreError
 from network.model import Org
-from network.store.backup import backup, check_store_file, restore
 from network.store.base import ChangeSet
 from network.store.sqlite import SQLiteStore
+from network.store.sqlite.backup import backup, check_store_file, restore
 from tests.trust.conftest import small_network
 
 

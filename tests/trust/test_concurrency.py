@@ -116,7 +116,7 @@ def _ids(path: str) -> tuple[set[str], set[str]]:
 def test_restore_while_two_writers_run_loses_no_acknowledged_write(tmp_path):
     """Issue 9, item 13: 2 writer processes + restores; every acknowledged write is in the live
     store or in a pre-restore copy (before: 1,291 acknowledged writes were in neither)."""
-    from network.store.backup import backup, restore
+    from network.store.sqlite.backup import backup, restore
 
     path = str(tmp_path / "renkei.db")
     SQLiteStore(path).close()

@@ -166,7 +166,7 @@ def test_kill_restore_at_any_instant_leaves_old_or_new_and_says_which(tmp_path):
         from tests.trust.workers import big_orgs_csv
 
         import_files(s, [("orgs.csv", big_orgs_csv(N))], user="importer")
-    from network.store.backup import backup
+    from network.store.sqlite.backup import backup
 
     backup(base, tmp_path / "backup.db")  # the "new" content: N organisations
     with SQLiteStore(base) as s:  # the "old" content: those and one more

@@ -54,7 +54,7 @@ from pathlib import Path
 
 from network.errors import StoreError
 from network.store import is_neo4j_url, sqlite_path
-from network.store.sqlite_errors import explain
+from network.store.sqlite.errors import explain
 
 __all__ = ["backup", "restore", "check_store_file", "store_path", "KEPT_TABLES"]
 
