@@ -12,6 +12,7 @@ machine: Streamlit would ask checkip.amazonaws.com for the external address.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import socket
@@ -86,18 +87,37 @@ def test_env_example_holds_every_variable_compose_reads_and_no_secret() -> None:
     assert ".env" in ignored
 
 
+def _instructions(text: str) -> list[tuple[str, str]]:
+    """A Dockerfile's instructions (continuation lines joined, comments dropped) as (INSTRUCTION, arguments)."""
+    found, part = [], ""
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not part and (not line or line.startswith("#")):
+            continue
+        if line.endswith("\\"):
+            part += line[:-1] + " "
+            continue
+        op, _, rest = (part + line).partition(" ")
+        found.append((op.upper(), " ".join(rest.split())))
+        part = ""
+    return found
+
+
 def test_dockerfile_installs_the_wheel_as_a_non_root_user_and_runs_renkei_container() -> None:
-    text = (ROOT / "Dockerfile").read_text(encoding="utf-8")
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-    froms = [ln.split()[1] for ln in lines if ln.upper().startswith("FROM ")]
-    assert froms and all(f.startswith("python:3.11-slim") for f in froms), froms
-    assert any(re.search(r"pip (wheel|install).*\.whl|pip wheel", ln) for ln in lines)
-    users = [ln.split()[1] for ln in lines if ln.upper().startswith("USER ")]
-    assert users and users[-1] not in ("root", "0"), users
-    assert any(ln.upper().startswith("HEALTHCHECK") and "/_stcore/health" in ln for ln in lines) or \
-        "/_stcore/health" in text.split("HEALTHCHECK", 1)[1].split("\n\n", 1)[0]
-    entry = [ln for ln in lines if ln.upper().startswith(("CMD", "ENTRYPOINT"))]
-    assert entry and "renkei-container" in entry[-1], entry
+    steps = _instructions((ROOT / "Dockerfile").read_text(encoding="utf-8"))
+    ops = [op for op, _ in steps]
+    froms = [arg.split()[0] for op, arg in steps if op == "FROM"]
+    assert froms and all(f == "python:3.11-slim" for f in froms), froms
+    runs = [arg for op, arg in steps if op == "RUN"]
+    assert any("pip wheel" in r and "--no-deps" in r for r in runs), runs
+    install = max(i for i, (op, arg) in enumerate(steps) if op == "RUN" and "pip install" in arg and ".whl" in arg)
+    user = max(i for i, op in enumerate(ops) if op == "USER")
+    assert steps[user][1] not in ("root", "0") and user > install, steps[user]  # the app never runs as root
+    health = [arg for op, arg in steps if op == "HEALTHCHECK"]
+    assert len(health) == 1 and "/_stcore/health" in health[0] and "RENKEI_PORT" in health[0], health
+    assert "ENTRYPOINT" not in ops
+    cmd = [arg for op, arg in steps if op == "CMD"]
+    assert json.loads(cmd[-1]) == ["renkei-container"], cmd
 
 
 def test_renkei_container_is_a_console_script() -> None:
