@@ -10,8 +10,8 @@
   of ``sna::blockmodel``).
 * :func:`ei_index` — Krackhardt & Stern's E–I index ``(E − I)/(E + I)`` on the
   undirected view, per group and overall.
-* :func:`communities` — Louvain with a fixed seed, and the ties between each
-  pair of communities.
+* :func:`communities`, :func:`community_ties` — Louvain with a fixed seed, and the ties between each
+  pair of communities (defined in :mod:`network.analysis.community`, named here too).
 * :func:`components` — connected components and isolates.
 * :func:`area_gaps` — districts none of whose organisations has a tie to a
   given sector.
@@ -32,9 +32,11 @@ import math
 import networkx as nx
 import numpy as np
 
-from network.analysis.engine import Indexed, seeded_igraph
+from network.analysis.community import communities, community_ties
+from network.analysis.engine import Indexed
 
 __all__ = ["sector_gaps", "sector_mixing", "ei_index", "communities", "community_ties", "components", "area_gaps"]
+
 
 
 def _as_indexed(G: nx.Graph | Indexed) -> Indexed:
@@ -50,15 +52,46 @@ def sector_mixing(D: nx.DiGraph | Indexed, *, attr: str = "sector") -> list[dict
 
     Parameters
     ----------
-    D : DiGraph — the directed view (an undirected tie counts as two arcs).
-    attr : node attribute defining the groups.
+    D : DiGraph or Indexed
+        The directed view (:func:`~network.analysis.views.directed_view`: a directed tie is
+        one arc from source to target, an undirected tie two arcs).
+    attr : str, optional
+        Node attribute defining the groups (default ``"sector"``), read as text (``""`` when
+        missing).
 
     Returns
     -------
     list of dict
-        ``{"from", "to", "present", "possible", "density", "ratio"}`` for every
-        ordered pair; ``possible`` is ``n_a n_b`` (``n_a (n_a − 1)`` within a
-        group), ``ratio`` = density / overall density (``nan`` when undefined).
+        ``{"from", "to", "present", "possible", "density", "ratio"}`` for every ordered pair of
+        groups (sorted; ``from`` is the arc's tail): ``present`` arcs (self-loops not counted),
+        ``possible`` = ``n_a n_b`` (``n_a (n_a − 1)`` within a group), ``density`` =
+        present / possible (``nan`` when none is possible) and ``ratio`` = density / the
+        overall density ``m / (n(n − 1))`` (``nan`` when undefined or the overall density
+        is 0).
+
+    Raises
+    ------
+    ValueError
+        When ``D`` is undirected.
+
+    See Also
+    --------
+    sector_gaps : The undirected counterpart, one row per unordered pair.
+    ei_index : Ties out of each group against ties inside it.
+
+    Notes
+    -----
+    The density table of a blockmodel [1]_ whose blocks are the groups, as
+    ``sna::blockmodel`` computes it in R for the directed view; a ``ratio`` of 1 or more is
+    the α-density criterion of [2]_ with α the overall density.
+
+    References
+    ----------
+    .. [1] White, H. C., Boorman, S. A. and Breiger, R. L. (1976). Social structure from
+       multiple networks. I. Blockmodels of roles and positions. *American Journal of
+       Sociology* 81(4), 730–780.
+    .. [2] Wasserman, S. and Faust, K. (1994). *Social Network Analysis: Methods and
+       Applications*. Cambridge University Press, ch. 10 (blockmodels, density tables).
 
     Examples
     --------
@@ -97,10 +130,15 @@ def sector_gaps(U: nx.Graph | Indexed, *, attr: str = "sector", closing: int = 3
 
     Parameters
     ----------
-    U : Graph — the undirected view (the ties of a pair, either direction, are one edge).
-    attr : node attribute defining the groups.
-    closing : for a pair of groups with no tie (and some pair possible), how many
-        introductions that would close it to list (``0``: none).
+    U : Graph or Indexed
+        The undirected view (the ties of a pair, either direction, are one edge); a directed
+        graph is read as undirected.
+    attr : str, optional
+        Node attribute defining the groups (default ``"sector"``), read as text (``""`` when
+        missing).
+    closing : int, optional
+        For a pair of groups with no tie (and some pair possible), how many introductions
+        that would close it to list (default 3; ``0``: none).
 
     Returns
     -------
@@ -111,6 +149,20 @@ def sector_gaps(U: nx.Graph | Indexed, *, attr: str = "sector", closing: int = 3
         density / the overall density ``2m / (n(n − 1))`` (``nan`` when undefined);
         ``introductions`` as :func:`~network.analysis.introductions.suggest_introductions`
         returns them, ``a`` in group ``a``.
+
+    See Also
+    --------
+    sector_mixing : The directed counterpart, one row per ordered pair.
+
+    Notes
+    -----
+    The density table of the undirected view with the groups as blocks [1]_; unlike
+    :func:`sector_mixing` a tie counts once, whatever its direction.
+
+    References
+    ----------
+    .. [1] Wasserman, S. and Faust, K. (1994). *Social Network Analysis: Methods and
+       Applications*. Cambridge University Press, ch. 10 (blockmodels, density tables).
 
     Examples
     --------
@@ -152,15 +204,37 @@ def sector_gaps(U: nx.Graph | Indexed, *, attr: str = "sector", closing: int = 3
 def ei_index(U: nx.Graph | Indexed, *, attr: str = "sector") -> dict:
     """Krackhardt & Stern's E–I index, overall and per group, on the undirected view.
 
-    Overall: ``(E − I)/(E + I)`` with ``E`` the ties between groups and ``I``
-    the ties within one.  Group ``g``: ``E`` = ties with exactly one end in
-    ``g``, ``I`` = ties with both ends in ``g``.  ``nan`` when there are no ties.
-    ``-1``: every tie stays inside; ``+1``: every tie goes out.
+    Parameters
+    ----------
+    U : Graph or Indexed
+        The undirected view (a tie counts once; a directed graph is read as undirected;
+        self-loops do not count).
+    attr : str, optional
+        Node attribute defining the groups (default ``"sector"``), read as text (``""`` when
+        missing).
 
     Returns
     -------
     dict
-        ``{"overall": float, "by_group": {group: float}, "external": {...}, "internal": {...}}``
+        ``overall`` (float), ``by_group`` (group → E–I index), ``external`` (group → ``E``) and
+        ``internal`` (group → ``I``), the groups as text, sorted.  ``-1``: every tie stays
+        inside; ``+1``: every tie goes out; ``nan`` when there are no ties (for a group: none
+        touches it).
+
+    See Also
+    --------
+    sector_gaps : Tie density between every pair of groups.
+
+    Notes
+    -----
+    The E–I index [1]_ is ``(E − I)/(E + I)``.  Overall, ``E`` counts the ties between
+    groups and ``I`` the ties within one.  For group ``g``, ``E`` counts the ties with exactly
+    one end in ``g`` and ``I`` those with both ends in ``g``.
+
+    References
+    ----------
+    .. [1] Krackhardt, D. and Stern, R. N. (1988). Informal networks and organizational
+       crises: an experimental simulation. *Social Psychology Quarterly* 51(2), 123–140.
 
     Examples
     --------
@@ -170,6 +244,8 @@ def ei_index(U: nx.Graph | Indexed, *, attr: str = "sector") -> dict:
     >>> r = ei_index(U)
     >>> round(r["overall"], 3), r["by_group"]["1"]
     (-0.333, 0.0)
+    >>> r["external"], r["internal"]
+    ({'1': 1, '2': 1}, {'1': 1, '2': 1})
     """
     X = _as_indexed(U)
     if X.directed:
@@ -193,116 +269,28 @@ def ei_index(U: nx.Graph | Indexed, *, attr: str = "sector") -> dict:
     }
 
 
-def communities(
-    U: nx.Graph | Indexed, *, seed: int = 0, weight: bool = True, engine: str = "igraph",
-    resolution: float = 1.0,
-) -> dict:
-    """Louvain communities with a fixed seed.
-
-    Parameters
-    ----------
-    U : Graph — the undirected view.
-    seed : seed of the randomised node order (results are reproducible).
-    weight : use the edge ``weight`` (sum of tie strengths).
-    engine : ``"igraph"`` (``community_multilevel``, fast) or ``"networkx"``
-        (``nx.community.louvain_communities``).
-
-    Returns
-    -------
-    dict
-        node → community number (0 = the largest community; isolates get their own).
-
-    Examples
-    --------
-    >>> import networkx as nx
-    >>> G = nx.disjoint_union(nx.complete_graph(4), nx.complete_graph(3))
-    >>> sorted(communities(G).items())
-    [(0, 0), (1, 0), (2, 0), (3, 0), (4, 1), (5, 1), (6, 1)]
-    """
-    X = _as_indexed(U)
-    if X.directed:
-        X = Indexed(X.G.to_undirected())
-    if X.n == 0:
-        return {}
-    if engine == "networkx":
-        parts = nx.community.louvain_communities(
-            X.G, weight="weight" if weight else None, seed=seed, resolution=resolution)
-        member = np.empty(X.n, dtype=np.int64)
-        for c, nodes in enumerate(parts):
-            for v in nodes:
-                member[X.index[v]] = c
-    elif engine == "igraph":
-        with seeded_igraph(seed):
-            cl = X.igraph.community_multilevel(
-                weights=X.weight.tolist() if weight else None, resolution=resolution)
-        member = np.asarray(cl.membership, dtype=np.int64)
-    else:
-        raise ValueError(f"unknown engine: {engine!r}")
-    # renumber: largest first, ties broken by first node position
-    sizes = np.bincount(member)
-    first = np.full(len(sizes), X.n)
-    np.minimum.at(first, member, np.arange(X.n))
-    order = sorted(range(len(sizes)), key=lambda c: (-sizes[c], first[c]))
-    rank = np.empty(len(sizes), dtype=np.int64)
-    rank[order] = np.arange(len(sizes))
-    return dict(zip(X.nodes, rank[member].tolist(), strict=True))
-
-
-def community_ties(U: nx.Graph | Indexed, membership: dict, *, limit: int = 10) -> list[dict]:
-    """Ties between each pair of communities (``a <= b``; ``a == b``: inside one).
-
-    Returns rows ``{"a", "b", "ties", "weight", "a_orgs", "b_orgs"}`` for every pair of
-    communities with at least one member each, including pairs with no tie; ``a_orgs`` /
-    ``b_orgs`` are the members of ``a`` / ``b`` at the ends of the ties between the two
-    (most ties first, at most ``limit``; empty inside one community).
-    """
-    X = _as_indexed(U)
-    c = np.fromiter((membership[v] for v in X.nodes), dtype=np.int64, count=X.n)
-    m = int(c.max()) + 1 if X.n else 0
-    ca, cb = np.minimum(c[X.src], c[X.dst]), np.maximum(c[X.src], c[X.dst])
-    ties = np.zeros((m, m), dtype=np.int64)
-    weight = np.zeros((m, m))
-    np.add.at(ties, (ca, cb), 1)
-    np.add.at(weight, (ca, cb), X.weight)
-    # the organisations at each end of the ties between two communities (most ties first)
-    ends: dict[tuple[int, int], list[dict]] = {}
-    cross = c[X.src] != c[X.dst]
-    for s_, d_ in zip(X.src[cross].tolist(), X.dst[cross].tolist(), strict=True):
-        cs, cd = int(c[s_]), int(c[d_])
-        if cs > cd:
-            s_, d_, cs, cd = d_, s_, cd, cs
-        side = ends.setdefault((cs, cd), [{}, {}])
-        side[0][s_] = side[0].get(s_, 0) + 1
-        side[1][d_] = side[1].get(d_, 0) + 1
-
-    def top(count: dict) -> list:
-        ranked = sorted(count, key=lambda i: (-count[i], str(X.nodes[i])))
-        return [X.nodes[i] for i in ranked[:limit]]
-
-    out = []
-    for a in range(m):
-        for b in range(a, m):
-            side = ends.get((a, b), [{}, {}])
-            out.append({"a": a, "b": b, "ties": int(ties[a, b]), "weight": float(weight[a, b]),
-                        "a_orgs": top(side[0]), "b_orgs": top(side[1])})
-    return out
-
-
 def components(U: nx.Graph | Indexed) -> dict:
     """Connected components (largest first) and isolates of the undirected view.
 
+    Parameters
+    ----------
+    U : Graph or Indexed
+        The undirected view (a directed graph's weak components).
+
     Returns
     -------
     dict
-        ``{"count", "sizes", "membership": node → component number, "isolates": [...]}``
+        ``count`` (components, isolates included), ``sizes`` (largest first), ``membership``
+        (node → component number, ``0`` the largest; equal sizes: by the first member's
+        position in ``U``) and ``isolates`` (organisations without a tie, in node order).
 
     Examples
     --------
     >>> import networkx as nx
     >>> G = nx.Graph([(1, 2)]); G.add_node(3)
     >>> r = components(G)
-    >>> r["count"], r["sizes"], r["isolates"]
-    (2, [2, 1], [3])
+    >>> r["count"], r["sizes"], r["isolates"], r["membership"]
+    (2, [2, 1], [3], {1: 0, 2: 0, 3: 1})
     """
     X = _as_indexed(U)
     if X.n == 0:
@@ -331,10 +319,23 @@ def area_gaps(U: nx.Graph | Indexed, *, area: str = "district", attr: str = "sec
     organisations to an organisation of the group (its own members of the
     group do not count).
 
+    Parameters
+    ----------
+    U : Graph or Indexed
+        The undirected view.
+    area : str, optional
+        Node attribute naming the area (default ``"district"``; organisations without one are
+        in no area, but count as partners).
+    attr : str, optional
+        Node attribute defining the groups (default ``"sector"``), read as text (``""`` when
+        missing).
+
     Returns
     -------
     list of dict
-        ``{"area", "orgs", "missing": [groups…]}`` for areas missing at least one group.
+        ``{"area", "orgs", "missing"}`` for each area missing at least one group, sorted by
+        area: ``orgs`` counts its organisations and ``missing`` lists the groups (sorted) none
+        of them is tied to.  Empty when no organisation has an area.
 
     Examples
     --------

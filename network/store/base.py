@@ -2,8 +2,12 @@
 
 A store keeps organisations, ties, activities and participations, writes each
 change set in one transaction, and records every change in an audit log.  The
-contract test module ``tests/network/store_contract.py`` runs unchanged against
-every implementation.
+contract tests (``tests/network/store_contract.py`` for data, audit and accounts,
+``tests/network/undo_contract.py`` for undo) run unchanged against every implementation.
+
+>>> from network.store.sqlite import SQLiteStore
+>>> isinstance(SQLiteStore(":memory:"), Store)
+True
 
 Graph conventions of :meth:`Store.load_graph`
 ---------------------------------------------
@@ -19,9 +23,9 @@ add the reverse arc).  ``G.graph`` holds ``as_of`` (the day, ``first/last`` of a
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Protocol, runtime_checkable
+from typing import Protocol, Self, runtime_checkable
 
 import networkx as nx
 
@@ -80,7 +84,7 @@ class Store(Protocol):
 
     # writes — each one transaction, each change audited
     def write(self, changes: ChangeSet, *, user: str = "system", batch: str | None = None,
-              progress: object | None = None) -> WriteResult: ...
+              progress: Callable[[int, int], object] | None = None) -> WriteResult: ...
     def end_tie(self, tie_id: str, end: str, *, user: str = "system") -> Tie: ...
     def delete_org(self, org_id: str, *, user: str = "system") -> Org: ...
     def restore_org(self, org_id: str, *, user: str = "system") -> Org: ...
@@ -101,8 +105,16 @@ class Store(Protocol):
     def counts(self) -> dict[str, int]: ...
     def load_graph(self, as_of: str | int | None = None) -> nx.MultiDiGraph: ...
 
+    # undo — one transaction; rules in network.store.undo (returns an UndoCount, an int)
+    def undo(self, *, audit_id: int | None = None, batch: str | None = None, user: str,
+             force: bool = False, cascade: bool = False) -> int: ...
+
+    # accounts (users, roles, sign-in attempts) and survey rounds kept in the same store
+    def accounts(self) -> object: ...
+    def survey(self) -> object: ...
+
     def close(self) -> None: ...
-    def __enter__(self) -> Store: ...
+    def __enter__(self) -> Self: ...
     def __exit__(self, *exc: object) -> None: ...
 
 

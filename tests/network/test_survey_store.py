@@ -113,7 +113,7 @@ def test_answer_count_limit(store, monkeypatch):
     import network.survey.model as m
 
     monkeypatch.setattr(m, "LIMITS", m.Limits(partners=2))
-    for mod in ("network.store.sqlite.survey", "network.store.neo4j_survey"):
+    for mod in ("network.store.sqlite.survey", "network.store.neo4j.survey"):
         monkeypatch.setattr(f"{mod}.LIMITS", m.Limits(partners=2))
     s = store.survey()
     _round(store)
@@ -208,5 +208,4 @@ def test_round_writes_are_in_the_audit_log(store, tmp_path):
     for x in links:  # neither the tokens nor their hashes are written to the log
         token = x["url"].split("token=")[1]
         assert token not in text and token_hash(token) not in text
-    if hasattr(store, "undo"):  # SQLite today; the undo of Neo4j comes with the store Protocol's undo
-        assert store.undo(batch=res.written.batch, user="suzuki", force=True) == 1  # the ties: still one batch
+    assert store.undo(batch=res.written.batch, user="suzuki", force=True) == 1  # the ties: still one batch

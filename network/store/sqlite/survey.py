@@ -5,7 +5,7 @@ Reached through :meth:`network.store.sqlite.SQLiteStore.survey`; every write is 
 (create, close, links, paper import, a copy, and :meth:`SQLiteSurvey.record` for an apply) add one
 audit row (entity ``survey_round``, action ``survey_…``, batch ``""``) in the same transaction;
 a respondent's own saves are not audited (they are the respondent's, kept with their date).  The
-methods and their behaviour are the same as :class:`network.store.neo4j_survey.Neo4jSurvey`
+methods and their behaviour are the same as :class:`network.store.neo4j.survey.Neo4jSurvey`
 (checked by ``tests/network/test_survey_store.py`` over both).
 
 >>> from network.store.sqlite import SQLiteStore

@@ -139,7 +139,7 @@ class Neo4jSurvey:
 
     def _audited(self, by: str, now: str | None, work: Any) -> Any:
         """Run ``work(tx, audit)`` under the writer lock; each ``audit(action, name, before, after)`` is logged."""
-        from network.store.neo4j_tx import WriteWork
+        from network.store.neo4j.tx import WriteWork
 
         at = now or datetime.now(UTC).isoformat(timespec="seconds")
 
