@@ -530,6 +530,28 @@ LABELS.update({
 #: the names of measures are those of the report (network.explain.LABELS): one word each
 LABELS.update({k: (v["ja"], v["en"]) for k, v in _MEASURES.items()})
 
+#: --- survey scores beside the measures (h-survey): Brokers and Gaps pages (ui/parts/survey_scores.py)
+LABELS.update({
+    "sv_col_trust": ("信頼（連携先から）", "Trust (as seen by partners)"),
+    "sv_col_value": ("価値（連携先から）", "Value (as seen by partners)"),
+    "sv_col_raters": ("評価した団体数", "Raters"),
+    "sv_col_introducer_trust": ("紹介者の信頼（連携先から）", "Introducer's trust (as seen by partners)"),
+    "sv_from_round": ("信頼・価値は連携調査「{round}」（{fy}年度、{answered}/{invited} 団体が回答）から。"
+                      "1〜4の平均で、その団体を評価した連携先の数を併記しています。",
+                      "Trust and value come from the partner survey “{round}” (FY{fy}, {answered} of {invited} "
+                      "answered): means on a 1–4 scale, with the number of partners who rated each organisation."),
+    "sv_m_response": ("回答率", "Response rate"),
+    "sv_m_reciprocity": ("相互性（双方が回答）", "Reciprocity (both sides)"),
+    "sv_m_trust": ("信頼の平均", "Mean trust"),
+    "sv_m_value": ("価値の平均", "Mean value"),
+    "sv_network_title": ("連携調査から", "From the partner survey"),
+    "action_survey_create": ("調査の作成", "survey created"),
+    "action_survey_close": ("調査の締切", "survey closed"),
+    "action_survey_links": ("リンクの発行", "links issued"),
+    "action_survey_import": ("紙の回答の取り込み", "paper answers imported"),
+    "action_survey_apply": ("調査の反映", "survey applied"),
+})
+
 
 def t(key: str, lang: str = "ja", **fmt: object) -> str:
     """Label ``key`` in ``lang`` (``"ja"`` or ``"en"``), formatted with ``fmt``; the key itself if unknown."""
