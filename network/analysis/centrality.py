@@ -34,6 +34,7 @@ import random
 
 import networkx as nx
 import numpy as np
+import scipy.sparse as sp
 
 from network.analysis.brokers import EXACT_THRESHOLD, betweenness, sample_size
 from network.analysis.engine import Indexed
@@ -107,7 +108,7 @@ def closeness(
             "k": k, "seed": seed}
 
 
-def _harmonic_sums(A, sources: list[int]) -> np.ndarray:  # noqa: ANN001 - a SciPy sparse matrix
+def _harmonic_sums(A: sp.csr_matrix, sources: list[int]) -> np.ndarray:
     """``Σ_{s ∈ sources} 1/d(s, i)`` for every node ``i`` (unreachable and ``s`` itself add 0).
 
     Breadth-first from all the sources at once: level ``d``'s frontier is one sparse × dense

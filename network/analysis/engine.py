@@ -20,6 +20,7 @@ import random
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cached_property
+from typing import Protocol
 
 import networkx as nx
 import numpy as np
@@ -49,7 +50,7 @@ class Indexed:
         if G is None:  # filled in by a factory (indexed_views)
             return
         self._G: nx.Graph | None = G
-        self.node_data = G.nodes
+        self.node_data: Mapping = G.nodes
         self.directed = G.is_directed()
         self.nodes = list(G)
         self.n = len(self.nodes)
@@ -238,8 +239,22 @@ def _build_views(nodes: list, node_data: Mapping, idx: dict, u_: np.ndarray, v_:
     return out[0], out[1]
 
 
+class ArraysLike(Protocol):
+    """What :func:`indexed_views_from_arrays` reads (``network.store.base.GraphArrays`` has it)."""
+
+    ids: list
+    orgs: dict[str, list]
+    source: np.ndarray
+    target: np.ndarray
+    type: np.ndarray
+    types: list[str]
+    directed: np.ndarray
+    strength: np.ndarray
+    weight: np.ndarray
+
+
 def indexed_views_from_arrays(
-    T: object,
+    T: ArraysLike,
     *,
     types: Iterable[str] | None = None,
     sectors: Iterable[str] | None = None,
@@ -274,7 +289,7 @@ def indexed_views_from_arrays(
     keep = src != dst
     if types is not None:
         wanted = {getattr(t, "value", t) for t in ([types] if isinstance(types, str) else types)}
-        ok = np.array([t in wanted for t in T.types], dtype=bool)
+        ok = np.array([t in wanted for t in T.types], dtype=np.bool_)
         keep &= ok[np.asarray(T.type, np.int64)] if len(ok) else False
     if min_strength > 1:
         keep &= st >= min_strength
@@ -301,7 +316,7 @@ def indexed_views_from_arrays(
                                                   np.asarray(T.weight, np.float64)[keep])
     w_[np.isnan(w_)] = 1.0
     return _build_views(nodes, NodeColumns(nodes, columns, idx), idx, src[keep], dst[keep], w_, s_,
-                        np.asarray(T.directed, bool)[keep])
+                        np.asarray(T.directed, np.bool_)[keep])
 
 
 def masked_matmul(L: sp.csr_matrix, R: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray,
