@@ -367,7 +367,7 @@ def import_files(store: object, paths: Iterable[Source], *, kind: str | None = N
                  keep_good: bool = False, rejects_path: str | os.PathLike | None = None,
                  user: str = "system", dry_run: bool = False,
                  progress: Callable[[int, int], object] | None = None,
-                 word_map: str | os.PathLike | dict | None = None) -> ImportReport:
+                 word_map: str | os.PathLike | dict | None = None, local: bool = False) -> ImportReport:
     """Import organisation, tie and participation files into ``store`` in one write.
 
     Parameters
@@ -389,6 +389,10 @@ def import_files(store: object, paths: Iterable[Source], *, kind: str | None = N
     word_map : path or dict, optional
         The user's own words for sectors, tie types and strengths (``--map``; see
         :mod:`ingest.formats.wordmap`).
+    local : bool
+        Paths are files of this machine (the command line): read whatever their size
+        and number of rows; the upload limits (:mod:`ingest.limits`) still apply to
+        ``(name, bytes)`` sources.
 
     Returns
     -------
@@ -401,14 +405,15 @@ def import_files(store: object, paths: Iterable[Source], *, kind: str | None = N
     """
     with _bulk():
         return _import(store, list(paths), kind=kind, keep_good=keep_good, rejects_path=rejects_path,
-                       user=user, dry_run=dry_run, progress=progress, word_map=word_map)
+                       user=user, dry_run=dry_run, progress=progress, word_map=word_map, local=local)
 
 
 def _import(store: object, paths: list[Source], *, kind: str | None, keep_good: bool,
             rejects_path: str | os.PathLike | None, user: str, dry_run: bool,
-            progress: Callable[[int, int], object] | None, word_map: object = None) -> ImportReport:
+            progress: Callable[[int, int], object] | None, word_map: object = None,
+            local: bool = False) -> ImportReport:
     report = ImportReport(dry_run=dry_run)
-    tables = apply_word_map(load_sources(paths), load_word_map(word_map), kind)  # --map (ingest.formats)
+    tables = apply_word_map(load_sources(paths, local=local), load_word_map(word_map), kind)  # --map (ingest.formats)
     changes, report, bad_data = plan_import(tables, store=store, kind=kind, report=report,
                                             compare_ties=dry_run)
     if dry_run:
