@@ -44,6 +44,26 @@ BULK = 5_000
 BULK_CACHE, STORE_CACHE = -262_144, -65_536
 
 
+def _set_aside(c: sqlite3.Connection, changes: ChangeSet) -> list[str]:
+    """Drop the plain (non-unique) indexes of ``ties`` and ``audit`` when this write at least doubles the table.
+
+    Returns the statements that build them again (their own SQL, as the schema holds it); the
+    caller runs them before the transaction commits, so no reader ever sees the store without
+    them.  Unique indexes stay: they refuse a bad row as it is written.
+    """
+    adding = {"ties": len(changes.ties), "audit": len(changes)}
+    sql = []
+    for table, n in adding.items():
+        held = c.execute(f"SELECT COALESCE(MAX(rowid), 0) FROM {table}").fetchone()[0]
+        if n < max(held, BULK):
+            continue
+        for name, create in c.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+                                      "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'", (table,)).fetchall():
+            c.execute(f"DROP INDEX {quote(name)}")
+            sql.append(create)
+    return sql
+
+
 def _stamped(row: tuple, ci: int, ui: int, now: str) -> tuple:
     """``row`` of a new record: updated now, created now unless it says when."""
     row = list(row)
@@ -81,6 +101,7 @@ class Writes:
                 big = len(changes.orgs) + len(changes.ties) > BULK
                 if big:  # a bulk write: a page cache for this transaction's indexes (reset below)
                     c.execute(f"PRAGMA cache_size = {BULK_CACHE}")
+                rebuild = _set_aside(c, changes) if big else []
                 try:
                     self._upsert(c, "orgs", "org", ORG_COLS, changes.orgs, org_row, org_from_row,
                                  now, user, result, audit, tick)
@@ -97,6 +118,8 @@ class Writes:
                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                         [a + (result.batch,) for a in audit],
                     )
+                    for sql in rebuild:  # one sort per index instead of a million random inserts
+                        c.execute(sql)
                 finally:
                     if big:
                         with suppress(sqlite3.Error):  # never hide why a write failed
