@@ -88,3 +88,21 @@ def test_rows_over_the_limit_refused_for_uploads_kept_for_files(tmp_path, monkey
     assert main(["--store", str(db), "import", str(orgs), str(ties)]) == 0  # the command line: any length
     with SQLiteStore(db) as s:
         assert (s.counts()["orgs"], s.counts()["ties"]) == (N_ORGS, N_TIES)
+
+
+def test_a_bulk_write_leaves_every_index_as_the_schema_has_it(tmp_path):
+    # a write that doubles a table drops its plain indexes and builds them again before committing
+    store = SQLiteStore(tmp_path / "i.db")
+
+    def indexes() -> list[tuple]:
+        return store._conn().execute("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' "
+                                     "ORDER BY name").fetchall()
+
+    before = [tuple(r) for r in indexes()]
+    orgs, ties = _write(tmp_path, _ties(6_000))
+    import_files(store, [orgs, ties])
+    assert [tuple(r) for r in indexes()] == before
+    assert store._conn().execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    plan = store._conn().execute("EXPLAIN QUERY PLAN SELECT * FROM ties WHERE source = 'o00001'").fetchall()
+    assert "ties_source" in " ".join(str(tuple(r)) for r in plan)
+    store.close()

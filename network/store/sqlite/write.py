@@ -45,13 +45,13 @@ BULK_CACHE, STORE_CACHE = -262_144, -65_536
 
 
 def _set_aside(c: sqlite3.Connection, changes: ChangeSet) -> list[str]:
-    """Drop the plain (non-unique) indexes of ``ties`` and ``audit`` when this write at least doubles the table.
+    """Drop the plain (non-unique) indexes of a table this write at least doubles (orgs, ties, audit).
 
     Returns the statements that build them again (their own SQL, as the schema holds it); the
     caller runs them before the transaction commits, so no reader ever sees the store without
     them.  Unique indexes stay: they refuse a bad row as it is written.
     """
-    adding = {"ties": len(changes.ties), "audit": len(changes)}
+    adding = {"orgs": len(changes.orgs), "ties": len(changes.ties), "audit": len(changes)}
     sql = []
     for table, n in adding.items():
         held = c.execute(f"SELECT COALESCE(MAX(rowid), 0) FROM {table}").fetchone()[0]
