@@ -6,7 +6,9 @@ server (ArcadeDB from the ``arcadedb-embedded`` wheel, or the server named by
 ``RENKEI_TEST_NEO4J_URI``, whose database is wiped) with
 :func:`network.store.copy.copy_store`, and times ``load_graph()``.  Prints a
 Markdown table: rows per second per batch size (rows = organisations + ties,
-each audited), and the seconds of ``load_graph()``.
+each audited), and the seconds of ``load_graph()``; then the peer (issue 14 item 4): the same rows
+written by hand through the driver, ``UNWIND $rows … MERGE`` in batches of 5,000 with no audit, on a
+fresh server in the same run, and the ratios (copy time / peer time; Bolt ``load_graph`` / SQLite's).
 
 Run::
 
@@ -55,6 +57,35 @@ def bolt(heap: str) -> Iterator[tuple[BoltServer, float | None]]:
             server.stop()
 
 
+def peer_write(info: BoltServer, orgs: list, ties: list, batch: int = 5000) -> float:
+    """Seconds to write the rows by hand: ``UNWIND $rows … MERGE`` through the driver, no audit."""
+    import neo4j
+
+    from network.store.neo4j import cypher as Q
+    from network.store.neo4j.tx import custom_prop, tie_props
+
+    driver = neo4j.GraphDatabase.driver(info.uri, auth=(info.user, info.password))
+    t = time.perf_counter()
+    with driver.session(database=info.database) as s:
+        s.run("CREATE CONSTRAINT peer_org IF NOT EXISTS FOR (o:Organization) REQUIRE o.id IS UNIQUE").consume()
+        for i in range(0, len(orgs), batch):
+            rows = [{"id": o.id, "props": dict(o.to_dict(), custom=custom_prop(o.custom))} for o in orgs[i:i + batch]]
+            s.execute_write(lambda tx, rows=rows: tx.run(
+                "UNWIND $rows AS r MERGE (o:Organization {id: r.id}) SET o += r.props", rows=rows).consume())
+        by_type: dict[str, list] = {}
+        for t_ in ties:
+            d = tie_props(t_)
+            by_type.setdefault(d["type"], []).append(
+                {"id": d["id"], "source": d["source"], "target": d["target"], "props": dict(d, custom=custom_prop(d["custom"]))})
+        for type_, rows_all in by_type.items():
+            for i in range(0, len(rows_all), batch):
+                rows = rows_all[i:i + batch]
+                s.execute_write(lambda tx, rows=rows, q=Q.MERGE_TIE[type_]: tx.run(q, rows=rows).consume())
+    seconds = time.perf_counter() - t
+    driver.close()
+    return seconds
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--orgs", type=int, default=20_000)
@@ -76,7 +107,10 @@ def main(argv: list[str] | None = None) -> int:
         rows = len(orgs) + len(ties)
         t = time.perf_counter()
         want = src.load_graph()
-        print(f"SQLite load_graph(): {time.perf_counter() - t:.2f} s (for comparison)")
+        sqlite_load = time.perf_counter() - t
+        print(f"SQLite load_graph(): {sqlite_load:.2f} s (for comparison)")
+        copies: dict[int, float] = {}
+        loads: dict[int, float] = {}
         lines = ["| batch size | copy s | rows/s | load_graph() s | nodes | edges | server start s |",
                  "|---:|---:|---:|---:|---:|---:|---:|"]
         for size in sizes:
@@ -92,14 +126,23 @@ def main(argv: list[str] | None = None) -> int:
                 assert (G.number_of_nodes(), G.number_of_edges()) == (want.number_of_nodes(),
                                                                       want.number_of_edges())
                 store.close()
+            copies[size], loads[size] = copy_s, load_s
             line = (f"| {size} | {copy_s:.1f} | {rows / copy_s:,.0f} | {load_s:.2f} | {G.number_of_nodes()} | "
                     f"{G.number_of_edges()} | {startup if startup is None else round(startup, 1)} |")
             print(line, flush=True)
             lines.append(line)
+        with bolt(args.heap) as (info, _):
+            peer_s = peer_write(info, orgs, ties)
+        print(f"peer (driver, UNWIND … MERGE, batches of 5,000, no audit): {peer_s:.1f} s, "
+              f"{rows / peer_s:,.0f} rows/s", flush=True)
         src.close()
     print(f"\n{args.orgs} organisations + {args.ties} ties = {rows} rows per copy "
           "(each row also writes one audit entry)\n")
     print("\n".join(lines))
+    print(f"\npeer: {peer_s:.1f} s ({rows / peer_s:,.0f} rows/s); ratio copy / peer per batch size: "
+          + ", ".join(f"{size}: {c / peer_s:.2f}x" for size, c in copies.items())
+          + "; Bolt load_graph / SQLite load_graph: "
+          + ", ".join(f"{size}: {g / sqlite_load:.2f}x" for size, g in loads.items()))
     return 0
 
 

@@ -4,7 +4,10 @@ The app's Add page calls :func:`validate_org_form` / :func:`validate_tie_form`
 and, when there are no errors, writes the record with ``store.write``.  A new
 organisation whose name (after normalisation: ``㈱○○`` = ``株式会社 ○○``) or
 法人番号 is already stored is reported as a duplicate, with the stored one
-named; similar names come back as "did you mean" hints.  Before any of that,
+named; a name that only *folds* like a stored one (みやぎ/ミヤギ, 髙/高, 前株/後株:
+:mod:`ingest.fold`) is a ``possible_duplicate`` until the user says it is another
+organisation (``allow_similar=True``), and :func:`similar_orgs` names the stored ones;
+other similar names come back as "did you mean" hints.  Before any of that,
 :func:`check_form_fields` refuses over-long values and control characters,
 one error per field (tabs and line breaks only in ``note`` and ``evidence``).
 
@@ -31,7 +34,7 @@ from ingest.validate import REASONS, validate_org_row, validate_tie_row
 from network.errors import ValidationError
 from network.model import Org, Tie, tie_id_for
 
-__all__ = ["validate_org_form", "validate_tie_form", "check_form_fields", "FORM_FILE", "MULTILINE_FIELDS"]
+__all__ = ["validate_org_form", "validate_tie_form", "similar_orgs", "check_form_fields", "FORM_FILE", "MULTILINE_FIELDS"]
 
 #: The ``file`` of every error a form check returns; ``row`` is 0, ``column`` the field name.
 FORM_FILE = "form"
@@ -76,8 +79,27 @@ def _resolver(store: object | None, resolver: Resolver | None) -> Resolver:
     return Resolver(store.orgs() if store is not None else [])  # type: ignore[attr-defined]
 
 
+def similar_orgs(data: dict, store: object | None = None, *, resolver: Resolver | None = None) -> list[Org]:
+    """The stored organisations the form's name folds like (its area and 法人番号 allowing).
+
+    >>> from ingest.resolve import Resolver
+    >>> r = Resolver([Org("a", "みやぎ連携復興センター", "intermediary", city="仙台市")])
+    >>> [o.id for o in similar_orgs({"name": "ミヤギ連携復興センタ―"}, resolver=r)]
+    ['a']
+    >>> similar_orgs({"name": "ミヤギ連携復興センタ―", "city": "石巻市"}, resolver=r)
+    []
+    """
+    name = str(data.get("name") or "").strip()
+    if not name:
+        return []
+    probe = Org("", name, "", **{f: str(data.get(f) or "").strip()
+                                 for f in ("prefecture", "city", "district", "corporate_number")})
+    return _resolver(store, resolver).similar(probe)
+
+
 def validate_org_form(data: dict, store: object | None = None, *, resolver: Resolver | None = None,
-                      allow_merge: bool = False) -> tuple[Org | None, list[RowError], list[str]]:
+                      allow_merge: bool = False,
+                      allow_similar: bool = False) -> tuple[Org | None, list[RowError], list[str]]:
     """Check a new organisation: ``(org or None, errors, did_you_mean)``.
 
     Parameters
@@ -92,6 +114,9 @@ def validate_org_form(data: dict, store: object | None = None, *, resolver: Reso
         When the organisation is already stored, return it updated with the
         form's values (and the typed name as an alias) instead of a
         ``duplicate`` error.
+    allow_similar : bool
+        The user said the name is another organisation than those it folds like:
+        no ``possible_duplicate`` error.
     """
     errors = check_form_fields(data)
     if errors:
@@ -109,6 +134,13 @@ def validate_org_form(data: dict, store: object | None = None, *, resolver: Reso
         reason = (f"already stored as {found.name} ({found.id}) / "
                   f"すでに「{found.name}」として登録されています")
         return None, [RowError(FORM_FILE, 0, "name", draft.org.name, reason, "duplicate")], [found.name]
+    like = res.similar(draft.org) if found is None and not allow_similar else []
+    if like:
+        names = "、".join(o.name for o in like)
+        reason = (f"looks like {', '.join(o.name for o in like)}: the same organisation? / "
+                  f"「{names}」と同じ団体ではありませんか")
+        return None, [RowError(FORM_FILE, 0, "name", draft.org.name, reason, "possible_duplicate")], \
+            [o.name for o in like]
     hints = [o.name for o in res.suggest(draft.org.name) if found is None or o.id != found.id]
     try:
         org, _ = res.add(draft)

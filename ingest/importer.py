@@ -41,7 +41,7 @@ from ingest.headers import REQUIRED, detect_kind, map_headers, missing_column_re
 from ingest.identity import examine
 from ingest.normalise import clean_text, normalise_name
 from ingest.readers import Source, Table, load_sources
-from ingest.report import FileInfo, ImportReport, RowError, write_rejects
+from ingest.report import FileInfo, ImportReport, PossibleDuplicate, RowError, write_rejects
 from ingest.resolve import AmbiguousName, NoSector, Resolver, UnknownName
 from ingest.tierows import TieRows
 from ingest.validate import (
@@ -225,7 +225,11 @@ def _orgs(tables: list[Table], plan: _Plan) -> None:
                 if id(draft) in ambiguous:
                     plan.resolver.refuse(draft.org.name, ambiguous[id(draft)])
                     raise ambiguous[id(draft)]
-                org, _ = plan.resolver.add(draft)
+                org, how = plan.resolver.add(draft)
+                like = plan.resolver.similar(org) if how == "new" else []  # ingest.fold: never merged
+                if like:
+                    plan.report.possible_duplicates.append(PossibleDuplicate(
+                        table.file, number, org.name, org.id, [(o.id, o.name) for o in like]))
                 org.custom = {**org.custom, **custom} if custom else org.custom
                 if org.id in plan.before:
                     org.source = plan.before[org.id].source  # provenance: the first import

@@ -35,6 +35,7 @@ __all__ = [
     "normalise_name",
     "core_name",
     "legal_form",
+    "split_legal_form",
     "clean_corporate_number",
     "check_corporate_number",
     "corporate_check_digit",
@@ -113,14 +114,23 @@ def normalise_name(name: str) -> str:
 _FORM_RE = re.compile("^(?:(?P<pre>{0})(?P<a>.+)|(?P<b>.+?)(?P<post>{0}))$".format("|".join(LEGAL_FORMS)))
 
 
-@lru_cache(maxsize=200_000)
-def _split_form(key: str) -> tuple[str, str]:
+
+
+def split_legal_form(key: str) -> tuple[str, str]:
+    """A normalised key as ``(legal form, the rest)``; the form in front (前株) or behind (後株).  Not cached.
+
+    >>> split_legal_form("株式会社x"), split_legal_form("x株式会社"), split_legal_form("石巻市")
+    (('株式会社', 'x'), ('株式会社', 'x'), ('', '石巻市'))
+    """
     m = _FORM_RE.match(key)
     if m is None:
         return "", key
     if m["pre"]:
         return m["pre"], m["a"]
     return m["post"], m["b"]
+
+
+_split_form = lru_cache(maxsize=200_000)(split_legal_form)
 
 
 def core_name(name: str) -> str:

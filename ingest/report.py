@@ -15,7 +15,7 @@ import io
 import json
 from dataclasses import asdict, dataclass, field
 
-__all__ = ["RowError", "FileInfo", "KindCounts", "ImportReport", "write_rejects"]
+__all__ = ["RowError", "FileInfo", "KindCounts", "PossibleDuplicate", "ImportReport", "write_rejects"]
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,30 @@ class KindCounts:
     rejected: int = 0
 
 
+@dataclass(frozen=True)
+class PossibleDuplicate:
+    """A new organisation whose name folds like others' (:meth:`ingest.resolve.Resolver.similar`).
+
+    Kept apart; ``candidates`` are ``(id, name)`` of the organisations it looks like.
+    Same 法人番号, same id, or the name added as an alias merges them.
+    """
+
+    file: str
+    row: int
+    name: str
+    org_id: str
+    candidates: list[tuple[str, str]]
+
+    def text(self) -> str:
+        """One line for the command line.
+
+        >>> PossibleDuplicate("o.csv", 3, "ミヤギ", "org-b", [("org-a", "みやぎ")]).text()
+        "o.csv row 3 'ミヤギ' looks like 'みやぎ' (org-a): kept apart / 別の団体として登録"
+        """
+        like = ", ".join(f"{n!r} ({i})" for i, n in self.candidates)
+        return f"{self.file} row {self.row} {self.name!r} looks like {like}: kept apart / 別の団体として登録"
+
+
 @dataclass
 class ImportReport:
     """The outcome of :func:`ingest.importer.import_files` (also of a failed one).
@@ -78,6 +102,8 @@ class ImportReport:
     batch: str = ""
     rejects_path: str | None = None
     merged: dict[str, list[str]] = field(default_factory=dict)  # org id → spellings merged into it
+    #: new organisations whose names fold like others' (ingest.fold): suggested, never merged
+    possible_duplicates: list[PossibleDuplicate] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -107,6 +133,9 @@ class ImportReport:
         kept = list(dict.fromkeys(c for f in self.files for c in f.custom_columns))  # issue 12
         if kept:
             line += f"; kept as custom fields / 独自項目として保存: {', '.join(kept)}"
+        if self.possible_duplicates:  # ingest.fold: listed by to_text, and by renkei import
+            n = len(self.possible_duplicates)
+            line += f"; {n} possible duplicates, kept apart / 重複の可能性 {n} 件"
         if self.dry_run:
             line += " — dry run, nothing written / 試行のみ"
         elif not self.written:
@@ -125,6 +154,11 @@ class ImportReport:
                          f"unchanged {c.unchanged}, rejected {c.rejected} "
                          f"(読込 {c.read} / 新規 {c.created} / 更新 {c.updated} / 変更なし {c.unchanged} / 不正 {c.rejected})")
         lines += [f"warning / 注意: {esc(w)}" for w in self.warnings]
+        if self.possible_duplicates:
+            lines.append(f"{len(self.possible_duplicates)} possible duplicates / 重複の可能性 "
+                         f"{len(self.possible_duplicates)} 件 (same 法人番号 or id, or an alias, merges them / "
+                         "同じ法人番号・ID または別名で統合):")
+            lines += [f"  {esc(d.text())}" for d in self.possible_duplicates]
         if self.errors:
             lines.append(f"{len(self.errors)} bad rows / 不正な行 {len(self.errors)} 件:")
             shown = self.errors if max_errors is None else self.errors[:max_errors]

@@ -12,6 +12,11 @@ A reference in a tie or participation is looked up the same way: id, then
 (``日本財団`` for ``公益財団法人 日本財団``).  More than one match is an
 :class:`AmbiguousName`, none an :class:`UnknownName`.
 
+Names that differ only by what Japanese users type differently (かな/カナ,
+ヶ/ケ, 髙/高, ー/－, 前株/後株: :mod:`ingest.fold`) are never matched: :meth:`Resolver.similar`
+lists them as possible duplicates and :meth:`Resolver.suggest` puts them first
+in a "did you mean".
+
 Examples
 --------
 >>> from ingest.validate import validate_org_row
@@ -26,10 +31,10 @@ True
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import replace
 
+from ingest.fold import fold, fold_core, fold_form, similar_keys
 from ingest.normalise import clean_corporate_number, core_name, legal_form, normalise_name
 from ingest.validate import OrgDraft
 from network.model import Org, org_id_for
@@ -89,6 +94,8 @@ class Resolver:
         self._by_corp: dict[str, str] = {}
         self._by_key: dict[str, list[str]] = {}
         self._by_core: dict[str, list[str]] = {}
+        self._by_fold: dict[str, list[str]] = {}  # ingest.fold keys: for possible duplicates only
+        self._by_fold_core: dict[str, list[str]] = {}
         self._cache: dict[str, str | LookupError] = {}
         self._other_ids: dict[str, str] = {}  # an id a row gave for an org stored under another id
         self._refused: dict[str, AmbiguousName] = {}  # names of rows refused as ambiguous (see refuse)
@@ -115,13 +122,18 @@ class Resolver:
             ids = self._by_core.setdefault(core_name(name), [])
             if org.id not in ids:
                 ids.append(org.id)
+            for table, key in ((self._by_fold, fold(name)), (self._by_fold_core, fold_core(name))):
+                ids = table.setdefault(key, [])
+                if org.id not in ids:
+                    ids.append(org.id)
         self._cache.clear()
 
     def _unindex(self, org: Org) -> None:
         if self._by_corp.get(org.corporate_number) == org.id:
             del self._by_corp[org.corporate_number]
         for name in (org.name, *org.aliases):
-            for table, key in ((self._by_key, normalise_name(name)), (self._by_core, core_name(name))):
+            for table, key in ((self._by_key, normalise_name(name)), (self._by_core, core_name(name)),
+                               (self._by_fold, fold(name)), (self._by_fold_core, fold_core(name))):
                 ids = table.get(key)
                 if ids and org.id in ids:
                     ids.remove(org.id)
@@ -241,18 +253,48 @@ class Resolver:
             return AmbiguousName(f"{ref!r} fits {_describe(fits)}", fits)
         return UnknownName(ref)
 
+    def similar(self, org: Org) -> list[Org]:
+        """Other organisations ``org``'s names fold like (:mod:`ingest.fold`): possible duplicates.
+
+        The same folded name, or the same folded name without its legal form when
+        one of the two names has none.  Left out: ``org`` itself, and those a
+        different 法人番号 or area says are another organisation.  Nothing is merged.
+        """
+        ids: dict[str, None] = {}
+        for name in (org.name, *org.aliases):
+            ids.update(dict.fromkeys(self._by_fold.get(fold(name), ())))
+            bare = not fold_form(name)
+            for i in self._by_fold_core.get(fold_core(name), ()):
+                other = self.orgs[i]
+                if bare or any(not fold_form(n) and fold_core(n) == fold_core(name)
+                               for n in (other.name, *other.aliases)):
+                    ids[i] = None
+        ids.pop(org.id, None)
+        return [self.orgs[i] for i in ids if _same_place(self.orgs[i], org)]
+
     def suggest(self, name: str, n: int = 3) -> list[Org]:
-        """Organisations whose names look like ``name`` (for "did you mean")."""
-        key = normalise_name(name)
+        """Organisations whose names look like ``name`` (for "did you mean").
+
+        First those whose name folds like ``name`` (:meth:`similar`), then the
+        closest folded names (rapidfuzz, fast on large stores).
+        """
+        key = fold(name)
         if not key:
             return []
-        keys = difflib.get_close_matches(key, list(self._by_key), n=n * 2, cutoff=0.6)
-        core = core_name(name)
+        out = self.similar(Org("", name, ""))
+        keys = similar_keys(key, list(self._by_fold), limit=n * 2)
+        core = fold_core(name)
         if core and core != key:
-            keys += difflib.get_close_matches(core, list(self._by_core), n=n, cutoff=0.6)
-        out: list[Org] = []
+            keys += similar_keys(core, list(self._by_fold_core), limit=n)
         for k in keys:
-            for i in self._by_key.get(k, []) + self._by_core.get(k, []):
+            for i in self._by_fold.get(k, []) + self._by_fold_core.get(k, []):
                 if self.orgs[i] not in out:
                     out.append(self.orgs[i])
         return out[:n]
+
+
+def _same_place(a: Org, b: Org) -> bool:
+    """No 法人番号 or area says ``a`` and ``b`` are two organisations."""
+    if a.corporate_number and b.corporate_number and a.corporate_number != b.corporate_number:
+        return False
+    return all(not getattr(a, f) or not getattr(b, f) or getattr(a, f) == getattr(b, f) for f in _AREA)

@@ -464,6 +464,49 @@ LABELS.update({
     "action_delete": ("削除", "deleted"),
     "action_restore": ("復元", "restored"),
     "action_undo": ("取り消し", "undone"),
+    # possible duplicates in the Add form (ingest.fold, issue 12)
+    "open_org": ("「{name}」を開く", "Open {name}"),
+    "add_alias": ("「{typed}」を「{name}」の別名にする", "Add {typed} as an alias of {name}"),
+    "alias_added": ("「{typed}」を「{name}」の別名に追加しました", "{typed} added as an alias of {name}"),
+    "possible_duplicates": ("重複の可能性", "Possible duplicates"),
+    "possible_duplicates_help": ("表記ゆれ（かな/カナ、髙/高、ー/－、前株/後株など）だけが違う名前です。別の団体として登録します。"
+                                 "同じ団体なら、同じ法人番号かIDを入れるか、別名にしてください。",
+                                 "Names that differ only by how they are written (kana, 髙/高, ー/－, 株式会社 in front or "
+                                 "behind …). They are added as different organisations; if they are one, give the same "
+                                 "法人番号 or id, or make one an alias."),
+    "looks_like": ("似ている団体", "Looks like"),
+})
+LABELS.update({
+    # the History page (ui/pages/history.py)
+    "hist_title": ("履歴", "History"),
+    "hist_entity": ("団体・関係のID", "Organisation or tie id"),
+    "hist_batch": ("バッチ（取り込み・入力の単位）", "Batch (one import or form)"),
+    "hist_by": ("変更した人", "Changed by"),
+    "hist_action": ("操作", "Action"),
+    "hist_limit": ("表示件数", "Rows shown"),
+    "hist_all": ("すべて", "all"),
+    "hist_none": ("記録された変更はありません。", "No recorded changes."),
+    "hist_pick": ("詳しく見る変更", "Change to inspect"),
+    "hist_before": ("変更前", "Before"),
+    "hist_after": ("変更後", "After"),
+    "hist_undo_title": ("取り消し（管理者）", "Undo (admin)"),
+    "hist_undo_one": ("この変更だけ", "This change only"),
+    "hist_undo_batch": ("このバッチ全体 {batch}", "Its whole batch {batch}"),
+    "hist_force": ("後から変更されていても取り消す", "Undo even if changed since"),
+    "hist_confirm": ("取り消す内容を確認しました", "I have checked what will be undone"),
+    "hist_do_undo": ("取り消す", "Undo"),
+    "hist_undone": ("{n} 件の変更を取り消しました（履歴に記録）。", "Undid {n} change(s) (recorded in the history)."),
+    "hist_admin_only": ("取り消しは管理者だけができます。", "Only an admin can undo."),
+    "hist_not_undoable": ("アカウントや復元の記録は取り消せません。", "Account changes and restores cannot be undone."),
+    "hist_col_id": ('ID', 'ID'),
+    "hist_col_at": ('日時', 'When'),
+    "hist_col_user": ('変更した人', 'Who'),
+    "hist_col_action": ('操作', 'Action'),
+    "hist_col_entity": ('対象', 'Record'),
+    "hist_col_entity_id": ('対象のID', 'Record id'),
+    "hist_col_name": ('名称', 'Name'),
+    "hist_col_changes": ('変更内容', 'Changes'),
+    "hist_col_batch": ('バッチ', 'Batch'),
 })
 #: the names of measures are those of the report (network.explain.LABELS): one word each
 LABELS.update({k: (v["ja"], v["en"]) for k, v in _MEASURES.items()})

@@ -36,7 +36,44 @@ __all__ = ["compare", "brokers_of"]
 
 
 def brokers_of(U: nx.Graph, *, top: int = 10, seed: int = 0) -> set:
-    """Cut points plus the ``top`` organisations by betweenness (betweenness > 0)."""
+    """Cut points plus the ``top`` organisations by betweenness (betweenness > 0).
+
+    Parameters
+    ----------
+    U : Graph
+        The undirected view (:func:`~network.analysis.views.undirected_view`).
+    top : int, optional
+        How many betweenness leaders count as brokers (default 10; ties in betweenness broken
+        by id).
+    seed : int, optional
+        Seed of the sampled betweenness above the exact threshold (default 0).
+
+    Returns
+    -------
+    set
+        The ids of the articulation points [2]_ of ``U`` and of the ``top`` organisations by
+        betweenness [1]_ (NetworkX normalisation, :func:`~network.analysis.brokers.betweenness`)
+        among those with betweenness > 0.
+
+    See Also
+    --------
+    network.analysis.brokers.betweenness : The betweenness ranked.
+    network.analysis.brokers.cut_points : The cut points.
+
+    References
+    ----------
+    .. [1] Freeman, L. C. (1977). A set of measures of centrality based on betweenness.
+       *Sociometry* 40(1), 35–41.
+    .. [2] Hopcroft, J. and Tarjan, R. (1973). Algorithm 447: efficient algorithms for graph
+       manipulation. *Communications of the ACM* 16(6), 372–378.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> U = nx.Graph([("a", "b"), ("b", "c"), ("c", "d"), ("d", "a"), ("d", "e")])
+    >>> sorted(brokers_of(U)), sorted(brokers_of(U, top=2)), sorted(brokers_of(U, top=0))
+    (['a', 'b', 'c', 'd'], ['a', 'd'], ['d'])
+    """
     X = Indexed(U)
     bc = betweenness(X, seed=seed)["values"]
     ranked = sorted((v for v in bc if bc[v] > 0), key=lambda v: (-bc[v], str(v)))
@@ -62,22 +99,74 @@ def compare(
 
     Parameters
     ----------
-    G : MultiDiGraph following the ``load_graph`` conventions.
-    before, after : ISO dates (a snapshot on that day) or fiscal years (``2024``,
-        ``"令和6年度"``: every tie running at some time in the year).
-    sector_attr : group attribute for the mixing comparison.
-    types, sectors, district : view filters (see :func:`~network.analysis.views.filter_graph`).
-    top : how many betweenness leaders count as brokers.
+    G : MultiDiGraph
+        The stored network (:meth:`~network.store.base.Store.load_graph`): one edge per tie with
+        ``strength`` (1–5), ``start``/``end`` dates and ``directed``.
+    before, after : str, int or date
+        ISO dates (a snapshot on that day) or fiscal years (``2024``, ``"令和6年度"``: every tie
+        running at some time from April to March).
+    sector_attr : str, optional
+        Node attribute whose groups the mixing and gap comparisons use (default ``"sector"``).
+    types, sectors, district : str or iterable of str, optional
+        View filters (see :func:`~network.analysis.views.filter_graph`), the same at both times.
+    top : int, optional
+        How many betweenness leaders count as brokers (:func:`brokers_of`, default 10).
 
     Returns
     -------
     dict
-        ``ties`` (``added``, ``ended``, ``strengthened``, ``weakened``: lists of
-        pairs), ``brokers`` (``became``, ``stopped``), ``density`` (before, after,
-        change), ``mixing`` (per ordered group pair: density before/after/change), ``gaps``
-        (per unordered group pair, as :func:`~network.analysis.gaps.sector_gaps`: tied pairs and
-        density before/after/change), ``orgs``
-        (organisations in the views, before/after) and ``active_orgs`` (those with a tie then).
+        ``before``, ``after`` (the times, as text);
+        ``ties``: ``added`` and ``ended`` (``[{"a", "b", "strength"}]``: pairs tied only after /
+        only before, ``a <= b`` as text), ``strengthened`` and ``weakened`` (``[{"a", "b",
+        "strength_before", "strength_after", "ties_before", "ties_after"}]``: the strongest tie,
+        or at equal strength the number of ties, went up / down);
+        ``brokers``: ``became`` and ``stopped`` (sorted ids, :func:`brokers_of`);
+        ``density``: ``before``, ``after``, ``change`` of the undirected view (``nan`` below two
+        organisations);
+        ``mixing``: ``[{"from", "to", "before", "after", "change"}]``, the arc density of each
+        ordered group pair in the directed view (:func:`~network.analysis.gaps.sector_mixing`);
+        ``gaps``: ``[{"a", "b", "ties_before", "ties_after", "before", "after", "change"}]``, tied
+        pairs and density of each unordered group pair
+        (:func:`~network.analysis.gaps.sector_gaps`);
+        ``orgs``: organisations in the views before/after (organisations carry no dates, so
+        both count every organisation that passes the filters) and ``active_orgs``: those with
+        a tie running then.  A density missing at one time is ``nan``.
+
+    See Also
+    --------
+    network.analysis.trend.trend : Measures for every fiscal year.
+    brokers_of : Who counts as a broker.
+
+    Notes
+    -----
+    Pairs are compared in the undirected view, where the ties of a pair are one edge
+    (``strength`` the strongest, ``ties`` how many).  A broker is an articulation point [2]_ or
+    one of the ``top`` organisations by Freeman's betweenness [1]_.
+
+    References
+    ----------
+    .. [1] Freeman, L. C. (1977). A set of measures of centrality based on betweenness.
+       *Sociometry* 40(1), 35–41.
+    .. [2] Hopcroft, J. and Tarjan, R. (1973). Algorithm 447: efficient algorithms for graph
+       manipulation. *Communications of the ACM* 16(6), 372–378.
+
+    Examples
+    --------
+    A tie ends and another gains a stronger second tie at fiscal year 2024:
+
+    >>> import networkx as nx
+    >>> M = nx.MultiDiGraph()
+    >>> M.add_nodes_from(["a", "b"], sector="npo"); M.add_node("c", sector="company")
+    >>> _ = M.add_edge("a", "b", key="t1", directed=False, strength=2, end="2024-03-31")
+    >>> _ = M.add_edge("b", "c", key="t2", directed=False, strength=2)
+    >>> _ = M.add_edge("b", "c", key="t3", type="funding", strength=4, start="2024-04-01")
+    >>> r = compare(M, 2023, 2024)
+    >>> r["ties"]["ended"], r["ties"]["strengthened"][0]["strength_after"]
+    ([{'a': 'a', 'b': 'b', 'strength': 2}], 4)
+    >>> r["brokers"], r["active_orgs"]
+    ({'became': [], 'stopped': ['b']}, {'before': 3, 'after': 2})
+    >>> [(g["a"], g["b"], g["ties_before"], g["ties_after"]) for g in r["gaps"]][1:]
+    [('company', 'npo', 1, 1), ('npo', 'npo', 1, 0)]
     """
     kw = dict(types=types, sectors=sectors, district=district)
     U0, U1 = (undirected_view(G, as_of=t, **kw) for t in (before, after))

@@ -26,6 +26,22 @@ __all__ = ["describe_communities", "community_label"]
 def community_label(names: list[str], size: int) -> dict[str, str]:
     """``{"ja", "en"}`` label from the first names (most central first) and the size.
 
+    Parameters
+    ----------
+    names : list of str
+        The names shown, most central first (:func:`describe_communities` passes the first
+        ``names`` members).
+    size : int
+        The number of members; those not named are counted as 「ほかN団体」 / "and N others".
+
+    Returns
+    -------
+    dict
+        ``{"ja": names joined by 「・」, "en": names joined by ", "}``, each followed by the count
+        of the others when ``size`` exceeds the names given.
+
+    Examples
+    --------
     >>> community_label(["みやぎ連携復興センター", "杜の都防災ネット"], 26)["ja"]
     'みやぎ連携復興センター・杜の都防災ネットほか24団体'
     >>> community_label(["A", "B"], 5)["en"]
@@ -51,21 +67,44 @@ def describe_communities(
 
     Parameters
     ----------
-    U : Graph — the undirected view.
-    membership : node → community number (:func:`network.analysis.gaps.communities`).
-    centrality : node → score ranking the members (betweenness in the report); ties in the
-        score are broken by degree, then id.  ``None``: by degree.
-    names : how many names the label shows.
-    connectors : how many of the organisations tied to other communities to list.
+    U : Graph or Indexed
+        The undirected view (a directed graph is read as undirected); nodes carry ``name``,
+        ``sector`` and ``district``.
+    membership : dict
+        Node → community number for every node of ``U``
+        (:func:`network.analysis.gaps.communities`).
+    centrality : dict, optional
+        Node → score ranking the members (betweenness in the report), highest first; ties in
+        the score are broken by degree, then id.  ``None`` (default): by degree, then id.
+    names : int, optional
+        How many names the label shows (default 2).
+    connectors : int, optional
+        How many of the members tied to other communities to list (default 5).
 
     Returns
     -------
     list of dict
-        ``{"id", "size", "label": {"ja", "en"}, "members": [ids, most central first],
-        "sectors": {code: count}, "districts": {name: count} (organisations with a district),
-        "connectors": [{"id", "name", "ties", "communities"}]}`` — ``connectors`` are the
-        members with ties to other communities (most such ties first) and the communities
-        they reach.
+        One per non-empty community, by community number: ``id`` (the number), ``size``,
+        ``label`` (``{"ja", "en"}``, :func:`community_label` of the first ``names`` members'
+        names, the id when unnamed), ``members`` (ids, most central first), ``sectors``
+        (code → count, most first; ``""`` when missing), ``districts`` (district → count, for
+        members with a district) and ``connectors``: ``[{"id", "name", "ties",
+        "communities"}]``, the members with ties to other communities, most such ties first
+        (then by id), with the numbers of the communities they reach.  Empty when ``U`` is.
+
+    Examples
+    --------
+    A triangle tied through ``c`` to a pair:
+
+    >>> import networkx as nx
+    >>> U = nx.Graph([("a", "b"), ("b", "c"), ("a", "c"), ("c", "x"), ("x", "y")])
+    >>> nx.set_node_attributes(U, {"a": "A", "b": "B", "c": "C", "x": "X", "y": "Y"}, "name")
+    >>> nx.set_node_attributes(U, {"a": "npo", "b": "npo", "c": "intermediary"}, "sector")
+    >>> first, second = describe_communities(U, {"a": 0, "b": 0, "c": 0, "x": 1, "y": 1})
+    >>> first["label"]["en"], first["members"], first["sectors"]
+    ('C, A and 1 other', ['c', 'a', 'b'], {'npo': 2, 'intermediary': 1})
+    >>> first["connectors"], second["label"]["ja"]
+    ([{'id': 'c', 'name': 'C', 'ties': 1, 'communities': [1]}], 'X・Y')
     """
     X = U if isinstance(U, Indexed) else Indexed(U)
     if X.directed:

@@ -45,7 +45,34 @@ __all__ = ["centre_dependence", "dependence_by_year", "guess_centre", "check_cen
 
 
 def check_centre(G: nx.Graph | nx.MultiDiGraph, centre: object) -> None:
-    """Raise :class:`~network.errors.RenkeiError` when ``centre`` is not an organisation of ``G``."""
+    """Raise :class:`~network.errors.RenkeiError` when ``centre`` is not an organisation of ``G``.
+
+    Parameters
+    ----------
+    G : Graph or MultiDiGraph
+        The stored network or a view of it.
+    centre : object
+        The configured centre's organisation id (``--centre ID``).
+
+    Returns
+    -------
+    None
+        When ``centre`` is a node of ``G``.
+
+    Raises
+    ------
+    RenkeiError
+        When it is not (a mistyped or deleted id), with the id in the message.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> check_centre(nx.Graph([("c", "a")]), "c")
+    >>> check_centre(nx.Graph([("c", "a")]), "x")
+    Traceback (most recent call last):
+    ...
+    network.errors.RenkeiError: centre 'x' is not an organisation id in the store
+    """
     if centre not in G:
         raise RenkeiError(f"centre {centre!r} is not an organisation id in the store")
 
@@ -55,6 +82,20 @@ def guess_centre(G: nx.Graph | nx.MultiDiGraph) -> object | None:
 
     Used only when no centre is configured; the callers say it was guessed.
 
+    Parameters
+    ----------
+    G : Graph or MultiDiGraph
+        The stored network or a view; ties count in either direction, several ties to one
+        partner once, and self-ties not at all.
+
+    Returns
+    -------
+    object or None
+        The id of the ``intermediary`` organisation with the most distinct partners (equal
+        counts: the smallest id); ``None`` when no organisation is an intermediary.
+
+    Examples
+    --------
     >>> import networkx as nx
     >>> G = nx.Graph([("x", "a"), ("x", "b"), ("y", "a")])
     >>> nx.set_node_attributes(G, {"x": "intermediary", "y": "intermediary"}, "sector")
@@ -133,20 +174,69 @@ def centre_dependence(U: nx.Graph, centre: object, *, limit: int | None = 50,
 
     Parameters
     ----------
-    U : Graph — the undirected view (one edge per tied pair; a ``sector`` per node).
-    centre : the centre's organisation id.
-    limit : list at most this many cut-off organisations (``cut_off_count`` is the full number).
-    exact_threshold, k, seed : the pair share is exact while the centre's component has at most
-        ``exact_threshold`` other organisations, else estimated from ``k`` sources drawn with
-        ``random.Random(seed)`` (``pairs_through_method`` says which).
+    U : Graph
+        The undirected view (one edge per tied pair; a ``sector`` per node).
+    centre : object
+        The centre's organisation id.
+    limit : int or None, optional
+        List at most this many cut-off organisations (default 50; ``None``: all);
+        ``cut_off_count`` is always the full number.
+    exact_threshold : int, optional
+        The pair share is exact while the centre's component has at most this many other
+        organisations (default :data:`EXACT_PAIRS`, 1500), estimated above it.
+    k : int, optional
+        Source organisations of the estimate (default :data:`SAMPLE_PAIRS`, 500).
+    seed : int, optional
+        Seed of ``random.Random`` drawing the sources (default 0); ``pairs_through_method``
+        says whether the share is exact or sampled.
 
     Returns
     -------
     dict
-        ``centre``, ``in_network`` (False when ``centre`` is not in ``U``: every other value is then
-        ``None``), ``cut_off_count``, ``cut_off`` (ids), ``pairs_through`` (share, ``None`` without a
-        connected pair), ``pairs_through_count``, ``connected_pairs``, ``cross_sector`` (share,
-        ``None`` without a cross-sector tie), ``cross_sector_ties``, ``cross_sector_with_centre``.
+        ``centre``; ``in_network`` (``False`` when ``centre`` is not in ``U``: every count and
+        share is then ``None`` and ``cut_off`` empty); ``cut_off_count`` and ``cut_off`` (ids,
+        sorted); ``pairs_through`` (share of the connected pairs of other organisations whose
+        every shortest path runs through the centre; ``None`` without a connected pair),
+        ``pairs_through_count``, ``connected_pairs``, ``pairs_through_method`` (``"exact"`` or
+        ``"sampled"``); ``cross_sector`` (share of the cross-sector tied pairs that have the
+        centre at one end; ``None`` without one), ``cross_sector_ties``,
+        ``cross_sector_with_centre``.
+
+    See Also
+    --------
+    dependence_by_year : The same per fiscal year.
+    network.analysis.fragility.fragility : Every cut point's bus factor.
+
+    Notes
+    -----
+    A pair ``(i, j)`` counts in ``pairs_through`` when its pair dependency on the centre,
+    ``σ_ij(c)/σ_ij``, is 1 [1]_: with ``d_c`` the distances from the centre and ``d'`` those
+    in ``U`` without it, exactly when ``d_c(i) + d_c(j) < d'(i, j)`` (``d'`` infinite when the
+    pair is cut apart).  Pairs of other components are connected pairs that never run through
+    the centre.  *Cut off* follows the bus-factor rule of
+    :func:`~network.analysis.fragility.fragility`: in the centre's component without it,
+    everyone outside the largest piece (equal pieces: the one with the smallest id stays).
+
+    References
+    ----------
+    .. [1] Brandes, U. (2001). A faster algorithm for betweenness centrality. *Journal of
+       Mathematical Sociology* 25(2), 163–177 (pair dependency ``δ_st(v) = σ_st(v)/σ_st``).
+
+    Examples
+    --------
+    A star around ``c`` with one tie between two partners:
+
+    >>> import networkx as nx
+    >>> U = nx.Graph([("c", "a"), ("c", "b"), ("c", "d"), ("a", "b"), ("x", "y")])
+    >>> nx.set_node_attributes(U, "npo", "sector")
+    >>> U.nodes["c"]["sector"] = "intermediary"
+    >>> r = centre_dependence(U, "c")
+    >>> r["cut_off"], r["pairs_through_count"], r["connected_pairs"], r["pairs_through"]
+    (['d'], 2, 4, 0.5)
+    >>> r["cross_sector_ties"], r["cross_sector_with_centre"], r["cross_sector"]
+    (3, 3, 1.0)
+    >>> centre_dependence(U, "gone")["in_network"]
+    False
     """
     if centre not in U:
         return {"centre": centre, "in_network": False, "cut_off_count": None, "cut_off": [],
@@ -170,6 +260,44 @@ def centre_dependence(U: nx.Graph, centre: object, *, limit: int | None = 50,
 def dependence_by_year(G: nx.MultiDiGraph, centre: object, years: list[int]) -> list[dict]:
     """:func:`centre_dependence` for each fiscal year (the network of :func:`~network.analysis.years.year_view`).
 
+    Parameters
+    ----------
+    G : MultiDiGraph
+        The stored network (:meth:`~network.store.base.Store.load_graph`).
+    centre : object
+        The centre's organisation id; it must be in ``G``.  In a year before any of its ties
+        starts it may be missing from the year's network (``in_network`` is then ``False``).
+    years : list of int
+        Fiscal years (``2016`` = 2016-04-01…2017-03-31), in the order wanted.
+
+    Returns
+    -------
+    list of dict
+        One per year: ``fy`` and the keys of :func:`centre_dependence` (default ``limit``,
+        ``exact_threshold``, ``k`` and ``seed``) on that year's undirected view.  A falling
+        trend of ``cut_off_count``, ``pairs_through`` and ``cross_sector`` means the partners
+        connect without the centre.
+
+    Raises
+    ------
+    RenkeiError
+        When ``centre`` is not an organisation of ``G``.
+
+    See Also
+    --------
+    centre_dependence : One network.
+
+    Notes
+    -----
+    ``pairs_through`` is the share of pairs whose pair dependency on the centre is 1 [1]_.
+
+    References
+    ----------
+    .. [1] Brandes, U. (2001). A faster algorithm for betweenness centrality. *Journal of
+       Mathematical Sociology* 25(2), 163–177 (pair dependency ``δ_st(v) = σ_st(v)/σ_st``).
+
+    Examples
+    --------
     >>> import networkx as nx
     >>> M = nx.MultiDiGraph()
     >>> M.add_nodes_from(["c", "a", "b"], sector="npo")

@@ -55,6 +55,20 @@ OFFICE_KINDS: tuple[str, ...] = ("区役所", "市役所", "町役場", "村役�
 def council_rank(kind: object) -> int | None:
     """The rank of a council kind (0 highest) or ``None`` when ``kind`` is not a council.
 
+    Parameters
+    ----------
+    kind : object
+        An organisation's ``kind`` (legal form or type); ``None`` and ``""`` are no council.
+
+    Returns
+    -------
+    int or None
+        The index in :data:`COUNCIL_KINDS` of the first group with a word contained in
+        ``kind`` (0: 地域活動協議会/地活協, 1: まちづくり協議会…, 2: 連合振興町会…, 3: 自治会/町内会…);
+        ``None`` when no word is.
+
+    Examples
+    --------
     >>> council_rank("NPO法人（地域活動協議会）"), council_rank("町内会"), council_rank("株式会社")
     (0, 3, None)
     """
@@ -78,20 +92,64 @@ def district_coverage(U: nx.Graph, *, centre: object = None) -> dict:
 
     Parameters
     ----------
-    U : Graph — the undirected view; nodes carry ``name``, ``sector``, ``kind``, ``prefecture``,
-        ``city``, ``district``.
-    centre : the centre's organisation id (``None``: ``council_tied_centre`` is ``None``).
+    U : Graph
+        The undirected view; nodes carry ``name``, ``sector``, ``kind``, ``prefecture``,
+        ``city`` and ``district`` (an organisation without a ``district`` is in no district).
+    centre : object, optional
+        The centre's organisation id (default ``None``: ``council_tied_centre`` is ``None``).
 
     Returns
     -------
     dict
-        ``cities``: one per (prefecture, city) holding districts, sorted by prefecture and city,
-        each ``{"prefecture", "city", "districts", "no_council", "unplaced"}`` where ``unplaced``
-        counts the city's organisations without a district and each district is ``{"district",
-        "orgs" (``[{"id", "name", "sector", "kind"}]``), "sectors" (code → count), "councils" (ids),
-        "council_tied_centre", "council_tied_office" (``None`` without a council), "offices"
-        (the offices its councils are tied to), "missing_sectors", "exchange" (``[{"council",
-        "partner", "partner_district"}]``)}``; ``sectors``: the sectors present in ``U``.
+        ``sectors``: the sectors present in ``U``, sorted (``other`` when missing).
+        ``cities``: one per (prefecture, city) holding a district, sorted by prefecture and
+        city: ``{"prefecture", "city", "districts", "no_council", "unplaced"}``, where
+        ``no_council`` lists the districts without a council and ``unplaced`` counts the city's
+        organisations without a district.  Each district, sorted by name, is ``{"district",
+        "orgs", "sectors", "councils", "council_tied_centre", "council_tied_office", "offices",
+        "missing_sectors", "exchange"}``:
+
+        * ``orgs``: ``[{"id", "name", "sector", "kind"}]`` sorted by name; ``sectors``: code →
+          count;
+        * ``councils``: the ids of the members of the highest council rank present
+          (:func:`council_rank`);
+        * ``council_tied_centre``, ``council_tied_office``: whether a council is tied to the
+          centre / to an office of the city (``None`` without a council, and
+          ``council_tied_centre`` also without a centre); ``offices``: those offices, by id;
+        * ``missing_sectors``: the sectors of ``sectors`` that no member is tied to (being of
+          a sector does not count: only a tie to an organisation of it does);
+        * ``exchange``: ``[{"council", "partner", "partner_district"}]``, ties from its councils
+          to councils of other districts.
+
+    Notes
+    -----
+    An *office* is a ``government`` organisation whose ``kind`` is one of
+    :data:`OFFICE_KINDS` and whose ``city`` is the district's city or a prefix of it (大阪市
+    serves 大阪市鶴見区).
+
+    Examples
+    --------
+    A city office serves the wards' districts; the 地活協 outranks the 町内会:
+
+    >>> import networkx as nx
+    >>> U = nx.Graph()
+    >>> U.add_nodes_from([
+    ...     ("k", {"name": "茨田地活協", "sector": "residents_group", "kind": "地域活動協議会",
+    ...            "city": "大阪市鶴見区", "district": "茨田"}),
+    ...     ("j", {"name": "町内会", "sector": "residents_group", "kind": "町内会",
+    ...            "city": "大阪市鶴見区", "district": "茨田"}),
+    ...     ("o", {"name": "大阪市", "sector": "government", "kind": "市", "city": "大阪市"}),
+    ...     ("n", {"name": "NPO", "sector": "npo", "kind": "NPO法人", "city": "大阪市鶴見区"})])
+    >>> U.add_edges_from([("k", "o"), ("j", "n")])
+    >>> r = district_coverage(U)
+    >>> city = r["cities"][0]
+    >>> city["city"], city["unplaced"], r["sectors"]
+    ('大阪市鶴見区', 1, ['government', 'npo', 'residents_group'])
+    >>> d = city["districts"][0]
+    >>> d["councils"], d["council_tied_office"], d["offices"], d["council_tied_centre"]
+    (['k'], True, ['o'], None)
+    >>> d["sectors"], d["missing_sectors"]
+    ({'residents_group': 2}, ['residents_group'])
     """
     nd = U.nodes
     present = sorted({d.get("sector") or "other" for _, d in U.nodes(data=True)})

@@ -88,16 +88,59 @@ def fragility(U: nx.Graph | Indexed, *, limit: int | None = 50) -> dict:
 
     Parameters
     ----------
-    U : Graph — the undirected view.
-    limit : list at most this many cut-off organisations per item (``None``: all);
-        ``cut_off_count`` is always the full number.
+    U : Graph or Indexed
+        The undirected view (:func:`~network.analysis.views.undirected_view`); a directed graph
+        is read as undirected.
+    limit : int or None, optional
+        List at most this many cut-off organisations per item (default 50, the smallest ids);
+        ``None``: all.  ``cut_off_count`` is always the full number.
 
     Returns
     -------
     dict
-        ``cut_points``: ``[{"id", "cut_off_count", "pieces", "cut_off"}]`` sorted by
-        ``cut_off_count`` (largest first); ``bridges``: ``[{"a", "b",
-        "cut_off_count", "cut_off"}]`` likewise; ``single_tie``: ``[{"id", "partner"}]``.
+        ``cut_points``: ``[{"id", "cut_off_count", "pieces", "cut_off"}]``, one per
+        articulation point, most cut off first (then by id); ``pieces`` are the sizes of the
+        parts its component falls into without it, largest first, and ``cut_off`` the ids of
+        all parts but the largest (ties between equal parts: the one the search reached first
+        stays).  ``bridges``: ``[{"a", "b", "cut_off_count", "cut_off"}]``, one per bridge,
+        likewise sorted; ``cut_off`` is the smaller side (equal sides: ``b``'s side).
+        ``single_tie``: ``[{"id", "partner"}]`` for every organisation with exactly one
+        partner.
+
+    See Also
+    --------
+    network.analysis.whatif.what_if : Removing any set of organisations.
+    network.analysis.dependence.centre_dependence : Dependence on one organisation.
+
+    Notes
+    -----
+    One iterative depth-first search computes the preorder number and low point of every
+    node [1]_: a non-root ``v`` is a cut point when a child ``c`` has ``low[c] >= disc[v]``, the
+    root when it has two or more children, and the tree edge ``(v, c)`` is a bridge when
+    ``low[c] > disc[v]`` [2]_.  The cut points equal ``nx.articulation_points(U)`` and the
+    bridges ``nx.bridges(U)``.  Isolates are in no item.
+
+    References
+    ----------
+    .. [1] Hopcroft, J. and Tarjan, R. (1973). Algorithm 447: efficient algorithms for graph
+       manipulation. *Communications of the ACM* 16(6), 372–378.
+    .. [2] Tarjan, R. E. (1974). A note on finding the bridges of a graph. *Information
+       Processing Letters* 2(6), 160–161.
+
+    Examples
+    --------
+    A hub holding a triangle, a leaf and a two-organisation tail:
+
+    >>> import networkx as nx
+    >>> U = nx.Graph([("hub", "a"), ("hub", "b"), ("a", "b"), ("hub", "leaf"),
+    ...               ("hub", "t1"), ("t1", "t2")])
+    >>> r = fragility(U)
+    >>> [(c["id"], c["pieces"], c["cut_off"]) for c in r["cut_points"]]
+    [('hub', [2, 2, 1], ['leaf', 't1', 't2']), ('t1', [4, 1], ['t2'])]
+    >>> [(b["a"], b["b"], b["cut_off"]) for b in r["bridges"]]
+    [('hub', 't1', ['t1', 't2']), ('hub', 'leaf', ['leaf']), ('t1', 't2', ['t2'])]
+    >>> r["single_tie"]
+    [{'id': 'leaf', 'partner': 'hub'}, {'id': 't2', 'partner': 't1'}]
     """
     X = U if isinstance(U, Indexed) else Indexed(U)
     if X.directed:

@@ -54,15 +54,44 @@ def funding_mix(G: nx.MultiDiGraph, *, as_of: str | int | date | None = None) ->
 
     Parameters
     ----------
-    G : MultiDiGraph following the ``load_graph`` conventions.
-    as_of : a fiscal year (``int``), an ISO date or ``None`` (every tie).
+    G : MultiDiGraph
+        The stored network (:meth:`~network.store.base.Store.load_graph`): one edge per tie,
+        from source to target, with ``type``, ``start`` and ``end``; nodes carry ``sector`` and
+        ``name``.
+    as_of : int, str, date or None, optional
+        A fiscal year (``2016``, ``"2016年度"``, ``"令和6年度"``: the ties running at some time
+        from April to March), an ISO date (the ties running that day) or ``None`` (default: every
+        tie, whatever its dates).
 
     Returns
     -------
     list of dict
-        One per organisation with at least one incoming funding tie, most ties first:
-        ``{"id", "name", "sector", "ties", "funders", "counts" (sector → ties),
-        "shares" (sector → share), "by_type" (type → ties)}``.
+        One per organisation with at least one incoming ``funding`` or ``commission`` tie, most
+        ties first (then by id): ``id``, ``name`` (the id when unnamed), ``sector``, ``ties``
+        (incoming funding ties), ``funders`` (distinct funders), ``counts`` (funder's sector →
+        ties; ``other`` when the funder has none), ``shares`` (funder's sector → share of the
+        ties, summing to 1) and ``by_type`` (``funding``/``commission`` → ties).  Self-ties do
+        not count; amounts are not recorded, so every tie weighs one.
+
+    See Also
+    --------
+    funding_trend : One organisation, per fiscal year.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> M = nx.MultiDiGraph()
+    >>> M.add_nodes_from([("g", {"sector": "government"}), ("k", {"sector": "company"}),
+    ...                   ("n", {"sector": "npo", "name": "N"})])
+    >>> _ = M.add_edge("g", "n", key="1", type="commission", start="2016-04-01")
+    >>> _ = M.add_edge("k", "n", key="2", type="funding")
+    >>> _ = M.add_edge("k", "n", key="3", type="funding", end="2015-03-31")
+    >>> _ = M.add_edge("n", "k", key="4", type="collaboration")
+    >>> r = funding_mix(M)[0]
+    >>> r["id"], r["ties"], r["funders"], r["counts"], r["by_type"]
+    ('n', 3, 2, {'company': 2, 'government': 1}, {'commission': 1, 'funding': 2})
+    >>> funding_mix(M, as_of="2016年度")[0]["shares"]
+    {'company': 0.5, 'government': 0.5}
     """
     H = filter_graph(G, as_of=as_of) if as_of is not None else G
     rows = []
@@ -78,9 +107,35 @@ def funding_mix(G: nx.MultiDiGraph, *, as_of: str | int | date | None = None) ->
 
 
 def funding_trend(G: nx.MultiDiGraph, org: object, years: list[int]) -> list[dict]:
-    """One organisation's incoming funding ties per fiscal year: ``{"fy", "ties", "counts", "shares"}``.
+    """One organisation's incoming funding ties per fiscal year, by the funder's sector.
 
-    A year without funding ties has ``ties`` 0 and empty ``counts``/``shares``.
+    Parameters
+    ----------
+    G : MultiDiGraph
+        The stored network (:meth:`~network.store.base.Store.load_graph`).
+    org : object
+        The funded organisation's id.
+    years : list of int
+        Fiscal years (``2016`` = 2016-04-01…2017-03-31); a tie counts in every year it runs at
+        some time in.
+
+    Returns
+    -------
+    list of dict
+        One per year, in the order given: ``fy``, ``ties`` (incoming ``funding`` and
+        ``commission`` ties running that year), ``counts`` (funder's sector → ties) and
+        ``shares`` (funder's sector → share).  A year without funding ties (or an ``org`` not
+        in ``G``) has ``ties`` 0 and empty ``counts`` and ``shares``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> M = nx.MultiDiGraph()
+    >>> M.add_nodes_from([("g", {"sector": "government"}), ("f", {"sector": "foundation"}), "n"])
+    >>> _ = M.add_edge("g", "n", type="commission", start="2015-04-01", end="2016-03-31")
+    >>> _ = M.add_edge("f", "n", type="funding", start="2016-04-01")
+    >>> [(y["fy"], y["ties"], y["shares"]) for y in funding_trend(M, "n", [2014, 2015, 2016])]
+    [(2014, 0, {}), (2015, 1, {'government': 1.0}), (2016, 1, {'foundation': 1.0})]
     """
     out = []
     for fy in years:

@@ -50,15 +50,46 @@ def sector_mixing(D: nx.DiGraph | Indexed, *, attr: str = "sector") -> list[dict
 
     Parameters
     ----------
-    D : DiGraph — the directed view (an undirected tie counts as two arcs).
-    attr : node attribute defining the groups.
+    D : DiGraph or Indexed
+        The directed view (:func:`~network.analysis.views.directed_view`: a directed tie is
+        one arc from source to target, an undirected tie two arcs).
+    attr : str, optional
+        Node attribute defining the groups (default ``"sector"``), read as text (``""`` when
+        missing).
 
     Returns
     -------
     list of dict
-        ``{"from", "to", "present", "possible", "density", "ratio"}`` for every
-        ordered pair; ``possible`` is ``n_a n_b`` (``n_a (n_a − 1)`` within a
-        group), ``ratio`` = density / overall density (``nan`` when undefined).
+        ``{"from", "to", "present", "possible", "density", "ratio"}`` for every ordered pair of
+        groups (sorted; ``from`` is the arc's tail): ``present`` arcs (self-loops not counted),
+        ``possible`` = ``n_a n_b`` (``n_a (n_a − 1)`` within a group), ``density`` =
+        present / possible (``nan`` when none is possible) and ``ratio`` = density / the
+        overall density ``m / (n(n − 1))`` (``nan`` when undefined or the overall density
+        is 0).
+
+    Raises
+    ------
+    ValueError
+        When ``D`` is undirected.
+
+    See Also
+    --------
+    sector_gaps : The undirected counterpart, one row per unordered pair.
+    ei_index : Ties out of each group against ties inside it.
+
+    Notes
+    -----
+    The density table of a blockmodel [1]_ whose blocks are the groups, as
+    ``sna::blockmodel`` computes it in R for the directed view; a ``ratio`` of 1 or more is
+    the α-density criterion of [2]_ with α the overall density.
+
+    References
+    ----------
+    .. [1] White, H. C., Boorman, S. A. and Breiger, R. L. (1976). Social structure from
+       multiple networks. I. Blockmodels of roles and positions. *American Journal of
+       Sociology* 81(4), 730–780.
+    .. [2] Wasserman, S. and Faust, K. (1994). *Social Network Analysis: Methods and
+       Applications*. Cambridge University Press, ch. 10 (blockmodels, density tables).
 
     Examples
     --------
@@ -97,10 +128,15 @@ def sector_gaps(U: nx.Graph | Indexed, *, attr: str = "sector", closing: int = 3
 
     Parameters
     ----------
-    U : Graph — the undirected view (the ties of a pair, either direction, are one edge).
-    attr : node attribute defining the groups.
-    closing : for a pair of groups with no tie (and some pair possible), how many
-        introductions that would close it to list (``0``: none).
+    U : Graph or Indexed
+        The undirected view (the ties of a pair, either direction, are one edge); a directed
+        graph is read as undirected.
+    attr : str, optional
+        Node attribute defining the groups (default ``"sector"``), read as text (``""`` when
+        missing).
+    closing : int, optional
+        For a pair of groups with no tie (and some pair possible), how many introductions
+        that would close it to list (default 3; ``0``: none).
 
     Returns
     -------
@@ -111,6 +147,20 @@ def sector_gaps(U: nx.Graph | Indexed, *, attr: str = "sector", closing: int = 3
         density / the overall density ``2m / (n(n − 1))`` (``nan`` when undefined);
         ``introductions`` as :func:`~network.analysis.introductions.suggest_introductions`
         returns them, ``a`` in group ``a``.
+
+    See Also
+    --------
+    sector_mixing : The directed counterpart, one row per ordered pair.
+
+    Notes
+    -----
+    The density table of the undirected view with the groups as blocks [1]_; unlike
+    :func:`sector_mixing` a tie counts once, whatever its direction.
+
+    References
+    ----------
+    .. [1] Wasserman, S. and Faust, K. (1994). *Social Network Analysis: Methods and
+       Applications*. Cambridge University Press, ch. 10 (blockmodels, density tables).
 
     Examples
     --------
@@ -152,15 +202,37 @@ def sector_gaps(U: nx.Graph | Indexed, *, attr: str = "sector", closing: int = 3
 def ei_index(U: nx.Graph | Indexed, *, attr: str = "sector") -> dict:
     """Krackhardt & Stern's E–I index, overall and per group, on the undirected view.
 
-    Overall: ``(E − I)/(E + I)`` with ``E`` the ties between groups and ``I``
-    the ties within one.  Group ``g``: ``E`` = ties with exactly one end in
-    ``g``, ``I`` = ties with both ends in ``g``.  ``nan`` when there are no ties.
-    ``-1``: every tie stays inside; ``+1``: every tie goes out.
+    Parameters
+    ----------
+    U : Graph or Indexed
+        The undirected view (a tie counts once; a directed graph is read as undirected;
+        self-loops do not count).
+    attr : str, optional
+        Node attribute defining the groups (default ``"sector"``), read as text (``""`` when
+        missing).
 
     Returns
     -------
     dict
-        ``{"overall": float, "by_group": {group: float}, "external": {...}, "internal": {...}}``
+        ``overall`` (float), ``by_group`` (group → E–I index), ``external`` (group → ``E``) and
+        ``internal`` (group → ``I``), the groups as text, sorted.  ``-1``: every tie stays
+        inside; ``+1``: every tie goes out; ``nan`` when there are no ties (for a group: none
+        touches it).
+
+    See Also
+    --------
+    sector_gaps : Tie density between every pair of groups.
+
+    Notes
+    -----
+    The E–I index [1]_ is ``(E − I)/(E + I)``.  Overall, ``E`` counts the ties between
+    groups and ``I`` the ties within one.  For group ``g``, ``E`` counts the ties with exactly
+    one end in ``g`` and ``I`` those with both ends in ``g``.
+
+    References
+    ----------
+    .. [1] Krackhardt, D. and Stern, R. N. (1988). Informal networks and organizational
+       crises: an experimental simulation. *Social Psychology Quarterly* 51(2), 123–140.
 
     Examples
     --------
@@ -170,6 +242,8 @@ def ei_index(U: nx.Graph | Indexed, *, attr: str = "sector") -> dict:
     >>> r = ei_index(U)
     >>> round(r["overall"], 3), r["by_group"]["1"]
     (-0.333, 0.0)
+    >>> r["external"], r["internal"]
+    ({'1': 1, '2': 1}, {'1': 1, '2': 1})
     """
     X = _as_indexed(U)
     if X.directed:
@@ -201,16 +275,50 @@ def communities(
 
     Parameters
     ----------
-    U : Graph — the undirected view.
-    seed : seed of the randomised node order (results are reproducible).
-    weight : use the edge ``weight`` (sum of tie strengths).
-    engine : ``"igraph"`` (``community_multilevel``, fast) or ``"networkx"``
-        (``nx.community.louvain_communities``).
+    U : Graph or Indexed
+        The undirected view (a directed graph is read as undirected).
+    seed : int, optional
+        Seed of the randomised node order (default 0): the same graph and seed give the same
+        communities.  With ``engine="igraph"`` igraph's random generator is seeded for the call.
+    weight : bool, optional
+        Maximise the weighted modularity over the edge ``weight`` (the sum of the pair's tie
+        strengths in the view; 1 when missing).  Default ``True``; ``False``: every tie
+        weighs one.
+    engine : {"igraph", "networkx"}, optional
+        ``"igraph"`` (default: ``Graph.community_multilevel``, fast) or ``"networkx"``
+        (``nx.community.louvain_communities``); the two may split a graph differently.
+    resolution : float, optional
+        The modularity resolution γ (default 1.0); below 1 favours fewer, larger communities,
+        above 1 more, smaller ones.
 
     Returns
     -------
     dict
-        node → community number (0 = the largest community; isolates get their own).
+        Node → community number, ``0`` the largest community (equal sizes: by the position of
+        the first member in ``U``'s node order); an isolate is a community of its own.  Empty
+        for an empty graph.
+
+    Raises
+    ------
+    ValueError
+        For an unknown ``engine``.
+
+    See Also
+    --------
+    community_ties : Ties between the communities.
+    network.analysis.community.describe_communities : Labels, members, connectors.
+
+    Notes
+    -----
+    The Louvain method [1]_ greedily moves nodes between communities to raise the modularity
+    ``Q = Σ_c [L_c/m − γ (d_c / 2m)²]`` [2]_, then repeats on the graph of communities.
+
+    References
+    ----------
+    .. [1] Blondel, V. D., Guillaume, J.-L., Lambiotte, R. and Lefebvre, E. (2008). Fast
+       unfolding of communities in large networks. *Journal of Statistical Mechanics* P10008.
+    .. [2] Newman, M. E. J. and Girvan, M. (2004). Finding and evaluating community structure
+       in networks. *Physical Review E* 69, 026113.
 
     Examples
     --------
@@ -218,6 +326,14 @@ def communities(
     >>> G = nx.disjoint_union(nx.complete_graph(4), nx.complete_graph(3))
     >>> sorted(communities(G).items())
     [(0, 0), (1, 0), (2, 0), (3, 0), (4, 1), (5, 1), (6, 1)]
+
+    Two triangles joined by one tie are two communities, and one at a low resolution:
+
+    >>> T = nx.Graph([(0, 1), (1, 2), (0, 2), (2, 3), (3, 4), (4, 5), (3, 5)])
+    >>> communities(T) == communities(T, engine="networkx") == {0: 0, 1: 0, 2: 0, 3: 1, 4: 1, 5: 1}
+    True
+    >>> set(communities(T, resolution=0.1).values())
+    {0}
     """
     X = _as_indexed(U)
     if X.directed:
@@ -251,10 +367,34 @@ def communities(
 def community_ties(U: nx.Graph | Indexed, membership: dict, *, limit: int = 10) -> list[dict]:
     """Ties between each pair of communities (``a <= b``; ``a == b``: inside one).
 
-    Returns rows ``{"a", "b", "ties", "weight", "a_orgs", "b_orgs"}`` for every pair of
-    communities with at least one member each, including pairs with no tie; ``a_orgs`` /
-    ``b_orgs`` are the members of ``a`` / ``b`` at the ends of the ties between the two
-    (most ties first, at most ``limit``; empty inside one community).
+    Parameters
+    ----------
+    U : Graph or Indexed
+        The undirected view.
+    membership : dict
+        Node → community number for every node of ``U`` (:func:`communities`).
+    limit : int, optional
+        List at most this many organisations at each end (default 10).
+
+    Returns
+    -------
+    list of dict
+        ``{"a", "b", "ties", "weight", "a_orgs", "b_orgs"}`` for every pair of community
+        numbers ``0 <= a <= b <= max``, including pairs with no tie: ``ties`` (tied pairs),
+        ``weight`` (sum of their edge ``weight``, 1 each when missing), ``a_orgs`` / ``b_orgs``
+        (the members of ``a`` / ``b`` at the ends of the ties between the two, most such ties
+        first, then by id, at most ``limit``; empty inside one community).  Empty for an empty
+        graph.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> T = nx.Graph([(0, 1), (1, 2), (0, 2), (2, 3), (3, 4), (4, 5), (3, 5)])
+    >>> rows = community_ties(T, {0: 0, 1: 0, 2: 0, 3: 1, 4: 1, 5: 1})
+    >>> [(r["a"], r["b"], r["ties"]) for r in rows]
+    [(0, 0, 3), (0, 1, 1), (1, 1, 3)]
+    >>> rows[1]["a_orgs"], rows[1]["b_orgs"], rows[1]["weight"]
+    ([2], [3], 1.0)
     """
     X = _as_indexed(U)
     c = np.fromiter((membership[v] for v in X.nodes), dtype=np.int64, count=X.n)
@@ -291,18 +431,25 @@ def community_ties(U: nx.Graph | Indexed, membership: dict, *, limit: int = 10) 
 def components(U: nx.Graph | Indexed) -> dict:
     """Connected components (largest first) and isolates of the undirected view.
 
+    Parameters
+    ----------
+    U : Graph or Indexed
+        The undirected view (a directed graph's weak components).
+
     Returns
     -------
     dict
-        ``{"count", "sizes", "membership": node → component number, "isolates": [...]}``
+        ``count`` (components, isolates included), ``sizes`` (largest first), ``membership``
+        (node → component number, ``0`` the largest; equal sizes: by the first member's
+        position in ``U``) and ``isolates`` (organisations without a tie, in node order).
 
     Examples
     --------
     >>> import networkx as nx
     >>> G = nx.Graph([(1, 2)]); G.add_node(3)
     >>> r = components(G)
-    >>> r["count"], r["sizes"], r["isolates"]
-    (2, [2, 1], [3])
+    >>> r["count"], r["sizes"], r["isolates"], r["membership"]
+    (2, [2, 1], [3], {1: 0, 2: 0, 3: 1})
     """
     X = _as_indexed(U)
     if X.n == 0:
@@ -331,10 +478,23 @@ def area_gaps(U: nx.Graph | Indexed, *, area: str = "district", attr: str = "sec
     organisations to an organisation of the group (its own members of the
     group do not count).
 
+    Parameters
+    ----------
+    U : Graph or Indexed
+        The undirected view.
+    area : str, optional
+        Node attribute naming the area (default ``"district"``; organisations without one are
+        in no area, but count as partners).
+    attr : str, optional
+        Node attribute defining the groups (default ``"sector"``), read as text (``""`` when
+        missing).
+
     Returns
     -------
     list of dict
-        ``{"area", "orgs", "missing": [groups…]}`` for areas missing at least one group.
+        ``{"area", "orgs", "missing"}`` for each area missing at least one group, sorted by
+        area: ``orgs`` counts its organisations and ``missing`` lists the groups (sorted) none
+        of them is tied to.  Empty when no organisation has an area.
 
     Examples
     --------

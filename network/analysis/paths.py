@@ -54,11 +54,37 @@ MAX_PATHS = 50
 def group_members(U: nx.Graph, attr: str, value: object, *, membership: dict | None = None) -> list:
     """The organisations of ``U`` whose ``attr`` is ``value`` (``attr="community"``: by ``membership``).
 
+    Parameters
+    ----------
+    U : Graph
+        The undirected view (or any graph whose nodes carry ``attr``).
+    attr : str
+        A node attribute (``"sector"``, ``"district"``, ``"city"`` …) or ``"community"``.
+    value : object
+        The group; compared as text, so ``3`` and ``"3"`` are one group.
+    membership : dict, optional
+        Node → community number (:func:`network.analysis.gaps.communities`); needed when
+        ``attr="community"``.
+
+    Returns
+    -------
+    list
+        The ids of the group's organisations, in the order of ``U``'s nodes.
+
+    Raises
+    ------
+    ValueError
+        When ``attr="community"`` and ``membership`` is ``None``.
+
+    Examples
+    --------
     >>> import networkx as nx
     >>> U = nx.Graph()
     >>> U.add_nodes_from([("a", {"sector": "npo"}), ("b", {"sector": "company"})])
     >>> group_members(U, "sector", "npo")
     ['a']
+    >>> group_members(U, "community", 1, membership={"a": 0, "b": 1})
+    ['b']
     """
     if attr == "community":
         if membership is None:
@@ -124,28 +150,66 @@ def connectors(
     Parameters
     ----------
     U : Graph
-        The undirected view (:func:`network.analysis.views.undirected_view`).
-    a, b : a node each, or an iterable of nodes each (two groups).
-    max_paths : number of paths listed (the broker shares always use every path).
-    top : number of brokers listed.
+        The undirected view (:func:`network.analysis.views.undirected_view`); paths are
+        unweighted (hops).
+    a, b : node or list, tuple, set or frozenset of nodes
+        A node each (two organisations), or a collection of nodes each (two groups, e.g.
+        :func:`group_members`); a node and a group mix.  Nodes missing from ``U`` are ignored.
+    max_paths : int, optional
+        Number of paths listed (default :data:`MAX_PATHS`, 50); the broker shares always use
+        every shortest path.
+    top : int, optional
+        Number of brokers listed (default 20).
 
     Returns
     -------
     dict
-        ``connected`` (bool), ``distance`` (hops of the shortest path, ``None``
-        when none), ``pairs`` (pairs of endpoints considered) and ``connected_pairs``,
-        ``paths`` (lists of node ids, shortest first, at most ``max_paths``),
-        ``path_count`` (all shortest paths between the closest pairs), ``edges``
-        (the ties along the listed paths: ``source``, ``target``, ``types``,
-        ``strength``), ``brokers`` (``id``, ``share`` of the shortest paths carried,
-        ``paths``: how many of the listed paths run through it), best first.
+        ``connected`` (bool: some pair is joined by a path), ``distance`` (hops of the shortest
+        path between any pair, ``None`` when none), ``pairs`` (pairs ``(s, t)``, ``s`` in ``a``,
+        ``t`` in ``b``, ``s ≠ t``) and ``connected_pairs`` (those joined by a path), ``paths``
+        (the shortest paths between the closest pairs as lists of ids from ``a``'s side, at most
+        ``max_paths``, sorted), ``path_count`` (how many shortest paths the closest pairs have,
+        listed or not), ``edges`` (the ties along the listed paths, each once: ``source``,
+        ``target``, ``types``, ``strength``, ``ties``) and ``brokers`` (``[{"id", "share",
+        "paths"}]``: ``share`` of the shortest paths carried, ``paths`` how many listed paths
+        run through it; highest share first, at most ``top``).
+
+    See Also
+    --------
+    group_members : The members of a group.
+    bridging_introductions : When no path joins the two.
 
     Notes
     -----
-    Two nodes: ``share(v) = σ_ab(v) / σ_ab``.  Two groups: ``share(v)`` is the
-    mean of ``σ_st(v) / σ_st`` over the connected pairs ``s ∈ A, t ∈ B, s ≠ t``
-    (Brandes 2008, group dependency), so a broker on every pair's every shortest
-    path has share 1.  Nodes missing from ``U`` are ignored.
+    Two nodes: ``share(v) = σ_ab(v) / σ_ab``, the pair dependency of ``a`` and ``b`` on ``v``
+    (``σ_ab`` shortest paths, ``σ_ab(v)`` of them through ``v``).  Two groups: ``share(v)`` is
+    the mean of ``σ_st(v) / σ_st`` over the connected pairs ``s ∈ A, t ∈ B, s ≠ t``, the group
+    dependency of [1]_, so a broker on every pair's every shortest path has share 1; it is
+    accumulated from one breadth-first search per member of ``A``.  Two organisations are
+    never their own brokers; a member of a group may broker for other members.
+
+    References
+    ----------
+    .. [1] Brandes, U. (2008). On variants of shortest-path betweenness centrality and their
+       generic computation. *Social Networks* 30(2), 136–145 (section 3).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> U = nx.Graph([("a", "x"), ("x", "b"), ("a", "y"), ("y", "b"), ("b", "z"), ("c", "y")])
+    >>> r = connectors(U, "a", "b")
+    >>> r["distance"], r["path_count"], r["brokers"]
+    (2, 2, [{'id': 'x', 'share': 0.5, 'paths': 1}, {'id': 'y', 'share': 0.5, 'paths': 1}])
+
+    Between the groups {a, c} and {b, z}, ``b`` carries every path to ``z``:
+
+    >>> g = connectors(U, ["a", "c"], ["b", "z"])
+    >>> g["connected_pairs"], g["paths"]
+    (4, [['a', 'x', 'b'], ['a', 'y', 'b'], ['c', 'y', 'b']])
+    >>> [(b["id"], b["share"]) for b in g["brokers"]]
+    [('y', 0.75), ('b', 0.5), ('x', 0.25)]
+    >>> connectors(U, "a", "nobody")["connected"]
+    False
     """
     single = not _is_group(a) and not _is_group(b)
     A = [a] if not _is_group(a) else list(dict.fromkeys(a))
@@ -218,10 +282,36 @@ def bridging_introductions(U: nx.Graph, a: Iterable[Hashable], b: Iterable[Hasha
     best-connected of the other (degree product; a shared ``area`` doubles the
     score), so one introduction links the two parts of the network.
 
+    Parameters
+    ----------
+    U : Graph
+        The undirected view.
+    a, b : iterable
+        The two sides' organisations (nodes missing from ``U`` are ignored); each side stands
+        for the union of its members' components, ``b``'s without those of ``a``.
+    top : int, optional
+        The best-connected ``top`` of each side are paired, and at most ``top`` pairs are
+        returned (default 5).
+    area : str, optional
+        Node attribute whose equal non-empty value doubles a pair's score (default
+        ``"district"``).
+
+    Returns
+    -------
+    list of dict
+        ``[{"a", "b", "score", "same_area"}]``, ``a`` from ``a``'s side and ``b`` from ``b``'s,
+        ``score = (deg(a) + 1)(deg(b) + 1)``, doubled when ``same_area``; highest first (then
+        by ids).  Empty when a side has no component left.
+
+    Examples
+    --------
     >>> import networkx as nx
     >>> U = nx.Graph([("a", "x"), ("x", "w"), ("b", "y"), ("y", "z")])
     >>> [(r["a"], r["b"]) for r in bridging_introductions(U, ["a"], ["b"])][:1]
     [('x', 'y')]
+    >>> nx.set_node_attributes(U, {"x": "north", "y": "north"}, "district")
+    >>> bridging_introductions(U, ["a"], ["b"], top=1)
+    [{'a': 'x', 'b': 'y', 'score': 18.0, 'same_area': True}]
     """
     side_a: set = set()
     for v in a:

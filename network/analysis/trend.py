@@ -55,9 +55,22 @@ trend_columns = ["fy", "orgs", "active_orgs", "ties", "pairs", "density", "compo
 def sector_pair_ties(U: nx.Graph, *, attr: str = "sector") -> list[dict]:
     """Tied pairs per unordered pair of groups (diagonal included), with the pairs possible.
 
-    ``ties`` counts pairs of organisations joined by any tie in either direction; ``possible`` is
-    n_a·n_b (a ≠ b) or n_a(n_a−1)/2.  Groups are the values of ``attr`` ("" when missing).
+    Parameters
+    ----------
+    U : Graph
+        The undirected view (the ties of a pair, either direction, are one edge).
+    attr : str, optional
+        Node attribute defining the groups (default ``"sector"``; ``""`` when missing).
 
+    Returns
+    -------
+    list of dict
+        ``{"a", "b", "ties", "possible"}`` for every pair of groups ``a <= b`` (sorted):
+        ``ties`` counts the pairs of organisations joined by an edge (self-loops not counted),
+        ``possible`` is ``n_a·n_b`` (``a ≠ b``) or ``n_a(n_a − 1)/2``.
+
+    Examples
+    --------
     >>> import networkx as nx
     >>> U = nx.Graph([("a", "b")]); U.add_node("c")
     >>> nx.set_node_attributes(U, {"a": "npo", "b": "company", "c": "npo"}, "sector")
@@ -108,13 +121,58 @@ def year_measures(U: nx.Graph, *, previous: nx.Graph | None = None, centre: obje
 
     Parameters
     ----------
-    U : Graph — the year's undirected view.
-    previous : the year before's view, for ``new_ties``/``ended_ties`` (``None``: not counted).
-    centre : the centre's organisation id (``None``: no centre measures).
-    top : number of top brokers listed.
-    ties : the number of tie records (defaults to the sum of the edges' ``ties``).
-    broker_k : betweenness sample size above the exact threshold of
-        :func:`network.analysis.brokers.betweenness` (exact below it; seed 0).
+    U : Graph
+        The year's undirected view (:func:`~network.analysis.years.year_view`).
+    previous : Graph, optional
+        The year before's view, for ``new_ties``/``ended_ties`` (``None``: both are ``None``).
+    centre : object, optional
+        The centre's organisation id (``None``: ``districts_no_centre`` is ``None`` and there is
+        no ``centre`` key).
+    top : int, optional
+        Number of top brokers listed (default 3).
+    ties : int, optional
+        The number of tie records (``None``, default: the sum of the edges' ``ties``, 1 each
+        when missing).
+    broker_k : int, optional
+        Betweenness sample size above the exact threshold of
+        :func:`network.analysis.brokers.betweenness` (exact below it; seed 0; default
+        :data:`BROKER_K`, 256).
+
+    Returns
+    -------
+    dict
+        ``orgs``, ``active_orgs`` (with a tie), ``ties`` (tie records), ``pairs`` (tied pairs),
+        ``density`` (``pairs / (n(n − 1)/2)``, ``nan`` below two organisations), ``components``
+        (of two or more organisations), ``isolates``, ``cut_points`` (articulation points
+        [2]_), ``cross_sector`` (share of tied pairs across sectors, ``nan`` without a pair),
+        ``sector_pairs_no_tie`` (pairs of groups of :func:`sector_pair_ties` with a pair
+        possible and none tied), ``districts_no_centre`` (districts, by prefecture, city and
+        district, with no organisation tied to the centre or being it), ``new_ties`` and
+        ``ended_ties`` (tied pairs not in ``previous`` / only in it), ``top_brokers``
+        (``[{"id", "name", "betweenness"}]``: the ``top`` organisations by Freeman's
+        betweenness [1]_, NetworkX normalisation, among those above 0) and, with a centre,
+        ``centre`` (:func:`~network.analysis.dependence.centre_dependence`).
+
+    References
+    ----------
+    .. [1] Freeman, L. C. (1977). A set of measures of centrality based on betweenness.
+       *Sociometry* 40(1), 35–41.
+    .. [2] Hopcroft, J. and Tarjan, R. (1973). Algorithm 447: efficient algorithms for graph
+       manipulation. *Communications of the ACM* 16(6), 372–378.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> U = nx.Graph([("c", "a"), ("a", "b"), ("b", "d")]); U.add_node("e", sector="npo")
+    >>> nx.set_node_attributes(U, {"c": "intermediary", "a": "npo", "b": "npo", "d": "company"}, "sector")
+    >>> nx.set_node_attributes(U, {"a": "x", "b": "y", "d": "y"}, "district")
+    >>> r = year_measures(U, previous=nx.Graph([("c", "a"), ("a", "d")]), centre="c", top=2)
+    >>> r["orgs"], r["active_orgs"], r["pairs"], r["density"], r["isolates"], r["cut_points"]
+    (5, 4, 3, 0.3, 1, 2)
+    >>> r["sector_pairs_no_tie"], r["districts_no_centre"], r["new_ties"], r["ended_ties"]
+    (1, 1, 2, 1)
+    >>> [b["id"] for b in r["top_brokers"]], r["centre"]["cross_sector"]
+    (['a', 'b'], 0.5)
     """
     n = U.number_of_nodes()
     pairs = _pairs(U)
@@ -152,23 +210,61 @@ def trend(G, first: int, last: int, *, centre: object = None, top: int = 3) -> l
 
     Parameters
     ----------
-    G : MultiDiGraph following the ``load_graph`` conventions.
-    first, last : fiscal years (``2016`` = 2016-04-01…2017-03-31), ``first <= last``.
-    centre : the centre's organisation id for the dependence and district measures.
-    top : top brokers per year.
+    G : MultiDiGraph
+        The stored network (:meth:`~network.store.base.Store.load_graph`).
+    first, last : int
+        Fiscal years (``2016`` = 2016-04-01…2017-03-31), ``first <= last``; each year's network
+        is :func:`~network.analysis.years.year_view`.
+    centre : object, optional
+        The centre's organisation id for the dependence and district measures (default
+        ``None``: none).
+    top : int, optional
+        Top brokers per year (default 3).
 
     Returns
     -------
     list of dict
-        One dict per year with ``fy`` and the keys of :func:`year_measures`; NaN where a share has
-        no denominator.
+        One dict per year, oldest first, with ``fy`` and the keys of :func:`year_measures`;
+        ``new_ties``/``ended_ties`` of ``first`` compare with the year before it.  ``nan`` where
+        a share has no denominator.
 
     Raises
     ------
     RenkeiError
         When ``centre`` is not an organisation of ``G``.
-    ValueError
-        When ``first > last``.
+    InputError
+        When ``first > last`` (an :class:`~network.errors.InputError` is also a ``ValueError``).
+
+    See Also
+    --------
+    year_measures : The row of one year.
+    network.analysis.change.compare : Two times, pair by pair.
+
+    Notes
+    -----
+    Brokers are ranked by Freeman's betweenness [1]_ and ``cut_points`` counts articulation
+    points [2]_ of each year's view.
+
+    References
+    ----------
+    .. [1] Freeman, L. C. (1977). A set of measures of centrality based on betweenness.
+       *Sociometry* 40(1), 35–41.
+    .. [2] Hopcroft, J. and Tarjan, R. (1973). Algorithm 447: efficient algorithms for graph
+       manipulation. *Communications of the ACM* 16(6), 372–378.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> M = nx.MultiDiGraph()
+    >>> M.add_nodes_from(["a", "b", "c"], sector="npo")
+    >>> _ = M.add_edge("a", "b", directed=False, start="2015-04-01")
+    >>> _ = M.add_edge("b", "c", directed=False, start="2016-04-01", end="2016-12-31")
+    >>> [(r["fy"], r["pairs"], r["cut_points"], r["new_ties"], r["ended_ties"]) for r in trend(M, 2015, 2017)]
+    [(2015, 1, 0, 1, 0), (2016, 2, 1, 1, 0), (2017, 1, 0, 0, 1)]
+    >>> trend(M, 2017, 2015)
+    Traceback (most recent call last):
+    ...
+    network.errors.InputError: the first fiscal year 2017 comes after the last 2015
     """
     if first > last:
         raise InputError(f"the first fiscal year {first} comes after the last {last}")

@@ -34,10 +34,45 @@ __all__ = ["what_if", "network_summary"]
 def network_summary(U: nx.Graph, *, top: int = 5) -> dict:
     """Organisations, pairs, density, components (≥ 2), isolates, cut points and top brokers of ``U``.
 
+    Parameters
+    ----------
+    U : Graph
+        The undirected view (:func:`~network.analysis.views.undirected_view`): one edge per tied
+        pair; a node's ``name`` is shown with the brokers.
+    top : int, optional
+        How many top brokers to list (default 5).
+
+    Returns
+    -------
+    dict
+        ``orgs`` (nodes), ``pairs`` (tied pairs, self-loops not counted), ``density``
+        (``2 pairs / (n(n − 1))``, ``nan`` below two organisations), ``components`` (connected
+        components of two or more organisations), ``isolates``, ``largest`` (size of the largest
+        component, 0 when empty), ``cut_points`` (number of articulation points [2]_) and
+        ``top_brokers``: ``[{"id", "name", "betweenness"}]``, the ``top`` organisations with
+        betweenness > 0, highest first (ties by id).
+
+    Notes
+    -----
+    Betweenness is Freeman's [1]_ with NetworkX's normalisation (``normalized=True``: divided
+    by ``(n − 1)(n − 2)/2``), computed by :func:`~network.analysis.brokers.betweenness` (exact
+    up to its threshold, sampled with a fixed seed above).
+
+    References
+    ----------
+    .. [1] Freeman, L. C. (1977). A set of measures of centrality based on betweenness.
+       *Sociometry* 40(1), 35–41.
+    .. [2] Hopcroft, J. and Tarjan, R. (1973). Algorithm 447: efficient algorithms for graph
+       manipulation. *Communications of the ACM* 16(6), 372–378.
+
+    Examples
+    --------
     >>> import networkx as nx
     >>> s = network_summary(nx.path_graph(3))
     >>> s["orgs"], s["pairs"], s["density"], s["cut_points"], s["top_brokers"][0]["id"]
     (3, 2, 0.6666666666666666, 1, 1)
+    >>> s["components"], s["isolates"], s["largest"], s["top_brokers"][0]["betweenness"]
+    (1, 0, 3, 1.0)
     """
     n = U.number_of_nodes()
     m = sum(1 for u, v in U.edges() if u != v)
@@ -58,20 +93,53 @@ def what_if(U: nx.Graph, remove: Iterable, *, top: int = 5) -> dict:
 
     Parameters
     ----------
-    U : Graph — the undirected view.
-    remove : organisation ids to remove (at least one, each in ``U``).
-    top : top brokers listed before and after.
+    U : Graph
+        The undirected view (:func:`~network.analysis.views.undirected_view`).
+    remove : iterable
+        Organisation ids to remove: at least one, each in ``U`` (a repeated id counts once).
+    top : int, optional
+        How many top brokers to list before and after (default 5).
 
     Returns
     -------
     dict
-        ``removed`` (ids), ``before`` and ``after`` (:func:`network_summary`), ``cut_off`` (ids, sorted)
-        and ``cut_off_count``.
+        ``removed`` (the ids, in the order given, without repeats), ``before`` and ``after``
+        (:func:`network_summary` of ``U`` and of ``U`` without them), ``cut_off`` (the remaining
+        organisations that lose their path to the rest, sorted by id) and ``cut_off_count``.
 
     Raises
     ------
     RenkeiError
         When ``remove`` is empty or names an id that is not in ``U``.
+
+    See Also
+    --------
+    network.analysis.fragility.fragility : Every cut point's bus factor at once.
+
+    Notes
+    -----
+    *Cut off*: in each component of ``U`` that loses a member, everyone outside the largest
+    piece left of it (equal pieces: the one holding the smallest id stays) — for one
+    organisation, exactly those an articulation point [2]_ separates, the bus-factor rule of
+    :func:`~network.analysis.fragility.fragility`.  Brokers are ranked by Freeman's
+    betweenness [1]_ (NetworkX normalisation), recomputed on the network after.
+
+    References
+    ----------
+    .. [1] Freeman, L. C. (1977). A set of measures of centrality based on betweenness.
+       *Sociometry* 40(1), 35–41.
+    .. [2] Hopcroft, J. and Tarjan, R. (1973). Algorithm 447: efficient algorithms for graph
+       manipulation. *Communications of the ACM* 16(6), 372–378.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> U = nx.Graph([("a", "hub"), ("hub", "b"), ("b", "c"), ("c", "d"), ("hub", "x"), ("x", "y")])
+    >>> r = what_if(U, ["hub"])
+    >>> r["cut_off"], r["cut_off_count"], r["after"]["components"], r["after"]["isolates"]
+    (['a', 'x', 'y'], 3, 2, 1)
+    >>> r["before"]["top_brokers"][0]["id"], [b["id"] for b in r["after"]["top_brokers"]]
+    ('hub', ['c'])
     """
     gone = list(dict.fromkeys(remove))
     if not gone:

@@ -48,7 +48,28 @@ def _day(value: object) -> date | None:
 def fiscal_years_of(G: nx.MultiDiGraph) -> list[int]:
     """Every fiscal year from the earliest to the latest tie date (start or end), oldest first.
 
-    Empty when no tie has a date.
+    Parameters
+    ----------
+    G : MultiDiGraph
+        The stored network (:meth:`~network.store.base.Store.load_graph`): one edge per tie,
+        ``start`` and ``end`` ISO dates (``"2016-04-01"``; missing, empty or malformed dates are
+        ignored).
+
+    Returns
+    -------
+    list of int
+        The fiscal years (``2016`` = 2016-04-01…2017-03-31) from the one of the earliest date to
+        the one of the latest, every year in between included; empty when no tie has a date.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> M = nx.MultiDiGraph()
+    >>> _ = M.add_edge("a", "b", start="2016-03-31", end="2018-04-01")
+    >>> fiscal_years_of(M)
+    [2015, 2016, 2017, 2018]
+    >>> fiscal_years_of(nx.MultiDiGraph([("a", "b")]))
+    []
     """
     years = [fiscal_year(d) for _, _, a in G.edges(data=True)
              for d in (_day(a.get("start")), _day(a.get("end"))) if d is not None]
@@ -56,7 +77,32 @@ def fiscal_years_of(G: nx.MultiDiGraph) -> list[int]:
 
 
 def known_orgs(G: nx.MultiDiGraph, fy: int) -> set:
-    """Organisations known by the end of fiscal year ``fy`` (see the module notes)."""
+    """Organisations known by the end of fiscal year ``fy``.
+
+    Parameters
+    ----------
+    G : MultiDiGraph
+        The stored network (:meth:`~network.store.base.Store.load_graph`).
+    fy : int
+        A fiscal year (``2016`` = 2016-04-01…2017-03-31).
+
+    Returns
+    -------
+    set
+        The ids of the organisations with a tie that starts on or before 31 March ``fy + 1``
+        (a tie without a start date counts from the beginning; its end does not matter), and
+        of every organisation without any tie.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> M = nx.MultiDiGraph()
+    >>> M.add_nodes_from(["a", "b", "c", "lone"])
+    >>> _ = M.add_edge("a", "b", start="2016-04-01", end="2016-06-30")
+    >>> _ = M.add_edge("b", "c", start="2017-04-01")
+    >>> sorted(known_orgs(M, 2016)), sorted(known_orgs(M, 2017))
+    (['a', 'b', 'lone'], ['a', 'b', 'c', 'lone'])
+    """
     last = fiscal_year_range(fy)[1]
     known = {v for v in G if G.degree(v) == 0}
     for u, v, a in G.edges(data=True):
@@ -67,7 +113,37 @@ def known_orgs(G: nx.MultiDiGraph, fy: int) -> set:
 
 
 def year_graph(G: nx.MultiDiGraph, fy: int) -> nx.MultiDiGraph:
-    """The ties running in fiscal year ``fy`` among the organisations known by then."""
+    """The ties running in fiscal year ``fy`` among the organisations known by then.
+
+    Parameters
+    ----------
+    G : MultiDiGraph
+        The stored network (:meth:`~network.store.base.Store.load_graph`).
+    fy : int
+        A fiscal year (``2016`` = 2016-04-01…2017-03-31).
+
+    Returns
+    -------
+    MultiDiGraph
+        A new graph: the organisations of :func:`known_orgs` and the ties running at some time
+        in the year (``start <= 31 March fy+1`` and ``end >= 1 April fy``, open ends pass), with
+        their attributes; ``graph["as_of"]`` is ``"fy-04-01/fy+1-03-31"``.
+
+    See Also
+    --------
+    known_orgs : The organisations it keeps.
+    year_views : Its two analysis views.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> M = nx.MultiDiGraph()
+    >>> _ = M.add_edge("a", "b", key="t1", start="2015-04-01", end="2016-03-31")
+    >>> _ = M.add_edge("b", "c", key="t2", start="2016-10-01")
+    >>> H = year_graph(M, 2015)
+    >>> sorted(H), list(H.edges(keys=True)), H.graph["as_of"]
+    (['a', 'b'], [('a', 'b', 't1')], '2015-04-01/2016-03-31')
+    """
     H = filter_graph(G, as_of=fy)
     known = known_orgs(G, fy)
     H.remove_nodes_from([v for v in list(H) if v not in known])
@@ -75,10 +151,69 @@ def year_graph(G: nx.MultiDiGraph, fy: int) -> nx.MultiDiGraph:
 
 
 def year_view(G: nx.MultiDiGraph, fy: int) -> nx.Graph:
-    """The undirected view (:func:`~network.analysis.views.undirected_view`) of fiscal year ``fy``."""
+    """The undirected view (:func:`~network.analysis.views.undirected_view`) of fiscal year ``fy``.
+
+    Parameters
+    ----------
+    G : MultiDiGraph
+        The stored network (:meth:`~network.store.base.Store.load_graph`).
+    fy : int
+        A fiscal year (``2016`` = 2016-04-01…2017-03-31).
+
+    Returns
+    -------
+    Graph
+        The undirected simple view of :func:`year_graph`: one edge per tied pair with
+        ``weight`` (sum of strengths, 3 when missing), ``strength`` (the strongest), ``ties``
+        (how many) and ``types``.
+
+    See Also
+    --------
+    year_views : Both views of the year.
+    network.analysis.views.undirected_view : The view of any date or filter.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> M = nx.MultiDiGraph()
+    >>> _ = M.add_edge("a", "b", type="funding", strength=2, start="2016-04-01")
+    >>> _ = M.add_edge("b", "a", type="information", strength=4, start="2016-05-01")
+    >>> U = year_view(M, 2016)
+    >>> U["a"]["b"]["weight"], U["a"]["b"]["strength"], U["a"]["b"]["ties"]
+    (6.0, 4, 2)
+    """
     return year_views(G, fy)[0]
 
 
 def year_views(G: nx.MultiDiGraph, fy: int) -> tuple[nx.Graph, nx.DiGraph]:
-    """Both views of fiscal year ``fy``: ``(undirected, directed)``."""
+    """Both views of fiscal year ``fy``: ``(undirected, directed)``.
+
+    Parameters
+    ----------
+    G : MultiDiGraph
+        The stored network (:meth:`~network.store.base.Store.load_graph`).
+    fy : int
+        A fiscal year (``2016`` = 2016-04-01…2017-03-31).
+
+    Returns
+    -------
+    tuple of (Graph, DiGraph)
+        :func:`~network.analysis.views.views` of :func:`year_graph`: the undirected view and
+        the directed view (a directed tie is one arc, from source to target; an undirected
+        tie two).
+
+    See Also
+    --------
+    year_view : The undirected view alone.
+    network.analysis.views.views : Both views of any date or filter.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> M = nx.MultiDiGraph()
+    >>> _ = M.add_edge("f", "n", type="funding", directed=True, start="2016-04-01")
+    >>> U, D = year_views(M, 2016)
+    >>> list(U.edges()), list(D.edges())
+    ([('f', 'n')], [('f', 'n')])
+    """
     return views(year_graph(G, fy))

@@ -3,7 +3,7 @@
 Each command module (:mod:`~network.cli.data`, :mod:`~network.cli.analysis`,
 :mod:`~network.cli.planner`, :mod:`~network.cli.serve`,
 :mod:`~network.cli.accounts`, :mod:`~network.cli.copy`,
-:mod:`~network.cli.survey`) has one ``register(subparsers)`` that adds its
+:mod:`~network.cli.survey`, :mod:`~network.cli.enrich`) has one ``register(subparsers)`` that adds its
 parsers, each with its handler (``set_defaults(handler=…)``);
 :func:`build_parser` calls them all, by name, here.  A command parses its
 arguments, calls the library, and leaves errors to :func:`main`, which turns
@@ -21,8 +21,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from network.cli import accounts, analysis, copy, data, planner, serve, survey
+from network.cli import accounts, analysis, copy, data, enrich, planner, serve, survey
 from network.errors import RenkeiError, ValidationError
+from network.export.text import shown
 
 __all__ = ["main", "build_parser", "EXIT_CODES"]
 
@@ -50,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     for module in (data, analysis, planner, serve, accounts, copy, survey):
         module.register(sub)
+    enrich.register(sub)  # issue 12: the national 法人番号 data
     return p
 
 
@@ -69,7 +71,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.handler(args)
     except (RenkeiError, OSError) as exc:
-        print(f"renkei: {exc}", file=sys.stderr)
+        # a message can quote stored values (names): shown on the terminal as text, controls escaped
+        print("renkei: " + "\n".join(shown(line) for line in str(exc).split("\n")), file=sys.stderr)
         report = getattr(exc, "report", None)
         if isinstance(exc, ValidationError) and report is not None and hasattr(report, "to_text"):
             print(report.to_text(), file=sys.stderr)

@@ -18,9 +18,9 @@ import sys
 
 from network.cli.shell import table, user_of
 from network.errors import ValidationError
-from network.export.text import terminal_json
+from network.export.text import shown, terminal_json
+from network.history import HISTORY_COLUMNS, history_rows
 from network.store import default_store_url, open_store
-from network.trust.undo import HISTORY_COLUMNS, history_rows
 
 __all__ = ["register"]
 
@@ -78,12 +78,12 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 def cmd_undo(args: argparse.Namespace) -> int:
-    from network.trust.undo import describe_dependent, undo
+    from network.store.undo import describe_dependent
 
     store = open_store(args.store)
     try:
-        n = undo(store, audit_id=args.audit_id, batch=args.batch, user=user_of(args), force=args.force,
-                 cascade=args.cascade)
+        n = store.undo(audit_id=args.audit_id, batch=args.batch, user=user_of(args), force=args.force,
+                       cascade=args.cascade)
     finally:
         store.close()
     print(f"undid {n} change(s) / {n} 件の変更を取り消しました")
@@ -92,7 +92,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
               f"(recorded as cascade; undo the undo to bring them back) / "
               f"依存する記録 {len(n.cascaded)} 件も取り消しました:")
         for d in n.cascaded:
-            print(f"  {describe_dependent(d)}")
+            print(f"  {shown(describe_dependent(d))}")
     return 0
 
 

@@ -16,6 +16,7 @@ from network.cli.shell import (
     add_min_strength,
     emit,
     load_graph_from,
+    printable,
     progress_bar,
     sector_code,
     table,
@@ -115,6 +116,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     finally:
         close()
     print(report.summary())
+    for dup in report.possible_duplicates:  # names that fold alike (ingest.fold): never merged
+        print(f"possible duplicate / 重複の可能性: {printable(dup.text())}", file=sys.stderr)
     if report.errors:
         print(report.to_text(), file=sys.stderr)
     return 1 if report.errors and not args.keep_good else 0  # a dry run exits as the import would

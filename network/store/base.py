@@ -2,8 +2,12 @@
 
 A store keeps organisations, ties, activities and participations, writes each
 change set in one transaction, and records every change in an audit log.  The
-contract test module ``tests/network/store_contract.py`` runs unchanged against
-every implementation.
+contract tests (``tests/network/store_contract.py`` for data, audit and accounts,
+``tests/network/undo_contract.py`` for undo) run unchanged against every implementation.
+
+>>> from network.store.sqlite import SQLiteStore
+>>> isinstance(SQLiteStore(":memory:"), Store)
+True
 
 Graph conventions of :meth:`Store.load_graph`
 ---------------------------------------------
@@ -100,6 +104,14 @@ class Store(Protocol):
     def revision(self) -> int: ...
     def counts(self) -> dict[str, int]: ...
     def load_graph(self, as_of: str | int | None = None) -> nx.MultiDiGraph: ...
+
+    # undo — one transaction; rules in network.store.undo (returns an UndoCount, an int)
+    def undo(self, *, audit_id: int | None = None, batch: str | None = None, user: str,
+             force: bool = False, cascade: bool = False) -> int: ...
+
+    # accounts (users, roles, sign-in attempts) and survey rounds kept in the same store
+    def accounts(self) -> object: ...
+    def survey(self) -> object: ...
 
     def close(self) -> None: ...
     def __enter__(self) -> Store: ...

@@ -8,7 +8,7 @@ and :mod:`network.survey.scores` computes trust, value and reciprocity.
 
 Modules: :mod:`~network.survey.model` (records, vocabularies, limits, validation),
 :mod:`~network.survey.tokens`, :mod:`~network.store.sqlite.survey` and
-:mod:`~network.store.neo4j_survey` (the two stores), :mod:`~network.survey.rounds`
+:mod:`~network.store.neo4j.survey` (the two stores), :mod:`~network.survey.rounds`
 (the operations the CLI and the app call), :mod:`~network.survey.paper` (paper
 answers), :mod:`~network.survey.apply`, :mod:`~network.survey.scores`,
 :mod:`~network.survey.letters` (PDF letters and the paper form) and

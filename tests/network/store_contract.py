@@ -48,6 +48,13 @@ class StoreContract:
     """Behaviour every store must show."""
 
     # ------------------------------------------------------------ basics
+    def test_satisfies_the_protocol_undo_and_accounts_included(self, store):
+        from network.store.base import Store
+
+        assert isinstance(store, Store)
+        for name in ("undo", "audit", "accounts", "survey"):
+            assert callable(getattr(type(store), name, None)), name
+
     def test_empty_store(self, store):
         counts = store.counts()
         assert counts["orgs"] == 0 and counts["ties"] == 0

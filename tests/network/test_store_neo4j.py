@@ -22,6 +22,7 @@ from network.store.neo4j import Neo4jCredentialsRejected, Neo4jStore, Neo4jUnava
 from network.store.sqlite import SQLiteStore
 from tests.network.bolt_server import bolt_server, clear_database  # noqa: F401  (fixture)
 from tests.network.store_contract import StoreContract, sample_changes
+from tests.network.undo_contract import UndoContract
 
 pytestmark = pytest.mark.neo4j
 
@@ -35,6 +36,14 @@ def neo(bolt_server):  # noqa: F811
 
 
 class TestNeo4jStore(StoreContract):
+    @pytest.fixture
+    def store(self, neo):
+        return neo
+
+
+class TestNeo4jUndo(UndoContract):
+    """Undo, redo and dependents on the Bolt server: the same contract as the SQLite store's."""
+
     @pytest.fixture
     def store(self, neo):
         return neo
@@ -75,7 +84,7 @@ def test_constraints_exist_after_connect(neo, bolt_server):  # noqa: F811
     with neo4j.GraphDatabase.driver(bolt_server.uri, auth=(bolt_server.user, bolt_server.password)) as drv:
         rows, _, _ = drv.execute_query("SHOW CONSTRAINTS", database_=bolt_server.database)
     got = {(tuple(r["labelsOrTypes"]), tuple(r["properties"])) for r in rows}
-    # network/store/cypher.py SCHEMA: one uniqueness constraint per label and per tie type
+    # network/store/neo4j/cypher.py SCHEMA: one uniqueness constraint per label and per tie type
     for label, prop in [("Organization", "id"), ("Activity", "id"), ("AuditEntry", "id"), ("Counter", "name"),
                         ("COLLABORATION", "id"), ("FUNDING", "id"), ("MEMBERSHIP", "id")]:
         assert ((label,), (prop,)) in got

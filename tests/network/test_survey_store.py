@@ -113,7 +113,7 @@ def test_answer_count_limit(store, monkeypatch):
     import network.survey.model as m
 
     monkeypatch.setattr(m, "LIMITS", m.Limits(partners=2))
-    for mod in ("network.store.sqlite.survey", "network.store.neo4j_survey"):
+    for mod in ("network.store.sqlite.survey", "network.store.neo4j.survey"):
         monkeypatch.setattr(f"{mod}.LIMITS", m.Limits(partners=2))
     s = store.survey()
     _round(store)

@@ -3,7 +3,8 @@
 The forms go through the same validation as a file import (``ingest.validate``)
 and the same name matching (``ingest.resolve``): a new name that normalises
 like an existing organisation gets a "did you mean" warning before it is
-saved.  Form values live in ``st.session_state`` so nothing typed is lost on a
+saved; one that only folds like it (みやぎ/ミヤギ, 髙/高, 前株/後株: ``ingest.fold``) too, with a
+button to open the stored organisation and one to add the typed name as its alias.  Form values live in ``st.session_state`` so nothing typed is lost on a
 validation error.
 """
 
@@ -28,7 +29,7 @@ from renkei.ui.parts.common import (
     type_label,
 )
 
-from ingest.forms import FORM_FILE, check_form_fields, validate_org_form, validate_tie_form
+from ingest.forms import FORM_FILE, check_form_fields, similar_orgs, validate_org_form, validate_tie_form
 from ingest.normalise import normalise_name
 from ingest.report import RowError
 from ingest.validate import validate_org_row
@@ -78,10 +79,13 @@ def _save_org(names: dict[str, str]) -> None:
                       sector=draft.org.sector or old.sector)
         hints: list[str] = []
     else:
-        org, errors, hints = validate_org_form(values, s)
-        duplicate = [e for e in errors if e.code in ("duplicate", "ambiguous_org")]
+        org, errors, hints = validate_org_form(values, s, allow_similar=bool(ss.get("org_force")))
+        duplicate = [e for e in errors if e.code in ("duplicate", "ambiguous_org", "possible_duplicate")]
         if duplicate and not ss.get("org_force"):
             st.warning(tr("did_you_mean", names="、".join(map(md, hints or [duplicate[0].value]))))
+            if duplicate[0].code == "possible_duplicate":  # buttons under the form: open it, or add an alias
+                ss["org_similar"] = [o.id for o in similar_orgs(values, s)]
+                ss["org_typed"] = values["name"].strip()
             if not ss.get("org_need_force"):
                 st.checkbox(tr("save_anyway"), key="org_force")  # shown at once, in the form
             ss["org_need_force"] = True
@@ -99,9 +103,44 @@ def _save_org(names: dict[str, str]) -> None:
             return
     s.write(ChangeSet(orgs=[org]), user=user_name())
     ss["org_need_force"] = False
+    ss["org_similar"] = []
     st.success(tr("saved_org", name=md(org.name)))
     if hints:
         st.info(tr("similar", names="、".join(map(md, hints))))
+
+
+def _open_similar(oid: str) -> None:
+    """Button: edit the stored organisation instead (the form filled with it)."""
+    ss = st.session_state
+    ss["org_edit"], ss["org_similar"], ss["org_need_force"] = oid, [], False
+    _prefill_org()
+
+
+def _alias_similar(oid: str, typed: str) -> None:
+    """Button: the typed name is another spelling of the stored organisation (kept as its alias)."""
+    ss = st.session_state
+    org = store().get_org(oid)
+    if typed and typed != org.name and typed not in org.aliases:
+        store().write(ChangeSet(orgs=[replace(org, aliases=[*org.aliases, typed])]), user=user_name())
+    ss["org_similar"], ss["org_need_force"] = [], False
+    ss["org_flash"] = tr("alias_added", typed=md(typed), name=md(org.name))
+
+
+def similar_buttons() -> None:
+    """Under the form: for each stored organisation the typed name folds like, open it or add an alias."""
+    ss = st.session_state
+    if ss.get("org_flash"):
+        st.success(ss.pop("org_flash"))
+    typed = ss.get("org_typed", "")
+    for oid in ss.get("org_similar") or []:
+        try:
+            org = store().get_org(oid)
+        except Exception:  # noqa: BLE001 - deleted meanwhile: no button
+            continue
+        c1, c2 = st.columns(2)
+        c1.button(tr("open_org", name=md(org.name)), key=f"org_open_{oid}", on_click=_open_similar, args=(oid,))
+        c2.button(tr("add_alias", typed=md(typed), name=md(org.name)), key=f"org_alias_{oid}",
+                  on_click=_alias_similar, args=(oid, typed))
 
 
 def org_form(names: dict[str, str]) -> None:
@@ -131,6 +170,7 @@ def org_form(names: dict[str, str]) -> None:
                 _save_org(names)
             except Exception as exc:  # noqa: BLE001 - shown, form values kept
                 show_error(exc)
+    similar_buttons()
 
 
 # ----------------------------------------------------------------------------- ties

@@ -8,42 +8,16 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 from renkei.ui.parts.auth import current_user, require_role, require_view
-from renkei.ui.parts.common import md, safe, store
+from renkei.ui.parts.common import md, safe, store, tr
 
 from network.errors import RenkeiError
-from network.trust.undo import HISTORY_COLUMNS, history_rows, undo
+from network.history import HISTORY_COLUMNS, history_rows
 
-_L = {
-    "title": ("履歴", "History"),
-    "entity": ("団体・関係のID", "Organisation or tie id"),
-    "batch": ("バッチ（取り込み・入力の単位）", "Batch (one import or form)"),
-    "by": ("変更した人", "Changed by"),
-    "action": ("操作", "Action"),
-    "limit": ("表示件数", "Rows shown"),
-    "all": ("すべて", "all"),
-    "none": ("記録された変更はありません。", "No recorded changes."),
-    "pick": ("詳しく見る変更", "Change to inspect"),
-    "before": ("変更前", "Before"),
-    "after": ("変更後", "After"),
-    "undo_title": ("取り消し（管理者）", "Undo (admin)"),
-    "undo_one": ("この変更だけ", "This change only"),
-    "undo_batch": ("このバッチ全体 {batch}", "Its whole batch {batch}"),
-    "force": ("後から変更されていても取り消す", "Undo even if changed since"),
-    "confirm": ("取り消す内容を確認しました", "I have checked what will be undone"),
-    "do_undo": ("取り消す", "Undo"),
-    "undone": ("{n} 件の変更を取り消しました（履歴に記録）。", "Undid {n} change(s) (recorded in the history)."),
-    "admin_only": ("取り消しは管理者だけができます。", "Only an admin can undo."),
-    "not_undoable": ("アカウントや復元の記録は取り消せません。", "Account changes and restores cannot be undone."),
-}
 _ACTIONS = ["", "create", "update", "delete", "restore", "end", "undo"]
-_COLUMNS = {"id": "ID", "at": "日時 at", "user": "ユーザー user", "action": "操作 action", "entity": "対象 entity",
-            "entity_id": "対象ID entity id", "name": "名称 name", "changes": "変更内容 changes", "batch": "バッチ batch"}
 
 
 def _t(key: str, **fmt: object) -> str:
-    ja, en = _L[key]
-    text = en if st.session_state.get("lang") == "en" else ja
-    return text.format(**fmt) if fmt else text
+    return tr(f"hist_{key}", **fmt)
 
 
 def _undo_box(row: dict) -> None:
@@ -66,8 +40,8 @@ def _undo_box(row: dict) -> None:
         go = st.form_submit_button(_t("do_undo"), disabled=False)
     if go and sure:
         try:
-            n = undo(store(), audit_id=row["id"] if scope == "one" else None,
-                     batch=row["batch"] if scope == "batch" else None, user=acc.name, force=force)
+            n = store().undo(audit_id=row["id"] if scope == "one" else None,
+                             batch=row["batch"] if scope == "batch" else None, user=acc.name, force=force)
         except RenkeiError as exc:
             st.error(md(exc))
             return
@@ -89,7 +63,7 @@ def page() -> None:
     if not rows:
         st.info(_t("none"))
         return
-    st.dataframe(pd.DataFrame([{_COLUMNS[k]: r[k] for k in HISTORY_COLUMNS} for r in rows]), hide_index=True,
+    st.dataframe(pd.DataFrame([{_t(f"col_{k}"): r[k] for k in HISTORY_COLUMNS} for r in rows]), hide_index=True,
                  height=min(480, 38 + 35 * len(rows)))
     by_id = {r["id"]: r for r in rows}
     pick = st.selectbox(_t("pick"), list(by_id), key="history_pick",

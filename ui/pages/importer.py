@@ -63,6 +63,12 @@ if sources:
         st.markdown(f"#### {tr('bad_rows')}: {len(plan.errors)}")
         if plan.errors:
             st.dataframe(_words(pd.DataFrame(plan.to_rows())), hide_index=True)
+        if plan.possible_duplicates:  # ingest.fold: names that fold alike are kept apart, never merged
+            st.markdown(f"#### {tr('possible_duplicates')}: {len(plan.possible_duplicates)}")
+            st.caption(tr("possible_duplicates_help"))
+            st.dataframe(pd.DataFrame([{tr("rep_file"): d.file, tr("rep_row"): d.row, tr("name"): d.name,
+                                        tr("looks_like"): "、".join(n for _, n in d.candidates)}
+                                       for d in plan.possible_duplicates]), hide_index=True)
         st.dataframe(_words(pd.DataFrame(plan.summary_rows())), hide_index=True)
         c1, c2 = st.columns(2)
         commit_all = c1.button(tr("commit_all"), type="primary", disabled=bool(plan.errors), key="import_all")

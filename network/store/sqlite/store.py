@@ -35,7 +35,9 @@ from network.store.sqlite.codec import (
 from network.store.sqlite.errors import explain
 from network.store.sqlite.schema import MIGRATIONS, SCHEMA_VERSION
 from network.store.sqlite.survey import SQLiteSurvey
+from network.store.sqlite.undo import SQLiteUndo
 from network.store.sqlite.write import Writes
+from network.store.undo import UndoCount, run_undo, undo_batch_name
 
 __all__ = ["SQLiteStore", "SCHEMA_VERSION"]
 
@@ -330,7 +332,7 @@ class SQLiteStore(Writes):
 
     # ------------------------------------------------------------------ undo
     def undo(self, *, audit_id: int | None = None, batch: str | None = None, user: str,
-             force: bool = False, cascade: bool = False) -> int:
+             force: bool = False, cascade: bool = False) -> UndoCount:
         """Undo one recorded change or a whole batch, in one transaction; returns changes undone.
 
         Each entry's ``before`` state is put back, newest entry first: a created
@@ -342,14 +344,13 @@ class SQLiteStore(Writes):
         ``DependentRecords`` when it would hide ties or participations written later
         (unless ``cascade``: then they are removed too, recorded as ``cascade``).
         """
-        from network.trust.undo import apply_undo
-
         if (audit_id is None) == (batch is None):
             raise ValueError("give exactly one of audit_id or batch")
+        name = undo_batch_name(audit_id=audit_id, batch=batch)
         try:
             with self.transaction() as c:
-                return apply_undo(c, audit_id=audit_id, batch=batch, user=user, force=force, now=now_utc(),
-                                  cascade=cascade)
+                work = SQLiteUndo(c, user=user, batch=name, now=now_utc())
+                return run_undo(work, audit_id=audit_id, batch=batch, force=force, cascade=cascade)
         except sqlite3.IntegrityError as exc:
             raise ConflictError(f"undo rejected by the store: {exc}") from exc
         except sqlite3.Error as exc:

@@ -2,7 +2,7 @@
 
 Reached through :meth:`network.store.sqlite.SQLiteStore.survey`; every write is one
 ``BEGIN IMMEDIATE`` transaction of the store, every value a parameter.  The
-methods and their behaviour are the same as :class:`network.store.neo4j_survey.Neo4jSurvey`
+methods and their behaviour are the same as :class:`network.store.neo4j.survey.Neo4jSurvey`
 (checked by ``tests/network/test_survey_store.py`` over both).
 
 >>> from network.store.sqlite import SQLiteStore

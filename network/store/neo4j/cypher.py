@@ -163,3 +163,27 @@ COUNTS = (
     "CALL { MATCH (e:AuditEntry) RETURN count(e) AS audit } "
     "RETURN orgs, ties, activities, participations, audit"
 )
+
+# ---------------------------------------------------------------- undo (network.store.neo4j.undo)
+AUDIT_ENTRY = "MATCH (e:AuditEntry {id: $id}) RETURN properties(e) AS p"
+UNDONE = "MATCH (e:AuditEntry {batch: $batch}) RETURN e.id AS id LIMIT 1"
+#: the latest audit entry of each record named in ``$ids`` (one kind of record, ``$entity``)
+LATEST_AUDIT = ("UNWIND $ids AS id MATCH (e:AuditEntry {entity_id: id}) WHERE e.entity = $entity "
+                "RETURN id, e.id AS n, e.user AS user, e.at AS at")
+#: the ties from and to one organisation, with both ends' names
+TIES_FROM = (f"MATCH (s:Organization {{id: $id}})-[r:{_ANY_TIE}]->(t) "
+             "RETURN r.id AS id, s.id AS source, t.id AS target, s.name AS source_name, t.name AS target_name")
+TIES_TO = (f"MATCH (s)-[r:{_ANY_TIE}]->(t:Organization {{id: $id}}) "
+           "RETURN r.id AS id, s.id AS source, t.id AS target, s.name AS source_name, t.name AS target_name")
+_PARTICIPATION_FIELDS = "o.id AS org, o.name AS org_name, a.id AS activity, p.role AS role, p.date AS date"
+PARTICIPATIONS_OF_ORG = f"MATCH (o:Organization {{id: $id}})-[p:PARTICIPATES_IN]->(a:Activity) RETURN {_PARTICIPATION_FIELDS}"
+PARTICIPATIONS_IN = f"MATCH (o:Organization)-[p:PARTICIPATES_IN]->(a:Activity {{id: $id}}) RETURN {_PARTICIPATION_FIELDS}"
+GET_PARTICIPATION = (
+    "MATCH (o:Organization {id: $org})-[p:PARTICIPATES_IN]->(a:Activity {id: $activity}) "
+    "WHERE p.role = $role AND p.date = $date RETURN o.id AS org, a.id AS activity, p.role AS role, p.date AS date"
+)
+DELETE_PARTICIPATION = (
+    "MATCH (:Organization {id: $org})-[p:PARTICIPATES_IN]->(:Activity {id: $activity}) "
+    "WHERE p.role = $role AND p.date = $date DELETE p"
+)
+DELETE_ACTIVITY = "MATCH (a:Activity {id: $id}) DETACH DELETE a"

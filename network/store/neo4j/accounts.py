@@ -2,7 +2,7 @@
 
 - ``(:Account {key, name, role, password_hash, created_at, updated_at})``, unique
   ``key`` (the folded name, :func:`network.store.accounts.name_key`; constraint
-  ``renkei_account_key`` in :data:`network.store.cypher.SCHEMA`);
+  ``renkei_account_key`` in :data:`network.store.neo4j.cypher.SCHEMA`);
 - ``(:LoginAttempt {key, source, at, ok})``, indexed by ``key``, ``source`` and ``at``.
 
 Each change runs in one managed write transaction of the store that first takes
@@ -59,7 +59,7 @@ class Neo4jAccounts:
 
     def _change(self, by: str, now: str, work: Any) -> Any:
         """Run ``work(tx, w)`` in one write transaction with the writer lock; audit rows appended after."""
-        from network.store.neo4j_tx import WriteWork
+        from network.store.neo4j.tx import WriteWork
 
         def tx_work(tx: Any) -> Any:
             w = WriteWork(tx, by, now, self._store.batch_size, WriteResult(batch=""))

@@ -2,7 +2,7 @@
 
 :class:`WriteWork` runs inside a managed transaction (``session.execute_write``)
 opened by :class:`network.store.neo4j.Neo4jStore`; every statement is a constant
-of :mod:`network.store.cypher`.  It mirrors the SQLite store's rules: upsert by
+of :mod:`network.store.neo4j.cypher`.  It mirrors the SQLite store's rules: upsert by
 id, records equal to the stored ones (timestamps aside) are ``unchanged`` and
 not rewritten, the SQLite CHECK and foreign-key rules are checked here and
 raise :class:`~network.errors.ConflictError`, and every change gets an audit
@@ -24,8 +24,8 @@ from typing import Any
 
 from network.errors import ConflictError
 from network.model import Activity, Org, Participation, Tie
-from network.store import cypher as Q
 from network.store.base import WriteResult, chunks
+from network.store.neo4j import cypher as Q
 
 __all__ = ["WriteWork", "content", "org_from_props", "tie_from_props", "find_ties", "tie_props", "custom_prop",
            "custom_from_prop"]
@@ -122,7 +122,7 @@ class WriteWork:
     audit: list[tuple] = field(default_factory=list)
 
     def lock(self) -> None:
-        """Serialise with every other writer (see :data:`network.store.cypher.LOCK`)."""
+        """Serialise with every other writer (see :data:`network.store.neo4j.cypher.LOCK`)."""
         self.tx.run(Q.LOCK, token=uuid.uuid4().hex).consume()
 
     def upsert_orgs(self, records: list[Org]) -> None:

@@ -14,9 +14,9 @@ the official ``neo4j`` driver:
   ``BEGIN IMMEDIATE``) and the created/updated/unchanged counts stay exact; a
   ``ConstraintError`` from two writers merging the same key at once (ArcadeDB
   raises it instead of waiting) is retried;
-- every query is a constant of :mod:`network.store.cypher`; values are parameters.
+- every query is a constant of :mod:`network.store.neo4j.cypher`; values are parameters.
 
-The graph model is described in :mod:`network.store.cypher`.
+The graph model is described in :mod:`network.store.neo4j.cypher`.
 
 Examples
 --------
@@ -47,9 +47,9 @@ from neo4j import exceptions as neo4j_exc
 
 from network.errors import ConflictError, NotFound, StoreError
 from network.model import Activity, Org, Participation, Tie, as_of_label, as_of_period, tie_active
-from network.store import cypher as Q
 from network.store.base import AuditEntry, ChangeSet, WriteResult, chunks
-from network.store.neo4j_tx import (
+from network.store.neo4j import cypher as Q
+from network.store.neo4j.tx import (
     WriteWork,
     content,
     custom_from_prop,
@@ -58,6 +58,8 @@ from network.store.neo4j_tx import (
     tie_from_props,
     tie_props,
 )
+from network.store.neo4j.undo import Neo4jUndo
+from network.store.undo import UndoCount, run_undo, undo_batch_name
 
 __all__ = ["Neo4jStore", "Neo4jUnavailable", "Neo4jCredentialsRejected", "DEFAULT_BATCH_SIZE"]
 
@@ -166,7 +168,7 @@ class Neo4jStore:
                                     bookmark_manager=self._driver.execute_query_bookmark_manager)
 
     def _ensure_schema(self) -> None:
-        from network.store.neo4j_accounts import SCHEMA as ACCOUNTS_SCHEMA
+        from network.store.neo4j.accounts import SCHEMA as ACCOUNTS_SCHEMA
 
         with self._session() as s:
             for stmt in Q.SCHEMA + ACCOUNTS_SCHEMA:
@@ -177,8 +179,8 @@ class Neo4jStore:
                         raise
 
     def accounts(self):  # noqa: ANN201 - network.store.accounts.AccountsBackend
-        """The accounts kept in this graph database (see :mod:`network.store.neo4j_accounts`)."""
-        from network.store.neo4j_accounts import Neo4jAccounts
+        """The accounts kept in this graph database (see :mod:`network.store.neo4j.accounts`)."""
+        from network.store.neo4j.accounts import Neo4jAccounts
 
         return Neo4jAccounts(self)
 
@@ -297,6 +299,21 @@ class Neo4jStore:
         """Bring back a deleted organisation."""
         return Org(**self._set("org", org_id, "restore", user, lambda d: d.update(deleted=False)))
 
+    def undo(self, *, audit_id: int | None = None, batch: str | None = None, user: str,
+             force: bool = False, cascade: bool = False) -> UndoCount:
+        """Undo one recorded change or a whole batch, in one transaction (rules: :mod:`network.store.undo`)."""
+        if (audit_id is None) == (batch is None):
+            raise ValueError("give exactly one of audit_id or batch")
+        name = undo_batch_name(audit_id=audit_id, batch=batch)
+
+        def work(tx: neo4j.ManagedTransaction) -> UndoCount:
+            w = Neo4jUndo(tx, user=user, batch=name, now=_now(), batch_size=self.batch_size)
+            n = run_undo(w, audit_id=audit_id, batch=batch, force=force, cascade=cascade)
+            w.flush()
+            return n
+
+        return self._write(work)
+
     # ------------------------------------------------------------------ reads
     def get_org(self, org_id: str) -> Org:
         rows = self._read(Q.GET_ORG, id=org_id)
@@ -394,8 +411,8 @@ class Neo4jStore:
         return G
 
     # ------------------------------------------------------------------ survey (network.survey)
-    def survey(self):  # noqa: ANN201 - a network.store.neo4j_survey.Neo4jSurvey
-        """Survey rounds, links and answers kept in this database (:mod:`network.store.neo4j_survey`)."""
-        from network.store.neo4j_survey import Neo4jSurvey
+    def survey(self):  # noqa: ANN201 - a network.store.neo4j.survey.Neo4jSurvey
+        """Survey rounds, links and answers kept in this database (:mod:`network.store.neo4j.survey`)."""
+        from network.store.neo4j.survey import Neo4jSurvey
 
         return Neo4jSurvey(self)
