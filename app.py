@@ -74,10 +74,12 @@ pg = st.navigation([st.Page(str(ROOT / path), title=tr(key), icon=icon, url_path
 
 def _counts() -> None:
     c = store().counts()
-    st.sidebar.caption(tr("counts", orgs=c.get("orgs", 0), ties=c.get("ties", 0)))
+    counts_box.caption(tr("counts", orgs=c.get("orgs", 0), ties=c.get("ties", 0)))
 
 
 user_box()
 if require_view():
+    counts_box = st.sidebar.empty()
     safe(_counts)
     safe(pg.run)
+    safe(_counts)  # again after the page: a write on this run (a form, an import) shows at once

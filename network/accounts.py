@@ -38,6 +38,7 @@ Examples
 
 from __future__ import annotations
 
+import builtins
 import functools
 import os
 import re
@@ -47,12 +48,16 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from network.errors import AuthError, ValidationError
-from network.store.accounts import NO_USER, name_key
+from network.store.accounts import NO_USER, AccountsBackend, name_key
+
+if TYPE_CHECKING:
+    from network.store.base import Store
 
 __all__ = [
     "ROLES", "Account", "UserStore", "has_role", "users_for", "name_key",
@@ -164,13 +169,14 @@ class UserStore:
 
     def __init__(self, where: object, *, hasher: PasswordHasher | None = None) -> None:
         self._ph = hasher or PasswordHasher()
-        self._owned = None
+        self._owned: Store | None = None
         if isinstance(where, str | Path):
             from network.store import open_store
 
             where = self._owned = open_store(str(where))
         try:
-            self._db = where.accounts() if hasattr(where, "accounts") else where
+            backend = where.accounts() if hasattr(where, "accounts") else where
+            self._db = cast(AccountsBackend, backend)
         except BaseException:
             self.close()
             raise
@@ -228,7 +234,7 @@ class UserStore:
         return _account(self._db.update(self._key(name), by=by, role=role, now=_now()))
 
     # ------------------------------------------------------------------ sign-in
-    def failures(self, name: str, *, now: float | None = None) -> list[float]:
+    def failures(self, name: str, *, now: float | None = None) -> builtins.list[float]:
         """Times of failed sign-ins for ``name`` (and its look-alikes) within the window since its last success."""
         now = time.time() if now is None else now
         return self._db.failures(name_key(str(name or "")[:256]), now - WINDOW_SECONDS)
@@ -236,7 +242,7 @@ class UserStore:
     def locked_until(self, name: str, *, now: float | None = None, source: str | None = None) -> float | None:
         """When ``name`` (from ``source``) may try again (epoch seconds), or ``None`` when not locked."""
         now = time.time() if now is None else now
-        until = []
+        until: builtins.list[float] = []
         fails = self.failures(name, now=now)
         if len(fails) >= MAX_FAILURES:
             until.append(fails[-MAX_FAILURES] + WINDOW_SECONDS)
@@ -271,7 +277,7 @@ class UserStore:
             ok = False
         ok = bool(ok and row is not None)
         self._db.record_attempt(key, source, now, ok, forget_before=now - _KEEP_ATTEMPTS)
-        if not ok:
+        if not ok or row is None:
             raise AuthError(WRONG_PASSWORD)
         if self._ph.check_needs_rehash(row["password_hash"]):
             self._db.update(key, by="system", password_hash=self._ph.hash(password), now=_now(), audited=False)

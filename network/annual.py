@@ -89,7 +89,7 @@ def _community_rows(result: dict, lang_free_top: int = 2) -> list[dict]:
 
 
 def annual_report(G: nx.MultiDiGraph, *, year: int | None = None, centre: object = None,
-                  top: int = 10) -> dict:
+                  top: int = 10, survey: dict | None = None) -> dict:
     """Everything the annual report of fiscal year ``year`` shows, as JSON-ready data.
 
     Parameters
@@ -98,6 +98,7 @@ def annual_report(G: nx.MultiDiGraph, *, year: int | None = None, centre: object
     year : the fiscal year (``None``: the newest year a tie date touches, or this year).
     centre : the centre's id (``None``: guessed, and ``centre_guessed`` is true).
     top : rows of the broker, fragility and introduction lists.
+    survey : a survey round's figures (:func:`network.survey.scores.survey_section`), or ``None``.
 
     Returns
     -------
@@ -106,7 +107,7 @@ def annual_report(G: nx.MultiDiGraph, *, year: int | None = None, centre: object
         ``headline_prev`` (the indicators of :data:`HEADLINE`), ``trend`` (flat rows), ``gaps``
         (:func:`~network.analysis.trend.sector_pair_ties` of the year), ``communities``,
         ``districts``, ``funding`` (``centre`` per year, ``orgs`` this year), ``brokers``,
-        ``cut_points``, ``bridges``, ``introductions``, ``names`` (id → name).
+        ``cut_points``, ``bridges``, ``introductions``, ``names`` (id → name), ``survey`` (as given).
     """
     years = fiscal_years_of(G)
     if year is None:
@@ -136,6 +137,7 @@ def annual_report(G: nx.MultiDiGraph, *, year: int | None = None, centre: object
         "bridges": result["bridges"][:top],
         "introductions": result["introductions"][:top],
         "names": names,
+        "survey": survey,
     }
     return clean(data)
 
@@ -220,7 +222,33 @@ def annual_to_markdown(data: dict, *, lang: str = "ja") -> str:
     out += _table(["A", "B", lab("introducer", L), lab("reason", L)],
                   [[s["a_name"], s["b_name"], s["introducer_name"], s["reason"]["en" if L == "en" else "ja"]]
                    for s in data["introductions"]])
+    out += survey_markdown(data.get("survey"), L)
     return "\n".join(out) + "\n"
+
+
+def survey_rows(sv: dict, lang: str) -> list[list[str]]:
+    """The survey figures as (label, value) rows: response rate, reciprocity, mean trust and value."""
+    return [[lab("survey_round", lang), str(sv["round"])],
+            [lab("survey_response", lang), f"{pct(sv['response_rate'])} ({sv['answered']}/{sv['invited']})"],
+            [lab("survey_reciprocity", lang), f"{pct(sv['reciprocity'])} ({sv['confirmed']}/{sv['pairs']})"],
+            [lab("survey_trust", lang), num(sv["trust"], 2)], [lab("survey_value", lang), num(sv["value"], 2)]]
+
+
+def survey_top_rows(sv: dict) -> list[list[object]]:
+    return [[t["name"], num(t["trust"], 2), num(t["value"], 2), t["raters"]] for t in sv["top"]]
+
+
+def survey_markdown(sv: dict | None, lang: str) -> list[str]:
+    """The annual report's survey section (nothing without a round)."""
+    if not sv:
+        return []
+    L = lang
+    out = [f"## {lab('survey', L)}", "", lab("survey_explain", L), ""]
+    out += _table([lab("indicator", L), ""], survey_rows(sv, L))
+    out += [f"### {lab('survey_top', L)}", ""]
+    out += _table([lab("name", L), lab("survey_trust_org", L), lab("survey_value_org", L), lab("survey_raters", L)],
+                  survey_top_rows(sv))
+    return out
 
 
 def community_label(c: dict, lang: str) -> str:

@@ -507,9 +507,50 @@ LABELS.update({
     "hist_col_name": ('名称', 'Name'),
     "hist_col_changes": ('変更内容', 'Changes'),
     "hist_col_batch": ('バッチ', 'Batch'),
+    # --- map: help texts (issue 15, item 7)
+    "size_by_help": ("点の大きさが表す指標。大きい団体ほど名前も大きく、先に表示されます。",
+                     "The measure a dot's size shows; larger organisations get larger names, shown first."),
+    "colour_by_help": ("点の色が表すもの。凡例に色の意味が出ます。",
+                       "What a dot's colour shows; the legend names each colour."),
+    "highlight_help": ("仲介者（太い赤枠）、切断点（ひし形）、橋渡しの関係（赤い線）を強調します。",
+                       "Marks brokers (thick red ring), cut points (diamonds) and bridge ties (red lines)."),
+    "search_org_help": ("名前で団体を探し、その周りのネットワークとプロフィールを表示します。",
+                        "Find an organisation by name: the map shows its neighbourhood and its profile below."),
+    "ego_steps_help": ("1 = 直接の連携先だけ、2 = 連携先の連携先まで。",
+                       "1 = direct partners only, 2 = partners of partners as well."),
+    "download_map_help": ("操作できる地図を1つの HTML ファイルとして保存します（オフラインで開けます）。",
+                          "Saves the interactive map as one HTML file (opens offline)."),
+    "back_to_whole_help": ("コミュニティに入る前の、ネットワーク全体の地図に戻ります。",
+                           "Back to the map of the whole network, before opening the community."),
+    "map_labels_note": ("名前は中心的な団体から表示し、重なる名前は省きます。拡大するとほかの名前も出ます。",
+                        "Names are shown for the most central organisations first, never overlapping; zoom in "
+                        "for the others."),
+    "drawing_map": ("地図を描いています…", "Drawing the map…"),
 })
 #: the names of measures are those of the report (network.explain.LABELS): one word each
 LABELS.update({k: (v["ja"], v["en"]) for k, v in _MEASURES.items()})
+
+#: --- survey scores beside the measures (h-survey): Brokers and Gaps pages (ui/parts/survey_scores.py)
+LABELS.update({
+    "sv_col_trust": ("信頼（連携先から）", "Trust (as seen by partners)"),
+    "sv_col_value": ("価値（連携先から）", "Value (as seen by partners)"),
+    "sv_col_raters": ("評価した団体数", "Raters"),
+    "sv_col_introducer_trust": ("紹介者の信頼（連携先から）", "Introducer's trust (as seen by partners)"),
+    "sv_from_round": ("信頼・価値は連携調査「{round}」（{fy}年度、{answered}/{invited} 団体が回答）から。"
+                      "1〜4の平均で、その団体を評価した連携先の数を併記しています。",
+                      "Trust and value come from the partner survey “{round}” (FY{fy}, {answered} of {invited} "
+                      "answered): means on a 1–4 scale, with the number of partners who rated each organisation."),
+    "sv_m_response": ("回答率", "Response rate"),
+    "sv_m_reciprocity": ("相互性（双方が回答）", "Reciprocity (both sides)"),
+    "sv_m_trust": ("信頼の平均", "Mean trust"),
+    "sv_m_value": ("価値の平均", "Mean value"),
+    "sv_network_title": ("連携調査から", "From the partner survey"),
+    "action_survey_create": ("調査の作成", "survey created"),
+    "action_survey_close": ("調査の締切", "survey closed"),
+    "action_survey_links": ("リンクの発行", "links issued"),
+    "action_survey_import": ("紙の回答の取り込み", "paper answers imported"),
+    "action_survey_apply": ("調査の反映", "survey applied"),
+})
 
 
 def t(key: str, lang: str = "ja", **fmt: object) -> str:

@@ -33,7 +33,8 @@ SPRING_LIMIT = 300
 SMALL_COMPONENT = 5
 
 
-def compute_layout(G: nx.Graph, *, seed: int = 42, scale: float | None = None) -> dict[Hashable, tuple[float, float]]:
+def compute_layout(G: nx.Graph, *, seed: int = 42, scale: float | None = None,
+                   even: bool = False) -> dict[Hashable, tuple[float, float]]:
     """Return fixed ``(x, y)`` pixel positions for every node of ``G``.
 
     Parameters
@@ -45,6 +46,10 @@ def compute_layout(G: nx.Graph, *, seed: int = 42, scale: float | None = None) -
     scale : float, optional
         Half-width of the drawing in pixels; by default it grows with the
         square root of the number of nodes so that large maps do not crowd.
+    even : bool
+        Kamada–Kawai (deterministic, evenly spread) instead of the spring layout for a
+        graph of at most :data:`SPRING_LIMIT` nodes: the aggregated map's groups, where
+        one loosely tied group would otherwise be flung to the edge and crowd the rest.
 
     Returns
     -------
@@ -81,7 +86,7 @@ def compute_layout(G: nx.Graph, *, seed: int = 42, scale: float | None = None) -
     comps = sorted((sorted(c, key=str) for c in nx.connected_components(H)), key=lambda c: (-len(c), str(c[0])))
     main = [v for c in comps if len(c) >= SMALL_COMPONENT or c is comps[0] for v in c]
     rest = [v for c in comps if not (len(c) >= SMALL_COMPONENT or c is comps[0]) for v in c]
-    pos = _tied_layout(H, main, seed, scale)
+    pos = _tied_layout(H, main, seed, scale, even)
     if rest:
         step = 45.0
         per_row = max(1, int(2 * scale / step))
@@ -92,12 +97,17 @@ def compute_layout(G: nx.Graph, *, seed: int = 42, scale: float | None = None) -
     return pos
 
 
-def _tied_layout(H: nx.Graph, nodes: list, seed: int, scale: float) -> dict[Hashable, tuple[float, float]]:
+def _tied_layout(H: nx.Graph, nodes: list, seed: int, scale: float,
+                 even: bool = False) -> dict[Hashable, tuple[float, float]]:
     n = len(nodes)
     if n == 1:
         return {nodes[0]: (0.0, 0.0)}
     S = H.subgraph(nodes)
-    if n <= SPRING_LIMIT:
+    if even and n <= SPRING_LIMIT and nx.is_connected(S):
+        start = nx.circular_layout(sorted(S, key=str))
+        raw = nx.kamada_kawai_layout(S, pos=start)
+        coords = [tuple(raw[v]) for v in nodes]
+    elif n <= SPRING_LIMIT:
         raw = nx.spring_layout(S, seed=seed, k=1.6 / math.sqrt(n))
         coords = [tuple(raw[v]) for v in nodes]
     else:

@@ -21,8 +21,10 @@ True
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from enum import Enum
+from typing import TypeVar
 
 from network.errors import InputError
 from network.fiscal import (  # noqa: F401 - part of the model's API, defined with the other date rules
@@ -240,14 +242,18 @@ STRENGTH_LABELS: dict[int, tuple[str, str]] = {
 }
 
 
+_E = TypeVar("_E", bound=Enum)
+
+
 def _norm_word(word: str) -> str:
     import unicodedata
 
     return " ".join(unicodedata.normalize("NFKC", str(word)).strip().lower().replace("_", " ").split())
 
 
-def _build_words(enum_cls, ja, en, extra):  # type: ignore[no-untyped-def]
-    words = {}
+def _build_words(enum_cls: type[_E], ja: Mapping[_E, str], en: Mapping[_E, str],
+                 extra: Mapping[_E, Sequence[str]]) -> dict[str, _E]:
+    words: dict[str, _E] = {}
     for member in enum_cls:
         names = [member.value, member.name, ja[member], en[member], *extra.get(member, [])]
         # each part of a label on its own: 助成・資金提供 → 助成, 資金提供
@@ -382,7 +388,8 @@ def custom_items(custom: dict | None) -> dict[str, str]:
     return {CUSTOM_PREFIX + str(k): str(v) for k, v in (custom or {}).items()}
 
 
-_FIELDS = {cls: tuple(f.name for f in fields(cls)) for cls in (Org, Tie, Activity, Participation)}
+_FIELDS: dict[type, tuple[str, ...]] = {cls: tuple(f.name for f in fields(cls))
+                                         for cls in (Org, Tie, Activity, Participation)}
 ORG_FIELDS = tuple(f.name for f in fields(Org))
 TIE_FIELDS = tuple(f.name for f in fields(Tie))
 

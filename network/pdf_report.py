@@ -3,7 +3,8 @@
 :func:`render_pdf` draws the data of :func:`network.annual.annual_report` with fpdf2: a cover with
 the headline indicators beside last year's, the trend charts, the sector heatmap with the pairs
 that have no tie, communities, district coverage by city, dependence on the centre, funding
-dependence, top brokers, fragile points and suggested introductions.
+dependence, top brokers, fragile points and suggested introductions, and the partner survey when a
+round has been applied.
 
 The font is Noto Sans CJK JP Regular (SIL Open Font License 1.1) from the
 ``noto-cjk-sans-jp-regular`` wheel, a dependency, so ``pip install -e .`` alone makes the PDF on a
@@ -19,7 +20,15 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from network.annual import HEADLINE, community_label, district_cells, headline_value, shares_text
+from network.annual import (
+    HEADLINE,
+    community_label,
+    district_cells,
+    headline_value,
+    shares_text,
+    survey_rows,
+    survey_top_rows,
+)
 from network.errors import RenkeiError
 from network.model import Sector
 from network.pdf_charts import heatmap, line_chart, share_bars
@@ -224,6 +233,14 @@ def _rest(pdf, data: dict, L: str) -> None:  # type: ignore[no-untyped-def]
     _table(pdf, ["A", "B", lab("introducer", L), lab("reason", L)],
            [[s["a_name"], s["b_name"], s["introducer_name"], s["reason"]["en" if L == "en" else "ja"]]
             for s in data["introductions"]], (40, 40, 36, 66), 7)
+    sv = data.get("survey")
+    if sv:
+        _heading(pdf, lab("survey", L))
+        _para(pdf, lab("survey_explain", L))
+        _table(pdf, [lab("indicator", L), ""], survey_rows(sv, L), (90, 92))
+        _heading(pdf, lab("survey_top", L), 10.5)
+        _table(pdf, [lab("name", L), lab("survey_trust_org", L), lab("survey_value_org", L), lab("survey_raters", L)],
+               survey_top_rows(sv), (90, 34, 34, 24))
 
 
 def render_pdf(data: dict, *, lang: str = "ja") -> bytes:

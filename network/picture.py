@@ -67,6 +67,7 @@ def scene(
     width: int = WIDTH,
     height: int = HEIGHT,
     max_labels: int = 400,
+    size_title: str | None = None,
 ) -> dict:
     """Everything a picture shows, in picture coordinates.
 
@@ -80,6 +81,7 @@ def scene(
     seed : layout seed (the interactive map uses the same one).
     width, height : drawing area in pixels.
     max_labels : labels placed at most (largest nodes first, never overlapping).
+    size_title : what the size means (the measure's name), written after the legend's heading.
 
     Returns
     -------
@@ -117,6 +119,8 @@ def scene(
     labels = _place_labels(G, drawn, max_labels)
     legend = [(colours[val], _label(colour_by, val, lang)) for val in sorted(colours, key=group_order)]
     title = _t("sector" if colour_by == "sector" else "community" if colour_by == "community" else "area", lang)
+    if size_by and size_title:
+        title += "  (" + _t("size_means", lang).format(measure=size_title) + ")"
     return {"width": width, "height": height, "nodes": drawn, "edges": edges, "labels": labels,
             "legend": legend, "title": title}
 

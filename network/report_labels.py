@@ -111,6 +111,24 @@ REPORT_LABELS: dict[str, tuple[str, str]] = {
     "removed": ("取り除く団体", "Removed"),
     "cut_off": ("孤立する団体", "Cut off"),
     "largest": ("最大のまとまり", "Largest component"),
+    # partner survey (network.survey.scores.survey_section)
+    "survey": ("連携調査", "Partner survey"),
+    "survey_explain": ("連携先の団体が自ら答えた調査の結果です。信頼（話し合いへの開かれ・約束の実行・目的の共有）と"
+                       "価値（影響力・資源の提供・関与）は1〜4の平均、団体ごとの値はその団体を評価した連携先の平均です。"
+                       "相互性は、回答した団体どうしの組のうち双方が相手を挙げた組の割合です。",
+                       "What partner organisations reported themselves. Trust (openness, reliability, shared "
+                       "mission) and value (influence, resources, involvement) are means on a 1–4 scale; an "
+                       "organisation's score is the mean over the partners who rated it. Reciprocity is the share "
+                       "of pairs between respondents that both sides reported."),
+    "survey_round": ("調査", "Round"),
+    "survey_response": ("回答率", "Response rate"),
+    "survey_reciprocity": ("相互性（双方が回答した組）", "Reciprocity (pairs both sides reported)"),
+    "survey_trust": ("信頼の平均（1〜4）", "Mean trust (1–4)"),
+    "survey_value": ("価値の平均（1〜4）", "Mean value (1–4)"),
+    "survey_top": ("連携先から信頼されている団体", "Most trusted by their partners"),
+    "survey_trust_org": ("信頼（連携先から）", "Trust (as seen by partners)"),
+    "survey_value_org": ("価値（連携先から）", "Value (as seen by partners)"),
+    "survey_raters": ("評価した団体数", "Raters"),
 }
 
 

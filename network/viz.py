@@ -51,8 +51,10 @@ __all__ = [
 PHYSICS_LIMIT = 300
 #: Above this many organisations the map shows groups instead of organisations.
 AGGREGATE_LIMIT = 3000
-#: Above this many nodes names are shown on hover only.
-LABEL_LIMIT = 500
+#: Most labels a map places (the most central organisations first; the rest on zoom).
+LABEL_LIMIT = 3000
+#: Label font size on screen, in pixels, for the least and the most central organisation.
+LABEL_FONT = (11.0, 18.0)
 #: An aggregated map shows at most this many groups (the smallest are folded into one).
 MAX_GROUPS = 60
 SMALL_GROUPS = "__small__"
@@ -104,6 +106,8 @@ _TEXT = {
     "brokerage": ("仲介（合計）", "Brokerage (total)"),
     "constraint": ("制約", "Constraint"),
     "community": ("コミュニティ", "Community"),
+    "size_means": ("点の大きさ＝{measure}", "Dot size = {measure}"),
+    "colour": ("色＝{what}", "Colour = {what}"),
 }
 # one word per measure, the report's (issue 10): network.explain.LABELS
 _TEXT.update({k: (_MEASURE_LABELS[k]["ja"], _MEASURE_LABELS[k]["en"])
@@ -126,9 +130,11 @@ def _fold_small(membership: dict, keep: int = MAX_GROUPS) -> dict:
     return {v: (g if g in kept else SMALL_GROUPS) for v, g in membership.items()}
 
 
-def _label(attr: str, value: object, lang: str) -> str:
+def _label(attr: str, value: object, lang: str, names: Mapping | None = None) -> str:
     if value == SMALL_GROUPS:
         return _t("small_groups", lang)
+    if names and value in names:
+        return str(names[value])
     if attr == "sector":
         try:
             return Sector(str(value)).label(lang)
@@ -137,6 +143,30 @@ def _label(attr: str, value: object, lang: str) -> str:
     if attr == "community":
         return _t("group_community", lang).format(g=value)
     return "" if value is None else str(value)
+
+
+def community_names(G: nx.Graph, membership: Mapping[Hashable, object], lang: str, *, names: int = 2) -> dict:
+    """Community → a label from its best-connected members' names: 「A・Bほか24団体」, not "community 3".
+
+    Members are ranked by their number of ties in ``G`` (then by id), as the report names
+    communities (:func:`network.analysis.community.community_label`).
+
+    >>> G = nx.Graph([("a", "b"), ("b", "c"), ("d", "e")])
+    >>> nx.set_node_attributes(G, {"a": "甲", "b": "乙", "c": "丙", "d": "丁", "e": "戊"}, "name")
+    >>> community_names(G, {"a": 0, "b": 0, "c": 0, "d": 1, "e": 1}, "ja")
+    {0: '乙・甲ほか1団体', 1: '丁・戊'}
+    """
+    from network.analysis.community import community_label
+
+    members: dict[object, list] = {}
+    for v, g in membership.items():
+        if g is not None and g != SMALL_GROUPS and v in G:
+            members.setdefault(g, []).append(v)
+    out = {}
+    for g, vs in members.items():
+        top = sorted(vs, key=lambda v: (-G.degree(v), str(v)))[:names]
+        out[g] = community_label([_short(str(G.nodes[v].get("name") or v), 14) for v in top], len(vs))[lang]
+    return out
 
 
 def group_order(value: object) -> tuple:
@@ -178,6 +208,39 @@ def _sizes(nodes: list, size_by: Mapping[Hashable, float] | None, lo: float = 8.
     return {v: lo + (hi - lo) * math.sqrt(max(x, 0.0) / top) for v, x in zip(nodes, vals, strict=True)}
 
 
+def _short(name: str, limit: int = 24) -> str:
+    """A label cut at ``limit`` characters (the whole name is in the tooltip)."""
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+def _font_size(size: float, lo: float, hi: float, *, emphasised: bool = False) -> float:
+    """Screen font size of a label: from :data:`LABEL_FONT` for the smallest node to its maximum for the largest.
+
+    >>> _font_size(8, 8, 40), _font_size(40, 8, 40), _font_size(12, 12, 12, emphasised=True)
+    (11.0, 18.0, 14.0)
+    """
+    small, big = LABEL_FONT
+    share = (size - lo) / (hi - lo) if hi > lo else 0.0
+    return round(small + (big - small) * share + (3.0 if emphasised else 0.0), 1)
+
+
+def label_order(nodes: list[dict], first: Iterable[Hashable] = ()) -> list[int]:
+    """Indices of ``nodes`` in the order their labels are placed: emphasised, then largest, then by name.
+
+    The page places labels in this order and leaves out any that would overlap one
+    already placed, so the most central organisations are named at the default view
+    and the others appear as the user zooms in (level of detail).
+
+    >>> label_order([{"id": "a", "size": 8, "label": "A"}, {"id": "b", "size": 20, "label": "B"},
+    ...              {"id": "c", "size": 8, "label": "C"}], first={"c"})
+    [2, 1, 0]
+    """
+    keep = {str(v) for v in first}
+    ranked = sorted(range(len(nodes)), key=lambda i: (nodes[i]["id"] not in keep, -nodes[i]["size"],
+                                                      nodes[i].get("label", ""), nodes[i]["id"]))
+    return ranked[:LABEL_LIMIT]
+
+
 def _text(lang: str) -> dict:
     """Labels the page's script needs to build tooltips (looked up, not repeated per node)."""
     return {
@@ -205,6 +268,7 @@ def render_map(
     layout: str = "force",
     centre: Hashable | None = None,
     group_url: str | None = None,
+    size_title: str | None = None,
 ) -> str:
     """Draw ``G`` as a standalone offline HTML page.
 
@@ -250,6 +314,10 @@ def render_map(
         In an aggregated map, the link that opens one group (drill down); ``{id}`` is
         replaced by the URL-encoded group key.  Inside the app, links open in the same tab
         and keep the session (language, filters).
+    size_title : str, optional
+        What the size means (the measure's name): the legend then shows the smallest and the
+        largest dot with their values.  By default the degree when ``size_by`` is given, and
+        "organisations" in an aggregated map.
 
     Returns
     -------
@@ -269,11 +337,16 @@ def render_map(
         by = "community" if groups else colour_by
         membership = _fold_small(dict(groups) if groups else {v: G.nodes[v].get(colour_by) for v in G})
         data, legend, group_opts = _aggregated_data(G, membership, by, lang)
+        sizes_key = _size_legend(_t("members", lang), [int(r[1][1].replace(",", "")) for r in
+                                                        (n["rows"] for n in data["nodes"])],
+                                 [n["size"] for n in data["nodes"]], lang)
         note = _t("aggregated", lang).format(orgs=n_orgs, groups=len(data["nodes"]),
                                              by=_t("by_community" if by == "community" else "by_sector", lang))
     else:
         data, legend, group_opts = _org_data(G, colour_by, size_by, highlight or {}, measures or {}, lang,
                                              _positions(G, layout, centre))
+        sizes_key = (_size_legend(size_title or _t("degree", lang), [size_by.get(v) or 0 for v in G],
+                                  [n["size"] for n in data["nodes"]], lang) if size_by else None)
         note = "" if n_orgs else _t("empty", lang)
     n_drawn = len(data["nodes"])
     if physics is None:
@@ -283,7 +356,21 @@ def render_map(
     data["profileUrl"] = profile_url if profile_url and not aggregated else None
     data["groupUrl"] = group_url if group_url and aggregated else None
     return map_page(data, legend, note, height=height, lang=lang, n_orgs=n_orgs, aggregated=aggregated,
-                    legend_title=_t("legend", lang))
+                    legend_title=_t("legend", lang), size_legend=sizes_key)
+
+
+def _size_legend(title: str, values: list, sizes: list, lang: str) -> tuple[str, list[tuple[float, str]]] | None:
+    """``(heading, [(dot radius, value), …])``: the smallest and the largest dot and what they stand for.
+
+    >>> _size_legend("次数", [1, 4, 25], [8, 12, 40], "ja")
+    ('点の大きさ＝次数', [(8.0, '1'), (40.0, '25')])
+    """
+    pairs = sorted((float(s), v) for s, v in zip(sizes, values, strict=True)
+                   if isinstance(v, int | float) and v == v)
+    if not pairs or pairs[0][0] == pairs[-1][0]:
+        return None
+    (s0, v0), (s1, v1) = pairs[0], pairs[-1]
+    return _t("size_means", lang).format(measure=title), [(s0, _fmt(v0)), (s1, _fmt(v1))]
 
 
 def _group_style(colour: str) -> dict:
@@ -315,7 +402,7 @@ def _org_data(G, colour_by, size_by, highlight, measures, lang, pos=None):  # ty
     bridges = {frozenset(p) for p in highlight.get("bridges", ())}
     path_nodes = set(highlight.get("path", ()))
     path_edges = {frozenset(p) for p in highlight.get("path_edges", ())}
-    show_labels = len(nodes) <= LABEL_LIMIT
+    lo, hi = min(sizes.values(), default=0.0), max(sizes.values(), default=0.0)
     keys = [k for k in ("degree", "betweenness", "brokerage", "constraint", "community")
             if any(k in (measures.get(v) or {}) for v in nodes[:50])]
     out_nodes = []
@@ -332,19 +419,17 @@ def _org_data(G, colour_by, size_by, highlight, measures, lang, pos=None):  # ty
         m = measures.get(v)
         if m:
             node["m"] = [_fmt(m[k]) if k in m else "" for k in keys]
-        if show_labels:
-            node["label"] = name if len(name) <= 24 else name[:23] + "…"
+        node["label"] = _short(name)
+        node["fs"] = _font_size(sizes[v], lo, hi, emphasised=v in path_nodes or v in focus)
         hl: dict = {}
         if v in brokers:
             hl = {"borderWidth": 5, "color": {"border": "#8B0000", "background": colours[values[v]]}}
         if v in cuts:
             hl["shape"] = "diamond"
         if v in path_nodes:
-            hl.update(borderWidth=6, font={"size": 18, "bold": True},
-                      color={"border": "#B00020", "background": colours[values[v]]})
+            hl.update(borderWidth=6, color={"border": "#B00020", "background": colours[values[v]]})
         if v in focus:
-            hl.update(borderWidth=6, font={"size": 18, "bold": True},
-                      color={"border": "#000000", "background": colours[values[v]]})
+            hl.update(borderWidth=6, color={"border": "#000000", "background": colours[values[v]]})
         if hl:
             node["hl"] = hl
         out_nodes.append(node)
@@ -362,7 +447,8 @@ def _org_data(G, colour_by, size_by, highlight, measures, lang, pos=None):  # ty
         if path_edges and frozenset((u, v)) in path_edges:
             edge["hl"] = "#B00020"
         out_edges.append(edge)
-    legend = [(colour, _label(colour_by, val, lang), "dot") for val, colour in colours.items()]
+    names = community_names(G, values, lang) if colour_by == "community" else None
+    legend = [(colour, _label(colour_by, val, lang, names), "dot") for val, colour in colours.items()]
     if brokers:
         legend.append(("#8B0000", _t("broker", lang), "ring"))
     if cuts:
@@ -373,7 +459,7 @@ def _org_data(G, colour_by, size_by, highlight, measures, lang, pos=None):  # ty
         legend.append(("#B00020", _t("path", lang), "line"))
     if focus:
         legend.append(("#000000", _t("focus", lang), "ring"))
-    data = {"nodes": out_nodes, "edges": out_edges}
+    data = {"nodes": out_nodes, "edges": out_edges, "labelOrder": label_order(out_nodes, path_nodes | focus)}
     if keys:
         data["measureKeys"] = [_t(k, lang) for k in keys]
     return data, legend, {gid[val]: _group_style(c) for val, c in colours.items()}
@@ -381,24 +467,26 @@ def _org_data(G, colour_by, size_by, highlight, measures, lang, pos=None):  # ty
 
 def _aggregated_data(G, membership, by, lang):  # type: ignore[no-untyped-def]
     A = aggregate_graph(G, membership)
-    pos = compute_layout(A, scale=120.0 * math.sqrt(max(len(A), 1)) + 150.0)  # room for big group circles
+    pos = compute_layout(A, scale=120.0 * math.sqrt(max(len(A), 1)) + 150.0, even=True)  # room for big circles
     colours = _colours(by, A.nodes)
     top = max((m for _, m in A.nodes(data="members")), default=1)
+    names = community_names(G, membership, lang) if by == "community" else None
     nodes, ids = [], {}
     for i, (g, a) in enumerate(A.nodes(data=True)):
-        label = _label(by, g, lang)
+        label = _label(by, g, lang, names)
         ids[g] = f"c{i}"
-        nodes.append({"id": ids[g], "key": str(g), "x": round(pos[g][0]), "y": round(pos[g][1]), "label": label,
-                      "size": round(10 + 50 * math.sqrt(a["members"] / top), 1), "g": f"g{i}",
-                      "hl": {"font": {"size": 26}},
+        share = math.sqrt(a["members"] / top)
+        nodes.append({"id": ids[g], "key": str(g), "x": round(pos[g][0]), "y": round(pos[g][1]),
+                      "label": _short(label, 32), "size": round(10 + 50 * share, 1), "g": f"g{i}",
+                      "fs": round(13 + 7 * share, 1),
                       "rows": [["", label], [_t("members", lang), f"{a['members']:,}"],
                                [_t("internal", lang), f"{a['internal']:,}"]]})
     wmax = max((w for *_, w in A.edges(data="weight")), default=1)
     edges = [{"f": ids[u], "t": ids[v], "w": round(1 + 9 * math.log1p(w) / math.log1p(wmax), 1),
               "rows": [[_t("ties_between", lang), f"{w:,}"]]} for u, v, w in A.edges(data="weight")]
-    legend = ([(colours[g], _label(by, g, lang), "dot") for g in sorted(A.nodes, key=group_order)]
+    legend = ([(colours[g], _label(by, g, lang, names), "dot") for g in sorted(A.nodes, key=group_order)]
               if len(A) <= len(GROUP_COLOURS) else [])
-    return ({"nodes": nodes, "edges": edges}, legend,
+    return ({"nodes": nodes, "edges": edges, "labelOrder": label_order(nodes)}, legend,
             {f"g{i}": _group_style(colours[g]) for i, g in enumerate(A.nodes)})
 
 
@@ -412,8 +500,10 @@ def _options(physics: bool, n: int, groups: dict) -> dict:
                     "minVelocity": 1.0},
         "interaction": {"hover": n <= 2500, "hideEdgesOnDrag": n > PHYSICS_LIMIT,
                         "hideEdgesOnZoom": n > 2000, "navigationButtons": False, "keyboard": False},
-        "nodes": {"shape": "dot", "borderWidth": 1, "font": {"size": 13, "face": "sans-serif"}},
+        "nodes": {"shape": "dot", "borderWidth": 1, "font": {"size": 13, "face": "sans-serif", "strokeWidth": 3,
+                                                          "strokeColor": "#ffffff"}},
         "edges": {"smooth": n <= PHYSICS_LIMIT and {"type": "continuous"},
-                  "color": {"color": "#9AA5B1", "highlight": "#333333", "hover": "#333333", "opacity": 0.7},
+                  "color": {"color": "#9AA5B1", "highlight": "#333333", "hover": "#333333",
+                            "opacity": 0.7 if n <= 1000 else 0.3},  # thousands of ties: a lighter web
                   "arrows": {"to": {"scaleFactor": 0.5}}},
     }

@@ -54,7 +54,7 @@ def safe_json(data: object) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-_JS = """
+_JS = r"""
 (function () {
   var data = JSON.parse(document.getElementById("renkei-data").textContent);
   var T = data.text;
@@ -83,8 +83,7 @@ _JS = """
   var byId = {};
   var nodes = data.nodes.map(function (n) {
     byId[n.id] = n;
-    var o = {id: n.id, x: n.x, y: n.y, size: n.size, group: n.g};
-    if (n.label !== undefined) { o.label = n.label; }
+    var o = {id: n.id, x: n.x, y: n.y, size: n.size, group: n.g, label: ""};
     if (n.hl) { Object.assign(o, n.hl); }
     return o;
   });
@@ -97,15 +96,88 @@ _JS = """
     return o;
   });
   var container = document.getElementById("renkei-map");
-  var network = new vis.Network(container, {nodes: new vis.DataSet(nodes), edges: new vis.DataSet(edges)},
-                                data.options);
+  var nodeSet = new vis.DataSet(nodes);
+  var network = new vis.Network(container, {nodes: nodeSet, edges: new vis.DataSet(edges)}, data.options);
   window.network = network;
   window.renkeiMap.network = network;
+  var physicsOn = !!(data.options.physics && data.options.physics.enabled);
   network.once("afterDrawing", function () {
     window.renkeiDrawn = performance.now();
     document.body.setAttribute("data-drawn", "1");
+    placeLabels();
   });
-  network.once("stabilized", function () { network.setOptions({physics: false}); network.fit(); });
+  network.once("stabilized", function () {
+    physicsOn = false;
+    network.setOptions({physics: false});
+    network.fit();
+    placeLabels();
+  });
+  // Level of detail: labels are placed in data.labelOrder (the most central first) at a fixed size on
+  // screen (n.fs pixels, larger for more central organisations); a label that would overlap one already
+  // placed, or fall outside the view, is left out.  Zooming in spreads the organisations apart, so more
+  // names fit: the rest appear on zoom.  Run again after every zoom, pan, resize and while physics moves.
+  var order = (data.labelOrder || []).map(function (i) { return data.nodes[i]; });
+  var face = ((data.options.nodes || {}).font || {}).face || "sans-serif";
+  var measure = document.createElement("canvas").getContext("2d");
+  measure.font = "100px " + face;
+  var widths = {}, current = {}, timer = null, lastPass = 0;
+  window.renkeiLabels = {shown: 0, passes: 0, settled: false};
+  function textWidth(text) {
+    if (widths[text] === undefined) { widths[text] = measure.measureText(text).width / 100; }
+    return widths[text];
+  }
+  function placeLabels() {
+    lastPass = performance.now();
+    var scale = network.getScale(), W = container.clientWidth, H = container.clientHeight;
+    var pos = network.getPositions(), CELL = 96, PAD = 2, grid = {}, updates = [], shown = 0;
+    function hits(b, add) {
+      for (var i = Math.floor(b[0] / CELL); i <= Math.floor(b[2] / CELL); i++) {
+        for (var j = Math.floor(b[1] / CELL); j <= Math.floor(b[3] / CELL); j++) {
+          var key = i + "," + j, list = grid[key];
+          if (add) { (grid[key] = list || []).push(b); continue; }
+          if (!list) { continue; }
+          for (var k = 0; k < list.length; k++) {
+            var o = list[k];
+            if (b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]) { return true; }
+          }
+        }
+      }
+      return false;
+    }
+    var legendBox = document.getElementById("renkei-legend");
+    if (legendBox) {  // the legend lies over the drawing: no name goes under it
+      var r = legendBox.getBoundingClientRect(), c = container.getBoundingClientRect();
+      hits([r.left - c.left, r.top - c.top, r.right - c.left, r.bottom - c.top], true);
+    }
+    order.forEach(function (n) {
+      var p = pos[n.id], want = null;
+      if (p && n.label) {
+        var d = network.canvasToDOM(p), fs = n.fs || 13, w = textWidth(n.label) * fs;
+        var top = d.y + (n.size + 4) * scale + 0.5 * fs;
+        var b = [d.x - w / 2 - PAD, top - PAD, d.x + w / 2 + PAD, top + 1.2 * fs + PAD];
+        if (b[0] >= 0 && b[2] <= W && b[1] >= 0 && b[3] <= H && !hits(b, false)) {  // whole, in view
+          hits(b, true);
+          want = Math.round(fs / scale * 100) / 100;
+          shown++;
+        }
+      }
+      if (current[n.id] !== want) {
+        current[n.id] = want;
+        updates.push(want === null ? {id: n.id, label: ""} : {id: n.id, label: n.label, font: {size: want}});
+      }
+    });
+    if (updates.length) { nodeSet.update(updates); }
+    var L = window.renkeiLabels;
+    L.shown = shown; L.passes += 1; L.scale = scale; L.settled = !physicsOn;
+  }
+  function later() { clearTimeout(timer); timer = setTimeout(placeLabels, 150); }
+  network.on("zoom", later);
+  network.on("dragEnd", later);
+  network.on("resize", later);
+  network.on("afterDrawing", function () {  // while physics settles, follow the moving organisations
+    if (physicsOn && performance.now() - lastPass > 400) { placeLabels(); }
+  });
+  window.renkeiPlaceLabels = placeLabels;
   var tip = document.getElementById("renkei-tip");
   function showTip(rows, p) {
     while (tip.firstChild) { tip.removeChild(tip.firstChild); }
@@ -175,6 +247,10 @@ body { margin: 0; font-family: "Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic",
 #renkei-legend .ring { border-radius: 50%; background: #fff !important; border: 3px solid; width: 7px; height: 7px; }
 #renkei-legend .diamond { transform: rotate(45deg); width: 9px; height: 9px; }
 #renkei-legend .line { height: 3px; }
+#renkei-legend .size-key { margin-top: 6px; padding-top: 4px; border-top: 1px solid #ddd; }
+#renkei-legend .szrow { display: flex; align-items: center; gap: 4px; margin-top: 2px; }
+#renkei-legend .szdot { display: inline-block; border-radius: 50%; background: #c8c8c8; border: 1px solid #666; }
+#renkei-legend .szval { margin-right: 8px; }
 #renkei-note { background: #fff4ce; border: 1px solid #e0c060; padding: 6px 10px; font-size: 13px; }
 #renkei-info { display: none; position: absolute; top: 8px; right: 8px; background: #fff; border: 1px solid #999;
   border-radius: 6px; padding: 8px 12px; font-size: 13px; max-width: 40%; z-index: 6; }
@@ -185,19 +261,32 @@ body { margin: 0; font-family: "Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic",
 """
 
 
-def _legend(legend: list[tuple[str, str, str]], title: str) -> str:
-    if not legend:
+def _legend(legend: list[tuple[str, str, str]], title: str, size_key: str = "") -> str:
+    if not legend and not size_key:
         return ""
     rows = []
     for colour, label, shape in legend:
         style = f"border-color:{colour}" if shape == "ring" else f"background:{colour}"
         rows.append(f'<div><span class="sw {_html.escape(shape)}" style="{_html.escape(style)}"></span>'
                     f"{_html.escape(label)}</div>")
-    return f'<div id="renkei-legend"><b>{_html.escape(title)}</b>{"".join(rows)}</div>'
+    return f'<div id="renkei-legend"><b>{_html.escape(title)}</b>{"".join(rows)}{size_key}</div>'
+
+
+def _size_key(size_legend: tuple[str, list[tuple[float, str]]] | None) -> str:
+    """The node-size legend: the smallest and the largest dot (at most 22 px across) and their values."""
+    if not size_legend:
+        return ""
+    title, dots = size_legend
+    top = max(r for r, _ in dots) or 1.0
+    cells = "".join(f'<span class="szdot" style="width:{d:.0f}px;height:{d:.0f}px"></span>'
+                    f'<span class="szval">{_html.escape(value)}</span>'
+                    for d, value in ((max(5.0, 22.0 * r / top), value) for r, value in dots))
+    return f'<div class="size-key"><div>{_html.escape(title)}</div><div class="szrow">{cells}</div></div>'
 
 
 def map_page(data: dict, legend: list[tuple[str, str, str]], note: str, *, height: str, lang: str, n_orgs: int,
-             aggregated: bool, legend_title: str = "凡例") -> str:
+             aggregated: bool, legend_title: str = "凡例",
+             size_legend: tuple[str, list[tuple[float, str]]] | None = None) -> str:
     """The standalone HTML document for ``data`` (nodes, edges, options, text)."""
     js, css = vis_assets()
     n_nodes, n_edges = len(data["nodes"]), len(data["edges"])
@@ -209,7 +298,7 @@ def map_page(data: dict, legend: list[tuple[str, str, str]], note: str, *, heigh
         f'<body data-node-count="{n_nodes}">{note_html}<div id="renkei-wrap">'
         f'<div id="renkei-map" style="height:{_html.escape(height)}" data-node-count="{n_nodes}" '
         f'data-edge-count="{n_edges}" data-org-count="{n_orgs}" data-aggregated="{int(aggregated)}"></div>'
-        f'{_legend(legend, legend_title)}<div id="renkei-info"></div><div id="renkei-tip"></div></div>'
+        f'{_legend(legend, legend_title, _size_key(size_legend))}<div id="renkei-info"></div><div id="renkei-tip"></div></div>'
         f'<script type="application/json" id="renkei-data">{safe_json(data)}</script>'
         f"<script>window.renkeiMap = {safe_json(meta)};</script>"
         f"<script>{js}</script><script>{_JS}</script></body></html>"

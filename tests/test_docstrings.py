@@ -49,7 +49,7 @@ LITERATURE = {
     ("network.analysis.gaps", "sector_mixing"): ("White", "Wasserman"),
     ("network.analysis.gaps", "sector_gaps"): ("Wasserman",),
     ("network.analysis.gaps", "ei_index"): ("Krackhardt", "Stern"),
-    ("network.analysis.gaps", "communities"): ("Blondel",),
+    ("network.analysis.community", "communities"): ("Blondel",),
     # cut points and bridges (articulation points), bus factor
     ("network.analysis.fragility", "fragility"): ("Hopcroft", "Tarjan"),
     # pair dependency (Brandes)

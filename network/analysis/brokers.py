@@ -139,8 +139,8 @@ def betweenness(
         estimator = "networkx"
     sampled = n > exact_threshold and k < n
     if engine == "networkx":
-        vals = nx.betweenness_centrality(X.G, k=k if sampled else None, seed=seed)
-        return _result(vals, sampled, k, seed, engine, "networkx")
+        exact = nx.betweenness_centrality(X.G, k=k if sampled else None, seed=seed)
+        return _result(exact, sampled, k, seed, engine, "networkx")
     if engine != "igraph":
         raise ValueError(f"unknown engine: {engine!r}")
     if n <= 2 or len(X.src) == 0:
@@ -176,8 +176,8 @@ def _folded(X: Indexed, k: int, seed: int) -> np.ndarray:
     if len(pool) == 0:
         return raw
     kk = min(k, len(pool))
-    chosen = random.Random(seed).sample(pool.tolist(), kk) if kk < len(pool) else pool.tolist()
-    chosen = np.asarray(chosen)
+    picked: list[int] = random.Random(seed).sample(pool.tolist(), kk) if kk < len(pool) else pool.tolist()
+    chosen = np.asarray(picked)
     mult = 1 + leaves_of[chosen]
     acc = np.zeros(n)
     for m in np.unique(mult):

@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from datetime import date
+from typing import TypedDict
 
 import networkx as nx
 
@@ -78,6 +79,14 @@ def brokers_of(U: nx.Graph, *, top: int = 10, seed: int = 0) -> set:
     bc = betweenness(X, seed=seed)["values"]
     ranked = sorted((v for v in bc if bc[v] > 0), key=lambda v: (-bc[v], str(v)))
     return set(ranked[:top]) | set(cut_points(X))
+
+
+class _Filters(TypedDict):
+    """The view filters :func:`changes` passes on to both views."""
+
+    types: str | Iterable[str] | None
+    sectors: str | Iterable[str] | None
+    district: str | Iterable[str] | None
 
 
 def _pair(u, v) -> tuple:  # type: ignore[no-untyped-def]
@@ -168,7 +177,7 @@ def compare(
     >>> [(g["a"], g["b"], g["ties_before"], g["ties_after"]) for g in r["gaps"]][1:]
     [('company', 'npo', 1, 1), ('npo', 'npo', 1, 0)]
     """
-    kw = dict(types=types, sectors=sectors, district=district)
+    kw: _Filters = dict(types=types, sectors=sectors, district=district)
     U0, U1 = (undirected_view(G, as_of=t, **kw) for t in (before, after))
     e0 = {_pair(u, v): d for u, v, d in U0.edges(data=True)}
     e1 = {_pair(u, v): d for u, v, d in U1.edges(data=True)}
@@ -178,7 +187,8 @@ def compare(
 
     added = [row(p, e1[p]) for p in sorted(e1.keys() - e0.keys(), key=str)]
     ended = [row(p, e0[p]) for p in sorted(e0.keys() - e1.keys(), key=str)]
-    stronger, weaker = [], []
+    stronger: list[dict] = []
+    weaker: list[dict] = []
     for p in sorted(e0.keys() & e1.keys(), key=str):
         k0 = (e0[p].get("strength", 0), e0[p].get("ties", 1))
         k1 = (e1[p].get("strength", 0), e1[p].get("ties", 1))

@@ -166,8 +166,8 @@ def district_coverage(U: nx.Graph, *, centre: object = None) -> dict:
     cities = []
     for key in sorted(by_city):
         for district, members in by_city[key].items():
-            ranks = [(council_rank(nd[v].get("kind")), v) for v in members]
-            ranks = [(r, v) for r, v in ranks if r is not None]
+            ranked = [(council_rank(nd[v].get("kind")), v) for v in members]
+            ranks = [(r, v) for r, v in ranked if r is not None]
             if ranks:
                 best = min(r for r, _ in ranks)
                 for r, v in ranks:

@@ -17,6 +17,7 @@ Examples
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cached_property
 
@@ -44,7 +45,7 @@ class Indexed:
     def __init__(self, G: nx.Graph | None = None) -> None:
         if G is None:  # filled in by a factory (indexed_views)
             return
-        self._G = G
+        self._G: nx.Graph | None = G
         self.node_data = G.nodes
         self.directed = G.is_directed()
         self.nodes = list(G)
@@ -57,7 +58,7 @@ class Indexed:
         w = np.empty(m, dtype=np.float64)
         st = np.empty(m, dtype=np.float64)
         e = 0
-        for u, nbrs in G._adj.items():
+        for u, nbrs in G._adj.items():  # type: ignore[attr-defined]  # networkx's own dict (not in its stubs)
             iu = idx[u]
             for v, d in nbrs.items():
                 iv = idx[v]
@@ -73,8 +74,8 @@ class Indexed:
     def G(self) -> nx.Graph:
         """The NetworkX graph (built from the arrays when the index came from them)."""
         if getattr(self, "_G", None) is not None:
-            return self._G
-        G = nx.DiGraph() if self.directed else nx.Graph()
+            return self._G  # type: ignore[return-value]  # not None: checked on the line above
+        G: nx.Graph = nx.DiGraph() if self.directed else nx.Graph()
         G.add_nodes_from((v, self.node_data[v]) for v in self.nodes)
         G.add_edges_from(
             (self.nodes[a], self.nodes[b], {"weight": w, "strength": int(s)})
@@ -161,7 +162,7 @@ def indexed_views(H: nx.MultiDiGraph, *, weight: str | None = "strength") -> tup
     nodes = list(H)
     n = len(nodes)
     idx = {v: i for i, v in enumerate(nodes)}
-    default = {t.value: t.default_directed for t in TieType}
+    default: dict[str | None, bool] = {t.value: t.default_directed for t in TieType}
     m = H.number_of_edges()
     u_, v_ = np.empty(m, np.int64), np.empty(m, np.int64)
     w_, s_ = np.empty(m), np.empty(m)
@@ -235,7 +236,7 @@ def masked_matmul(L: sp.csr_matrix, R: sp.csr_matrix, rows: np.ndarray, cols: np
 
 
 @contextmanager
-def seeded_igraph(seed: int):
+def seeded_igraph(seed: int) -> Iterator[None]:
     """Run igraph's randomised routines with ``random.Random(seed)``, then restore.
 
     python-igraph draws from a Python RNG object; this swaps in a private one

@@ -10,8 +10,8 @@
   of ``sna::blockmodel``).
 * :func:`ei_index` — Krackhardt & Stern's E–I index ``(E − I)/(E + I)`` on the
   undirected view, per group and overall.
-* :func:`communities` — Louvain with a fixed seed, and the ties between each
-  pair of communities.
+* :func:`communities`, :func:`community_ties` — Louvain with a fixed seed, and the ties between each
+  pair of communities (defined in :mod:`network.analysis.community`, named here too).
 * :func:`components` — connected components and isolates.
 * :func:`area_gaps` — districts none of whose organisations has a tie to a
   given sector.
@@ -32,9 +32,11 @@ import math
 import networkx as nx
 import numpy as np
 
-from network.analysis.engine import Indexed, seeded_igraph
+from network.analysis.community import communities, community_ties
+from network.analysis.engine import Indexed
 
 __all__ = ["sector_gaps", "sector_mixing", "ei_index", "communities", "community_ties", "components", "area_gaps"]
+
 
 
 def _as_indexed(G: nx.Graph | Indexed) -> Indexed:
@@ -265,167 +267,6 @@ def ei_index(U: nx.Graph | Indexed, *, attr: str = "sector") -> dict:
         "external": {groups[a]: int(external[a]) for a in range(m)},
         "internal": {groups[a]: int(internal[a]) for a in range(m)},
     }
-
-
-def communities(
-    U: nx.Graph | Indexed, *, seed: int = 0, weight: bool = True, engine: str = "igraph",
-    resolution: float = 1.0,
-) -> dict:
-    """Louvain communities with a fixed seed.
-
-    Parameters
-    ----------
-    U : Graph or Indexed
-        The undirected view (a directed graph is read as undirected).
-    seed : int, optional
-        Seed of the randomised node order (default 0): the same graph and seed give the same
-        communities.  With ``engine="igraph"`` igraph's random generator is seeded for the call.
-    weight : bool, optional
-        Maximise the weighted modularity over the edge ``weight`` (the sum of the pair's tie
-        strengths in the view; 1 when missing).  Default ``True``; ``False``: every tie
-        weighs one.
-    engine : {"igraph", "networkx"}, optional
-        ``"igraph"`` (default: ``Graph.community_multilevel``, fast) or ``"networkx"``
-        (``nx.community.louvain_communities``); the two may split a graph differently.
-    resolution : float, optional
-        The modularity resolution γ (default 1.0); below 1 favours fewer, larger communities,
-        above 1 more, smaller ones.
-
-    Returns
-    -------
-    dict
-        Node → community number, ``0`` the largest community (equal sizes: by the position of
-        the first member in ``U``'s node order); an isolate is a community of its own.  Empty
-        for an empty graph.
-
-    Raises
-    ------
-    ValueError
-        For an unknown ``engine``.
-
-    See Also
-    --------
-    community_ties : Ties between the communities.
-    network.analysis.community.describe_communities : Labels, members, connectors.
-
-    Notes
-    -----
-    The Louvain method [1]_ greedily moves nodes between communities to raise the modularity
-    ``Q = Σ_c [L_c/m − γ (d_c / 2m)²]`` [2]_, then repeats on the graph of communities.
-
-    References
-    ----------
-    .. [1] Blondel, V. D., Guillaume, J.-L., Lambiotte, R. and Lefebvre, E. (2008). Fast
-       unfolding of communities in large networks. *Journal of Statistical Mechanics* P10008.
-    .. [2] Newman, M. E. J. and Girvan, M. (2004). Finding and evaluating community structure
-       in networks. *Physical Review E* 69, 026113.
-
-    Examples
-    --------
-    >>> import networkx as nx
-    >>> G = nx.disjoint_union(nx.complete_graph(4), nx.complete_graph(3))
-    >>> sorted(communities(G).items())
-    [(0, 0), (1, 0), (2, 0), (3, 0), (4, 1), (5, 1), (6, 1)]
-
-    Two triangles joined by one tie are two communities, and one at a low resolution:
-
-    >>> T = nx.Graph([(0, 1), (1, 2), (0, 2), (2, 3), (3, 4), (4, 5), (3, 5)])
-    >>> communities(T) == communities(T, engine="networkx") == {0: 0, 1: 0, 2: 0, 3: 1, 4: 1, 5: 1}
-    True
-    >>> set(communities(T, resolution=0.1).values())
-    {0}
-    """
-    X = _as_indexed(U)
-    if X.directed:
-        X = Indexed(X.G.to_undirected())
-    if X.n == 0:
-        return {}
-    if engine == "networkx":
-        parts = nx.community.louvain_communities(
-            X.G, weight="weight" if weight else None, seed=seed, resolution=resolution)
-        member = np.empty(X.n, dtype=np.int64)
-        for c, nodes in enumerate(parts):
-            for v in nodes:
-                member[X.index[v]] = c
-    elif engine == "igraph":
-        with seeded_igraph(seed):
-            cl = X.igraph.community_multilevel(
-                weights=X.weight.tolist() if weight else None, resolution=resolution)
-        member = np.asarray(cl.membership, dtype=np.int64)
-    else:
-        raise ValueError(f"unknown engine: {engine!r}")
-    # renumber: largest first, ties broken by first node position
-    sizes = np.bincount(member)
-    first = np.full(len(sizes), X.n)
-    np.minimum.at(first, member, np.arange(X.n))
-    order = sorted(range(len(sizes)), key=lambda c: (-sizes[c], first[c]))
-    rank = np.empty(len(sizes), dtype=np.int64)
-    rank[order] = np.arange(len(sizes))
-    return dict(zip(X.nodes, rank[member].tolist(), strict=True))
-
-
-def community_ties(U: nx.Graph | Indexed, membership: dict, *, limit: int = 10) -> list[dict]:
-    """Ties between each pair of communities (``a <= b``; ``a == b``: inside one).
-
-    Parameters
-    ----------
-    U : Graph or Indexed
-        The undirected view.
-    membership : dict
-        Node → community number for every node of ``U`` (:func:`communities`).
-    limit : int, optional
-        List at most this many organisations at each end (default 10).
-
-    Returns
-    -------
-    list of dict
-        ``{"a", "b", "ties", "weight", "a_orgs", "b_orgs"}`` for every pair of community
-        numbers ``0 <= a <= b <= max``, including pairs with no tie: ``ties`` (tied pairs),
-        ``weight`` (sum of their edge ``weight``, 1 each when missing), ``a_orgs`` / ``b_orgs``
-        (the members of ``a`` / ``b`` at the ends of the ties between the two, most such ties
-        first, then by id, at most ``limit``; empty inside one community).  Empty for an empty
-        graph.
-
-    Examples
-    --------
-    >>> import networkx as nx
-    >>> T = nx.Graph([(0, 1), (1, 2), (0, 2), (2, 3), (3, 4), (4, 5), (3, 5)])
-    >>> rows = community_ties(T, {0: 0, 1: 0, 2: 0, 3: 1, 4: 1, 5: 1})
-    >>> [(r["a"], r["b"], r["ties"]) for r in rows]
-    [(0, 0, 3), (0, 1, 1), (1, 1, 3)]
-    >>> rows[1]["a_orgs"], rows[1]["b_orgs"], rows[1]["weight"]
-    ([2], [3], 1.0)
-    """
-    X = _as_indexed(U)
-    c = np.fromiter((membership[v] for v in X.nodes), dtype=np.int64, count=X.n)
-    m = int(c.max()) + 1 if X.n else 0
-    ca, cb = np.minimum(c[X.src], c[X.dst]), np.maximum(c[X.src], c[X.dst])
-    ties = np.zeros((m, m), dtype=np.int64)
-    weight = np.zeros((m, m))
-    np.add.at(ties, (ca, cb), 1)
-    np.add.at(weight, (ca, cb), X.weight)
-    # the organisations at each end of the ties between two communities (most ties first)
-    ends: dict[tuple[int, int], list[dict]] = {}
-    cross = c[X.src] != c[X.dst]
-    for s_, d_ in zip(X.src[cross].tolist(), X.dst[cross].tolist(), strict=True):
-        cs, cd = int(c[s_]), int(c[d_])
-        if cs > cd:
-            s_, d_, cs, cd = d_, s_, cd, cs
-        side = ends.setdefault((cs, cd), [{}, {}])
-        side[0][s_] = side[0].get(s_, 0) + 1
-        side[1][d_] = side[1].get(d_, 0) + 1
-
-    def top(count: dict) -> list:
-        ranked = sorted(count, key=lambda i: (-count[i], str(X.nodes[i])))
-        return [X.nodes[i] for i in ranked[:limit]]
-
-    out = []
-    for a in range(m):
-        for b in range(a, m):
-            side = ends.get((a, b), [{}, {}])
-            out.append({"a": a, "b": b, "ties": int(ties[a, b]), "weight": float(weight[a, b]),
-                        "a_orgs": top(side[0]), "b_orgs": top(side[1])})
-    return out
 
 
 def components(U: nx.Graph | Indexed) -> dict:

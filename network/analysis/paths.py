@@ -42,6 +42,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Hashable, Iterable
+from typing import TypeGuard, cast
 
 import networkx as nx
 
@@ -100,7 +101,7 @@ def _bfs(U: nx.Graph, s: Hashable) -> tuple[list, dict, dict, dict]:
     sigma: dict = {s: 1}
     dist: dict = {s: 0}
     queue = deque([s])
-    adj = U._adj
+    adj = U._adj  # type: ignore[attr-defined]  # networkx's own dict (not in its stubs): no view per lookup
     while queue:
         v = queue.popleft()
         order.append(v)
@@ -212,8 +213,9 @@ def connectors(
     False
     """
     single = not _is_group(a) and not _is_group(b)
-    A = [a] if not _is_group(a) else list(dict.fromkeys(a))
-    B = [b] if not _is_group(b) else list(dict.fromkeys(b))
+    # a node is anything hashable that is not a list, tuple or set (a str names one node)
+    A: list[Hashable] = [cast(Hashable, a)] if not _is_group(a) else list(dict.fromkeys(a))
+    B: list[Hashable] = [cast(Hashable, b)] if not _is_group(b) else list(dict.fromkeys(b))
     A = [v for v in A if v in U]
     B = [v for v in B if v in U]
     targets = set(B)
@@ -270,7 +272,7 @@ def connectors(
             "edges": edges, "brokers": brokers[:top]}
 
 
-def _is_group(x: object) -> bool:
+def _is_group(x: object) -> TypeGuard[Iterable[Hashable]]:
     return isinstance(x, list | tuple | set | frozenset)
 
 

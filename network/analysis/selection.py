@@ -120,10 +120,11 @@ def min_strength_graph(G: nx.MultiDiGraph, minimum: int) -> nx.MultiDiGraph:
     """
     if minimum <= 1:
         return G
-    H = nx.MultiDiGraph()
+    H: nx.MultiDiGraph = nx.MultiDiGraph()
     H.graph.update(G.graph)
     H.add_nodes_from(G.nodes(data=True))
-    H.add_edges_from((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True) if _strength(d) >= minimum)
+    # (u, v, key, data): a multigraph takes 4-tuples, which types-networkx does not list
+    H.add_edges_from((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True) if _strength(d) >= minimum)  # type: ignore[misc]
     return H
 
 

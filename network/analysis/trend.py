@@ -81,7 +81,7 @@ def sector_pair_ties(U: nx.Graph, *, attr: str = "sector") -> list[dict]:
     for _, d in U.nodes(data=True):
         g = d.get(attr) or ""
         size[g] = size.get(g, 0) + 1
-    ties: dict[tuple[str, str], int] = {}
+    ties: dict[tuple[str, ...], int] = {}
     for u, v in U.edges():
         if u == v:
             continue

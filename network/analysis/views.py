@@ -92,7 +92,7 @@ def filter_graph(
     """
     first, last = period_of(as_of)
     types_, sectors_, districts = _as_set(types), _as_set(sectors), _as_set(district)
-    H = nx.MultiDiGraph()
+    H: nx.MultiDiGraph = nx.MultiDiGraph()
     H.graph.update(G.graph)
     H.graph["as_of"] = as_of_label(as_of)
     for v, d in G.nodes(data=True):
@@ -157,10 +157,10 @@ def undirected_view(
         One edge per tied pair with ``weight``, ``strength`` (max), ``ties``, ``types``.
     """
     H = _filtered(G, as_of, types, sectors, district)
-    U = nx.Graph()
+    U: nx.Graph = nx.Graph()
     U.graph.update(H.graph)
     U.add_nodes_from(H.nodes(data=True))
-    adj = U._adj
+    adj = U._adj  # type: ignore[attr-defined]  # networkx's own dict (not in its stubs): no view per lookup
     for u, v, d in H.edges(data=True):
         if u == v:
             continue
@@ -191,10 +191,10 @@ def directed_view(
         One arc per ordered tied pair with ``weight``, ``strength``, ``ties``, ``types``.
     """
     H = _filtered(G, as_of, types, sectors, district)
-    D = nx.DiGraph()
+    D: nx.DiGraph = nx.DiGraph()
     D.graph.update(H.graph)
     D.add_nodes_from(H.nodes(data=True))
-    succ = D._succ
+    succ = D._succ  # type: ignore[attr-defined]  # networkx's own dict (not in its stubs)
     for u, v, d in H.edges(data=True):
         if u == v:
             continue
@@ -235,12 +235,13 @@ def views(
     from network.model import TieType
 
     H = _filtered(G, as_of, types, sectors, district)
-    U, D = nx.Graph(), nx.DiGraph()
+    U: nx.Graph = nx.Graph()
+    D: nx.DiGraph = nx.DiGraph()
     U.graph.update(H.graph)
     D.graph.update(H.graph)
     U.add_nodes_from(H.nodes(data=True))
     D.add_nodes_from((v, U.nodes[v]) for v in U)
-    adj, succ, pred = U._adj, D._succ, D._pred
+    adj, succ, pred = U._adj, D._succ, D._pred  # type: ignore[attr-defined]  # networkx's own dicts
     default = {t.value: t.default_directed for t in TieType}
     for u, v, d in H.edges(data=True):
         if u == v:

@@ -37,7 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.add_argument("--types", help="tie types to keep, comma-separated (e.g. 協働,助成)")
     a.add_argument("--sectors", help="sectors to keep, comma-separated")
     a.add_argument("--district", help="keep one area (district)")
-    a.add_argument("--survey", help="survey round whose trust and value scores to add (default: the newest; "
+    a.add_argument("--survey", help="survey round whose trust and value scores to add (default: the newest applied; "
                                     "none: leave them out)")
     a.add_argument("--output")
 
@@ -75,7 +75,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     mp.add_argument("--sectors")
     mp.add_argument("--district")
     mp.add_argument("--colour-by", choices=["sector", "district", "community"], default="sector")
-    mp.add_argument("--size-by", choices=["none", "degree", "betweenness"], default="degree")
+    mp.add_argument("--size-by", choices=["none", "degree", "betweenness", "trust", "value"], default="degree",
+                    help="trust, value: as seen by partners in the newest applied survey round (unrated: smallest)")
     mp.add_argument("--path", nargs=2, metavar=("A", "B"), help="highlight the shortest paths between A and B")
     mp.add_argument("--lang", choices=["ja", "en"], default="ja")
     mp.add_argument("--scale", type=float, default=2.0, help="PNG pixels per point (2 ≈ 200 dpi)")
@@ -85,22 +86,21 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _add_survey(args: argparse.Namespace, result: dict) -> None:
-    """Trust, value and reciprocity of a survey round (``--survey NAME``; the newest round by default)."""
+    """Trust, value and reciprocity of a survey round (``--survey NAME``; by default the newest applied one)."""
     from network.survey.rounds import list_rounds
-    from network.survey.scores import add_to_analysis, survey_summary
+    from network.survey.scores import add_to_analysis, applied_round, survey_summary
 
     if args.survey == "none":
         return
     with open_store(args.store) as store:
-        rounds = list_rounds(store)
         if args.survey:
-            if args.survey not in {r.name for r in rounds}:
+            if args.survey not in {r.name for r in list_rounds(store)}:
                 raise RenkeiError(f"no survey round {args.survey!r} / 調査がありません")
             name = args.survey
-        elif rounds:
-            name = max(rounds, key=lambda r: (r.fiscal_year, r.created_at, r.name)).name
         else:
-            return
+            name = applied_round(store)
+            if name is None:
+                return
         add_to_analysis(result, survey_summary(store, name))
 
 
@@ -229,6 +229,14 @@ def cmd_map(args: argparse.Namespace) -> int:
         from network.analysis.brokers import betweenness
 
         sizes = betweenness(U)["values"]
+    elif args.size_by in ("trust", "value"):  # as seen by partners, in the newest applied survey round
+        from network.survey.scores import applied_scores
+
+        with open_store(args.store) as store:
+            by_org = applied_scores(store)
+        if not by_org:
+            raise RenkeiError("no survey round has been applied: renkei survey apply NAME / 調査が反映されていません")
+        sizes = {v: float(by_org.get(v, {}).get(args.size_by) or 0.0) for v in U}
     path_nodes: list = []
     path_edges: list = []
     if args.path:

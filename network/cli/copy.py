@@ -57,4 +57,8 @@ def cmd_copy(args: argparse.Namespace) -> int:
     print(f"copied {src.url} → {dst.url}: {r.created} created, {r.updated} updated, "
           f"{r.unchanged} unchanged (audit batch {r.batch}); "
           f"destination now has {counts['orgs']} organisations, {counts['ties']} ties")
+    sv = r.survey
+    if any(sv.values()):
+        print(f"{sum(sv.values())} survey rounds: {sv['created']} created, {sv['updated']} updated, "
+              f"{sv['unchanged']} unchanged (links, answers and drafts as in the source) / 調査の回答も複製しました")
     return 0

@@ -13,6 +13,7 @@ import sys
 
 from network.cli.shell import as_json, emit, load_graph_from
 from network.errors import RenkeiError
+from network.store import open_store
 
 __all__ = ["register"]
 
@@ -85,6 +86,15 @@ def cmd_whatif(args: argparse.Namespace) -> int:
     return 0
 
 
+def _survey(args: argparse.Namespace, year: int) -> dict | None:
+    """The newest applied survey round of ``year`` or earlier (:func:`network.survey.scores.applied_section`)."""
+    from network.report import clean
+    from network.survey.scores import applied_section
+
+    with open_store(args.store) as store:
+        return clean(applied_section(store, up_to=year))
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from network.annual import annual_report, annual_to_markdown
 
@@ -94,6 +104,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise RenkeiError("a PDF needs --output FILE.pdf")
     G = load_graph_from(args)
     data = annual_report(G, year=_fy(args.year) if args.year else None, centre=_centre(args, G))
+    data["survey"] = _survey(args, data["year"])
     if fmt == "pdf":
         from network.pdf_report import render_pdf
 

@@ -2,7 +2,7 @@
 
 >>> cmd, env, folder = serve_argv("/tmp/r.db", "127.0.0.1", 8501)
 >>> cmd[1:4], env["RENKEI_STORE"]
-(['-m', 'streamlit', 'run'], '/tmp/r.db')
+(['-m', 'renkei.streamlit_child', 'run'], '/tmp/r.db')
 """
 
 from __future__ import annotations
@@ -61,10 +61,12 @@ def serve_argv(url: str, address: str, port: int, *, token: str = "") -> tuple[l
     env.pop(ENV_TOKEN, None)
     if token:
         env[ENV_TOKEN] = token
-    cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
+    # renkei.streamlit_child is Streamlit without its public-address look-up: with the welcome
+    # message off too, serving on 0.0.0.0 contacts nothing beyond this machine
+    cmd = [sys.executable, "-m", "renkei.streamlit_child", "run", str(app), "--server.port", str(port),
            "--server.address", address, "--server.headless", "true",
            "--browser.gatherUsageStats", "false", "--client.showErrorDetails", "none",
-           "--client.toolbarMode", "minimal",
+           "--client.toolbarMode", "minimal", "--logger.hideWelcomeMessage", "true",
            "--server.maxUploadSize", str(max(1, math.ceil(MAX_UPLOAD_BYTES / 1024 / 1024)))]
     if is_loopback_address(address):  # beyond loopback any IP address is fine: only the app's check can say so
         for name in allowed_hosts(address):

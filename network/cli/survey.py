@@ -64,7 +64,7 @@ def _create(args: argparse.Namespace) -> int:
 
     with open_store(args.store) as store:
         orgs = None if args.orgs in (None, "all") else _orgs_file(store, args.orgs)
-        rnd = create_round(store, args.name, args.year, orgs=orgs, close_date=args.close)
+        rnd = create_round(store, args.name, args.year, orgs=orgs, close_date=args.close, user=user_of(args))
     print(f"created round {rnd.name} (FY{rnd.fiscal_year}, {len(rnd.orgs)} organisations, closes "
           f"{rnd.close_date or '—'}) / 調査を作成しました。リンクは `renkei survey links` で発行します")
     return 0
@@ -84,7 +84,7 @@ def _close(args: argparse.Namespace) -> int:
     from network.survey.rounds import close_round
 
     with open_store(args.store) as store:
-        close_round(store, args.name)
+        close_round(store, args.name, user=user_of(args))
     print(f"closed round {args.name}: its links no longer work / 調査を締め切りました")
     return 0
 
@@ -100,7 +100,7 @@ def _links(args: argparse.Namespace) -> int:
 
     with open_store(args.store) as store:
         orgs = _missing_orgs(store, args.name) if args.missing else None
-        links = issue_links(store, args.name, orgs=orgs, base_url=args.base_url)
+        links = issue_links(store, args.name, orgs=orgs, base_url=args.base_url, user=user_of(args))
     print(f"issued {len(links)} new links; earlier links of these organisations no longer work / "
           f"新しいリンクを{len(links)}件発行しました（以前のリンクは無効）", file=sys.stderr)
     _warn_loopback(args.base_url)
@@ -143,7 +143,7 @@ def _import(args: argparse.Namespace) -> int:
     from network.survey.paper import import_answers
 
     with open_store(args.store) as store:
-        result = import_answers(store, args.name, args.file, dry_run=args.dry_run)
+        result = import_answers(store, args.name, args.file, dry_run=args.dry_run, user=user_of(args))
     verb = "checked" if args.dry_run else "imported"
     print(f"{verb} {len(result.answers)} answers from {len(result.responses)} organisations / "
           f"紙の回答 {len(result.answers)} 件")
@@ -188,7 +188,7 @@ def _letters(args: argparse.Namespace) -> int:
     with open_store(args.store) as store:
         orgs = _missing_orgs(store, args.name) if args.missing else None
         rnd = store.survey().get_round(args.name)  # type: ignore[attr-defined]
-        links = issue_links(store, args.name, orgs=orgs, base_url=args.base_url)
+        links = issue_links(store, args.name, orgs=orgs, base_url=args.base_url, user=user_of(args))
     Path(args.output).write_bytes(letters_pdf(rnd, links, sender=args.sender))
     print(f"{len(links)} letters written to {args.output}; earlier links of these organisations no longer work / "
           f"案内状 {len(links)} 通", file=sys.stderr)

@@ -17,7 +17,8 @@ The tie id depends on the round, the pair and the type only, so applying the
 same answers again changes nothing, and applying after new answers changes only
 what changed; a survey tie of this round that the answers no longer support is
 ended (``end`` = today).  All of it is one ``store.write`` (one audit batch,
-undone with ``renkei undo --batch``).
+undone with ``renkei undo --batch``), followed by one audit entry of the round
+(action ``survey_apply``, outside that batch) naming the batch and the counts.
 """
 
 from __future__ import annotations
@@ -107,5 +108,12 @@ def apply_round(store: object, name: str, *, user: str = "system", today: str | 
             old.end = today if old.start is None or old.start <= today else old.start
             stale.append(old)
     written = store.write(ChangeSet(ties=ties + stale), user=user)  # type: ignore[attr-defined]
-    return ApplyResult(name, written, len(ties), counts["confirmed"], counts["one_sided"], counts["disagreements"],
-                       len(stale), counts["unmatched"])
+    result = ApplyResult(name, written, len(ties), counts["confirmed"], counts["one_sided"], counts["disagreements"],
+                         len(stale), counts["unmatched"])
+    d = result.to_dict()
+    store.survey().record(name, "survey_apply", {k: d[k] for k in _RECORDED}, by=user)  # type: ignore[attr-defined]
+    return result
+
+
+#: What the audit entry of an apply keeps (the ties themselves are audited under ``batch``).
+_RECORDED = ("batch", "ties", "confirmed", "one_sided", "disagreements", "created", "updated", "unchanged", "ended")

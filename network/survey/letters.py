@@ -45,6 +45,10 @@ def japanese_date(iso: str | None) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
+#: Beside the QR code (right-aligned, pointing at it).
+_QR_CAPTION = "QRコード（読み取ると回答ページが開きます）→\nQR code: opens your questionnaire →"
+
+
 def _styles(font: str) -> dict:
     from reportlab.lib.styles import ParagraphStyle
 
@@ -57,6 +61,7 @@ def _styles(font: str) -> dict:
         "right": ParagraphStyle("right", parent=base, alignment=2),
         "url": ParagraphStyle("url", parent=base, fontSize=9, leading=13),
         "cell": ParagraphStyle("cell", parent=base, fontSize=7.5, leading=10),
+        "qr_caption": ParagraphStyle("qr_caption", parent=base, fontSize=8.5, leading=12, alignment=2),
     }
 
 
@@ -115,7 +120,7 @@ def letters_pdf(rnd: Round, links: list[dict], *, sender: str = "") -> bytes:
     from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 
     pages = [_letter_text(rnd, link, sender) for link in links]
-    font = register_japanese("".join(t for page in pages for _, t in page) + "回答期限")
+    font = register_japanese("".join(t for page in pages for _, t in page) + "回答期限" + _QR_CAPTION)
     st = _styles(font)
     story: list = []
     for i, (page, link) in enumerate(zip(pages, links)):
@@ -124,7 +129,7 @@ def letters_pdf(rnd: Round, links: list[dict], *, sender: str = "") -> bytes:
         for style, text in page:
             story.append(Paragraph(text, st[style]))
             story.append(Spacer(1, 3 * mm))
-        qr = Table([[Paragraph("QRコード / QR code", st["small"]), _QR(link["url"], 45 * mm)]],
+        qr = Table([[Paragraph(_QR_CAPTION.replace("\n", "<br/>"), st["qr_caption"]), _QR(link["url"], 45 * mm)]],
                    colWidths=[120 * mm, 50 * mm])
         qr.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
         story.append(qr)

@@ -30,6 +30,7 @@ __all__ = [
     "Item", "ITEMS", "TRUST_ITEMS", "VALUE_ITEMS", "SCALE", "FREQUENCIES", "SURVEY_TYPES", "CONTRIBUTIONS",
     "Round", "Answer", "Response", "Invite", "LIMITS", "check_round_name", "check_answer", "check_response",
     "parse_frequency", "parse_contribution", "parse_type", "partner_key", "ANSWER_FIELDS",
+    "check_counts", "round_state", "links_state", "import_state", "copy_state",
 ]
 
 
@@ -249,9 +250,23 @@ def check_round_name(name: object) -> str:
     return s
 
 
-def _text(value: object, limit: int, what: str) -> str:
+def _text(value: object, limit: int, what: str, *, multiline: bool = True) -> str:
+    """Trimmed text within ``limit``; a control or bidirectional character is refused, never dropped.
+
+    >>> _text(" 備考 ", 10, "note")
+    '備考'
+    >>> _text("a\x07b", 10, "note")
+    Traceback (most recent call last):
+    ...
+    network.errors.ValidationError: note: control character U+0007 at position 2 / 制御文字は使えません
+    """
+    from ingest.limits import CONTROL, CONTROL_ONE_LINE
+
     s = str(value or "").replace("\r\n", "\n").strip()
-    s = "".join(c for c in s if c in "\n\t" or not unicodedata.category(c).startswith("C"))
+    bad = (CONTROL if multiline else CONTROL_ONE_LINE).search(s)
+    if bad:
+        raise ValidationError(f"{what}: control character U+{ord(bad.group()):04X} at position {bad.start() + 1} / "
+                              "制御文字は使えません")
     if len(s) > limit:
         raise ValidationError(f"{what}: at most {limit} characters / {limit}字まで")
     return s
@@ -272,7 +287,7 @@ def _scale(value: object, lo: int, hi: int, what: str) -> int | None:
 def check_answer(a: Answer) -> Answer:
     """``a`` cleaned, or ``ValidationError`` naming the field and the reason."""
     a.partner = str(a.partner or "").strip()
-    a.partner_name = _text(a.partner_name, LIMITS.name, "partner name / 相手の団体名")
+    a.partner_name = _text(a.partner_name, LIMITS.name, "partner name / 相手の団体名", multiline=False)
     if not a.partner and not a.partner_name:
         raise ValidationError("an answer needs a partner / 相手の団体がありません")
     if a.partner == a.respondent:
@@ -312,3 +327,47 @@ def check_response(r: Response) -> Response:
     r.contributions = codes
     r.comment = _text(r.comment, LIMITS.comment, "comment / 自由記述")
     return r
+
+
+def check_counts(answers: list[Answer]) -> None:
+    """``ValidationError`` when one respondent has more than ``LIMITS.partners`` answers.
+
+    >>> check_counts([Answer("R", "a", partner="b")])
+    """
+    counts: dict[str, int] = {}
+    for a in answers:
+        counts[a.respondent] = counts.get(a.respondent, 0) + 1
+    over = sorted(o for o, n in counts.items() if n > LIMITS.partners)
+    if over:
+        raise ValidationError(f"{over[0]}: {counts[over[0]]} partners, at most {LIMITS.partners} per organisation / "
+                              f"相手の団体は{LIMITS.partners}件まで")
+
+
+# What the audit log keeps of survey writes (entity ``survey_round``): counts and ids, never a token or its hash.
+def round_state(rnd: Round, n_orgs: int) -> dict:
+    """What the log keeps of a new round.
+
+    >>> round_state(Round("R", 2024, ["a", "b"], "2025-01-31"), 2)
+    {'fiscal_year': 2024, 'orgs': 2, 'close_date': '2025-01-31', 'closed': False}
+    """
+    return {"fiscal_year": rnd.fiscal_year, "orgs": n_orgs, "close_date": rnd.close_date, "closed": bool(rnd.closed)}
+
+
+def links_state(hashes: dict[str, str]) -> dict:
+    """What the log keeps of issued links: whose, and how many (not the hashes).
+
+    >>> links_state({"b": "h2", "a": "h1"})
+    {'orgs': ['a', 'b'], 'links': 2}
+    """
+    return {"orgs": sorted(hashes), "links": len(hashes)}
+
+
+def import_state(answers: list[Answer], responses: list[Response]) -> dict:
+    """What the log keeps of a paper import: the respondents and the number of answers."""
+    return {"respondents": sorted(r.org for r in responses), "answers": len(answers)}
+
+
+def copy_state(data: dict) -> dict:
+    """What the log keeps of a round copied from another store (a ``dump``): counts only."""
+    return {"orgs": len(data["invites"]), "links": sum(1 for i in data["invites"] if i["token_hash"]),
+            "answers": len(data["answers"]), "responses": len(data["responses"])}

@@ -4,7 +4,8 @@ One row per (respondent, partner); headers in Japanese or English (see
 :data:`HEADERS`).  ``respondent`` must be on the round's list (id or name);
 ``partner`` may be on it or any other name (kept as typed, matched on apply like
 an import, never merged).  Every bad row is reported with its row, column and
-reason, and nothing is written unless every row is good; then, in one
+reason (within the questionnaire's limits: at most ``LIMITS.partners`` partners per
+respondent, the partner name, note and comment sizes), and nothing is written unless every row is good; then, in one
 transaction, each respondent in the file gets exactly the file's answers, marked
 submitted.  Importing the same file again gives the same answers.
 
@@ -22,7 +23,7 @@ from ingest.headers import normalise_header
 from ingest.normalise import clean_text, parse_date
 from ingest.report import ImportReport, RowError
 from network.errors import ValidationError
-from network.survey.model import ITEMS, Answer, Response, check_answer, check_response
+from network.survey.model import ITEMS, LIMITS, Answer, Response, check_answer, check_response
 
 __all__ = ["HEADERS", "read_answers", "import_answers", "PaperImport"]
 
@@ -77,6 +78,7 @@ def read_answers(store: object, name: str, path: str | os.PathLike | tuple[str, 
     out = PaperImport()
     errors = out.report.errors
     seen: dict[tuple[str, str], int] = {}
+    counts: dict[str, int] = {}  # good answers per respondent so far (at most LIMITS.partners)
     by_org: dict[str, Response] = {}
     for table in read_checked(fname, data):
         errors.extend(table.errors)
@@ -119,22 +121,25 @@ def read_answers(store: object, name: str, path: str | os.PathLike | tuple[str, 
             for item in ITEMS:
                 setattr(a, item.key, clean_text(row.get(item.key)) or None)
             ok = True
+            try:  # the partner alone (itself, a name too long …), then each other cell alone: one error per cell
+                check_answer(Answer(name, respondent, partner=partner, partner_name=partner_name, source="paper"))
+            except ValidationError as exc:
+                bad("partner", str(exc))
+                ok = False
             for f in ("frequency", "strength", "types", *(i.key for i in ITEMS), "note"):
-                probe = Answer(name, respondent, partner=partner or "x", partner_name=partner_name, source="paper")
+                probe = Answer(name, respondent, partner=respondent + "/probe", source="paper")
                 setattr(probe, f, getattr(a, f))
-                if partner == respondent:
-                    break
                 try:
                     check_answer(probe)
                 except ValidationError as exc:
                     bad(f, str(exc))
                     ok = False
-            try:
-                check_answer(a)
-            except ValidationError as exc:
-                if ok:
+            if ok:
+                try:
+                    check_answer(a)
+                except ValidationError as exc:
                     bad("partner", str(exc))
-                ok = False
+                    ok = False
             day = clean_text(row.get("date"))
             if day:
                 try:
@@ -148,19 +153,27 @@ def read_answers(store: object, name: str, path: str | os.PathLike | tuple[str, 
             if ok and key in seen:
                 bad("partner", f"the same partner again (row {seen[key]}) / 同じ相手が重複しています（{seen[key]}行目）")
                 ok = False
+            if ok and counts.get(respondent, 0) >= LIMITS.partners:
+                bad("partner", f"more than {LIMITS.partners} partners for {resp_text} / "
+                               f"相手の団体は1団体につき{LIMITS.partners}件まで")
+                ok = False
             resp = by_org.setdefault(respondent, Response(name, respondent))
             extra = _words(row.get("contributions"))
             comment = clean_text(row.get("comment"))
-            try:
-                check_response(Response(name, respondent, resp.contributions + extra,
-                                        "\n".join(x for x in (resp.comment, comment) if x)))
-                resp.contributions = list(dict.fromkeys(resp.contributions + extra))
-                resp.comment = "\n".join(x for x in (resp.comment, comment) if x)
-            except ValidationError as exc:
-                bad("contributions" if extra else "comment", str(exc))
-                ok = False
+            joined = "\n".join(x for x in (resp.comment, comment) if x)
+            for f, probe in (("contributions", Response(name, respondent, resp.contributions + extra, "")),
+                             ("comment", Response(name, respondent, [], joined))):
+                try:
+                    check_response(probe)
+                except ValidationError as exc:
+                    bad(f, str(exc) + (" (all rows of this respondent together / この団体の全行の合計)"
+                                       if f == "comment" and resp.comment else ""))
+                    ok = False
             if ok:
+                resp.contributions = list(dict.fromkeys(resp.contributions + extra))
+                resp.comment = joined
                 seen[key] = rowno
+                counts[respondent] = counts.get(respondent, 0) + 1
                 out.answers.append(a)
     for r in by_org.values():
         check_response(r)
@@ -169,10 +182,11 @@ def read_answers(store: object, name: str, path: str | os.PathLike | tuple[str, 
 
 
 def import_answers(store: object, name: str, path: str | os.PathLike | tuple[str, bytes], *,
-                   dry_run: bool = False) -> PaperImport:
+                   dry_run: bool = False, user: str = "system") -> PaperImport:
     """Read, check, and (when every row is good) store the answers in one transaction.
 
-    Raises ``ValidationError`` (with ``report``) when any row is bad: nothing is written.
+    Raises ``ValidationError`` (with ``report``) when any row is bad: nothing is written.  The
+    import is one audit entry (who, which respondents, how many answers) by ``user``.
     """
     result = read_answers(store, name, path)
     if result.report.errors:
@@ -180,6 +194,7 @@ def import_answers(store: object, name: str, path: str | os.PathLike | tuple[str
                               "問題があるため何も書き込んでいません", result.report)
     if not dry_run:
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        store.survey().replace_answers(name, result.answers, result.responses, now=now)  # type: ignore[attr-defined]
+        store.survey().replace_answers(name, result.answers, result.responses, now=now,  # type: ignore[attr-defined]
+                                       by=user)
         result.report.written = True
     return result

@@ -65,8 +65,8 @@ def _iso_date(text: str | None, what: str) -> str | None:
 
 
 def create_round(store: object, name: str, fiscal_year: int | str, *, orgs: list[str] | None = None,
-                 close_date: str | None = None) -> Round:
-    """Create a round over ``orgs`` (ids; ``None``: every organisation in the store)."""
+                 close_date: str | None = None, user: str = "system") -> Round:
+    """Create a round over ``orgs`` (ids; ``None``: every organisation in the store); audited as ``user``."""
     from network.model import parse_fiscal_year
 
     name = check_round_name(name)
@@ -82,12 +82,12 @@ def create_round(store: object, name: str, fiscal_year: int | str, *, orgs: list
     if len(ids) < 2:
         raise ValidationError("a round needs at least two organisations / 2団体以上が必要です")
     rnd = Round(name, fy, ids, _iso_date(close_date, "close date / 締切"), False, _now())
-    return store.survey().create_round(rnd)  # type: ignore[attr-defined]
+    return store.survey().create_round(rnd, by=user)  # type: ignore[attr-defined]
 
 
-def close_round(store: object, name: str) -> Round:
-    """Close a round: its links stop working at once; answers are kept."""
-    return store.survey().close_round(name)  # type: ignore[attr-defined]
+def close_round(store: object, name: str, *, user: str = "system") -> Round:
+    """Close a round: its links stop working at once; answers are kept (audited as ``user``)."""
+    return store.survey().close_round(name, by=user)  # type: ignore[attr-defined]
 
 
 def list_rounds(store: object) -> list[Round]:
@@ -105,10 +105,11 @@ def link_url(base_url: str, token: str) -> str:
 
 
 def issue_links(store: object, name: str, *, orgs: list[str] | None = None,
-                base_url: str = DEFAULT_BASE_URL) -> list[dict]:
+                base_url: str = DEFAULT_BASE_URL, user: str = "system") -> list[dict]:
     """New links for ``orgs`` of round ``name`` (default: all on its list): ``[{org, name, url}]``.
 
-    Earlier links of those organisations stop working; their answers are kept.
+    Earlier links of those organisations stop working; their answers are kept.  The audit log
+    records who issued links for which organisations (never the tokens or their hashes).
     """
     s = store.survey()  # type: ignore[attr-defined]
     rnd = s.get_round(name)
@@ -116,7 +117,7 @@ def issue_links(store: object, name: str, *, orgs: list[str] | None = None,
         raise ValidationError(f"round {name!r} is closed / 調査「{name}」は締め切られています")
     wanted = rnd.orgs if orgs is None else [o for o in rnd.orgs if o in set(orgs)]
     tokens = {o: new_token() for o in wanted}
-    s.set_token_hashes(name, {o: token_hash(t) for o, t in tokens.items()}, now=_now())
+    s.set_token_hashes(name, {o: token_hash(t) for o, t in tokens.items()}, now=_now(), by=user)
     names = round_names(store, rnd)
     log.info("issued %d survey links for round %s", len(tokens), name)  # never the tokens
     return [{"org": o, "name": names[o], "url": link_url(base_url, t)} for o, t in tokens.items()]

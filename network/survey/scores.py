@@ -28,7 +28,9 @@ from statistics import fmean
 
 from network.survey.model import TRUST_ITEMS, VALUE_ITEMS, Answer
 
-__all__ = ["answer_scores", "collect", "Collected", "survey_summary", "latest_round", "add_to_analysis"]
+__all__ = ["answer_scores", "collect", "Collected", "survey_summary", "latest_round", "applied_round",
+           "add_to_analysis", "org_scores", "top_trusted", "survey_section",
+           "applied_section", "applied_scores"]
 
 
 def _mean(values: list) -> float | None:
@@ -151,6 +153,83 @@ def latest_round(store: object) -> str | None:
         return None
     rounds = survey().rounds()
     return rounds[-1].name if rounds else None
+
+
+def applied_round(store: object, *, up_to: int | None = None) -> str | None:
+    """Name of the newest round whose answers have been applied (a tie from ``survey:NAME``), or ``None``.
+
+    This is the round the Brokers and Gaps pages, the annual report and ``renkei analyze``
+    show by default: scores beside a network only once the survey is part of it.  With
+    ``up_to`` (a fiscal year), rounds of later years are left out (the annual report of that year).
+    """
+    survey = getattr(store, "survey", None)
+    if survey is None:
+        return None
+    rounds = survey().rounds()
+    if not rounds:
+        return None
+    sources = {t.source_file for t in store.ties()}  # type: ignore[attr-defined]
+    applied = [r for r in rounds if f"survey:{r.name}" in sources and (up_to is None or r.fiscal_year <= up_to)]
+    return max(applied, key=lambda r: (r.fiscal_year, r.created_at, r.name)).name if applied else None
+
+
+def org_scores(summary: dict | None) -> dict[str, dict]:
+    """Organisation id → ``{trust, value, raters}`` as perceived by its partners (empty without a summary).
+
+    >>> org_scores({"orgs": {"a": {"name": "甲", "trust": 3.5, "value": 2.0, "raters": 2, "answered": True}}})
+    {'a': {'trust': 3.5, 'value': 2.0, 'raters': 2}}
+    """
+    if not summary:
+        return {}
+    return {o: {k: v.get(k) for k in ("trust", "value", "raters")} for o, v in summary.get("orgs", {}).items()}
+
+
+def top_trusted(summary: dict, n: int = 5) -> list[dict]:
+    """The ``n`` organisations with the highest trust as perceived by partners (rated ones only).
+
+    Ordered by trust, then the number of raters (more first), then value, then name.
+
+    >>> top_trusted({"orgs": {"a": {"name": "甲", "trust": 3.0, "value": 2.0, "raters": 1},
+    ...                       "b": {"name": "乙", "trust": 3.0, "value": 1.0, "raters": 2},
+    ...                       "c": {"name": "丙", "trust": None, "value": None, "raters": 0}}})
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [{'id': 'b', 'name': '乙', 'trust': 3.0, 'value': 1.0, 'raters': 2},
+     {'id': 'a', 'name': '甲', 'trust': 3.0, 'value': 2.0, 'raters': 1}]
+    """
+    rated = [(o, v) for o, v in summary.get("orgs", {}).items() if v.get("trust") is not None]
+    rated.sort(key=lambda x: (-x[1]["trust"], -x[1].get("raters", 0), -(x[1].get("value") or 0),
+                              str(x[1].get("name", x[0])), x[0]))
+    return [{"id": o, "name": v.get("name", o), "trust": v["trust"], "value": v.get("value"),
+             "raters": v.get("raters", 0)} for o, v in rated[:n]]
+
+
+def survey_section(summary: dict | None, *, top: int = 5) -> dict | None:
+    """The survey figures the annual report and the pages show, from one :func:`survey_summary`.
+
+    ``round``, ``fiscal_year``, ``invited``, ``answered``, ``response_rate``, ``pairs``,
+    ``confirmed``, ``one_sided``, ``reciprocity``, ``reciprocity_all``, ``trust``, ``value``
+    (network means) and ``top`` (:func:`top_trusted`); ``None`` without a summary.
+    """
+    if not summary:
+        return None
+    net = summary["network"]
+    out = {k: summary.get(k) for k in ("round", "fiscal_year", "invited", "answered", "response_rate")}
+    out.update({k: net.get(k) for k in ("pairs", "confirmed", "one_sided", "reciprocity", "reciprocity_all",
+                                        "trust", "value")})
+    out["top"] = top_trusted(summary, top)
+    return out
+
+
+def applied_section(store: object, *, up_to: int | None = None, top: int = 5) -> dict | None:
+    """:func:`survey_section` of :func:`applied_round` (``None`` when no round has been applied)."""
+    name = applied_round(store, up_to=up_to)
+    return survey_section(survey_summary(store, name), top=top) if name else None
+
+
+def applied_scores(store: object) -> dict[str, dict]:
+    """:func:`org_scores` of :func:`applied_round` (empty when no round has been applied): map sizes."""
+    name = applied_round(store)
+    return org_scores(survey_summary(store, name)) if name else {}
 
 
 def add_to_analysis(result: dict, summary: dict | None) -> dict:

@@ -270,6 +270,7 @@ def test_analyze_json_carries_the_newest_rounds_scores(world, tmp_path, capsys):
     f.write_text(PAPER, encoding="utf-8")
     import_answers(store, R, f)
     expected = survey_summary(store, R)
+    apply_round(store, R)  # the default round is the newest applied one
     store.close()
     assert main(["--store", str(path), "analyze", "--format", "json"]) == 0
     out = json.loads(capsys.readouterr().out)

@@ -44,3 +44,9 @@ def test_paper_form_has_the_import_headers_and_the_list(tmp_path):
     for header in ("回答団体", "相手団体", "頻度", "強さ", "種類", "信頼性", "影響力", "関与", "備考"):
         assert header in text
     assert "石巻市" in text and "2027年1月31日" in text
+
+
+def test_the_qr_code_is_captioned_beside_it_in_glyphs_of_the_embedded_font(tmp_path):
+    text = _text(letters_pdf(RND, LINKS[:1]), tmp_path)
+    # the caption's characters are in the subset font (a missing glyph would print as a box and not come back)
+    assert "QRコード（読み取ると回答ページが開きます）→" in text and "QR code: opens your questionnaire →" in text

@@ -179,3 +179,33 @@ def test_links_answers_apply_and_scores_over_the_store(store):
     s = survey_summary(store, "R")
     assert (s["orgs"]["a"]["trust"], s["orgs"]["b"]["trust"], s["orgs"]["c"]["value"]) == (2.0, 4.0, 2.0)
     assert s["network"]["reciprocity"] == 1.0  # the only pair between respondents (a-b) is confirmed
+
+
+def test_round_writes_are_in_the_audit_log(store, tmp_path):
+    """Create, links, paper import, apply and close each leave one audit entry (who, what) — never a token."""
+    from network.survey.apply import apply_round
+    from network.survey.paper import import_answers
+    from network.survey.rounds import close_round, create_round, issue_links
+
+    create_round(store, "R", 2024, close_date="2099-03-31", user="sato")
+    links = issue_links(store, "R", orgs=["a", "b"], user="sato")
+    f = tmp_path / "p.csv"
+    f.write_text("respondent,partner,strength\na,b,4\n", encoding="utf-8")
+    import_answers(store, "R", f, user="suzuki")
+    res = apply_round(store, "R", user="suzuki")
+    close_round(store, "R", user="sato")
+    log = [e for e in reversed(store.audit()) if e.entity == "survey_round"]
+    assert [(e.action, e.user, e.entity_id) for e in log] == [
+        ("survey_create", "sato", "R"), ("survey_links", "sato", "R"), ("survey_import", "suzuki", "R"),
+        ("survey_apply", "suzuki", "R"), ("survey_close", "sato", "R")]
+    create, issued, imported, applied, closed = (e.after for e in log)
+    assert (create["fiscal_year"], create["orgs"], create["close_date"]) == (2024, 3, "2099-03-31")
+    assert issued == {"orgs": ["a", "b"], "links": 2}
+    assert imported == {"respondents": ["a"], "answers": 1}
+    assert (applied["batch"], applied["ties"], applied["created"]) == (res.written.batch, 1, 1)
+    assert closed == {"closed": True} and log[-1].before == {"closed": False}
+    text = repr([(e.before, e.after) for e in store.audit()])
+    for x in links:  # neither the tokens nor their hashes are written to the log
+        token = x["url"].split("token=")[1]
+        assert token not in text and token_hash(token) not in text
+    assert store.undo(batch=res.written.batch, user="suzuki", force=True) == 1  # the ties: still one batch

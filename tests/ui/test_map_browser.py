@@ -93,7 +93,8 @@ def test_picture_downloads_open_with_legend(chromium: str, miyagi: Path) -> None
                 page.get_by_role("button", name="画像（SVG・編集用）").click()
             svg = Path(d.value.path()).read_bytes()
             texts = [t.text or "" for t in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")]
-            assert "区分" in texts and "中間支援組織" in texts and any(t.startswith("期間: すべて") for t in texts)
+            assert "区分  (点の大きさ＝連携数)" in texts  # the colour legend's heading says what size means
+            assert "中間支援組織" in texts and any(t.startswith("期間: すべて") for t in texts)
             with page.expect_download(timeout=180000) as d:
                 page.get_by_role("button", name="画像（PNG・印刷用）").click()
             img = Image.open(io.BytesIO(Path(d.value.path()).read_bytes()))
@@ -127,8 +128,9 @@ def test_drill_down_on_20000_organisations(chromium: str, tmp_path: Path) -> Non
             assert frame.evaluate("() => document.getElementById('renkei-map').dataset.aggregated") == "1"
             _idle(page)
             frame = map_frame(page)
-            key = frame.evaluate("() => JSON.parse(document.getElementById('renkei-data').textContent)"
-                                 ".nodes.find(n => n.id === 'c0').key")
+            key, name = frame.evaluate("() => { const n = JSON.parse(document.getElementById('renkei-data')"
+                                       ".textContent).nodes.find(n => n.id === 'c0'); return [n.key, n.rows[0][1]]; }")
+            assert "ほか" in name and "団体" in name  # named after its members, not "コミュニティ 3"
             expected = len(sizes[int(key)])
             assert expected <= 3000, expected  # drawn one by one after the drill-down
             _click_node(page, frame, "c0")
@@ -149,7 +151,7 @@ def test_drill_down_on_20000_organisations(chromium: str, tmp_path: Path) -> Non
             drill = time.monotonic() - t1
             assert str(expected) in counts, counts
             assert f"group={key}" in page.url
-            page.get_by_text(f"全体 › コミュニティ {key}").first.wait_for(timeout=30000)  # the breadcrumb
+            page.get_by_text(f"全体 › {name}").first.wait_for(timeout=30000)  # the breadcrumb names it as the map did
             ARTIFACTS.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(ARTIFACTS / "map_drill_20k.png"))
             print(f"20,000 organisations: first draw {first_draw:.1f} s, drill down {drill:.1f} s")

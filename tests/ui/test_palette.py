@@ -40,6 +40,8 @@ def test_legend_lists_communities_in_numeric_order():
     for c in range(12):
         G.add_node(f"n{c}", name=f"団体{c}", sector="npo", community=c)
     html = render_map(G, colour_by="community", lang="ja")
-    pos = [html.find(f"コミュニティ {c}<") for c in (0, 1, 2, 10, 11)]
+    # one organisation per community: the community is named after it (not "コミュニティ 3")
+    assert "コミュニティ 3" not in html
+    pos = [html.find(f"</span>団体{c}</div>") for c in (0, 1, 2, 10, 11)]
     assert all(p >= 0 for p in pos), pos
     assert pos == sorted(pos)

@@ -142,7 +142,13 @@ def test_aggregated_by_community() -> None:
     groups = {v: v % 3 for v in G}
     page = render_map(G, groups=groups, aggregate_limit=10, lang="ja")
     data = _data(page)
-    assert sorted(n["label"] for n in data["nodes"]) == ["コミュニティ 0", "コミュニティ 1", "コミュニティ 2"]
+    # a community is named by its two best-connected members and its size (issue 15, item 2), counted here
+    expected = []
+    for c in range(3):
+        members = sorted((v for v in G if v % 3 == c), key=lambda v: (-G.degree(v), str(v)))
+        expected.append(f"団体{members[0]}・団体{members[1]}ほか{len(members) - 2}団体")
+    assert sorted(n["label"] for n in data["nodes"]) == sorted(expected)
+    assert [n["rows"][0][1] for n in data["nodes"]] == [n["label"] for n in data["nodes"]]  # the tooltip too
 
 
 def test_aggregate_graph_counts_ties() -> None:
@@ -172,3 +178,23 @@ def test_safe_json_escapes_markup() -> None:
 def test_empty_graph() -> None:
     page = render_map(nx.MultiDiGraph(), lang="en")
     assert 'data-node-count="0"' in page and "No organisation to show." in page
+
+
+def test_size_legend_says_what_the_size_means() -> None:
+    # a star: the centre has 4 ties, each leaf 1 (hand count) — the legend shows both ends of the scale
+    G = nx.star_graph(4)
+    degree = {v: float(d) for v, d in G.degree()}
+    page = render_map(G, size_by=degree, size_title="次数（関係の数）", lang="ja")
+    legend = page[page.index('<div id="renkei-legend">'):page.index('<div id="renkei-info">')]
+    assert "点の大きさ＝次数（関係の数）" in legend
+    assert re.findall(r'class="szval">([^<]*)<', legend) == ["1", "4"]
+    assert "Dot size = Betweenness" in render_map(G, size_by=degree, size_title="Betweenness", lang="en")
+    assert 'class="szval"' not in render_map(G, lang="ja")  # equal sizes: nothing to explain
+
+
+def test_aggregated_legend_sizes_by_members() -> None:
+    G = _graph(40)
+    page = render_map(G, groups={v: 0 if v < 30 else 1 for v in G}, aggregate_limit=10, lang="en")
+    legend = page[page.index('<div id="renkei-legend">'):page.index('<div id="renkei-info">')]
+    assert "Dot size = Organisations" in legend
+    assert re.findall(r'class="szval">([^<]*)<', legend) == ["10", "30"]

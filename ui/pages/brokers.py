@@ -1,4 +1,5 @@
-"""Brokers 仲介者: brokerage roles (Gould–Fernandez) by sector or by area, ranked."""
+"""Brokers 仲介者: brokerage roles (Gould–Fernandez) by sector or by area, ranked; with trust and value
+as seen by partners once a survey round has been applied."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import pandas as pd
 import streamlit as st
 from renkei.ui.parts.common import analysis, csv_bytes, empty_store, graph, lang, tr
 from renkei.ui.parts.filters import filter_widgets
+from renkei.ui.parts.survey_scores import add_score_columns, applied_section, score_caption, scores
 
 from network.explain import explain, label
 from network.report import org_rows, to_markdown
@@ -28,6 +30,9 @@ if not empty_store():
         order = table.sort_values(["total", "betweenness"], ascending=False).index
         table = table.loc[order]
         shown = pd.DataFrame(org_rows(result, lang=lang())).loc[order]
+        by_org = scores()  # trust and value as seen by partners, once a survey round is applied
+        table = add_score_columns(table, list(table["id"]), by_org)
+        shown = add_score_columns(shown, list(table["id"]), by_org)
         st.markdown(f"#### {tr('top_n', n=TOP)}")
         top = table.head(TOP)
         long = top.melt(id_vars=["id", "name"], value_vars=ROLES, var_name="role", value_name="count")
@@ -41,6 +46,7 @@ if not empty_store():
         )
         st.altair_chart(chart, width="stretch")
         st.dataframe(shown, hide_index=True)
+        score_caption(applied_section() if by_org else None)
         with st.expander("ℹ️ " + tr("roles")):
             for role in ROLES + ["betweenness", "constraint"]:
                 st.markdown(f"- {explain(role, lang())}")

@@ -1,5 +1,7 @@
 """Gaps ギャップ: density and centralization, the sector gap heatmap and the sector pairs with no
-tie, E–I index, communities (by their labels), fragile points, introductions."""
+tie, E–I index, communities (by their labels), fragile points, introductions; once a survey round has
+been applied, its response rate, reciprocity and mean trust and value, and the trust and value of the
+cut points and introducers as seen by their partners."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import pandas as pd
 import streamlit as st
 from renkei.ui.parts.common import analysis, csv_bytes, empty_store, graph, lang, sector_label, tr
 from renkei.ui.parts.filters import filter_widgets
+from renkei.ui.parts.survey_scores import add_score_columns, applied_section, scores, survey_metrics
 
 from network.explain import explain, label
 from network.model import Sector
@@ -162,6 +165,8 @@ if not empty_store():
     nm = lambda v: names.get(v, str(v))  # noqa: E731
 
     _overview(result["graph"])
+    by_org = scores()  # trust and value as seen by partners, once a survey round is applied
+    survey_metrics(applied_section() if by_org else None)
     _heatmap(result)
 
     ei = result.get("ei_index") or {}
@@ -175,15 +180,23 @@ if not empty_store():
              tr("partner"): ", ".join(nm(x) for x in c.get("cut_off", [])[:10])} for c in result.get("cut_points", [])]
     frag += [{tr("name"): f"{nm(b['a'])} – {nm(b['b'])}", tr("depends"): b["cut_off_count"],
               tr("partner"): ", ".join(nm(x) for x in b.get("cut_off", [])[:10])} for b in result.get("bridges", [])]
-    _section(tr("fragile_title"), tr("fragile_intro") + " " + explain("cut_point", lang()),
-             pd.DataFrame(frag), "fragile")
+    cut_ids = [c["id"] for c in result.get("cut_points", [])]
+    frag_df = pd.DataFrame(frag)
+    if by_org and cut_ids:  # the scores of the cut points (a bridge row is a pair: no score)
+        frag_df = add_score_columns(frag_df, cut_ids + [None] * (len(frag) - len(cut_ids)), by_org)
+    _section(tr("fragile_title"), tr("fragile_intro") + " " + explain("cut_point", lang()), frag_df, "fragile")
 
     intro = [{"A": i.get("a_name") or nm(i["a"]), "B": i.get("b_name") or nm(i["b"]),
               tr("introducer"): i.get("introducer_name") or nm(i.get("introducer")),
               tr("score"): round(i.get("score") or 0, 2),
               tr("reason"): (i.get("reason") or {}).get(lang(), "") if isinstance(i.get("reason"), dict)
               else str(i.get("reason") or "")} for i in result.get("introductions", [])]
-    _section(tr("intro_title"), tr("intro_intro"), pd.DataFrame(intro), "introductions")
+    intro_df = pd.DataFrame(intro)
+    if by_org and not intro_df.empty:
+        intro_df[tr("sv_col_introducer_trust")] = [
+            (lambda x: None if x is None else round(x, 2))(by_org.get(i.get("introducer"), {}).get("trust"))
+            for i in result.get("introductions", [])]
+    _section(tr("intro_title"), tr("intro_intro"), intro_df, "introductions")
 
     st.download_button(tr("download_md"), to_markdown(result, lang=lang()).encode("utf-8"),
                        file_name="renkei-report.md", mime="text/markdown", key="dl_report")

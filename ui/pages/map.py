@@ -20,6 +20,7 @@ from renkei.ui.parts.map_connect import picture_downloads, who_connects
 from renkei.ui.parts.profile import ego_graph, show_profile
 
 from network.analysis.selection import top_brokers
+from network.labels import t
 from network.viz import AGGREGATE_LIMIT, render_map
 
 SIZE_MEASURES = ["none", "degree", "betweenness", "brokerage"]
@@ -41,7 +42,7 @@ def map_html(revision: int, f: Filters, size_by: str, colour_by: str, marks: tup
              opened: tuple[str, ...] = ()) -> tuple[str, int, int, bool]:
     """The map page's HTML for these choices: ``(html, nodes, edges, aggregated)`` (cached per store revision)."""
     H = filtered_graph(f)
-    view = ego_graph(H, focus, steps) if focus else opened_group(H, opened)
+    view = ego_graph(H, focus, steps) if focus else drilled(revision, f, opened, lang_)[0]
     need_analysis = size_by in ("betweenness", "brokerage") or bool(marks) or colour_by == "community"
     result = analysis(f) if need_analysis and H.number_of_nodes() else {"orgs": []}
     rows = org_measures(result)
@@ -74,22 +75,29 @@ def map_html(revision: int, f: Filters, size_by: str, colour_by: str, marks: tup
                 for v, r in rows.items()} if rows else {v: {"degree": d} for v, d in degree.items()}
     html = render_map(view, colour_by=colour_by, size_by=sizes, highlight=highlight, measures=measures,
                       groups=groups, lang=lang_, height="680px", layout=layout, centre=focus,
+                      size_title=None if size_by == "none" else t(size_by, lang_),
                       group_url="map?group=" + "".join(f"{g}/" for g in opened) + "{id}")
     return html, view.number_of_nodes(), view.number_of_edges(), view.number_of_nodes() > AGGREGATE_LIMIT
 
 
-def opened_group(H, opened: tuple[str, ...]):  # noqa: ANN001, ANN201 - MultiDiGraphs
-    """The members of the community opened by a drill-down (``opened`` = community keys, outer first)."""
+@st.cache_resource(show_spinner=False, max_entries=8)
+def drilled(revision: int, f: Filters, opened: tuple[str, ...], lang_: str) -> tuple:
+    """``(view, names)``: the members of the community opened by a drill-down (``opened`` = community
+    keys, outer first) and the breadcrumb's names for them, as the map names them (cached per store
+    revision: finding communities in 20,000 organisations takes seconds).  Do not modify ``view``."""
     from network.analysis.gaps import communities
     from network.analysis.views import undirected_view
+    from network.viz import community_names
 
-    view = H
+    names, view = [], filtered_graph(f)
     for key in opened:
         if view.number_of_nodes() <= AGGREGATE_LIMIT:
             break
         member = communities(undirected_view(view))
-        view = view.subgraph([v for v, c in member.items() if str(c) == key]).copy()
-    return view
+        inside = {v: key for v, c in member.items() if str(c) == key}
+        names.append(community_names(view, inside, lang_).get(key) or t("community_n", lang_, n=key))
+        view = view.subgraph(inside).copy()
+    return view, names
 
 
 st.title(tr("map"))
@@ -97,41 +105,44 @@ if not empty_store():
     G = graph()
     f = filter_widgets(G, "map")
     c1, c2, c3 = st.columns([1, 1, 2])
-    size_by = c1.selectbox(tr("size_by"), SIZE_MEASURES, index=1, key="map_size",
+    size_by = c1.selectbox(tr("size_by"), SIZE_MEASURES, index=1, key="map_size", help=tr("size_by_help"),
                            format_func=lambda m: tr("size_none") if m == "none" else tr(m))
-    colour_by = c2.selectbox(tr("colour_by"), COLOUR_BY, key="map_colour",
+    colour_by = c2.selectbox(tr("colour_by"), COLOUR_BY, key="map_colour", help=tr("colour_by_help"),
                              format_func=lambda m: tr("sector") if m == "sector" else tr("area")
                              if m == "district" else tr("community"))
     marks = c3.multiselect(tr("highlight"), HIGHLIGHTS, key="map_highlight", format_func=lambda m: tr(f"hl_{m}"),
-                           placeholder=tr("none"))
+                           placeholder=tr("none"), help=tr("highlight_help"))
     H = filtered_graph(f)
     names = {v: str(d.get("name") or v) for v, d in H.nodes(data=True)}
     c4, c5 = st.columns([3, 1])
     focus = c4.selectbox(tr("search_org"), sorted(names, key=names.get), index=None, key="map_focus",
-                         format_func=names.get, placeholder=tr("search_org"))
-    steps = c5.radio(tr("ego_steps"), [1, 2], horizontal=True, key="map_steps")
+                         format_func=names.get, placeholder=tr("search_org"), help=tr("search_org_help"))
+    steps = c5.radio(tr("ego_steps"), [1, 2], horizontal=True, key="map_steps", help=tr("ego_steps_help"))
     layout = st.selectbox(tr("layout"), LAYOUTS, key="map_layout", format_func=lambda m: tr(f"layout_{m}"),
                           help=tr("layout_help"))
     opened = tuple(x for x in str(st.query_params.get("group", "")).split("/") if x)
     if opened and not focus:
-        crumbs = " › ".join([tr("whole_network")] + [tr("community_n", n=md(g)) for g in opened])
+        with st.spinner(tr("working")):  # finding the communities of 20,000 organisations takes seconds
+            opened_names = drilled(store().revision(), f, opened, lang())[1]
+        crumbs = " › ".join([tr("whole_network")] + [md(name) for name in opened_names])
         b1, b2 = st.columns([4, 1])
         b1.caption(tr("drilled", path=crumbs))
-        if b2.button(tr("back_to_whole"), key="map_back"):
+        if b2.button(tr("back_to_whole"), key="map_back", help=tr("back_to_whole_help")):
             del st.query_params["group"]
             st.rerun()
     route = who_connects(H, f)
     path = (tuple(route["nodes"]), tuple(route["edges"])) if route else ((), ())
-    html, n_nodes, n_edges, aggregated = map_html(store().revision(), f, size_by, colour_by, tuple(marks), focus,
-                                                  steps, lang(), path, layout, () if focus else opened)
-    st.caption(tr("shown", n=n_nodes, m=n_edges) + " — " + tr("map_help"))
+    with st.spinner(tr("drawing_map")):
+        html, n_nodes, n_edges, aggregated = map_html(store().revision(), f, size_by, colour_by, tuple(marks),
+                                                      focus, steps, lang(), path, layout, () if focus else opened)
+    st.caption(tr("shown", n=n_nodes, m=n_edges) + " — " + tr("map_help") + " " + tr("map_labels_note"))
     if aggregated:
         st.warning(tr("aggregated_note"))
     st.iframe(html, height=700)
     st.download_button(tr("download_map"), lambda: html.encode("utf-8"), file_name="renkei-map.html",
-                       mime="text/html")
+                       mime="text/html", help=tr("download_map_help"))
     if not aggregated:
-        view = ego_graph(H, focus, steps) if focus else opened_group(H, opened)
+        view = ego_graph(H, focus, steps) if focus else drilled(store().revision(), f, opened, lang())[0]
         degree = {v: float(d) for v, d in view.to_undirected(as_view=True).degree()} if size_by == "degree" else None
         picture_downloads(view, f, colour_by if colour_by != "community" else "sector", degree,
                           route and {"nodes": route["nodes"], "edges": route["edges"]})

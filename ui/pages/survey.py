@@ -31,7 +31,8 @@ def _create() -> None:
         go = st.form_submit_button(tr("sv_create"), type="primary")
     if go:
         try:
-            rnd = create_round(store(), name, fy, orgs=orgs or None, close_date=close.isoformat() if close else None)
+            rnd = create_round(store(), name, fy, orgs=orgs or None, close_date=close.isoformat() if close else None,
+                               user=user_name())
         except (RenkeiError, ValueError) as exc:
             show_error(exc)
             return
@@ -49,7 +50,7 @@ def _links(name: str) -> None:
     if st.button(tr("sv_issue"), key="sv_issue"):
         try:
             orgs = [m["org"] for m in status(store(), name)["missing"]] if only_missing else None
-            links = issue_links(store(), name, orgs=orgs, base_url=base)
+            links = issue_links(store(), name, orgs=orgs, base_url=base, user=user_name())
             rnd = store().survey().get_round(name)
             # kept only in this session, for the downloads below; never logged or stored
             st.session_state["sv_links"] = (name, links, letters_pdf(rnd, links))
@@ -98,7 +99,7 @@ def _paper(name: str) -> None:
     up = st.file_uploader(tr("sv_paper"), type=["csv", "xlsx"], key="sv_paper")
     if up is not None and st.button(tr("import"), key="sv_paper_go"):
         try:
-            result = import_answers(store(), name, (up.name, up.getvalue()))
+            result = import_answers(store(), name, (up.name, up.getvalue()), user=user_name())
             st.success(tr("sv_paper_done", n=len(result.answers)))
         except ValidationError as exc:
             show_error(exc)
@@ -111,7 +112,7 @@ def _paper(name: str) -> None:
 
 def _apply_and_scores(name: str) -> None:
     from network.survey.apply import apply_round
-    from network.survey.scores import survey_summary
+    from network.survey.scores import survey_section, survey_summary
 
     if st.button(tr("sv_apply"), key="sv_apply", type="primary"):
         try:
@@ -119,14 +120,15 @@ def _apply_and_scores(name: str) -> None:
         except RenkeiError as exc:
             show_error(exc)
     summary = survey_summary(store(), name)
-    net = summary["network"]
-    c1, c2, c3 = st.columns(3)
-    c1.metric("trust 信頼", "—" if net["trust"] is None else f"{net['trust']:.2f}")
-    c2.metric("value 価値", "—" if net["value"] is None else f"{net['value']:.2f}")
-    c3.metric("reciprocity 相互性", "—" if net["reciprocity"] is None else f"{net['reciprocity']:.0%}")
+    sec = survey_section(summary)
+    c = st.columns(4)  # the figures the Gaps page and the annual report show (network.survey.scores)
+    c[0].metric(tr("sv_m_response"), "—" if sec["response_rate"] is None else f"{sec['response_rate']:.0%}")
+    c[1].metric(tr("sv_m_reciprocity"), "—" if sec["reciprocity"] is None else f"{sec['reciprocity']:.0%}")
+    c[2].metric(tr("sv_m_trust"), "—" if sec["trust"] is None else f"{sec['trust']:.2f}")
+    c[3].metric(tr("sv_m_value"), "—" if sec["value"] is None else f"{sec['value']:.2f}")
     st.caption(tr("sv_scores"))
-    rows = [{"id": o, tr("name"): v["name"], "trust": v["trust"], "value": v["value"], "n": v["raters"]}
-            for o, v in summary["orgs"].items() if v["raters"]]
+    rows = [{"ID": o, tr("name"): v["name"], tr("sv_col_trust"): v["trust"], tr("sv_col_value"): v["value"],
+             tr("sv_col_raters"): v["raters"]} for o, v in summary["orgs"].items() if v["raters"]]
     if rows:
         st.dataframe(pd.DataFrame(rows), hide_index=True)
 
@@ -154,7 +156,7 @@ def _page() -> None:
     _paper(name)
     _apply_and_scores(name)
     if not rnd.closed and st.button(tr("sv_close"), key="sv_close"):
-        close_round(store(), name)
+        close_round(store(), name, user=user_name())
         st.rerun()
 
 

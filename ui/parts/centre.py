@@ -88,9 +88,11 @@ def trend_rows(first: int, last: int, centre: object) -> list[dict]:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _annual(revision: int, year: int, centre: object) -> dict:
+    from renkei.ui.parts.survey_scores import applied_section
+
     from network.annual import annual_report
 
-    return annual_report(graph(), year=year, centre=centre)
+    return annual_report(graph(), year=year, centre=centre, survey=applied_section(up_to=year))
 
 
 def annual_data(year: int, centre: object) -> dict:

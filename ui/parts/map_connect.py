@@ -52,9 +52,12 @@ def _choices(H: nx.MultiDiGraph, mode: str, f: Filters) -> tuple[list, dict]:
         return ds, {d: d for d in ds}
     from network.analysis.gaps import communities
     from network.analysis.views import undirected_view
+    from network.viz import community_names
 
-    groups = sorted(set(communities(undirected_view(H)).values()))
-    return [str(g) for g in groups], {str(g): tr("community_n", n=g) for g in groups}
+    member = communities(undirected_view(H))
+    named = community_names(H, member, lang())  # as the map and its legend name them
+    groups = sorted(set(member.values()))
+    return [str(g) for g in groups], {str(g): named.get(g) or tr("community_n", n=g) for g in groups}
 
 
 def who_connects(H: nx.MultiDiGraph, f: Filters) -> dict | None:
@@ -124,7 +127,7 @@ def picture_downloads(view: nx.Graph, f: Filters, colour_by: str, sizes: dict | 
 
     def _scene() -> dict:
         return scene(U, colour_by=colour_by, size_by=sizes, highlight=hl["nodes"], highlight_edges=hl["edges"],
-                     lang=lang())
+                     lang=lang(), size_title=tr("degree") if sizes else None)
 
     c1, c2 = st.columns(2)
     c1.download_button(tr("download_png"), lambda: to_png(_scene(), caption()), file_name="renkei-map.png",

@@ -89,6 +89,7 @@ def _add(session: LinkSession, partner: str, partner_name: str, existing: set[st
             session.save(a)
         st.session_state["sv_pick"] = None
         st.session_state["sv_other"] = ""
+        st.session_state["sv_q"] = ""  # the search is done: an empty box, not "not on the list"
     except RenkeiError as exc:
         _fail(exc)
 
@@ -158,10 +159,19 @@ def _choose(session: LinkSession, answers: list[Answer]) -> None:
               on_click=_add, args=(session, "", (other or "").strip(), chosen))
 
 
+#: No sidebar and no app header (nothing else of the app); on a phone, the page starts at the top and the
+#: choices of a question sit closer together, so the 1–4 scale fits one line at 390 px.
+_STYLE = ("<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl'],"
+          "[data-testid='stHeader']{display:none}"
+          "[data-testid='stMainBlockContainer']{padding-top:1.5rem}"
+          "[data-testid='stRadio'] [role='radiogroup']{column-gap:.3rem;row-gap:.4rem}"
+          "[data-testid='stRadio'] [role='radiogroup'] label{padding-right:0}</style>")
+
+
 def run() -> None:
     """Render the questionnaire of the token in the URL (or say the link does not work)."""
     st.set_page_config(page_title="連携調査 Renkei", layout="centered", initial_sidebar_state="collapsed")
-    st.html("<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl']{display:none}</style>")
+    st.html(_STYLE)
     if "lang" not in st.session_state:
         st.session_state["lang"] = "ja"
     st.radio(tr("language"), list(LANGS), format_func=LANGS.get, key="lang", horizontal=True,
@@ -175,8 +185,8 @@ def run() -> None:
     if session is None:
         st.error(tr("sv_invalid"))
         return
-    st.header(tr("survey"))
-    st.text(tr("sv_title", round=session.round))
+    st.caption(tr("survey"))
+    st.header(_plain(session.round), anchor=False)  # the round's name, as text
     st.text(tr("sv_for", org=session.org_name))
     st.caption(tr("sv_deadline", date=session.close_date) if session.close_date else tr("sv_no_deadline"))
     error = st.session_state.pop("sv_error", None)

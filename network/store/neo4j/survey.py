@@ -11,16 +11,33 @@ Graph model (every query a constant below, every value a ``$parameter``):
 
 Each write is one managed transaction of the store (``Neo4jStore._write``); a write
 about one respondent first touches its invite node, so two writes for the same
-respondent take turns and the per-respondent answer limit holds.  Same methods
+respondent take turns and the per-respondent answer limit holds.  The staff's writes
+(create, close, links, paper import, a copy, :meth:`Neo4jSurvey.record`) also take the store's
+writer lock and append one audit entry (entity ``survey_round``), as the SQLite store does.  Same methods
 and behaviour as :class:`network.store.sqlite.survey.SQLiteSurvey`.
 """
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from network.errors import ConflictError, NotFound, ValidationError
-from network.survey.model import ITEMS, LIMITS, Answer, Invite, Response, Round
+from network.store.base import WriteResult
+from network.survey.model import (
+    ANSWER_FIELDS,
+    ITEMS,
+    LIMITS,
+    Answer,
+    Invite,
+    Response,
+    Round,
+    check_counts,
+    copy_state,
+    import_state,
+    links_state,
+    round_state,
+)
 
 __all__ = ["Neo4jSurvey", "SCHEMA"]
 
@@ -35,6 +52,7 @@ SCHEMA = [
     "CREATE INDEX renkei_survey_response_round IF NOT EXISTS FOR (r:SurveyResponse) ON (r.round)",
 ]
 _SEP = "\x1f"
+AUDIT_ENTITY = "survey_round"
 GET_ROUND = "MATCH (r:SurveyRound {name: $name}) RETURN properties(r) AS p"
 ALL_ROUNDS = "MATCH (r:SurveyRound) RETURN properties(r) AS p"
 CREATE_ROUND = ("CREATE (r:SurveyRound {name: $name, fiscal_year: $fy, close_date: $close, closed: $closed, "
@@ -66,6 +84,12 @@ MERGE_RESPONSE = ("MATCH (i:SurveyInvite {key: $key}) "
                   "r.submitted_at = $submitted, r.updated_at = $now "
                   "MERGE (r)-[:ANSWERS]->(i)")
 
+DELETE_ROUND_PARTS = [f"MATCH (n:{label} {{round: $name}}) DETACH DELETE n"
+                      for label in ("SurveyAnswer", "SurveyResponse", "SurveyInvite")]
+DELETE_ROUND = "MATCH (r:SurveyRound {name: $name}) DETACH DELETE r"
+LOAD_TOKENS = ("UNWIND $rows AS row MATCH (i:SurveyInvite {key: row.key}) "
+               "SET i.token_hash = row.hash, i.issued_at = row.issued_at")
+
 _ITEM_COLS = [i.key for i in ITEMS]
 
 
@@ -82,6 +106,13 @@ def _answer(p: dict) -> Answer:
                   strength=p.get("strength"), types=list(p.get("types") or []),
                   **{c: p.get(c) for c in _ITEM_COLS}, note=p.get("note") or "", date=p.get("date") or "",
                   source=p.get("source") or "web")
+
+
+def partner_key_of(d: dict) -> str:
+    """The partner key of an answer as a dict (sort order of :meth:`Neo4jSurvey.dump`, as SQLite's)."""
+    from network.survey.model import partner_key
+
+    return partner_key(d["partner"], d["partner_name"])
 
 
 def _response(p: dict) -> Response:
@@ -106,19 +137,39 @@ class Neo4jSurvey:
     def _write(self, work: Any) -> Any:
         return self._store._write(work)
 
+    def _audited(self, by: str, now: str | None, work: Any) -> Any:
+        """Run ``work(tx, audit)`` under the writer lock; each ``audit(action, name, before, after)`` is logged."""
+        from network.store.neo4j.tx import WriteWork
+
+        at = now or datetime.now(UTC).isoformat(timespec="seconds")
+
+        def tx_work(tx: Any) -> Any:
+            w = WriteWork(tx, by, at, self._store.batch_size, WriteResult(batch=""))
+            w.lock()
+
+            def audit(action: str, name: str, before: dict | None, after: dict | None) -> None:
+                w.audit.append((at, by, action, AUDIT_ENTITY, name, before, after))
+
+            out = work(tx, audit)
+            w.append_audit()
+            return out
+
+        return self._write(tx_work)
+
     # ------------------------------------------------------------------ rounds
-    def create_round(self, rnd: Round) -> Round:
+    def create_round(self, rnd: Round, *, by: str = "system") -> Round:
         if len(rnd.orgs) > LIMITS.orgs:
             raise ValidationError(f"a round lists at most {LIMITS.orgs} organisations")
         orgs = [{"org": o, "pos": i} for i, o in enumerate(dict.fromkeys(rnd.orgs))]
 
-        def work(tx: Any) -> None:
+        def work(tx: Any, audit: Any) -> None:
             if tx.run(GET_ROUND, name=rnd.name).single() is not None:
                 raise ConflictError(f"a survey round named {rnd.name!r} exists already / 同名の調査があります")
             tx.run(CREATE_ROUND, name=rnd.name, fy=int(rnd.fiscal_year), close=rnd.close_date,
                    closed=bool(rnd.closed), created=rnd.created_at, orgs=orgs, sep=_SEP).consume()
+            audit("survey_create", rnd.name, None, round_state(rnd, len(orgs)))
 
-        self._write(work)
+        self._audited(by, rnd.created_at or None, work)
         return self.get_round(rnd.name)
 
     def get_round(self, name: str) -> Round:
@@ -135,25 +186,33 @@ class Neo4jSurvey:
                         for r in self._read(ALL_ROUNDS))
         return [self.get_round(n) for _, _, n in names]
 
-    def close_round(self, name: str) -> Round:
-        def work(tx: Any) -> None:
-            if tx.run(CLOSE_ROUND, name=name).single() is None:
+    def close_round(self, name: str, *, by: str = "system") -> Round:
+        def work(tx: Any, audit: Any) -> None:
+            old = tx.run(GET_ROUND, name=name).single()
+            if old is None:
                 raise NotFound(f"no survey round named {name!r} / 調査「{name}」はありません")
+            tx.run(CLOSE_ROUND, name=name).consume()
+            audit("survey_close", name, {"closed": bool(old["p"].get("closed"))}, {"closed": True})
 
-        self._write(work)
+        self._audited(by, None, work)
         return self.get_round(name)
 
+    def record(self, name: str, action: str, after: dict, *, by: str = "system") -> None:
+        """One audit entry about round ``name`` (``survey_apply``: the ties' own batch is in ``after``)."""
+        self._audited(by, None, lambda tx, audit: audit(action, name, None, after))
+
     # ------------------------------------------------------------------ links
-    def set_token_hashes(self, name: str, hashes: dict[str, str], *, now: str) -> None:
+    def set_token_hashes(self, name: str, hashes: dict[str, str], *, now: str, by: str = "system") -> None:
         rows = [{"key": name + _SEP + org, "hash": h} for org, h in hashes.items()]
 
-        def work(tx: Any) -> None:
+        def work(tx: Any, audit: Any) -> None:
             done = {r["org"] for r in tx.run(SET_TOKENS, rows=rows, now=now)}
             missing = [o for o in hashes if o not in done]
             if missing:
                 raise NotFound(f"{missing[0]!r} is not on the list of round {name!r}")
+            audit("survey_links", name, None, links_state(hashes))
 
-        self._write(work)
+        self._audited(by, now, work)
 
     def find_hash(self, token_hash: str) -> tuple[str, str, str] | None:
         rows = self._read(FIND_HASH, hash=token_hash)
@@ -226,13 +285,64 @@ class Neo4jSurvey:
     def responses(self, name: str) -> list[Response]:
         return sorted((_response(r["p"]) for r in self._read(RESPONSES, round=name)), key=lambda r: r.org)
 
-    def replace_answers(self, name: str, answers: list[Answer], responses: list[Response], *, now: str) -> int:
+    # ------------------------------------------------------------------ copy between stores
+    def dump(self, name: str) -> dict:
+        """Everything of round ``name`` as plain data (link hashes, not tokens), for :mod:`network.store.copy`."""
+        rows = self._read(GET_ROUND, name=name)
+        if not rows:
+            raise NotFound(f"no survey round named {name!r} / 調査「{name}」はありません")
+        p = rows[0]["p"]
+        invites = [{"org": r["p"]["org"], "token_hash": r["p"].get("token_hash"), "issued_at": r["p"].get("issued_at")}
+                   for r in sorted(self._read(INVITES, name=name), key=lambda r: r["p"]["pos"])]
+        answers = sorted((dict(_answer(r["p"]).to_dict(), updated_at=r["p"].get("updated_at"))
+                          for r in self._read(ANSWERS, round=name)),
+                         key=lambda a: (a["respondent"], partner_key_of(a)))
+        responses = [{"org": x.org, "contributions": x.contributions, "comment": x.comment,
+                      "submitted_at": x.submitted_at, "updated_at": x.updated_at} for x in self.responses(name)]
+        return {"round": {"name": p["name"], "fiscal_year": int(p["fiscal_year"]), "close_date": p.get("close_date"),
+                          "closed": bool(p.get("closed")), "created_at": p.get("created_at") or ""},
+                "invites": invites, "answers": answers, "responses": responses}
+
+    def load(self, data: dict, *, by: str = "system") -> None:
+        """Make round ``data["round"]["name"]`` exactly ``data`` (a :meth:`dump`), in one audited transaction."""
+        r = data["round"]
+        name = r["name"]
+        orgs = [{"org": i["org"], "pos": n} for n, i in enumerate(data["invites"])]
+        tokens = [{"key": name + _SEP + i["org"], "hash": i["token_hash"], "issued_at": i["issued_at"]}
+                  for i in data["invites"]]
+        answers = []
+        for d in data["answers"]:
+            a = Answer(**{k: d[k] for k in ANSWER_FIELDS})
+            invite = name + _SEP + a.respondent
+            answers.append({"invite": invite, "key": invite + _SEP + a.partner_key,
+                            "props": _answer_props(a, d["updated_at"])})
+
+        def work(tx: Any, audit: Any) -> None:
+            for q in DELETE_ROUND_PARTS:
+                tx.run(q, name=name).consume()
+            tx.run(DELETE_ROUND, name=name).consume()
+            tx.run(CREATE_ROUND, name=name, fy=int(r["fiscal_year"]), close=r["close_date"], closed=bool(r["closed"]),
+                   created=r["created_at"], orgs=orgs, sep=_SEP).consume()
+            tx.run(LOAD_TOKENS, rows=tokens).consume()
+            if answers:
+                tx.run(MERGE_ANSWERS, rows=answers).consume()
+            for x in data["responses"]:
+                tx.run(MERGE_RESPONSE, key=name + _SEP + x["org"], round=name, org=x["org"],
+                       contributions=list(x["contributions"]), comment=x["comment"], submitted=x["submitted_at"],
+                       now=x["updated_at"]).consume()
+            audit("survey_copy", name, None, copy_state(data))
+
+        self._audited(by, None, work)
+
+    def replace_answers(self, name: str, answers: list[Answer], responses: list[Response], *, now: str,
+                        by: str = "system") -> int:
+        check_counts(answers)
         rows = []
         for a in answers:
             invite = name + _SEP + a.respondent
             rows.append({"invite": invite, "key": invite + _SEP + a.partner_key, "props": _answer_props(a, now)})
 
-        def work(tx: Any) -> None:
+        def work(tx: Any, audit: Any) -> None:
             for r in responses:
                 key = name + _SEP + r.org
                 if tx.run(LOCK_INVITE, key=key).single() is None:
@@ -242,6 +352,7 @@ class Neo4jSurvey:
                        comment=r.comment, submitted=now, now=now).consume()
             if rows:
                 tx.run(MERGE_ANSWERS, rows=rows).consume()
+            audit("survey_import", name, None, import_state(answers, responses))
 
-        self._write(work)
+        self._audited(by, now, work)
         return len(answers)

@@ -1,7 +1,10 @@
 """Survey rounds, links and answers in the SQLite store (tables of the survey migration).
 
 Reached through :meth:`network.store.sqlite.SQLiteStore.survey`; every write is one
-``BEGIN IMMEDIATE`` transaction of the store, every value a parameter.  The
+``BEGIN IMMEDIATE`` transaction of the store, every value a parameter.  The staff's writes
+(create, close, links, paper import, a copy, and :meth:`SQLiteSurvey.record` for an apply) add one
+audit row (entity ``survey_round``, action ``survey_…``, batch ``""``) in the same transaction;
+a respondent's own saves are not audited (they are the respondent's, kept with their date).  The
 methods and their behaviour are the same as :class:`network.store.neo4j.survey.Neo4jSurvey`
 (checked by ``tests/network/test_survey_store.py`` over both).
 
@@ -18,11 +21,40 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import UTC, datetime
 
 from network.errors import ConflictError, NotFound, StoreError, ValidationError
-from network.survey.model import ITEMS, LIMITS, Answer, Invite, Response, Round
+from network.survey.model import (
+    ANSWER_FIELDS,
+    ITEMS,
+    LIMITS,
+    Answer,
+    Invite,
+    Response,
+    Round,
+    check_counts,
+    copy_state,
+    import_state,
+    links_state,
+    round_state,
+)
 
-__all__ = ["SQLiteSurvey", "SURVEY_DDL"]
+__all__ = ["SQLiteSurvey", "SURVEY_DDL", "AUDIT_ENTITY"]
+
+#: The audit log's entity for survey rounds (its ``entity_id`` is the round's name).
+AUDIT_ENTITY = "survey_round"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _audit(c: sqlite3.Connection, by: str, action: str, name: str, before: dict | None, after: dict | None,
+           now: str | None = None) -> None:
+    c.execute("INSERT INTO audit (at, user, action, entity, entity_id, before, after, batch) VALUES (?,?,?,?,?,?,?,?)",
+              (now or _now(), by, action, AUDIT_ENTITY, name,
+               json.dumps(before, ensure_ascii=False) if before else None,
+               json.dumps(after, ensure_ascii=False) if after else None, ""))
 
 #: The survey migration (appended to ``network.store.sqlite.MIGRATIONS``).
 SURVEY_DDL = """
@@ -96,6 +128,10 @@ def _answer(r: sqlite3.Row) -> Answer:
                   **{c: r[c] for c in _ITEM_COLS}, note=r["note"], date=r["date"], source=r["source"])
 
 
+def _from_dict(d: dict) -> Answer:
+    return Answer(**{k: d[k] for k in ANSWER_FIELDS})
+
+
 def _round(r: sqlite3.Row, orgs: list[str]) -> Round:
     return Round(r["name"], int(r["fiscal_year"]), orgs, r["close_date"], bool(r["closed"]), r["created_at"])
 
@@ -113,16 +149,17 @@ class SQLiteSurvey:
         return self._store.transaction()  # type: ignore[attr-defined]
 
     # ------------------------------------------------------------------ rounds
-    def create_round(self, rnd: Round) -> Round:
+    def create_round(self, rnd: Round, *, by: str = "system") -> Round:
         if len(rnd.orgs) > LIMITS.orgs:
             raise ValidationError(f"a round lists at most {LIMITS.orgs} organisations")
+        orgs = list(dict.fromkeys(rnd.orgs))
         try:
             with self._tx() as c:
                 c.execute("INSERT INTO survey_rounds (name, fiscal_year, close_date, closed, created_at) "
                           "VALUES (?,?,?,?,?)", (rnd.name, rnd.fiscal_year, rnd.close_date, int(rnd.closed),
                                                  rnd.created_at))
-                c.executemany("INSERT INTO survey_invites (round, org) VALUES (?, ?)",
-                              [(rnd.name, o) for o in dict.fromkeys(rnd.orgs)])
+                c.executemany("INSERT INTO survey_invites (round, org) VALUES (?, ?)", [(rnd.name, o) for o in orgs])
+                _audit(c, by, "survey_create", rnd.name, None, round_state(rnd, len(orgs)), rnd.created_at or None)
         except sqlite3.IntegrityError as exc:
             raise ConflictError(f"a survey round named {rnd.name!r} exists already / 同名の調査があります") from exc
         return self.get_round(rnd.name)
@@ -138,21 +175,30 @@ class SQLiteSurvey:
         return [self.get_round(r["name"])
                 for r in self._rows("SELECT name FROM survey_rounds ORDER BY fiscal_year, created_at, name")]
 
-    def close_round(self, name: str) -> Round:
+    def close_round(self, name: str, *, by: str = "system") -> Round:
         with self._tx() as c:
-            if c.execute("UPDATE survey_rounds SET closed = 1 WHERE name = ?", (name,)).rowcount == 0:
+            old = c.execute("SELECT closed FROM survey_rounds WHERE name = ?", (name,)).fetchone()
+            if old is None:
                 raise NotFound(f"no survey round named {name!r} / 調査「{name}」はありません")
+            c.execute("UPDATE survey_rounds SET closed = 1 WHERE name = ?", (name,))
+            _audit(c, by, "survey_close", name, {"closed": bool(old[0])}, {"closed": True})
         return self.get_round(name)
 
+    def record(self, name: str, action: str, after: dict, *, by: str = "system") -> None:
+        """One audit row about round ``name`` (``survey_apply``: the ties' own batch is in ``after``)."""
+        with self._tx() as c:
+            _audit(c, by, action, name, None, after)
+
     # ------------------------------------------------------------------ links
-    def set_token_hashes(self, name: str, hashes: dict[str, str], *, now: str) -> None:
-        """Give each organisation of ``hashes`` its new link (the old one stops working)."""
+    def set_token_hashes(self, name: str, hashes: dict[str, str], *, now: str, by: str = "system") -> None:
+        """Give each organisation of ``hashes`` its new link (the old one stops working); audited without hashes."""
         with self._tx() as c:
             for org, h in hashes.items():
                 cur = c.execute("UPDATE survey_invites SET token_hash = ?, issued_at = ? WHERE round = ? AND org = ?",
                                 (h, now, name, org))
                 if cur.rowcount == 0:
                     raise NotFound(f"{org!r} is not on the list of round {name!r}")
+            _audit(c, by, "survey_links", name, None, links_state(hashes), now)
 
     def find_hash(self, token_hash: str) -> tuple[str, str, str] | None:
         """``(round, org, stored hash)`` of the link with this hash, or ``None``."""
@@ -223,10 +269,58 @@ class SQLiteSurvey:
                          r["updated_at"])
                 for r in self._rows("SELECT * FROM survey_responses WHERE round = ? ORDER BY org", (name,))]
 
-    def replace_answers(self, name: str, answers: list[Answer], responses: list[Response], *, now: str) -> int:
-        """Paper answers: every respondent of ``responses`` gets exactly ``answers``, submitted, in one transaction."""
+    # ------------------------------------------------------------------ copy between stores
+    def dump(self, name: str) -> dict:
+        """Everything of round ``name`` as plain data (link hashes, not tokens), for :mod:`network.store.copy`."""
+        rnd = self._rows("SELECT * FROM survey_rounds WHERE name = ?", (name,))
+        if not rnd:
+            raise NotFound(f"no survey round named {name!r} / 調査「{name}」はありません")
+        r = rnd[0]
+        invites = [{"org": x["org"], "token_hash": x["token_hash"], "issued_at": x["issued_at"]} for x in
+                   self._rows("SELECT org, token_hash, issued_at FROM survey_invites WHERE round = ? ORDER BY rowid",
+                              (name,))]
+        answers = [dict(_answer(x).to_dict(), updated_at=x["updated_at"]) for x in
+                   self._rows("SELECT * FROM survey_answers WHERE round = ? ORDER BY respondent, partner_key", (name,))]
+        responses = [{"org": x["org"], "contributions": json.loads(x["contributions"]), "comment": x["comment"],
+                      "submitted_at": x["submitted_at"], "updated_at": x["updated_at"]}
+                     for x in self._rows("SELECT * FROM survey_responses WHERE round = ? ORDER BY org", (name,))]
+        return {"round": {"name": r["name"], "fiscal_year": int(r["fiscal_year"]), "close_date": r["close_date"],
+                          "closed": bool(r["closed"]), "created_at": r["created_at"]},
+                "invites": invites, "answers": answers, "responses": responses}
+
+    def load(self, data: dict, *, by: str = "system") -> None:
+        """Make round ``data["round"]["name"]`` exactly ``data`` (a :meth:`dump`), in one audited transaction."""
+        r = data["round"]
+        name = r["name"]
+        with self._tx() as c:
+            c.execute("INSERT INTO survey_rounds (name, fiscal_year, close_date, closed, created_at) VALUES (?,?,?,?,?) "
+                      "ON CONFLICT (name) DO UPDATE SET fiscal_year = excluded.fiscal_year, close_date = "
+                      "excluded.close_date, closed = excluded.closed, created_at = excluded.created_at",
+                      (name, r["fiscal_year"], r["close_date"], int(r["closed"]), r["created_at"]))
+            c.execute("DELETE FROM survey_answers WHERE round = ?", (name,))
+            c.execute("DELETE FROM survey_responses WHERE round = ?", (name,))
+            c.execute("DELETE FROM survey_invites WHERE round = ?", (name,))
+            c.executemany("INSERT INTO survey_invites (round, org, token_hash, issued_at) VALUES (?,?,?,?)",
+                          [(name, i["org"], i["token_hash"], i["issued_at"]) for i in data["invites"]])
+            c.executemany(f"INSERT INTO survey_answers ({', '.join(_ANSWER_COLS)}) "
+                          f"VALUES ({', '.join('?' * len(_ANSWER_COLS))})",
+                          [_answer_row(_from_dict(a), a["updated_at"]) for a in data["answers"]])
+            c.executemany("INSERT INTO survey_responses (round, org, contributions, comment, submitted_at, updated_at) "
+                          "VALUES (?,?,?,?,?,?)",
+                          [(name, x["org"], json.dumps(x["contributions"], ensure_ascii=False), x["comment"],
+                            x["submitted_at"], x["updated_at"]) for x in data["responses"]])
+            _audit(c, by, "survey_copy", name, None, copy_state(data))
+
+    def replace_answers(self, name: str, answers: list[Answer], responses: list[Response], *, now: str,
+                        by: str = "system") -> int:
+        """Paper answers: every respondent of ``responses`` gets exactly ``answers``, submitted, in one transaction.
+
+        At most ``LIMITS.partners`` answers per respondent (``ValidationError`` otherwise, nothing written).
+        """
+        check_counts(answers)
         try:
             with self._tx() as c:
+                _audit(c, by, "survey_import", name, None, import_state(answers, responses), now)
                 for r in responses:
                     c.execute("DELETE FROM survey_answers WHERE round = ? AND respondent = ?", (name, r.org))
                     c.execute("INSERT INTO survey_responses (round, org, contributions, comment, submitted_at, "
