@@ -90,12 +90,20 @@ def test_public_view_only_when_the_admin_says_so(app_store, monkeypatch):
     assert "WRITE-FORM" not in _text(at)
 
 
+def _history_table(at):
+    """The History page's table with its columns named by key (the page shows them in Japanese)."""
+    from network.history import HISTORY_COLUMNS
+    from network.labels import t
+
+    return at.dataframe[0].value.rename(columns={t(f"hist_col_{k}", "ja"): k for k in HISTORY_COLUMNS})
+
+
 def test_history_page_viewer_sees_changes_but_cannot_undo(app_store):
     at = AppTest.from_file("../../ui/pages/history.py", default_timeout=30)
     at.session_state["renkei_user"] = {"name": "viewer1", "role": "viewer"}
     at.run()
     assert not at.exception
-    table = at.dataframe[0].value.rename(columns=lambda c: c.split()[-1])
+    table = _history_table(at)
     # small_network: 3 organisations + 2 ties by sato; then the 3 accounts created (no hashes shown)
     assert list(table["entity"]) == ["user"] * 3 + ["tie"] * 2 + ["org"] * 3
     assert set(table["user"]) == {"sato", "system"} and "argon2" not in table.to_csv()
@@ -107,8 +115,8 @@ def test_history_page_admin_undoes_a_batch(app_store):
     at = AppTest.from_file("../../ui/pages/history.py", default_timeout=30)
     at.session_state["renkei_user"] = {"name": "admin1", "role": "admin"}
     at.run()
-    table = at.dataframe[0].value.rename(columns=lambda c: c.split()[-1])
-    first_org_change = int(table[table["entity"] == "org"]["ID"].iloc[0])
+    table = _history_table(at)
+    first_org_change = int(table[table["entity"] == "org"]["id"].iloc[0])
     at.selectbox(key="history_pick").set_value(first_org_change).run()
     at.radio[0].set_value("batch")
     at.checkbox[1].check()

@@ -64,3 +64,15 @@ def test_survey_page_shows_the_same_figures_in_the_readers_language(db):
     df = at.dataframe[-1].value
     assert list(df.columns) == ["ID", "団体名", "信頼（連携先から）", "価値（連携先から）", "評価した団体数"]
     assert df.set_index("ID").loc["a", "信頼（連携先から）"] == 3.5
+
+
+def test_map_sizes_organisations_by_trust_once_applied(db):
+    at = _page("map")
+    assert "信頼（連携先から）" not in at.selectbox(key="map_size").options  # nothing applied yet: no such size
+    apply_round(db, R, user="staff")
+    at = _page("map")
+    box = at.selectbox(key="map_size")
+    assert {"信頼（連携先から）", "価値（連携先から）"} <= set(box.options)
+    box.set_value("trust").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.selectbox(key="map_size").value == "trust"

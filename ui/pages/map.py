@@ -18,12 +18,16 @@ from renkei.ui.parts.common import (
 from renkei.ui.parts.filters import filter_widgets
 from renkei.ui.parts.map_connect import picture_downloads, who_connects
 from renkei.ui.parts.profile import ego_graph, show_profile
+from renkei.ui.parts.survey_scores import scores as survey_scores
 
 from network.analysis.selection import top_brokers
 from network.labels import t
 from network.viz import AGGREGATE_LIMIT, render_map
 
 SIZE_MEASURES = ["none", "degree", "betweenness", "brokerage"]
+#: sizes offered once a survey round has been applied (issue 11 item 7), with their labels
+SURVEY_SIZES = ("trust", "value")
+SIZE_LABELS = {"trust": "sv_col_trust", "value": "sv_col_value"}
 HIGHLIGHTS = ["brokers", "cut_points", "bridges"]
 COLOUR_BY = ["sector", "district", "community"]
 LAYOUTS = ["force", "sector", "district", "concentric"]
@@ -50,6 +54,9 @@ def map_html(revision: int, f: Filters, size_by: str, colour_by: str, marks: tup
     sizes = None
     if size_by == "degree":
         sizes = {v: float(d) for v, d in degree.items()}
+    elif size_by in SURVEY_SIZES:  # as seen by partners in the newest applied survey round; unrated: smallest
+        by_org = survey_scores()
+        sizes = {v: float(by_org.get(v, {}).get(size_by) or 0.0) for v in view}
     elif size_by != "none":
         sizes = {v: _size_value(rows.get(v, {}), size_by) for v in view}
     highlight: dict[str, list] = {"focus": [focus] if focus else [], "path": list(path[0]),
@@ -75,7 +82,7 @@ def map_html(revision: int, f: Filters, size_by: str, colour_by: str, marks: tup
                 for v, r in rows.items()} if rows else {v: {"degree": d} for v, d in degree.items()}
     html = render_map(view, colour_by=colour_by, size_by=sizes, highlight=highlight, measures=measures,
                       groups=groups, lang=lang_, height="680px", layout=layout, centre=focus,
-                      size_title=None if size_by == "none" else t(size_by, lang_),
+                      size_title=None if size_by == "none" else t(SIZE_LABELS.get(size_by, size_by), lang_),
                       group_url="map?group=" + "".join(f"{g}/" for g in opened) + "{id}")
     return html, view.number_of_nodes(), view.number_of_edges(), view.number_of_nodes() > AGGREGATE_LIMIT
 
@@ -105,8 +112,9 @@ if not empty_store():
     G = graph()
     f = filter_widgets(G, "map")
     c1, c2, c3 = st.columns([1, 1, 2])
-    size_by = c1.selectbox(tr("size_by"), SIZE_MEASURES, index=1, key="map_size", help=tr("size_by_help"),
-                           format_func=lambda m: tr("size_none") if m == "none" else tr(m))
+    sizes_offered = SIZE_MEASURES + (list(SURVEY_SIZES) if survey_scores() else [])
+    size_by = c1.selectbox(tr("size_by"), sizes_offered, index=1, key="map_size", help=tr("size_by_help"),
+                           format_func=lambda m: tr("size_none") if m == "none" else tr(SIZE_LABELS.get(m, m)))
     colour_by = c2.selectbox(tr("colour_by"), COLOUR_BY, key="map_colour", help=tr("colour_by_help"),
                              format_func=lambda m: tr("sector") if m == "sector" else tr("area")
                              if m == "district" else tr("community"))
