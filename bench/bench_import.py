@@ -1,121 +1,161 @@
-"""Benchmark: import 20,000 organisations + 100,000 ties from CSV into a fresh SQLite store.
+"""Benchmark: ``renkei import`` against raw ``sqlite3.executemany`` of the same rows (whole processes).
 
-Prints rows/s for reading + validation + resolution alone (``plan_import``,
-no store write) and end to end (``import_files`` into a new SQLite file), and
-the time of ``store.load_graph()``.  Target: ≥ 50,000 ties/s end to end.
+For each size (organisations, ties) it writes ``orgs.csv`` and ``ties.csv`` with
+``data.generate.write_csv``, then runs, as separate processes, alternating:
+
+* **renkei**: ``python -m network.cli --store sqlite:///new.db import orgs.csv ties.csv``
+  (read, validate, resolve, write with one audit row per record, one transaction);
+* **peer**: a script a user would write instead — ``csv.reader`` over the very rows
+  renkei stored (every column, exported from renkei's store after its run), then
+  ``executemany`` into a fresh store file with the same schema, in one transaction,
+  with ``sqlite3``'s defaults (no audit, no validation).
+
+It prints, per size: wall and CPU seconds (user + system of the child process),
+ties/s, the ratio renkei / peer, and the peak RSS of both processes; then a re-import
+of the same files (everything unchanged) at the first size.  Sizes: 20k/100k and
+50k/250k; ``--slow`` adds 200k/1M.  On a shared machine wall time varies with the
+load; CPU time is what the process itself spent.
 
 Run::
 
-    .venv/bin/python bench/bench_import.py [--orgs 20000] [--ties 100000] [--by-name]
-
-The CSVs come from ``data.generate.write_csv`` when that module exists, else
-from the small generator below (Japanese headers, names with legal forms,
-ties naming organisations by id, or by name with ``--by-name``).
+    .venv/bin/python bench/bench_import.py [--slow] [--repeat 1] [--keep DIR]
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import random
+import os
+import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
-from ingest.importer import import_files, load_sources, plan_import  # noqa: E402
+from data.generate import write_csv  # noqa: E402
 from network.store.sqlite import SQLiteStore  # noqa: E402
 
-SECTORS = ["地縁組織", "NPO", "企業", "大学", "行政", "財団", "中間支援", "その他"]
-FORMS = {"企業": "株式会社", "NPO": "特定非営利活動法人", "財団": "公益財団法人", "大学": "学校法人"}
-TYPES = ["協働", "情報交換", "連携協定", "助成", "委託", "支援", "加盟"]
+SIZES = [(20_000, 100_000), (50_000, 250_000)]
+SLOW = [(200_000, 1_000_000)]
+
+#: The peer: what a user would write with the standard library alone.
+PEER = r"""
+import csv, sqlite3, sys
+db, orgs_csv, ties_csv = sys.argv[1:4]
+conn = sqlite3.connect(db, isolation_level=None)
+conn.execute("BEGIN")
+for path, table in ((orgs_csv, "orgs"), (ties_csv, "ties")):
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = csv.reader(f)
+        cols = next(rows)
+        marks = ",".join("?" * len(cols))
+        names = ",".join(f'"{c}"' for c in cols)
+        nulls = [i for i, c in enumerate(cols) if c in ("start", "end", "last_confirmed")]
+        def typed(row):
+            for i in nulls:
+                row[i] = row[i] or None
+            return row
+        conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", map(typed, rows))
+conn.execute("COMMIT")
+"""
 
 
-def local_csv(folder: Path, n_orgs: int, n_ties: int, *, by_name: bool, seed: int = 1) -> tuple[Path, Path]:
-    """Write ``orgs.csv`` and ``ties.csv`` (UTF-8, Japanese headers) into ``folder``."""
-    rng = random.Random(seed)
-    orgs_path, ties_path = folder / "orgs.csv", folder / "ties.csv"
-    names = []
-    with orgs_path.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(["ID", "団体名", "区分", "都道府県", "市区町村", "地区"])
-        for i in range(n_orgs):
-            sector = SECTORS[i % len(SECTORS)]
-            name = f"{FORMS.get(sector, '')}団体{i:05d}"
-            names.append(name)
-            w.writerow([f"o{i:05d}", name, sector, "宮城県", f"市{i % 35}", f"地区{i % 200}"])
-    seen = set()
-    with ties_path.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(["連携元", "連携先", "関係", "強さ", "開始", "終了", "事業名"])
-        while len(seen) < n_ties:
-            a, b = rng.randrange(n_orgs), rng.randrange(n_orgs)
-            t = rng.choice(TYPES)
-            if a == b or (a, b, t) in seen or (b, a, t) in seen:
-                continue
-            seen.add((a, b, t))
-            y = rng.randrange(2012, 2024)
-            src, dst = (names[a], names[b]) if by_name else (f"o{a:05d}", f"o{b:05d}")
-            w.writerow([src, dst, t, rng.randint(1, 5), f"{y}-04-01", f"{y + rng.randint(1, 5)}-03-31", ""])
-    return orgs_path, ties_path
+def run(cmd: list[str]) -> tuple[float, float, int]:
+    """Run ``cmd``; ``(wall s, cpu s, peak RSS MiB)`` of that process alone (``os.wait4``)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    out, err = proc.stdout.read(), proc.stderr.read()  # type: ignore[union-attr]
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{out.decode()[-2000:]}{err.decode()[-2000:]}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024
 
 
-def make_csv(folder: Path, n_orgs: int, n_ties: int, by_name: bool) -> tuple[list[Path], str]:
-    if by_name:
-        return list(local_csv(folder, n_orgs, n_ties, by_name=True)), "bench/bench_import.py local generator (by name)"
-    try:
-        from renkei.data.generate import write_csv  # type: ignore[import-not-found]
-    except ImportError:
-        return list(local_csv(folder, n_orgs, n_ties, by_name=by_name)), "bench/bench_import.py local generator"
-    return [Path(p) for p in write_csv(folder, n_orgs, n_ties)], "data.generate.write_csv"
+def export_rows(db: Path, folder: Path) -> tuple[Path, Path]:
+    """The rows renkei stored, every column, as two CSV files (the peer's input)."""
+    conn = sqlite3.connect(db)
+    paths = []
+    for table in ("orgs", "ties"):
+        path = folder / f"stored_{table}.csv"
+        cur = conn.execute(f"SELECT * FROM {table} ORDER BY rowid")
+        with path.open("w", encoding="utf-8", newline="") as f:
+            w = csv.writer(f)
+            w.writerow([d[0] for d in cur.description])
+            w.writerows(cur)
+        paths.append(path)
+    conn.close()
+    return paths[0], paths[1]
+
+
+def fresh_store(path: Path) -> Path:
+    for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        p.unlink(missing_ok=True)
+    SQLiteStore(path).close()  # the same schema, migrations applied (not timed)
+    return path
+
+
+def bench_size(folder: Path, n_orgs: int, n_ties: int, repeat: int, reimport: bool) -> dict:
+    data = folder / f"{n_ties}"
+    orgs_csv, ties_csv = write_csv(data, n_orgs, n_ties, seed=1)
+    db = data / "renkei.db"
+    best: dict[str, tuple[float, float, int]] = {}
+    stored = None
+    for _ in range(repeat):  # alternate renkei and the peer
+        fresh_store(db)
+        db.unlink()
+        for p in (Path(f"{db}-wal"), Path(f"{db}-shm")):
+            p.unlink(missing_ok=True)
+        r = run([sys.executable, "-m", "network.cli", "--store", f"sqlite:///{db}", "import",
+                 str(orgs_csv), str(ties_csv)])
+        with SQLiteStore(db) as s:
+            counts = s.counts()
+        assert counts["ties"] == n_ties and counts["audit"] == n_ties + n_orgs, counts
+        best["renkei"] = min(best.get("renkei", r), r)
+        if stored is None:
+            stored = export_rows(db, data)
+        peer_db = fresh_store(data / "peer.db")
+        p = run([sys.executable, "-c", PEER, str(peer_db), str(stored[0]), str(stored[1])])
+        best["peer"] = min(best.get("peer", p), p)
+    out = {"orgs": n_orgs, "ties": n_ties, **best}
+    if reimport:
+        out["reimport"] = run([sys.executable, "-m", "network.cli", "--store", f"sqlite:///{db}", "import",
+                               str(orgs_csv), str(ties_csv)])
+        with SQLiteStore(db) as s:
+            assert s.counts()["audit"] == n_ties + n_orgs  # nothing changed, nothing audited
+    return out
 
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--orgs", type=int, default=20_000)
-    ap.add_argument("--ties", type=int, default=100_000)
-    ap.add_argument("--by-name", action="store_true", help="ties name organisations by name, not id")
+    ap.add_argument("--slow", action="store_true", help="add 200k organisations / 1M ties (a few minutes)")
+    ap.add_argument("--repeat", type=int, default=1, help="runs per size; the fastest is shown")
+    ap.add_argument("--keep", help="write the files and stores here instead of a temporary folder")
     args = ap.parse_args(argv)
+    sizes = SIZES + (SLOW if args.slow else [])
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        paths, origin = make_csv(folder, args.orgs, args.ties, args.by_name)
-        print(f"input: {', '.join(p.name for p in paths)} from {origin}")
-
-        wall, cpu = time.perf_counter, time.process_time
-        w0, c0 = wall(), cpu()
-        tables = load_sources(paths)
-        w1, c1 = wall(), cpu()
-        changes, report, _ = plan_import(tables)
-        w2, c2 = wall(), cpu()
-        n_ties, n_orgs = len(changes.ties), len(changes.orgs)
-        assert report.ok, report.to_text(max_errors=5)
-        print("(wall = elapsed on a shared machine; cpu = this process's CPU time)")
-        print(f"read CSV:                  wall {w1 - w0:6.2f} s   cpu {c1 - c0:6.2f} s")
-        print(f"validate + resolve:        wall {w2 - w1:6.2f} s   cpu {c2 - c1:6.2f} s")
-        print(f"read+validate (no store):  {n_ties / (w2 - w0):9,.0f} ties/s wall, {n_ties / (c2 - c0):9,.0f} ties/s cpu "
-              f"({(n_ties + n_orgs) / (c2 - c0):,.0f} rows/s cpu)")
-
-        store = SQLiteStore(folder / "bench.db")
-        w3, c3 = wall(), cpu()
-        report = import_files(store, paths)
-        w4, c4 = wall(), cpu()
-        c = report.counts
-        n = c["ties"].created
-        print(f"end to end import_files:   wall {w4 - w3:6.2f} s   cpu {c4 - c3:6.2f} s  ({n:,} ties + "
-              f"{c['orgs'].created:,} orgs) → {n / (w4 - w3):9,.0f} ties/s wall, {n / (c4 - c3):9,.0f} ties/s cpu")
-        w5, c5 = wall(), cpu()
-        G = store.load_graph()
-        w6, c6 = wall(), cpu()
-        print(f"store.load_graph():        wall {w6 - w5:6.2f} s   cpu {c6 - c5:6.2f} s  "
-              f"({G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges)")
-        w7, c7 = wall(), cpu()
-        again = import_files(store, paths)
-        w8, c8 = wall(), cpu()
-        print(f"re-import (unchanged):     wall {w8 - w7:6.2f} s   cpu {c8 - c7:6.2f} s  "
-              f"(ties unchanged {again.counts['ties'].unchanged:,})")
-        store.close()
+        folder = Path(args.keep or tmp)
+        print("whole processes; wall = elapsed on a shared machine, cpu = user + system of the process")
+        print(f"{'orgs':>8} {'ties':>9} | {'renkei wall':>11} {'cpu':>6} {'ties/s wall':>11} {'ties/s cpu':>10} "
+              f"{'RSS MiB':>7} | {'peer wall':>9} {'cpu':>6} {'ties/s wall':>11} {'RSS MiB':>7} | "
+              f"{'ratio wall':>10} {'cpu':>5}")
+        for i, (n_orgs, n_ties) in enumerate(sizes):
+            r = bench_size(folder, n_orgs, n_ties, args.repeat, reimport=i == 0)
+            (rw, rc, rm), (pw, pc, pm) = r["renkei"], r["peer"]
+            print(f"{n_orgs:>8,} {n_ties:>9,} | {rw:>10.2f}s {rc:>5.2f}s {n_ties / rw:>11,.0f} {n_ties / rc:>10,.0f} "
+                  f"{rm:>7,} | {pw:>8.2f}s {pc:>5.2f}s {n_ties / pw:>11,.0f} {pm:>7,} | "
+                  f"{rw / pw:>9.2f}x {rc / pc:>4.2f}x", flush=True)
+            if "reimport" in r:
+                w, c, m = r["reimport"]
+                reimport_line = (f"re-import of the {n_ties:,} ties (all unchanged): wall {w:.2f} s, cpu {c:.2f} s, "
+                                 f"{n_ties / w:,.0f} ties/s wall, RSS {m:,} MiB")
+        print(reimport_line)
 
 
 if __name__ == "__main__":

@@ -92,8 +92,8 @@ def _longest_cell(rows: list[list]) -> int:
         return max(map(len, filter(_is_text, chain.from_iterable(rows))), default=0)
 
 
-def apply_limits(table: Table) -> None:
-    """Check ``table`` against the limits, in place.
+def apply_limits(table: Table, *, rows_limited: bool = True) -> None:
+    """Check ``table`` against the limits, in place (``rows_limited=False``: no row limit, for local files).
 
     A table with too many rows or header columns is emptied (headers and rows
     dropped) and gets one error; a row with too many cells or too long a cell
@@ -103,12 +103,13 @@ def apply_limits(table: Table) -> None:
     over a limit.
     """
     rows = table.rows
-    if (len(rows) <= limits.MAX_ROWS and len(table.headers) <= limits.MAX_COLUMNS
+    max_rows = limits.MAX_ROWS if rows_limited else len(rows)
+    if (len(rows) <= max_rows and len(table.headers) <= limits.MAX_COLUMNS
             and (not rows or max(map(len, rows)) <= limits.MAX_COLUMNS)
             and _longest_cell(rows) <= limits.MAX_CELL_CHARS):
         return
     try:
-        problems = limits.check_table(table.file, table.headers, rows, table.row_numbers)
+        problems = limits.check_table(table.file, table.headers, rows, table.row_numbers, max_rows=max_rows)
     except ValidationError as exc:
         row = 1 if len(table.headers) > limits.MAX_COLUMNS else 0
         table.errors.append(RowError(table.file, row, "", "", str(exc), "table_too_large"))

@@ -43,6 +43,7 @@ from ingest.normalise import clean_text, normalise_name
 from ingest.readers import Source, Table, load_sources
 from ingest.report import FileInfo, ImportReport, PossibleDuplicate, RowError, write_rejects
 from ingest.resolve import AmbiguousName, NoSector, Resolver, UnknownName
+from ingest.tierows import TieRows
 from ingest.validate import (
     REASONS,
     validate_org_row,
@@ -140,7 +141,8 @@ class _Plan:
         return None
 
 
-def _rows(table: Table, kind: str, plan: _Plan) -> Iterable[tuple[list, int, dict, dict]]:
+def _open(table: Table, kind: str, plan: _Plan) -> tuple | None:
+    """Report a table's columns; ``(pairs, labels, custom, bad rows, width)``, or ``None`` when refused."""
     hm = map_headers(table.headers, kind)
     custom = custom_columns(table.headers, set(hm.columns.values()) | _repeated(table.headers, hm), kind)
     info = FileInfo(table.file, kind, table.encoding, len(table.rows), dict(hm.labels), custom.ignored)
@@ -159,16 +161,30 @@ def _rows(table: Table, kind: str, plan: _Plan) -> Iterable[tuple[list, int, dic
                                                "missing_column"))
         plan.report.count(kind).rejected += len(table.rows)
         plan.report.count(kind).read += len(table.rows)
-        return
+        return None
     pairs = list(hm.columns.items())
     labels = hm.labels
-    counts = plan.report.count(kind)
     bad = table.bad_rows
     free = [(c.header, c.index) for c in custom.columns]  # custom fields are free text
     for e in control_errors(table, pairs, labels, free_text=free):  # ingest.controls: the rule per field
         plan.report.errors.append(e)
         bad.add(e.row)
-    width = len(table.headers)
+    return pairs, labels, custom, bad, len(table.headers)
+
+
+def _values(table: Table, row: list, number: int, pairs: list, custom: object) -> dict:
+    """One row as field → raw value, with its custom fields (``(fields, errors)``) under ``custom``."""
+    values = {f: row[i] for f, i in pairs}
+    values["custom"] = custom.values(row, table.file, number) if custom.columns else ({}, [])  # type: ignore[attr-defined]
+    return values
+
+
+def _rows(table: Table, kind: str, plan: _Plan) -> Iterable[tuple[list, int, dict, dict]]:
+    opened = _open(table, kind, plan)
+    if opened is None:
+        return
+    pairs, labels, custom, bad, width = opened
+    counts = plan.report.count(kind)
     for row, number in zip(table.rows, table.row_numbers, strict=True):
         counts.read += 1
         if number in bad:
@@ -176,9 +192,7 @@ def _rows(table: Table, kind: str, plan: _Plan) -> Iterable[tuple[list, int, dic
             continue
         if len(row) < width:
             row = row + [None] * (width - len(row))
-        values = {f: row[i] for f, i in pairs}
-        values["custom"] = custom.values(row, table.file, number) if custom.columns else ({}, [])
-        yield row, number, values, labels
+        yield row, number, _values(table, row, number, pairs, custom), labels
 
 
 def _repeated(headers: list, hm: object) -> set[int]:
@@ -231,38 +245,61 @@ def _orgs(tables: list[Table], plan: _Plan) -> None:
 
 
 def _ties(table: Table, plan: _Plan) -> None:
-    resolve = plan.resolver.resolve
-    for row, number, values, labels in _rows(table, "ties", plan):
-        draft, errors = validate_tie_row(values, file=table.file, row=number, labels=labels)
-        custom, bad_custom = values["custom"]
-        if bad_custom:
-            draft, errors = None, errors + bad_custom
-        if draft is not None:
-            try:  # the hot path: both ends known
-                s, t = resolve(draft.source_ref), resolve(draft.target_ref)
-            except LookupError:  # report each end on its own
-                s = plan.ref(draft.source_ref, table.file, number, labels["source"], errors)
-                t = plan.ref(draft.target_ref, table.file, number, labels["target"], errors)
-            if s is not None and s == t:
-                errors.append(RowError(table.file, number, labels["target"], draft.target_ref,
-                                       REASONS["self_tie"], "self_tie"))
-            if not errors:
-                if not draft.directed and t < s:
-                    s, t = t, s
-                tid = tie_id_for(s, t, draft.type, draft.start, draft.project, draft.directed)
-                if tid in plan.ties:
-                    plan.duplicates += 1
-                plan.ties[tid] = Tie(tid, s, t, draft.type, draft.directed, draft.strength, draft.start,
-                                     draft.end, draft.project, draft.evidence, draft.last_confirmed,
-                                     1.0, draft.note, table.file, custom=custom)
-                continue
-        else:  # a bad cell: still report unknown or ambiguous organisations of the row
-            for f in ("source", "target"):
-                ref = clean_text(values.get(f))
-                if ref:
-                    plan.ref(ref, table.file, number, labels[f], errors)
-            errors.sort(key=_column_order(table))
-        plan.reject(table, row, number, errors, "ties")
+    """Every tie row of ``table``: the fast path (:mod:`ingest.tierows`) first, the full validation for the rest."""
+    opened = _open(table, "ties", plan)
+    if opened is None:
+        return
+    pairs, labels, custom, bad, width = opened
+    fast = None if custom.columns else TieRows(dict(pairs), table.file, plan.resolver.resolve)
+    plan.report.count("ties").read += len(table.rows)
+    ties = plan.ties
+    for row, number in zip(table.rows, table.row_numbers, strict=True):
+        if number in bad:
+            plan.reject(table, row, number, [], "ties")
+            continue
+        tie = fast.tie(row) if fast is not None else None
+        if tie is not None:
+            if tie.id in ties:
+                plan.duplicates += 1
+            ties[tie.id] = tie
+            continue
+        if len(row) < width:
+            row = row + [None] * (width - len(row))
+        _tie_row(table, plan, row, number, _values(table, row, number, pairs, custom), labels)
+
+
+def _tie_row(table: Table, plan: _Plan, row: list, number: int, values: dict, labels: dict) -> None:
+    """One tie row the full way: a tie, or every reason the row is bad."""
+    draft, errors = validate_tie_row(values, file=table.file, row=number, labels=labels)
+    custom, bad_custom = values["custom"]
+    if bad_custom:
+        draft, errors = None, errors + bad_custom
+    if draft is not None:
+        try:  # both ends known
+            s, t = plan.resolver.resolve(draft.source_ref), plan.resolver.resolve(draft.target_ref)
+        except LookupError:  # report each end on its own
+            s = plan.ref(draft.source_ref, table.file, number, labels["source"], errors)
+            t = plan.ref(draft.target_ref, table.file, number, labels["target"], errors)
+        if s is not None and s == t:
+            errors.append(RowError(table.file, number, labels["target"], draft.target_ref,
+                                   REASONS["self_tie"], "self_tie"))
+        if not errors:
+            if not draft.directed and t < s:
+                s, t = t, s
+            tid = tie_id_for(s, t, draft.type, draft.start, draft.project, draft.directed)
+            if tid in plan.ties:
+                plan.duplicates += 1
+            plan.ties[tid] = Tie(tid, s, t, draft.type, draft.directed, draft.strength, draft.start,
+                                 draft.end, draft.project, draft.evidence, draft.last_confirmed,
+                                 1.0, draft.note, table.file, custom=custom)
+            return
+    else:  # a bad cell: still report unknown or ambiguous organisations of the row
+        for f in ("source", "target"):
+            ref = clean_text(values.get(f))
+            if ref:
+                plan.ref(ref, table.file, number, labels[f], errors)
+        errors.sort(key=_column_order(table))
+    plan.reject(table, row, number, errors, "ties")
 
 
 def _participations(table: Table, plan: _Plan) -> None:
@@ -371,7 +408,7 @@ def import_files(store: object, paths: Iterable[Source], *, kind: str | None = N
                  keep_good: bool = False, rejects_path: str | os.PathLike | None = None,
                  user: str = "system", dry_run: bool = False,
                  progress: Callable[[int, int], object] | None = None,
-                 word_map: str | os.PathLike | dict | None = None) -> ImportReport:
+                 word_map: str | os.PathLike | dict | None = None, local: bool = False) -> ImportReport:
     """Import organisation, tie and participation files into ``store`` in one write.
 
     Parameters
@@ -393,6 +430,10 @@ def import_files(store: object, paths: Iterable[Source], *, kind: str | None = N
     word_map : path or dict, optional
         The user's own words for sectors, tie types and strengths (``--map``; see
         :mod:`ingest.formats.wordmap`).
+    local : bool
+        Paths are files of this machine (the command line): read whatever their size
+        and number of rows; the upload limits (:mod:`ingest.limits`) still apply to
+        ``(name, bytes)`` sources.
 
     Returns
     -------
@@ -405,14 +446,15 @@ def import_files(store: object, paths: Iterable[Source], *, kind: str | None = N
     """
     with _bulk():
         return _import(store, list(paths), kind=kind, keep_good=keep_good, rejects_path=rejects_path,
-                       user=user, dry_run=dry_run, progress=progress, word_map=word_map)
+                       user=user, dry_run=dry_run, progress=progress, word_map=word_map, local=local)
 
 
 def _import(store: object, paths: list[Source], *, kind: str | None, keep_good: bool,
             rejects_path: str | os.PathLike | None, user: str, dry_run: bool,
-            progress: Callable[[int, int], object] | None, word_map: object = None) -> ImportReport:
+            progress: Callable[[int, int], object] | None, word_map: object = None,
+            local: bool = False) -> ImportReport:
     report = ImportReport(dry_run=dry_run)
-    tables = apply_word_map(load_sources(paths), load_word_map(word_map), kind)  # --map (ingest.formats)
+    tables = apply_word_map(load_sources(paths, local=local), load_word_map(word_map), kind)  # --map (ingest.formats)
     changes, report, bad_data = plan_import(tables, store=store, kind=kind, report=report,
                                             compare_ties=dry_run)
     if dry_run:

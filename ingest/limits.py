@@ -7,7 +7,8 @@ input with one clear bilingual message.  :func:`check_text` checks one form
 field.  :func:`user_message` turns any exception into the one line a user
 sees, while the full trace goes to the log — never to the page.
 
-Each limit can be changed by an environment variable of the same name prefixed
+The upload size and row limits protect the web app; files named on the command
+line (``import_files(..., local=True)``) are read whatever their length.  Each limit can be changed by an environment variable of the same name prefixed
 with ``RENKEI_`` (``RENKEI_MAX_UPLOAD_BYTES=…``).
 
 Examples
@@ -46,7 +47,7 @@ def _env_int(name: str, default: int) -> int:
 
 
 MAX_UPLOAD_BYTES = _env_int("MAX_UPLOAD_BYTES", 20 * 1024 * 1024)  # 20 MiB per file
-MAX_ROWS = _env_int("MAX_ROWS", 200_000)  # rows per file or sheet
+MAX_ROWS = _env_int("MAX_ROWS", 200_000)  # rows per uploaded file or sheet (files on the command line: none)
 MAX_COLUMNS = _env_int("MAX_COLUMNS", 200)  # cells per row (headers included)
 MAX_CELL_CHARS = _env_int("MAX_CELL_CHARS", 10_000)  # characters per cell
 MAX_FIELD_CHARS = _env_int("MAX_FIELD_CHARS", 2_000)  # characters per form field
@@ -80,20 +81,21 @@ def check_upload(name: str, data: bytes | int) -> None:
 
 
 def check_table(file: str, headers: list, rows: list[list],
-                row_numbers: list[int] | None = None) -> list[tuple[int, str, str]]:
+                row_numbers: list[int] | None = None, *, max_rows: int | None = None) -> list[tuple[int, str, str]]:
     """Problems with the shape of one table: ``[(row, column, reason)]``.
 
     Raises ``ValidationError`` when the whole table is refused (too many rows or
-    header columns); returns the rows that are too wide or hold too big a cell,
+    header columns; ``max_rows`` defaults to ``MAX_ROWS``); returns the rows that are too wide or hold too big a cell,
     so the caller can report them as bad rows.  Rows are numbered by
     ``row_numbers`` (as a spreadsheet shows them), else from 2 (row 1 = header).
     """
     if len(headers) > MAX_COLUMNS:
         raise ValidationError(f"{file}: {len(headers):,} columns, over the limit of {MAX_COLUMNS} / "
                               f"列が多すぎます（上限 {MAX_COLUMNS}）")
-    if len(rows) > MAX_ROWS:
-        raise ValidationError(f"{file}: {len(rows):,} rows, over the limit of {MAX_ROWS:,}; split the file / "
-                              f"行が多すぎます（上限 {MAX_ROWS:,}）")
+    limit = MAX_ROWS if max_rows is None else max_rows
+    if len(rows) > limit:
+        raise ValidationError(f"{file}: {len(rows):,} rows, over the limit of {limit:,}; split the file / "
+                              f"行が多すぎます（上限 {limit:,}）")
     problems: list[tuple[int, str, str]] = []
     numbers = row_numbers if row_numbers is not None else range(2, len(rows) + 2)
     for i, row in zip(numbers, rows, strict=False):

@@ -358,24 +358,25 @@ def read_path(path: str | os.PathLike) -> list[Table]:
 Source = str | os.PathLike | tuple[str, bytes]
 
 
-def read_checked(name: str, data: bytes) -> list[Table]:
+def read_checked(name: str, data: bytes, *, local: bool = False) -> list[Table]:
     """:func:`read_source` within the limits of :mod:`ingest.limits` (see :mod:`ingest.guard`).
 
     An over-size or empty file is not parsed: it comes back as one table with
     one file-level error.  Each table read is checked for too many rows,
-    columns or characters per cell.
+    columns or characters per cell.  ``local``: a file of this machine (the
+    command line), so neither the upload size nor the row limit applies.
 
     >>> t, = read_checked("e.csv", b"")
     >>> t.headers, [(e.row, e.code) for e in t.errors]
     ([], [(0, 'empty_file')])
     """
     name = escape_controls(name)  # the file's label in every report: no terminal escapes
-    problem = upload_problem(name, data)
+    problem = upload_problem(name, min(len(data), 1) if local else data)  # local: only "empty" is refused
     if problem is not None:
         return [Table(name, "", errors=[problem])]
     tables = read_source(name, data)
     for table in tables:
-        apply_limits(table)
+        apply_limits(table, rows_limited=not local)
         bad_headers = header_errors(table)
         if bad_headers:  # a header with a control character refuses its table
             table.errors += bad_headers
@@ -384,10 +385,12 @@ def read_checked(name: str, data: bytes) -> list[Table]:
     return tables
 
 
-def load_sources(sources: list[Source]) -> list[Table]:
+def load_sources(sources: list[Source], *, local: bool = False) -> list[Table]:
     """Read every source (a path, or ``(name, bytes)``) into tables, within the limits.
 
     A file on disk is measured before it is read, so an over-size one is never loaded.
+    ``local=True`` (the command line): paths are read whatever their size and number
+    of rows — those limits protect uploads, and ``(name, bytes)`` sources keep them.
     """
     tables: list[Table] = []
     for src in sources:
@@ -396,10 +399,12 @@ def load_sources(sources: list[Source]) -> list[Table]:
         else:
             path = Path(src)
             name = escape_controls(path.name)
-            problem = upload_problem(name, path.stat().st_size)
+            size = path.stat().st_size
+            problem = upload_problem(name, min(size, 1) if local else size)
             if problem is not None:
                 tables.append(Table(name, "", errors=[problem]))
                 continue
-            data = path.read_bytes()
+            tables += read_checked(name, path.read_bytes(), local=local)
+            continue
         tables += read_checked(name, data)
     return tables

@@ -105,7 +105,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             report = import_files(store, [Path(f) for f in args.files], kind=args.kind,
                                   keep_good=args.keep_good, rejects_path=args.rejects, user=user_of(args),
                                   dry_run=args.dry_run, progress=update,
-                                  word_map=args.map)
+                                  word_map=args.map, local=True)  # any length: the limits guard uploads
     except (RenkeiError, OSError, KeyboardInterrupt):
         raise
     except Exception as exc:  # a file no reader foresaw: one line naming it, never a traceback

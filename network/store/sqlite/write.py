@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 import uuid
 from collections.abc import Callable
+from contextlib import suppress
 
 from network.errors import ConflictError, NotFound
 from network.model import Activity, Org, Participation, Tie
@@ -36,6 +37,39 @@ from network.store.sqlite.codec import (
 from network.store.sqlite.errors import explain
 
 __all__ = ["Writes"]
+
+#: A write of more records than this is a bulk write (a bigger page cache for its transaction).
+BULK = 5_000
+#: Page cache of a bulk write's transaction, and the store's usual one (KiB, negative).
+BULK_CACHE, STORE_CACHE = -262_144, -65_536
+
+
+def _set_aside(c: sqlite3.Connection, changes: ChangeSet) -> list[str]:
+    """Drop the plain (non-unique) indexes of a table this write at least doubles (orgs, ties, audit).
+
+    Returns the statements that build them again (their own SQL, as the schema holds it); the
+    caller runs them before the transaction commits, so no reader ever sees the store without
+    them.  Unique indexes stay: they refuse a bad row as it is written.
+    """
+    adding = {"orgs": len(changes.orgs), "ties": len(changes.ties), "audit": len(changes)}
+    sql = []
+    for table, n in adding.items():
+        held = c.execute(f"SELECT COALESCE(MAX(rowid), 0) FROM {table}").fetchone()[0]
+        if n < max(held, BULK):
+            continue
+        for name, create in c.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+                                      "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'", (table,)).fetchall():
+            c.execute(f"DROP INDEX {quote(name)}")
+            sql.append(create)
+    return sql
+
+
+def _stamped(row: tuple, ci: int, ui: int, now: str) -> tuple:
+    """``row`` of a new record: updated now, created now unless it says when."""
+    row = list(row)
+    row[ui] = now
+    row[ci] = row[ci] or now
+    return tuple(row)
 
 
 class Writes:
@@ -64,26 +98,32 @@ class Writes:
 
         try:
             with self.transaction() as c:
-                fresh = {t: c.execute(f"SELECT 1 FROM {t} LIMIT 1").fetchone() is None for t in ("orgs", "ties")}
-                for part in chunks(changes.orgs, BATCH):
-                    self._upsert(c, "orgs", "org", ORG_COLS, part, org_row, org_from_row,
-                                 now, user, result, audit, fresh["orgs"])
-                    tick(len(part))
-                for part in chunks(changes.activities, BATCH):
-                    self._upsert_activities(c, part, user, now, result, audit)
-                    tick(len(part))
-                for part in chunks(changes.ties, BATCH):
-                    self._upsert(c, "ties", "tie", TIE_COLS, part, tie_row, tie_from_row,
-                                 now, user, result, audit, fresh["ties"])
-                    tick(len(part))
-                for part in chunks(changes.participations, BATCH):
-                    self._insert_participations(c, part, user, now, result, audit)
-                    tick(len(part))
-                c.executemany(
-                    "INSERT INTO audit (at, user, action, entity, entity_id, before, after, batch) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [a + (result.batch,) for a in audit],
-                )
+                big = len(changes.orgs) + len(changes.ties) > BULK
+                if big:  # a bulk write: a page cache for this transaction's indexes (reset below)
+                    c.execute(f"PRAGMA cache_size = {BULK_CACHE}")
+                rebuild = _set_aside(c, changes) if big else []
+                try:
+                    self._upsert(c, "orgs", "org", ORG_COLS, changes.orgs, org_row, org_from_row,
+                                 now, user, result, audit, tick)
+                    for part in chunks(changes.activities, BATCH):
+                        self._upsert_activities(c, part, user, now, result, audit)
+                        tick(len(part))
+                    self._upsert(c, "ties", "tie", TIE_COLS, changes.ties, tie_row, tie_from_row,
+                                 now, user, result, audit, tick)
+                    for part in chunks(changes.participations, BATCH):
+                        self._insert_participations(c, part, user, now, result, audit)
+                        tick(len(part))
+                    c.executemany(
+                        "INSERT INTO audit (at, user, action, entity, entity_id, before, after, batch) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        [a + (result.batch,) for a in audit],
+                    )
+                    for sql in rebuild:  # one sort per index instead of a million random inserts
+                        c.execute(sql)
+                finally:
+                    if big:
+                        with suppress(sqlite3.Error):  # never hide why a write failed
+                            c.execute(f"PRAGMA cache_size = {STORE_CACHE}")
         except sqlite3.IntegrityError as exc:
             raise ConflictError(f"write rejected by the store: {exc}") from exc
         except sqlite3.Error as exc:
@@ -91,58 +131,73 @@ class Writes:
         return result
 
     def _upsert(self, c, table, entity, cols, records, to_row, from_row, now, user, result, audit,  # noqa: ANN001
-                fresh=False):
-        """Insert new records, update changed ones, skip equal ones; queue audit rows.
+                tick):
+        """Insert new records, update changed ones, skip equal ones; audit rows for each change.
 
-        Works on row tuples in column order (the encoded form) so that the hot
-        path builds no intermediate records.
+        Works on row tuples in column order (the encoded form).  Stored rows are looked up
+        ``BATCH`` ids at a time, and only when the table held rows before this write.  The new
+        rows' audit rows are written by one ``INSERT … SELECT`` over the rowids above the
+        table's largest before the write (a new row's rowid is always larger: no AUTOINCREMENT
+        gaps are reused below the maximum), their JSON built by SQLite.
         """
+        if not records:
+            return
         qcols = ",".join(quote(col) for col in cols)
-        ids = [r.id for r in records]
-        marks = ",".join("?" * len(ids))
-        existing = {}
-        if not fresh:  # into a table empty when this write began, nothing can exist yet
-            existing = {row[0]: tuple(row)
-                        for row in c.execute(f"SELECT {qcols} FROM {table} WHERE id IN ({marks})", ids)}
+        top = c.execute(f"SELECT MAX(rowid) FROM {table}").fetchone()[0]
         ci, ui = cols.index("created_at"), cols.index("updated_at")
         keep = [i for i, col in enumerate(cols) if col not in CONTENT_SKIP]
-        inserts, updates = [], []
-        for rec in records:
-            row = list(to_row(rec))
-            old = existing.get(row[0])
-            if old is not None and all(row[i] == old[i] for i in keep):
-                result.unchanged += 1
-                continue
-            row[ui] = now
-            if old is None:
-                row[ci] = row[ci] or now
-                inserts.append(row)
-                result.created += 1
+        insert_sql = f"INSERT INTO {table} ({qcols}) VALUES ({','.join('?' * len(cols))})"
+        created = 0
+        for part in chunks(records, BATCH):  # one progress tick each
+            rows = [to_row(rec) for rec in part]
+            if top is None:  # the table was empty when this write began: every row is new
+                inserts = [_stamped(row, ci, ui, now) for row in rows]
             else:
-                after_d = {cols[i]: row[i] for i in keep}
-                if entity == "org":
-                    after_d["aliases"], after_d["tags"] = rec.aliases, rec.tags
-                else:
-                    after_d["directed"] = bool(row[DIRECTED])
-                after_d["custom"] = dict(rec.custom or {})
-                after = ENC(after_d)
-                row[ci] = old[ci]
-                updates.append(row[1:] + row[:1])
-                before = dump(content(from_row(dict(zip(cols, old))).to_dict()))
-                audit.append((now, user, "update", entity, row[0], before, after))
-                result.updated += 1
-        if inserts:
-            c.executemany(f"INSERT INTO {table} ({qcols}) VALUES ({','.join('?' * len(cols))})", inserts)
-            # The audit rows of new records, in insertion (rowid) order, their JSON built by SQLite
-            # (cheaper than json.dumps here).
-            new_ids = [row[0] for row in inserts]
+                inserts = self._changed(c, table, entity, cols, qcols, part, rows, from_row, keep, ci, ui,
+                                        now, user, result, audit)
+            if inserts:
+                c.executemany(insert_sql, inserts)
+                created += len(inserts)
+            tick(len(part))
+        result.created += created
+        if created:
             c.execute(f"INSERT INTO audit (at, user, action, entity, entity_id, before, after, batch) "
                       f"SELECT ?, ?, 'create', ?, id, NULL, {AFTER_JSON[table]}, ? FROM {table} "
-                      f"WHERE id IN ({','.join('?' * len(new_ids))}) ORDER BY rowid",
-                      [now, user, entity, result.batch, *new_ids])
+                      f"WHERE rowid > ? ORDER BY rowid", [now, user, entity, result.batch, top or 0])
+
+    def _changed(self, c, table, entity, cols, qcols, records, rows, from_row, keep, ci, ui,  # noqa: ANN001
+                 now, user, result, audit) -> list[tuple]:
+        """Rows of ``records`` to insert; changed ones updated here with their audit rows."""
+        existing = {}
+        for ids in chunks([row[0] for row in rows], BATCH):
+            marks = ",".join("?" * len(ids))
+            existing.update((r[0], tuple(r)) for r in
+                            c.execute(f"SELECT {qcols} FROM {table} WHERE id IN ({marks})", ids))
+        inserts, updates = [], []
+        for rec, row in zip(records, rows, strict=True):
+            old = existing.get(row[0])
+            if old is None:
+                inserts.append(_stamped(row, ci, ui, now))
+                continue
+            if all(row[i] == old[i] for i in keep):
+                result.unchanged += 1
+                continue
+            row = list(row)
+            row[ui], row[ci] = now, old[ci]
+            after_d = {cols[i]: row[i] for i in keep}
+            if entity == "org":
+                after_d["aliases"], after_d["tags"] = rec.aliases, rec.tags
+            else:
+                after_d["directed"] = bool(row[DIRECTED])
+            after_d["custom"] = dict(rec.custom or {})
+            updates.append(row[1:] + row[:1])
+            before = dump(content(from_row(dict(zip(cols, old))).to_dict()))
+            audit.append((now, user, "update", entity, row[0], before, ENC(after_d)))
+            result.updated += 1
         if updates:
             sets = ",".join(f"{quote(col)} = ?" for col in cols if col != "id")
             c.executemany(f"UPDATE {table} SET {sets} WHERE id = ?", updates)
+        return inserts
 
     def _upsert_activities(self, c, records: list[Activity], user, now, result, audit):  # noqa: ANN001
         for a in records:
