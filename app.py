@@ -68,8 +68,12 @@ PAGES = [
     ("ui/pages/history.py", "history", ":material/history:"),
     ("ui/pages/survey.py", "survey", ":material/assignment:"),
 ]
-pg = st.navigation([st.Page(str(ROOT / path), title=tr(key), icon=icon, url_path=key, default=key == "map")
-                    for path, key, icon in PAGES])
+pg = st.navigation(
+    [
+        st.Page(str(ROOT / path), title=tr(key), icon=icon, url_path=key, default=key == "map")
+        for path, key, icon in PAGES
+    ]
+)
 
 
 def _counts() -> None:

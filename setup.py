@@ -34,7 +34,11 @@ app = ["renkei"] + [f"renkei.{p}" for p in find_packages(include=["ui", "ui.*", 
 setup(
     packages=core + app,
     package_dir={"renkei.ui": "ui", "renkei.data": "data"},
-    package_data={"renkei.data": ["**/*.csv", "**/*.json", "**/*.xlsx"], "network": ["py.typed", "**/*.js",
-                  "**/*.css"], "ingest": ["py.typed"], "renkei": ["py.typed"]},
+    package_data={
+        "renkei.data": ["**/*.csv", "**/*.json", "**/*.xlsx"],
+        "network": ["py.typed", "**/*.js", "**/*.css"],
+        "ingest": ["py.typed"],
+        "renkei": ["py.typed"],
+    },
     cmdclass={"build_py": BuildPy},
 )

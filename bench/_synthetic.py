@@ -23,8 +23,10 @@ def synthetic_graph(n_orgs: int, n_ties: int, seed: int = 0) -> nx.MultiDiGraph:
     n_districts = max(1, n_orgs // 50)
     district = rng.integers(0, n_districts, size=n_orgs)
     G = nx.MultiDiGraph()
-    G.add_nodes_from((f"org-{i:06d}", {"name": f"団体{i}", "sector": sector[i],
-                                        "district": f"地区{district[i]:04d}"}) for i in range(n_orgs))
+    G.add_nodes_from(
+        (f"org-{i:06d}", {"name": f"団体{i}", "sector": sector[i], "district": f"地区{district[i]:04d}"})
+        for i in range(n_orgs)
+    )
     by_district = [np.flatnonzero(district == d) for d in range(n_districts)]
     src = rng.integers(0, n_orgs, size=n_ties)
     local = rng.random(n_ties) < 0.6
@@ -45,7 +47,14 @@ def synthetic_graph(n_orgs: int, n_ties: int, seed: int = 0) -> nx.MultiDiGraph:
         if src[e] == dst[e]:
             continue
         t = TieType(tt[e])
-        G.add_edge(f"org-{src[e]:06d}", f"org-{dst[e]:06d}", key=f"tie-{e}", type=t.value,
-                   directed=t.default_directed, strength=int(rng.integers(1, 6)),
-                   start=f"{years[e]}-04-01", end=None)
+        G.add_edge(
+            f"org-{src[e]:06d}",
+            f"org-{dst[e]:06d}",
+            key=f"tie-{e}",
+            type=t.value,
+            directed=t.default_directed,
+            strength=int(rng.integers(1, 6)),
+            start=f"{years[e]}-04-01",
+            end=None,
+        )
     return G

@@ -109,11 +109,13 @@ def nx_measures(G: nx.MultiDiGraph, n: int, result: dict) -> list[tuple[str, flo
         with Timer() as t:
             nx.betweenness_centrality(U, k=None if bm["method"] == "exact" else sources, seed=0)
         rows.append(("betweenness", t.wall, t.cpu, ""))
-    for name, f in [("constraint", lambda: nx.constraint(U)),
-                    ("effective_size", lambda: nx.effective_size(U)),
-                    ("brokerage", lambda: naive_brokerage(D)),
-                    ("cut points+bridges", lambda: (list(nx.articulation_points(U)), list(nx.bridges(U)))),
-                    ("louvain", lambda: nx.community.louvain_communities(U, weight="weight", seed=0))]:
+    for name, f in [
+        ("constraint", lambda: nx.constraint(U)),
+        ("effective_size", lambda: nx.effective_size(U)),
+        ("brokerage", lambda: naive_brokerage(D)),
+        ("cut points+bridges", lambda: (list(nx.articulation_points(U)), list(nx.bridges(U)))),
+        ("louvain", lambda: nx.community.louvain_communities(U, weight="weight", seed=0)),
+    ]:
         with Timer() as t:
             f()
         rows.append((name, t.wall, t.cpu, ""))
@@ -162,10 +164,12 @@ def compare_with_r(n: int = 2000) -> str:
             f.writelines(f"{u + 1}\t{v + 1}\t1\n" for u, v in D.edges())
         with open(cl, "w") as f:
             f.writelines(f"{D.nodes[v]['sector']}\n" for v in range(n))
-        script = (f"suppressMessages(library(sna)); e <- as.matrix(read.table('{el}')); "
-                  f"attr(e, 'n') <- {n}; cl <- readLines('{cl}'); "
-                  f"t <- system.time(b <- brokerage(e, cl)$raw.nli)[['elapsed']]; "
-                  f"write.table(b, '{out}', col.names=FALSE, row.names=FALSE); cat(t)")
+        script = (
+            f"suppressMessages(library(sna)); e <- as.matrix(read.table('{el}')); "
+            f"attr(e, 'n') <- {n}; cl <- readLines('{cl}'); "
+            f"t <- system.time(b <- brokerage(e, cl)$raw.nli)[['elapsed']]; "
+            f"write.table(b, '{out}', col.names=FALSE, row.names=FALSE); cat(t)"
+        )
         r = subprocess.run(["Rscript", "-e", script], capture_output=True, text=True, check=False)
         if r.returncode:
             return f"R comparison failed: {r.stderr.strip()[:300]}"
@@ -173,10 +177,13 @@ def compare_with_r(n: int = 2000) -> str:
         want = np.loadtxt(out)[:, :5].astype(int)
     with Timer() as t:
         got = brokerage_roles(D)
-    mine = np.array([[got[v][k] for k in ("coordinator", "itinerant", "representative",
-                                          "gatekeeper", "liaison")] for v in range(n)])
-    return (f"brokerage vs sna::brokerage on {n} orgs / {D.number_of_edges()} arcs: "
-            f"equal={bool((mine == want).all())}, R {r_time:.2f} s, ours {t.wall:.2f} s")
+    mine = np.array(
+        [[got[v][k] for k in ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")] for v in range(n)]
+    )
+    return (
+        f"brokerage vs sna::brokerage on {n} orgs / {D.number_of_edges()} arcs: "
+        f"equal={bool((mine == want).all())}, R {r_time:.2f} s, ours {t.wall:.2f} s"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -192,15 +199,16 @@ def main(argv: list[str] | None = None) -> int:
             result = analyze(G)
         bm = result["graph"]["betweenness"]
         ours = (t.wall, t.cpu)
-        print(f"n={n}: analyze {t.wall:.1f} s wall / {t.cpu:.1f} s CPU "
-              f"(betweenness {bm['method']}, k={bm['k']})", flush=True)
+        print(
+            f"n={n}: analyze {t.wall:.1f} s wall / {t.cpu:.1f} s CPU (betweenness {bm['method']}, k={bm['k']})",
+            flush=True,
+        )
         if n <= args.nx_max:
             rows = nx_measures(G, n, result)
             nx_wall, nx_cpu = sum(r[1] for r in rows), sum(r[2] for r in rows)
             for name, w, c, note in rows:
                 print(f"    networkx {name:22s} {w:8.1f} s wall {c:8.1f} s CPU  {note}", flush=True)
-            table.append((n, G.number_of_edges(), ours, (nx_wall, nx_cpu),
-                          any(r[3] for r in rows)))
+            table.append((n, G.number_of_edges(), ours, (nx_wall, nx_cpu), any(r[3] for r in rows)))
         else:
             table.append((n, G.number_of_edges(), ours, None, False))
         if n == 10000:

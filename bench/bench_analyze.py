@@ -72,24 +72,58 @@ def main(argv: list[str] | None = None) -> int:
         out = Path(args.dir) / f"out-{n}.json"
         ours, peer = [], []
         for r in range(runs):
-            ours.append(run([sys.executable, "-m", "network.cli", "--store", str(db), "analyze", "--format",
-                             "json", "--survey", "none", "--output", str(out)]))
+            ours.append(
+                run(
+                    [
+                        sys.executable,
+                        "-m",
+                        "network.cli",
+                        "--store",
+                        str(db),
+                        "analyze",
+                        "--format",
+                        "json",
+                        "--survey",
+                        "none",
+                        "--output",
+                        str(out),
+                    ]
+                )
+            )
             doc = json.loads(out.read_text(encoding="utf-8"))
             k = doc["graph"]["betweenness"]["k"] or n
             ck = doc["graph"]["closeness"]["k"] or n
-            peer.append(run([sys.executable, str(ROOT / "bench" / "igraph_peer.py"), str(db), str(out) + ".peer",
-                             "--k", str(k), "--closeness-k", str(ck)]))
-            print(f"n={n} run {r + 1}: renkei {ours[-1][0]:.1f} s {ours[-1][1]:.0f} MB; "
-                  f"igraph peer {peer[-1][0]:.1f} s {peer[-1][1]:.0f} MB (k={k})", flush=True)
+            peer.append(
+                run(
+                    [
+                        sys.executable,
+                        str(ROOT / "bench" / "igraph_peer.py"),
+                        str(db),
+                        str(out) + ".peer",
+                        "--k",
+                        str(k),
+                        "--closeness-k",
+                        str(ck),
+                    ]
+                )
+            )
+            print(
+                f"n={n} run {r + 1}: renkei {ours[-1][0]:.1f} s {ours[-1][1]:.0f} MB; "
+                f"igraph peer {peer[-1][0]:.1f} s {peer[-1][1]:.0f} MB (k={k})",
+                flush=True,
+            )
         med = [statistics.median(x[i] for x in ours) for i in (0, 1)]
         pmed = [statistics.median(x[i] for x in peer) for i in (0, 1)]
         table.append((n, 5 * n, runs, med, pmed))
-    print("\n| organisations | ties | runs | renkei s | renkei peak MB | igraph peer s | peer peak MB "
-          "| time ratio | memory ratio |")
+    print(
+        "\n| organisations | ties | runs | renkei s | renkei peak MB | igraph peer s | peer peak MB "
+        "| time ratio | memory ratio |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for n, m, runs, (w, mb), (pw, pmb) in table:
-        print(f"| {n:,} | {m:,} | {runs} | {w:.1f} | {mb:.0f} | {pw:.1f} | {pmb:.0f} | {w / pw:.2f}x | "
-              f"{mb / pmb:.1f}x |")
+        print(
+            f"| {n:,} | {m:,} | {runs} | {w:.1f} | {mb:.0f} | {pw:.1f} | {pmb:.0f} | {w / pw:.2f}x | {mb / pmb:.1f}x |"
+        )
     print(f"load average at the end: {os.getloadavg()}")
     return 0
 

@@ -43,8 +43,11 @@ def main() -> None:
                 store.load_graph()
                 load = time.perf_counter() - t
             t = time.perf_counter()
-            out = subprocess.run([sys.executable, "-m", "network.cli", "--store", str(path), "analyze",
-                                  "--format", "json"], capture_output=True, check=True)
+            out = subprocess.run(
+                [sys.executable, "-m", "network.cli", "--store", str(path), "analyze", "--format", "json"],
+                capture_output=True,
+                check=True,
+            )
             total = time.perf_counter() - t
             doc = json.loads(out.stdout)
             assert doc["graph"]["nodes"] == n

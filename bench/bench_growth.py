@@ -40,18 +40,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", type=int, nargs="+")
     ap.add_argument("--dir", default="/tmp/renkei-bench")
     args = ap.parse_args(argv)
-    sizes = args.sizes or ([2_000, 5_000, 10_000, 20_000] if args.quick
-                           else [2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 200_000])
+    sizes = args.sizes or (
+        [2_000, 5_000, 10_000, 20_000] if args.quick else [2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 200_000]
+    )
     Path(args.dir).mkdir(parents=True, exist_ok=True)
     # warm the imports once, so the first size does not pay for the disk cache
-    subprocess.run([sys.executable, "-c", "import network.cli, network.report, igraph, scipy.sparse"], cwd=ROOT,
-                   check=True)
+    subprocess.run(
+        [sys.executable, "-c", "import network.cli, network.report, igraph, scipy.sparse"], cwd=ROOT, check=True
+    )
     times = []
     for n in sizes:
         db = Path(args.dir) / f"analyze-{n}.db"
         make_store(db, n, 5 * n)
-        out = subprocess.run([sys.executable, "-c", CODE, str(db)], cwd=ROOT, capture_output=True, text=True,
-                             check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", CODE, str(db)], cwd=ROOT, capture_output=True, text=True, check=True
+        )
         times.append(float(out.stdout.split()[-1]))
         print(f"n={n:>7,}: {times[-1]:7.2f} s", flush=True)
     x, y = np.log(sizes), np.log(times)

@@ -67,8 +67,9 @@ conn.execute("COMMIT")
 def run(cmd: list[str]) -> tuple[float, float, int]:
     """Run ``cmd``; ``(wall s, cpu s, peak RSS MiB)`` of that process alone (``os.wait4``)."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=dict(os.environ, PYTHONPATH=str(ROOT))
+    )
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
     out, err = proc.stdout.read(), proc.stderr.read()  # type: ignore[union-attr]
@@ -112,8 +113,9 @@ def bench_size(folder: Path, n_orgs: int, n_ties: int, repeat: int, reimport: bo
         db.unlink()
         for p in (Path(f"{db}-wal"), Path(f"{db}-shm")):
             p.unlink(missing_ok=True)
-        r = run([sys.executable, "-m", "network.cli", "--store", f"sqlite:///{db}", "import",
-                 str(orgs_csv), str(ties_csv)])
+        r = run(
+            [sys.executable, "-m", "network.cli", "--store", f"sqlite:///{db}", "import", str(orgs_csv), str(ties_csv)]
+        )
         with SQLiteStore(db) as s:
             counts = s.counts()
         assert counts["ties"] == n_ties and counts["audit"] == n_ties + n_orgs, counts
@@ -125,8 +127,9 @@ def bench_size(folder: Path, n_orgs: int, n_ties: int, repeat: int, reimport: bo
         best["peer"] = min(best.get("peer", p), p)
     out = {"orgs": n_orgs, "ties": n_ties, **best}
     if reimport:
-        out["reimport"] = run([sys.executable, "-m", "network.cli", "--store", f"sqlite:///{db}", "import",
-                               str(orgs_csv), str(ties_csv)])
+        out["reimport"] = run(
+            [sys.executable, "-m", "network.cli", "--store", f"sqlite:///{db}", "import", str(orgs_csv), str(ties_csv)]
+        )
         with SQLiteStore(db) as s:
             assert s.counts()["audit"] == n_ties + n_orgs  # nothing changed, nothing audited
     return out
@@ -142,19 +145,26 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(args.keep or tmp)
         print("whole processes; wall = elapsed on a shared machine, cpu = user + system of the process")
-        print(f"{'orgs':>8} {'ties':>9} | {'renkei wall':>11} {'cpu':>6} {'ties/s wall':>11} {'ties/s cpu':>10} "
-              f"{'RSS MiB':>7} | {'peer wall':>9} {'cpu':>6} {'ties/s wall':>11} {'RSS MiB':>7} | "
-              f"{'ratio wall':>10} {'cpu':>5}")
+        print(
+            f"{'orgs':>8} {'ties':>9} | {'renkei wall':>11} {'cpu':>6} {'ties/s wall':>11} {'ties/s cpu':>10} "
+            f"{'RSS MiB':>7} | {'peer wall':>9} {'cpu':>6} {'ties/s wall':>11} {'RSS MiB':>7} | "
+            f"{'ratio wall':>10} {'cpu':>5}"
+        )
         for i, (n_orgs, n_ties) in enumerate(sizes):
             r = bench_size(folder, n_orgs, n_ties, args.repeat, reimport=i == 0)
             (rw, rc, rm), (pw, pc, pm) = r["renkei"], r["peer"]
-            print(f"{n_orgs:>8,} {n_ties:>9,} | {rw:>10.2f}s {rc:>5.2f}s {n_ties / rw:>11,.0f} {n_ties / rc:>10,.0f} "
-                  f"{rm:>7,} | {pw:>8.2f}s {pc:>5.2f}s {n_ties / pw:>11,.0f} {pm:>7,} | "
-                  f"{rw / pw:>9.2f}x {rc / pc:>4.2f}x", flush=True)
+            print(
+                f"{n_orgs:>8,} {n_ties:>9,} | {rw:>10.2f}s {rc:>5.2f}s {n_ties / rw:>11,.0f} {n_ties / rc:>10,.0f} "
+                f"{rm:>7,} | {pw:>8.2f}s {pc:>5.2f}s {n_ties / pw:>11,.0f} {pm:>7,} | "
+                f"{rw / pw:>9.2f}x {rc / pc:>4.2f}x",
+                flush=True,
+            )
             if "reimport" in r:
                 w, c, m = r["reimport"]
-                reimport_line = (f"re-import of the {n_ties:,} ties (all unchanged): wall {w:.2f} s, cpu {c:.2f} s, "
-                                 f"{n_ties / w:,.0f} ties/s wall, RSS {m:,} MiB")
+                reimport_line = (
+                    f"re-import of the {n_ties:,} ties (all unchanged): wall {w:.2f} s, cpu {c:.2f} s, "
+                    f"{n_ties / w:,.0f} ties/s wall, RSS {m:,} MiB"
+                )
         print(reimport_line)
 
 

@@ -29,22 +29,24 @@ sys.path.insert(0, str(ROOT / "bench"))
 from bench_analyze import make_store  # noqa: E402
 
 READERS = {
-    "load_graph": ("from network.store.sqlite import SQLiteStore\n"
-                   "G = SQLiteStore(DB).load_graph()\nprint(G.number_of_nodes(), G.number_of_edges())"),
-    "load_arrays": ("from network.store.sqlite import SQLiteStore\n"
-                    "T = SQLiteStore(DB).load_arrays()\nprint(T.n, T.m)"),
-    "pandas+igraph": ("import sqlite3, pandas as pd, igraph as ig\n"
-                      "c = sqlite3.connect(DB)\n"
-                      "df = pd.read_sql('SELECT source, target, type, strength FROM ties', c)\n"
-                      "g = ig.Graph.DataFrame(df, directed=True, use_vids=False)\n"
-                      "print(g.vcount(), g.ecount())"),
+    "load_graph": (
+        "from network.store.sqlite import SQLiteStore\n"
+        "G = SQLiteStore(DB).load_graph()\nprint(G.number_of_nodes(), G.number_of_edges())"
+    ),
+    "load_arrays": ("from network.store.sqlite import SQLiteStore\nT = SQLiteStore(DB).load_arrays()\nprint(T.n, T.m)"),
+    "pandas+igraph": (
+        "import sqlite3, pandas as pd, igraph as ig\n"
+        "c = sqlite3.connect(DB)\n"
+        "df = pd.read_sql('SELECT source, target, type, strength FROM ties', c)\n"
+        "g = ig.Graph.DataFrame(df, directed=True, use_vids=False)\n"
+        "print(g.vcount(), g.ecount())"
+    ),
 }
 
 
 def run(name: str, db: Path) -> tuple[float, float, float]:
     """Whole-process wall seconds, the reading part's seconds, peak RSS (MB)."""
-    code = (f"import time; DB = {str(db)!r}; t = time.perf_counter()\n{READERS[name]}\n"
-            "print(time.perf_counter() - t)")
+    code = f"import time; DB = {str(db)!r}; t = time.perf_counter()\n{READERS[name]}\nprint(time.perf_counter() - t)"
     t = time.perf_counter()
     p = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(p.pid, 0)
@@ -63,8 +65,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dir", default="/tmp/renkei-bench")
     args = ap.parse_args(argv)
     Path(args.dir).mkdir(parents=True, exist_ok=True)
-    db = Path(args.dir) / (f"analyze-{args.orgs}.db" if args.ties == 5 * args.orgs
-                           else f"load-{args.orgs}-{args.ties}.db")
+    db = Path(args.dir) / (
+        f"analyze-{args.orgs}.db" if args.ties == 5 * args.orgs else f"load-{args.orgs}-{args.ties}.db"
+    )
     make_store(db, args.orgs, args.ties)
     res: dict[str, list[tuple[float, float, float]]] = {k: [] for k in READERS}
     for r in range(args.runs):

@@ -137,15 +137,31 @@ def bench(n: int, repeat: int, tmp: Path, limit: float = 120.0) -> dict:
             finally:
                 browser.close()
     if not warm:
-        return {"orgs": n, "ties": len(ties), "failed": failed, "html_bytes": len(html.encode("utf-8")),
-                "render_s": round(render_s, 3), "external_requests": [u for u in requests if not is_local(u)]}
-    return {"failed": failed, "orgs": n, "ties": len(ties), "nodes_drawn": nodes, "aggregated": aggregated,
-            "html_bytes": len(html.encode("utf-8")), "render_s": round(render_s, 3),
-            "cold_ms": round(statistics.median(cold)) if cold else None, "warm_ms": round(statistics.median(warm)),
-            "in_iframe_ms": round(statistics.median(inner)),
-            "drill_ms": round(statistics.median(drill)) if drill else None, "drill_nodes": drill_nodes,
-            "cold_all": [round(x) for x in cold], "warm_all": [round(x) for x in warm],
-            "external_requests": [u for u in requests if not is_local(u)]}
+        return {
+            "orgs": n,
+            "ties": len(ties),
+            "failed": failed,
+            "html_bytes": len(html.encode("utf-8")),
+            "render_s": round(render_s, 3),
+            "external_requests": [u for u in requests if not is_local(u)],
+        }
+    return {
+        "failed": failed,
+        "orgs": n,
+        "ties": len(ties),
+        "nodes_drawn": nodes,
+        "aggregated": aggregated,
+        "html_bytes": len(html.encode("utf-8")),
+        "render_s": round(render_s, 3),
+        "cold_ms": round(statistics.median(cold)) if cold else None,
+        "warm_ms": round(statistics.median(warm)),
+        "in_iframe_ms": round(statistics.median(inner)),
+        "drill_ms": round(statistics.median(drill)) if drill else None,
+        "drill_nodes": drill_nodes,
+        "cold_all": [round(x) for x in cold],
+        "warm_all": [round(x) for x in warm],
+        "external_requests": [u for u in requests if not is_local(u)],
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -160,22 +176,32 @@ def main(argv: list[str] | None = None) -> int:
         for n in args.sizes:
             rows.append(bench(n, args.repeat, Path(tmp), args.limit))
             print(json.dumps(rows[-1]), file=sys.stderr)
-    print("| orgs | ties | nodes drawn | HTML | render_map (Python) | request → drawn, cold | warm | "
-          "of which in the map's iframe | drill down (members drawn) |")
+    print(
+        "| orgs | ties | nodes drawn | HTML | render_map (Python) | request → drawn, cold | warm | "
+        "of which in the map's iframe | drill down (members drawn) |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         if "cold_ms" not in r:
-            print(f"| {r['orgs']:,} | {r['ties']:,} | – | {r['html_bytes'] / 1e6:.2f} MB | {r['render_s']:.2f} s | "
-                  f"{r['failed']} | – | – | – |")
+            print(
+                f"| {r['orgs']:,} | {r['ties']:,} | – | {r['html_bytes'] / 1e6:.2f} MB | {r['render_s']:.2f} s | "
+                f"{r['failed']} | – | – | – |"
+            )
             continue
         drawn = f"{r['nodes_drawn']:,}" + (" (aggregated)" if r["aggregated"] else "")
-        print(f"| {r['orgs']:,} | {r['ties']:,} | {drawn} | {r['html_bytes'] / 1e6:.2f} MB | "
-              f"{r['render_s']:.2f} s | "
-              + (f"{r['cold_ms'] / 1000:.2f} s" if r["cold_ms"] is not None else str(r["failed"]))
-              + f" | {r['warm_ms'] / 1000:.2f} s | "
-              f"{r['in_iframe_ms'] / 1000:.2f} s | "
-              + (f"{r['drill_ms'] / 1000:.2f} s ({r['drill_nodes']:,})" if r["drill_ms"] is not None
-                 else (r["failed"] or "–")) + " |")
+        print(
+            f"| {r['orgs']:,} | {r['ties']:,} | {drawn} | {r['html_bytes'] / 1e6:.2f} MB | "
+            f"{r['render_s']:.2f} s | "
+            + (f"{r['cold_ms'] / 1000:.2f} s" if r["cold_ms"] is not None else str(r["failed"]))
+            + f" | {r['warm_ms'] / 1000:.2f} s | "
+            f"{r['in_iframe_ms'] / 1000:.2f} s | "
+            + (
+                f"{r['drill_ms'] / 1000:.2f} s ({r['drill_nodes']:,})"
+                if r["drill_ms"] is not None
+                else (r["failed"] or "–")
+            )
+            + " |"
+        )
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
     return 0

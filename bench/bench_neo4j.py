@@ -42,9 +42,12 @@ def bolt(heap: str) -> Iterator[tuple[BoltServer, float | None]]:
     """A Bolt server: the one named by the environment (wiped) or a fresh ArcadeDB."""
     uri = os.environ.get("RENKEI_TEST_NEO4J_URI")
     if uri:
-        srv = BoltServer(uri, os.environ.get("RENKEI_TEST_NEO4J_USER", "neo4j"),
-                         os.environ.get("RENKEI_TEST_NEO4J_PASSWORD", ""),
-                         os.environ.get("RENKEI_TEST_NEO4J_DATABASE", "neo4j"))
+        srv = BoltServer(
+            uri,
+            os.environ.get("RENKEI_TEST_NEO4J_USER", "neo4j"),
+            os.environ.get("RENKEI_TEST_NEO4J_PASSWORD", ""),
+            os.environ.get("RENKEI_TEST_NEO4J_DATABASE", "neo4j"),
+        )
         clear_database(srv)
         yield srv, None
         return
@@ -69,17 +72,26 @@ def peer_write(info: BoltServer, orgs: list, ties: list, batch: int = 5000) -> f
     with driver.session(database=info.database) as s:
         s.run("CREATE CONSTRAINT peer_org IF NOT EXISTS FOR (o:Organization) REQUIRE o.id IS UNIQUE").consume()
         for i in range(0, len(orgs), batch):
-            rows = [{"id": o.id, "props": dict(o.to_dict(), custom=custom_prop(o.custom))} for o in orgs[i:i + batch]]
-            s.execute_write(lambda tx, rows=rows: tx.run(
-                "UNWIND $rows AS r MERGE (o:Organization {id: r.id}) SET o += r.props", rows=rows).consume())
+            rows = [{"id": o.id, "props": dict(o.to_dict(), custom=custom_prop(o.custom))} for o in orgs[i : i + batch]]
+            s.execute_write(
+                lambda tx, rows=rows: tx.run(
+                    "UNWIND $rows AS r MERGE (o:Organization {id: r.id}) SET o += r.props", rows=rows
+                ).consume()
+            )
         by_type: dict[str, list] = {}
         for t_ in ties:
             d = tie_props(t_)
             by_type.setdefault(d["type"], []).append(
-                {"id": d["id"], "source": d["source"], "target": d["target"], "props": dict(d, custom=custom_prop(d["custom"]))})
+                {
+                    "id": d["id"],
+                    "source": d["source"],
+                    "target": d["target"],
+                    "props": dict(d, custom=custom_prop(d["custom"])),
+                }
+            )
         for type_, rows_all in by_type.items():
             for i in range(0, len(rows_all), batch):
-                rows = rows_all[i:i + batch]
+                rows = rows_all[i : i + batch]
                 s.execute_write(lambda tx, rows=rows, q=Q.MERGE_TIE[type_]: tx.run(q, rows=rows).consume())
     seconds = time.perf_counter() - t
     driver.close()
@@ -111,8 +123,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"SQLite load_graph(): {sqlite_load:.2f} s (for comparison)")
         copies: dict[int, float] = {}
         loads: dict[int, float] = {}
-        lines = ["| batch size | copy s | rows/s | load_graph() s | nodes | edges | server start s |",
-                 "|---:|---:|---:|---:|---:|---:|---:|"]
+        lines = [
+            "| batch size | copy s | rows/s | load_graph() s | nodes | edges | server start s |",
+            "|---:|---:|---:|---:|---:|---:|---:|",
+        ]
         for size in sizes:
             with bolt(args.heap) as (info, startup):
                 store = Neo4jStore(info.uri, info.user, info.password, info.database, batch_size=size)
@@ -123,26 +137,33 @@ def main(argv: list[str] | None = None) -> int:
                 t = time.perf_counter()
                 G = store.load_graph()
                 load_s = time.perf_counter() - t
-                assert (G.number_of_nodes(), G.number_of_edges()) == (want.number_of_nodes(),
-                                                                      want.number_of_edges())
+                assert (G.number_of_nodes(), G.number_of_edges()) == (want.number_of_nodes(), want.number_of_edges())
                 store.close()
             copies[size], loads[size] = copy_s, load_s
-            line = (f"| {size} | {copy_s:.1f} | {rows / copy_s:,.0f} | {load_s:.2f} | {G.number_of_nodes()} | "
-                    f"{G.number_of_edges()} | {startup if startup is None else round(startup, 1)} |")
+            line = (
+                f"| {size} | {copy_s:.1f} | {rows / copy_s:,.0f} | {load_s:.2f} | {G.number_of_nodes()} | "
+                f"{G.number_of_edges()} | {startup if startup is None else round(startup, 1)} |"
+            )
             print(line, flush=True)
             lines.append(line)
         with bolt(args.heap) as (info, _):
             peer_s = peer_write(info, orgs, ties)
-        print(f"peer (driver, UNWIND … MERGE, batches of 5,000, no audit): {peer_s:.1f} s, "
-              f"{rows / peer_s:,.0f} rows/s", flush=True)
+        print(
+            f"peer (driver, UNWIND … MERGE, batches of 5,000, no audit): {peer_s:.1f} s, {rows / peer_s:,.0f} rows/s",
+            flush=True,
+        )
         src.close()
-    print(f"\n{args.orgs} organisations + {args.ties} ties = {rows} rows per copy "
-          "(each row also writes one audit entry)\n")
+    print(
+        f"\n{args.orgs} organisations + {args.ties} ties = {rows} rows per copy "
+        "(each row also writes one audit entry)\n"
+    )
     print("\n".join(lines))
-    print(f"\npeer: {peer_s:.1f} s ({rows / peer_s:,.0f} rows/s); ratio copy / peer per batch size: "
-          + ", ".join(f"{size}: {c / peer_s:.2f}x" for size, c in copies.items())
-          + "; Bolt load_graph / SQLite load_graph: "
-          + ", ".join(f"{size}: {g / sqlite_load:.2f}x" for size, g in loads.items()))
+    print(
+        f"\npeer: {peer_s:.1f} s ({rows / peer_s:,.0f} rows/s); ratio copy / peer per batch size: "
+        + ", ".join(f"{size}: {c / peer_s:.2f}x" for size, c in copies.items())
+        + "; Bolt load_graph / SQLite load_graph: "
+        + ", ".join(f"{size}: {g / sqlite_load:.2f}x" for size, g in loads.items())
+    )
     return 0
 
 

@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     acc = np.zeros(n)
     csources = rng.sample(range(n), min(a.closeness_k, n))
     for i in range(0, len(csources), 32):
-        D = np.asarray(g.distances(source=csources[i:i + 32]), dtype=float)
+        D = np.asarray(g.distances(source=csources[i : i + 32]), dtype=float)
         with np.errstate(divide="ignore"):
             acc += np.where(np.isfinite(D) & (D > 0), 1.0 / D, 0.0).sum(axis=0)
     closeness = acc * n / len(csources) / (n - 1)
@@ -104,31 +104,59 @@ def main(argv: list[str] | None = None) -> int:
     def by(v: np.ndarray, sel: np.ndarray) -> np.ndarray:
         return np.bincount(s_[sel], weights=v[sel], minlength=n)
 
-    roles = np.rint(np.column_stack([
-        in_same * out_same - recip_same - by(x_e, same),
-        io_other - recip_other - by(y_e, ~same),
-        in_same * (out_all - out_same) - by(x_e, ~same),
-        (in_all - in_same) * out_same - by(t_e - x_e, same),
-        (in_all - in_same) * (out_all - out_same) - recip_other - by(t_e - x_e, ~same)
-        - (io_other - recip_other - by(y_e, ~same)),
-    ])).astype(int)
+    roles = np.rint(
+        np.column_stack(
+            [
+                in_same * out_same - recip_same - by(x_e, same),
+                io_other - recip_other - by(y_e, ~same),
+                in_same * (out_all - out_same) - by(x_e, ~same),
+                (in_all - in_same) * out_same - by(t_e - x_e, same),
+                (in_all - in_same) * (out_all - out_same)
+                - recip_other
+                - by(t_e - x_e, ~same)
+                - (io_other - recip_other - by(y_e, ~same)),
+            ]
+        )
+    ).astype(int)
     mixing = np.zeros((G_, G_), dtype=int)
     np.add.at(mixing, (grp[s_], grp[d_]), 1)
     order = np.lexsort((np.array(ids), -bc))
     with open(a.out, "w", encoding="utf-8") as f:
-        json.dump({
-            "graph": {"nodes": n, "edges": m, "arcs": len(s_), "components": int(comp.max()) + 1 if n else 0,
-                      "communities": int(comm.max()) + 1 if n else 0, "cut_points": len(cut),
-                      "bridges": len(bridges)},
-            "orgs": [{"id": ids[i], "name": orgs[i][1], "sector": orgs[i][2], "district": orgs[i][3],
-                      "degree": int(deg[i]), "betweenness": float(bc[i]), "closeness": float(closeness[i]),
-                      "constraint": None if np.isnan(constraint[i]) else float(constraint[i]),
-                      "effective_size": float(effective[i]), "brokerage": roles[i].tolist(),
-                      "community": int(comm[i]), "component": int(comp[i]), "cut_point": i in cut}
-                     for i in order.tolist()],
-            "sector_mixing": mixing.tolist(),
-            "bridges": [[ids[e.source], ids[e.target]] for e in g.es[bridges]] if bridges else [],
-        }, f, ensure_ascii=False)
+        json.dump(
+            {
+                "graph": {
+                    "nodes": n,
+                    "edges": m,
+                    "arcs": len(s_),
+                    "components": int(comp.max()) + 1 if n else 0,
+                    "communities": int(comm.max()) + 1 if n else 0,
+                    "cut_points": len(cut),
+                    "bridges": len(bridges),
+                },
+                "orgs": [
+                    {
+                        "id": ids[i],
+                        "name": orgs[i][1],
+                        "sector": orgs[i][2],
+                        "district": orgs[i][3],
+                        "degree": int(deg[i]),
+                        "betweenness": float(bc[i]),
+                        "closeness": float(closeness[i]),
+                        "constraint": None if np.isnan(constraint[i]) else float(constraint[i]),
+                        "effective_size": float(effective[i]),
+                        "brokerage": roles[i].tolist(),
+                        "community": int(comm[i]),
+                        "component": int(comp[i]),
+                        "cut_point": i in cut,
+                    }
+                    for i in order.tolist()
+                ],
+                "sector_mixing": mixing.tolist(),
+                "bridges": [[ids[e.source], ids[e.target]] for e in g.es[bridges]] if bridges else [],
+            },
+            f,
+            ensure_ascii=False,
+        )
     return 0
 
 

@@ -54,8 +54,10 @@ def _map_frame(page, timeout: float = 300.0):  # type: ignore[no-untyped-def]
     while time.monotonic() < deadline:
         for frame in page.frames:
             try:
-                if frame.evaluate("() => !!(window.renkeiLabels && window.renkeiLabels.settled"
-                                  " && window.network && window.network.physics.options.enabled === false)"):
+                if frame.evaluate(
+                    "() => !!(window.renkeiLabels && window.renkeiLabels.settled"
+                    " && window.network && window.network.physics.options.enabled === false)"
+                ):
                     return frame
             except Exception:  # noqa: BLE001 - a frame navigating away
                 continue
@@ -86,11 +88,15 @@ def shoot(n: int, tmp: Path, out: Path) -> list[Path]:
             target = out / f"map-{n}.png"
             frame.frame_element().screenshot(path=str(target))
             written.append(target)
-            print(f"{n:,} organisations: {frame.evaluate('() => window.renkeiLabels.shown')} names shown of "
-                  f"{frame.evaluate('() => window.renkeiMap.nodeCount')} nodes drawn")
+            print(
+                f"{n:,} organisations: {frame.evaluate('() => window.renkeiLabels.shown')} names shown of "
+                f"{frame.evaluate('() => window.renkeiMap.nodeCount')} nodes drawn"
+            )
             if frame.evaluate("() => window.renkeiMap.aggregated"):
-                key = frame.evaluate("() => JSON.parse(document.getElementById('renkei-data').textContent)"
-                                     ".nodes.find(n => n.id === 'c0').key")
+                key = frame.evaluate(
+                    "() => JSON.parse(document.getElementById('renkei-data').textContent)"
+                    ".nodes.find(n => n.id === 'c0').key"
+                )
                 page.goto(f"{base}/?group={key}", wait_until="domcontentloaded")
                 _map_frame(page)
                 _idle(page)
@@ -115,7 +121,9 @@ def main(argv: list[str] | None = None) -> int:
         for n in args.sizes:
             t0 = time.monotonic()
             for path in shoot(n, Path(tmp), args.out):
-                print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}  ({time.monotonic() - t0:.0f} s)")
+                print(
+                    f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}  ({time.monotonic() - t0:.0f} s)"
+                )
     return 0
 
 

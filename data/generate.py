@@ -170,8 +170,13 @@ def _build(n_orgs: int, n_ties: int, seed: int) -> _Net:
     district.sort()
     city = district * n_cities // n_districts
     kind_pick = rng.integers(0, 3, n_orgs)
-    kind = np.array([_KINDS[_SECTORS[s]][k % len(_KINDS[_SECTORS[s]])] for s, k in
-                     zip(sector.tolist(), kind_pick.tolist(), strict=True)], dtype=object)
+    kind = np.array(
+        [
+            _KINDS[_SECTORS[s]][k % len(_KINDS[_SECTORS[s]])]
+            for s, k in zip(sector.tolist(), kind_pick.tolist(), strict=True)
+        ],
+        dtype=object,
+    )
     activity = (rng.pareto(1.5, n_orgs) + 1.0) * _ACTIVITY[sector]
     activity = np.minimum(activity, activity.sum() / 20)  # no organisation takes a tie of every twenty
     cum = np.cumsum(activity)
@@ -217,7 +222,7 @@ def _build(n_orgs: int, n_ties: int, seed: int) -> _Net:
 
     strength = rng.choice(5, size=n_ties, p=_STRENGTH_P) + 1
     fy = rng.integers(_FIRST_FY, _LAST_FY + 1, n_ties)
-    fy_start = (np.array([f"{y}-04-01" for y in range(_FIRST_FY, _LAST_FY + 1)], dtype="datetime64[D]"))
+    fy_start = np.array([f"{y}-04-01" for y in range(_FIRST_FY, _LAST_FY + 1)], dtype="datetime64[D]")
     start = fy_start[fy - _FIRST_FY] + rng.integers(0, 365, n_ties)
     last = np.datetime64(f"{_LAST_FY + 1}-03-31")
     ended = rng.random(n_ties) < _END_SHARE
@@ -225,8 +230,21 @@ def _build(n_orgs: int, n_ties: int, seed: int) -> _Net:
     end = np.maximum(end, start)
     project = np.where(rng.random(n_ties) < 0.3, rng.integers(1, 500, n_ties), 0)
     end_str = np.where(ended, np.datetime_as_string(end, unit="D"), "")
-    return _Net(sector, kind, district, city, _corporate_numbers(rng, n_orgs, sector), src, tgt, ttype,
-                strength, np.datetime_as_string(start, unit="D"), end_str, project, n_districts)
+    return _Net(
+        sector,
+        kind,
+        district,
+        city,
+        _corporate_numbers(rng, n_orgs, sector),
+        src,
+        tgt,
+        ttype,
+        strength,
+        np.datetime_as_string(start, unit="D"),
+        end_str,
+        project,
+        n_districts,
+    )
 
 
 def _width(n: int) -> int:
@@ -343,8 +361,7 @@ def generate_graph(n_orgs: int, n_ties: int, *, seed: int = 0) -> nx.MultiDiGrap
             keys = succ[s].get(t)
             if keys is None:
                 keys = succ[s][t] = pred[t][s] = {}
-            keys[k] = {"type": ty, "directed": d, "strength": st, "start": a, "end": e, "project": p,
-                       **edge_blank}
+            keys[k] = {"type": ty, "directed": d, "strength": st, "start": a, "end": e, "project": p, **edge_blank}
     return G
 
 
@@ -378,8 +395,10 @@ def write_csv(directory: str | Path, n_orgs: int, n_ties: int, *, seed: int = 0)
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m renkei.data.generate --orgs N --ties M --seed S --out DIR``."""
-    p = argparse.ArgumentParser(prog="python -m renkei.data.generate",
-                                description="合成ネットワークを生成 / generate a synthetic partnership network")
+    p = argparse.ArgumentParser(
+        prog="python -m renkei.data.generate",
+        description="合成ネットワークを生成 / generate a synthetic partnership network",
+    )
     p.add_argument("--orgs", type=int, default=1000, help="団体数 / number of organisations")
     p.add_argument("--ties", type=int, default=5000, help="連携数 / number of ties")
     p.add_argument("--seed", type=int, default=0, help="乱数シード / random seed")

@@ -58,8 +58,10 @@ def control_reason(text: str, *, multiline: bool) -> str | None:
     bad = (CONTROL if multiline else CONTROL_ONE_LINE).search(text.strip())
     if bad is None:
         return None
-    return (f"control character U+{ord(bad.group()):04X} at position {bad.start() + 1} / "
-            "制御文字は使えません（タブ・改行は備考・根拠のみ）")
+    return (
+        f"control character U+{ord(bad.group()):04X} at position {bad.start() + 1} / "
+        "制御文字は使えません（タブ・改行は備考・根拠のみ）"
+    )
 
 
 def _texts(rows: list[list]) -> Iterator[str]:
@@ -77,8 +79,13 @@ def _joined(rows: list[list]) -> str:
         return "".join(_texts(rows))
 
 
-def control_errors(table: Table, columns: Iterable[tuple[str, int]], labels: dict[str, str], *,
-                   free_text: Iterable[tuple[str, int]] = ()) -> list[RowError]:
+def control_errors(
+    table: Table,
+    columns: Iterable[tuple[str, int]],
+    labels: dict[str, str],
+    *,
+    free_text: Iterable[tuple[str, int]] = (),
+) -> list[RowError]:
     """One error per cell of a mapped column (``(field, index)`` pairs) holding a refused character.
 
     ``free_text`` lists more columns as ``(header, index)`` checked like notes
@@ -97,11 +104,18 @@ def control_errors(table: Table, columns: Iterable[tuple[str, int]], labels: dic
             for text in cell if isinstance(cell, list | tuple) else (cell,):
                 reason = None
                 if isinstance(text, str):
-                    reason = (control_reason(text, multiline=multiline) if multiline is not None
-                              else _never_reason(text))
+                    reason = control_reason(text, multiline=multiline) if multiline is not None else _never_reason(text)
                 if reason is not None:
-                    errors.append(RowError(table.file, number, labels.get(field, field),
-                                           escape_controls(short_value(text)), reason, "control_character"))
+                    errors.append(
+                        RowError(
+                            table.file,
+                            number,
+                            labels.get(field, field),
+                            escape_controls(short_value(text)),
+                            reason,
+                            "control_character",
+                        )
+                    )
                     break
     return errors
 
@@ -120,6 +134,15 @@ def header_errors(table: Table) -> list[RowError]:
     with a C0/C1 control is not a known column, so it is a custom one, and
     :mod:`ingest.formats.custom` makes each row with a value there a bad row.
     """
-    return [RowError(table.file, 1, escape_controls(str(h)), escape_controls(short_value(h)),
-                     "header: " + (_never_reason(str(h)) or ""), "control_character")
-            for h in table.headers if _never_reason(str(h))]
+    return [
+        RowError(
+            table.file,
+            1,
+            escape_controls(str(h)),
+            escape_controls(short_value(h)),
+            "header: " + (_never_reason(str(h)) or ""),
+            "control_character",
+        )
+        for h in table.headers
+        if _never_reason(str(h))
+    ]

@@ -56,28 +56,75 @@ from network.errors import ValidationError
 from network.model import Org
 from network.store.base import ChangeSet
 
-__all__ = ["COLUMNS", "KINDS", "CLOSE_CAUSES", "CUSTOM_FIELDS", "Change", "Suggestion", "EnrichPlan",
-           "plan_enrich", "enrich", "read_entries"]
+__all__ = [
+    "COLUMNS",
+    "KINDS",
+    "CLOSE_CAUSES",
+    "CUSTOM_FIELDS",
+    "Change",
+    "Suggestion",
+    "EnrichPlan",
+    "plan_enrich",
+    "enrich",
+    "read_entries",
+]
 
 #: The fixed columns of the 法人番号 CSV (リソース定義書), in order.
 COLUMNS: tuple[str, ...] = (
-    "sequence", "corporateNumber", "process", "correct", "updateDate", "changeDate", "name", "nameImageId",
-    "kind", "prefectureName", "cityName", "streetNumber", "addressImageId", "prefectureCode", "cityCode",
-    "postCode", "addressOutside", "addressOutsideImageId", "closeDate", "closeCause",
-    "successorCorporateNumber", "changeCause", "assignmentDate", "latest", "enName", "enPrefectureName",
-    "enCityName", "enAddressOutside", "furigana", "hihyoji",
+    "sequence",
+    "corporateNumber",
+    "process",
+    "correct",
+    "updateDate",
+    "changeDate",
+    "name",
+    "nameImageId",
+    "kind",
+    "prefectureName",
+    "cityName",
+    "streetNumber",
+    "addressImageId",
+    "prefectureCode",
+    "cityCode",
+    "postCode",
+    "addressOutside",
+    "addressOutsideImageId",
+    "closeDate",
+    "closeCause",
+    "successorCorporateNumber",
+    "changeCause",
+    "assignmentDate",
+    "latest",
+    "enName",
+    "enPrefectureName",
+    "enCityName",
+    "enAddressOutside",
+    "furigana",
+    "hihyoji",
 )
 _I = {c: i for i, c in enumerate(COLUMNS)}
 _MIN_COLUMNS = _I["successorCorporateNumber"] + 1  # older layouts end earlier; what is used must be there
 
 #: 法人種別 code → words (the ten fixed codes).
 KINDS: dict[str, str] = {
-    "101": "国の機関", "201": "地方公共団体", "301": "株式会社", "302": "有限会社", "303": "合名会社",
-    "304": "合資会社", "305": "合同会社", "399": "その他の設立登記法人", "401": "外国会社等", "499": "その他",
+    "101": "国の機関",
+    "201": "地方公共団体",
+    "301": "株式会社",
+    "302": "有限会社",
+    "303": "合名会社",
+    "304": "合資会社",
+    "305": "合同会社",
+    "399": "その他の設立登記法人",
+    "401": "外国会社等",
+    "499": "その他",
 }
 #: 登記記録の閉鎖等の事由 code → words.
-CLOSE_CAUSES: dict[str, str] = {"01": "清算の結了等", "11": "合併による解散等", "21": "登記官による閉鎖",
-                                "31": "その他の清算の結了等"}
+CLOSE_CAUSES: dict[str, str] = {
+    "01": "清算の結了等",
+    "11": "合併による解散等",
+    "21": "登記官による閉鎖",
+    "31": "その他の清算の結了等",
+}
 #: Custom fields enrich writes (organisation attributes, as imported custom columns are kept).
 CUSTOM_FIELDS = ("市区町村コード", "閉鎖日", "閉鎖事由", "承継先法人番号")
 
@@ -140,15 +187,19 @@ class EnrichPlan:
         from ingest.controls import escape_controls as esc
 
         changed = [c for c in self.changes if not c.kept]
-        lines = [f"{self.rows} rows read, {self.matched} organisations matched by 法人番号, "
-                 f"{len({c.org_id for c in changed})} to change / 読込 {self.rows} 行、法人番号で一致 {self.matched} 団体"]
+        lines = [
+            f"{self.rows} rows read, {self.matched} organisations matched by 法人番号, "
+            f"{len({c.org_id for c in changed})} to change / 読込 {self.rows} 行、法人番号で一致 {self.matched} 団体"
+        ]
         for c in self.changes:
             verb = "kept (file says" if c.kept else "→"
             tail = f" {c.after!r})" if c.kept else f" {c.after!r}"
             lines.append(f"  {c.org_id} {esc(c.name)}: {c.field} {c.before!r} {verb}{esc(tail)}")
         for s in self.suggestions:
-            lines.append(f"  suggest / 候補: {s.org_id} {esc(s.name)} ({esc(s.city)}) → 法人番号 {s.number} "
-                         f"({esc(s.entry_name)})")
+            lines.append(
+                f"  suggest / 候補: {s.org_id} {esc(s.name)} ({esc(s.city)}) → 法人番号 {s.number} "
+                f"({esc(s.entry_name)})"
+            )
         if self.errors:
             lines.append(f"{len(self.errors)} bad rows / 不正な行 {len(self.errors)} 件:")
             for e in self.errors[:max_errors]:
@@ -172,7 +223,7 @@ class _Counting(io.RawIOBase):
 
     def readinto(self, b) -> int:  # noqa: ANN001 - a writable buffer
         data = self.raw.read(len(b))
-        b[:len(data)] = data
+        b[: len(data)] = data
         self.done += len(data)
         return len(data)
 
@@ -208,8 +259,9 @@ def _encoding(head: bytes) -> str:
         return "cp932"
 
 
-def read_entries(source: Source, errors: list[RowError], *,
-                 progress: Callable[[int, int], object] | None = None) -> Iterator[Entry]:
+def read_entries(
+    source: Source, errors: list[RowError], *, progress: Callable[[int, int], object] | None = None
+) -> Iterator[Entry]:
     """The current entries of one file, streamed; bad rows go to ``errors``.
 
     ``progress(bytes_read, total_bytes)`` is called every 20,000 rows.
@@ -227,24 +279,49 @@ def read_entries(source: Source, errors: list[RowError], *,
                     progress(counting.done, size)
                 if len(row) < _MIN_COLUMNS:
                     if row and any(row):
-                        errors.append(RowError(name, number, "", ",".join(row)[:80],
-                                               f"{len(row)} columns, the 法人番号 layout has {len(COLUMNS)} / 列数が違います",
-                                               "enrich_columns"))
+                        errors.append(
+                            RowError(
+                                name,
+                                number,
+                                "",
+                                ",".join(row)[:80],
+                                f"{len(row)} columns, the 法人番号 layout has {len(COLUMNS)} / 列数が違います",
+                                "enrich_columns",
+                            )
+                        )
                     continue
                 if row[_I["process"]] == "99" or (len(row) > _I["latest"] and row[_I["latest"]] == "0"):
                     continue
                 corp = row[_I["corporateNumber"]]
                 if len(corp) != 13 or not corp.isdigit():
-                    errors.append(RowError(name, number, "corporateNumber", corp[:20],
-                                           "not a 13-digit 法人番号 / 法人番号が13桁の数字ではありません",
-                                           "enrich_number"))
+                    errors.append(
+                        RowError(
+                            name,
+                            number,
+                            "corporateNumber",
+                            corp[:20],
+                            "not a 13-digit 法人番号 / 法人番号が13桁の数字ではありません",
+                            "enrich_number",
+                        )
+                    )
                     continue
-                yield Entry(corp, row[_I["name"]], row[_I["kind"]], row[_I["prefectureName"]], row[_I["cityName"]],
-                            row[_I["prefectureCode"]] + row[_I["cityCode"]], row[_I["closeDate"]],
-                            row[_I["closeCause"]], row[_I["successorCorporateNumber"]])
+                yield Entry(
+                    corp,
+                    row[_I["name"]],
+                    row[_I["kind"]],
+                    row[_I["prefectureName"]],
+                    row[_I["cityName"]],
+                    row[_I["prefectureCode"]] + row[_I["cityCode"]],
+                    row[_I["closeDate"]],
+                    row[_I["closeCause"]],
+                    row[_I["successorCorporateNumber"]],
+                )
         except UnicodeDecodeError as exc:
-            errors.append(RowError(name, number + 1, "", "", f"not {enc} text ({exc.reason}) / 文字コードが違います",
-                                   "enrich_encoding"))
+            errors.append(
+                RowError(
+                    name, number + 1, "", "", f"not {enc} text ({exc.reason}) / 文字コードが違います", "enrich_encoding"
+                )
+            )
         if progress is not None:
             progress(size, size)
     finally:
@@ -268,10 +345,10 @@ def _city_keys(city: str) -> tuple[str, ...]:
     keys = [c]
     i = c.find("郡")
     if 0 < i < len(c) - 1:
-        keys.append(c[i + 1:])
+        keys.append(c[i + 1 :])
     i = c.find("市")
     if 0 < i < len(c) - 1 and c.endswith("区"):
-        keys.append(c[:i + 1])
+        keys.append(c[: i + 1])
     return tuple(keys)
 
 
@@ -318,9 +395,12 @@ def _apply(org: Org, e: Entry) -> tuple[Org, list[Change]]:
         else:
             setattr(new, f, value)
             changes.append(Change(org.id, org.name, f, old, value))
-    custom = {"市区町村コード": e.municipal_code if len(e.municipal_code) == 5 else "",
-              "閉鎖日": e.close_date, "閉鎖事由": CLOSE_CAUSES.get(e.close_cause, e.close_cause) if e.close_date else "",
-              "承継先法人番号": e.successor}
+    custom = {
+        "市区町村コード": e.municipal_code if len(e.municipal_code) == 5 else "",
+        "閉鎖日": e.close_date,
+        "閉鎖事由": CLOSE_CAUSES.get(e.close_cause, e.close_cause) if e.close_date else "",
+        "承継先法人番号": e.successor,
+    }
     for f, value in custom.items():
         old = org.custom.get(f, "")
         if value and old != value:
@@ -329,8 +409,9 @@ def _apply(org: Org, e: Entry) -> tuple[Org, list[Change]]:
     return new, changes
 
 
-def plan_enrich(orgs: Iterable[Org], sources: Iterable[Source], *,
-                progress: Callable[[int, int], object] | None = None) -> EnrichPlan:
+def plan_enrich(
+    orgs: Iterable[Org], sources: Iterable[Source], *, progress: Callable[[int, int], object] | None = None
+) -> EnrichPlan:
     """Read ``sources`` against ``orgs``: what would change, what is suggested, which rows are bad.
 
     Nothing is written.  Memory holds the organisations and, per organisation,
@@ -365,8 +446,14 @@ def plan_enrich(orgs: Iterable[Org], sources: Iterable[Source], *,
     return plan
 
 
-def enrich(store: object, sources: Iterable[Source], *, write: bool = False, user: str = "system",
-           progress: Callable[[int, int], object] | None = None) -> EnrichPlan:
+def enrich(
+    store: object,
+    sources: Iterable[Source],
+    *,
+    write: bool = False,
+    user: str = "system",
+    progress: Callable[[int, int], object] | None = None,
+) -> EnrichPlan:
     """:func:`plan_enrich` against ``store``'s organisations, then (``write=True``) one audited write.
 
     Raises :class:`~network.errors.ValidationError` (``exc.report`` is the plan) when a row is bad
@@ -374,8 +461,9 @@ def enrich(store: object, sources: Iterable[Source], *, write: bool = False, use
     """
     plan = plan_enrich(store.orgs(), sources, progress=progress)  # type: ignore[attr-defined]
     if write and plan.errors:
-        raise ValidationError(f"{len(plan.errors)} bad rows, nothing written / 不正な行があるため書き込みませんでした",
-                              plan)
+        raise ValidationError(
+            f"{len(plan.errors)} bad rows, nothing written / 不正な行があるため書き込みませんでした", plan
+        )
     if write and plan.orgs:
         result = store.write(ChangeSet(orgs=plan.orgs), user=user)  # type: ignore[attr-defined]
         plan.written, plan.batch = True, result.batch

@@ -42,9 +42,25 @@ __all__ = ["fold", "fold_core", "fold_form", "fold_parts", "fold_text", "ITAIJI"
 
 #: 異体字 that are not 旧字体 (so not in kyujipy's lists) and that people write in names: variant → usual.
 ITAIJI: dict[str, str] = {
-    "髙": "高", "﨑": "崎", "嵜": "崎", "邉": "辺", "𠮷": "吉", "冨": "富", "濵": "浜", "栁": "柳",
-    "曻": "昇", "桒": "桑", "舘": "館", "靍": "鶴", "靏": "鶴", "槗": "橋", "﨔": "欅", "德": "徳",
-    "齋": "斎", "齊": "斉", "邊": "辺",
+    "髙": "高",
+    "﨑": "崎",
+    "嵜": "崎",
+    "邉": "辺",
+    "𠮷": "吉",
+    "冨": "富",
+    "濵": "浜",
+    "栁": "柳",
+    "曻": "昇",
+    "桒": "桑",
+    "舘": "館",
+    "靍": "鶴",
+    "靏": "鶴",
+    "槗": "橋",
+    "﨔": "欅",
+    "德": "徳",
+    "齋": "斎",
+    "齊": "斉",
+    "邊": "辺",
 }
 
 #: Legal forms folded onto another (a certified NPO is still a 特定非営利活動法人).

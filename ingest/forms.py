@@ -34,7 +34,14 @@ from ingest.validate import REASONS, validate_org_row, validate_tie_row
 from network.errors import ValidationError
 from network.model import Org, Tie, tie_id_for
 
-__all__ = ["validate_org_form", "validate_tie_form", "similar_orgs", "check_form_fields", "FORM_FILE", "MULTILINE_FIELDS"]
+__all__ = [
+    "validate_org_form",
+    "validate_tie_form",
+    "similar_orgs",
+    "check_form_fields",
+    "FORM_FILE",
+    "MULTILINE_FIELDS",
+]
 
 #: The ``file`` of every error a form check returns; ``row`` is 0, ``column`` the field name.
 FORM_FILE = "form"
@@ -92,14 +99,23 @@ def similar_orgs(data: dict, store: object | None = None, *, resolver: Resolver 
     name = str(data.get("name") or "").strip()
     if not name:
         return []
-    probe = Org("", name, "", **{f: str(data.get(f) or "").strip()
-                                 for f in ("prefecture", "city", "district", "corporate_number")})
+    probe = Org(
+        "",
+        name,
+        "",
+        **{f: str(data.get(f) or "").strip() for f in ("prefecture", "city", "district", "corporate_number")},
+    )
     return _resolver(store, resolver).similar(probe)
 
 
-def validate_org_form(data: dict, store: object | None = None, *, resolver: Resolver | None = None,
-                      allow_merge: bool = False,
-                      allow_similar: bool = False) -> tuple[Org | None, list[RowError], list[str]]:
+def validate_org_form(
+    data: dict,
+    store: object | None = None,
+    *,
+    resolver: Resolver | None = None,
+    allow_merge: bool = False,
+    allow_similar: bool = False,
+) -> tuple[Org | None, list[RowError], list[str]]:
     """Check a new organisation: ``(org or None, errors, did_you_mean)``.
 
     Parameters
@@ -128,19 +144,26 @@ def validate_org_form(data: dict, store: object | None = None, *, resolver: Reso
     try:
         found = res.match(draft.org)
     except AmbiguousName as exc:
-        return None, [RowError(FORM_FILE, 0, "name", draft.org.name, f"{REASONS['ambiguous_org']}: {exc}",
-                               "ambiguous_org")], [o.name for o in exc.candidates]
+        return (
+            None,
+            [RowError(FORM_FILE, 0, "name", draft.org.name, f"{REASONS['ambiguous_org']}: {exc}", "ambiguous_org")],
+            [o.name for o in exc.candidates],
+        )
     if found is not None and not allow_merge:
-        reason = (f"already stored as {found.name} ({found.id}) / "
-                  f"すでに「{found.name}」として登録されています")
+        reason = f"already stored as {found.name} ({found.id}) / すでに「{found.name}」として登録されています"
         return None, [RowError(FORM_FILE, 0, "name", draft.org.name, reason, "duplicate")], [found.name]
     like = res.similar(draft.org) if found is None and not allow_similar else []
     if like:
         names = "、".join(o.name for o in like)
-        reason = (f"looks like {', '.join(o.name for o in like)}: the same organisation? / "
-                  f"「{names}」と同じ団体ではありませんか")
-        return None, [RowError(FORM_FILE, 0, "name", draft.org.name, reason, "possible_duplicate")], \
-            [o.name for o in like]
+        reason = (
+            f"looks like {', '.join(o.name for o in like)}: the same organisation? / "
+            f"「{names}」と同じ団体ではありませんか"
+        )
+        return (
+            None,
+            [RowError(FORM_FILE, 0, "name", draft.org.name, reason, "possible_duplicate")],
+            [o.name for o in like],
+        )
     hints = [o.name for o in res.suggest(draft.org.name) if found is None or o.id != found.id]
     try:
         org, _ = res.add(draft)
@@ -151,8 +174,9 @@ def validate_org_form(data: dict, store: object | None = None, *, resolver: Reso
     return org, [], hints
 
 
-def validate_tie_form(data: dict, store: object | None = None, *,
-                      resolver: Resolver | None = None) -> tuple[Tie | None, list[RowError], list[str]]:
+def validate_tie_form(
+    data: dict, store: object | None = None, *, resolver: Resolver | None = None
+) -> tuple[Tie | None, list[RowError], list[str]]:
     """Check a new tie: ``(tie or None, errors, did_you_mean)``.
 
     ``source`` and ``target`` may be ids, 法人番号 or names (with or without the
@@ -182,8 +206,7 @@ def validate_tie_form(data: dict, store: object | None = None, *,
             ends.append(res.resolve(ref))
         except AmbiguousName as exc:
             ends.append(None)
-            errors.append(RowError(FORM_FILE, 0, column, ref, f"{REASONS['ambiguous_org']}: {exc}",
-                                   "ambiguous_org"))
+            errors.append(RowError(FORM_FILE, 0, column, ref, f"{REASONS['ambiguous_org']}: {exc}", "ambiguous_org"))
             hints += [o.name for o in exc.candidates]
         except UnknownName:
             ends.append(None)
@@ -197,6 +220,20 @@ def validate_tie_form(data: dict, store: object | None = None, *,
     if not draft.directed and t < s:
         s, t = t, s
     tid = tie_id_for(s, t, draft.type, draft.start, draft.project, draft.directed)
-    tie = Tie(tid, s, t, draft.type, draft.directed, draft.strength, draft.start, draft.end, draft.project,
-              draft.evidence, draft.last_confirmed, 1.0, draft.note, FORM_FILE)
+    tie = Tie(
+        tid,
+        s,
+        t,
+        draft.type,
+        draft.directed,
+        draft.strength,
+        draft.start,
+        draft.end,
+        draft.project,
+        draft.evidence,
+        draft.last_confirmed,
+        1.0,
+        draft.note,
+        FORM_FILE,
+    )
     return tie, [], []

@@ -45,15 +45,25 @@ from network.errors import ValidationError
 if TYPE_CHECKING:  # pragma: no cover
     from ingest.readers import Table
 
-__all__ = ["upload_problem", "apply_limits", "json_cell_problem", "json_value_label", "wide_csv_fields",
-           "LIST_HEADERS", "short_value"]
+__all__ = [
+    "upload_problem",
+    "apply_limits",
+    "json_cell_problem",
+    "json_value_label",
+    "wide_csv_fields",
+    "LIST_HEADERS",
+    "short_value",
+]
 
 #: Normalised headers whose JSON value may be a list of strings (``aliases``, ``tags``).
 LIST_HEADERS: frozenset[str] = frozenset(
-    normalise_header(w) for f in ("aliases", "tags") for w in (f, *HEADER_WORDS["orgs"][f]))
+    normalise_header(w) for f in ("aliases", "tags") for w in (f, *HEADER_WORDS["orgs"][f])
+)
 
-_NOT_SCALAR = ("JSON cells must be text, a number, true/false or null{extra} / "
-               "JSON の値は文字列・数値・真偽値・null のいずれかにしてください")
+_NOT_SCALAR = (
+    "JSON cells must be text, a number, true/false or null{extra} / "
+    "JSON の値は文字列・数値・真偽値・null のいずれかにしてください"
+)
 _NOT_FINITE = "number too large or not finite / 数値が大きすぎるか有限ではありません"
 
 
@@ -104,9 +114,12 @@ def apply_limits(table: Table, *, rows_limited: bool = True) -> None:
     """
     rows = table.rows
     max_rows = limits.MAX_ROWS if rows_limited else len(rows)
-    if (len(rows) <= max_rows and len(table.headers) <= limits.MAX_COLUMNS
-            and (not rows or max(map(len, rows)) <= limits.MAX_COLUMNS)
-            and _longest_cell(rows) <= limits.MAX_CELL_CHARS):
+    if (
+        len(rows) <= max_rows
+        and len(table.headers) <= limits.MAX_COLUMNS
+        and (not rows or max(map(len, rows)) <= limits.MAX_COLUMNS)
+        and _longest_cell(rows) <= limits.MAX_CELL_CHARS
+    ):
         return
     try:
         problems = limits.check_table(table.file, table.headers, rows, table.row_numbers, max_rows=max_rows)
@@ -126,8 +139,9 @@ def apply_limits(table: Table, *, rows_limited: bool = True) -> None:
             i = where.get(column, -1)
             row = by_number.get(number, [])
             value = short_value(row[i]) if 0 <= i < len(row) else ""
-        table.errors.append(RowError(table.file, number, column, value, reason,
-                                     "cell_too_large" if column else "row_too_wide"))
+        table.errors.append(
+            RowError(table.file, number, column, value, reason, "cell_too_large" if column else "row_too_wide")
+        )
         table.bad_rows.add(number)
 
 

@@ -108,8 +108,7 @@ class _Index:
                 continue
             names = tuple(dict.fromkeys((org.name, *org.aliases)))
             forms = frozenset(f for f in map(legal_form, names) if f)
-            sig = (tuple(map(normalise_name, names)), org.corporate_number, forms,
-                   *(getattr(org, f) for f in _AREA))
+            sig = (tuple(map(normalise_name, names)), org.corporate_number, forms, *(getattr(org, f) for f in _AREA))
             i = where.get(sig)
             if i is None:
                 i = where[sig] = len(self.classes)
@@ -192,15 +191,15 @@ def examine(drafts: list[OrgDraft], stored: Iterable[Org]) -> tuple[dict[int, Am
     crowded = {i for i in subject if index.crowded(i)}
     fits = {i: [j for j in index.candidates(i) if index.fits(i, j)] for i in subject if i not in crowded}
     crowded = {i for i in crowded if not index.classes[i].org.corporate_number}  # a 法人番号 identifies them
-    bad = {i: f for i, f in fits.items()
-           if any(not index.fits(a, b) for k, a in enumerate(f) for b in f[k + 1:])}
+    bad = {i: f for i, f in fits.items() if any(not index.fits(a, b) for k, a in enumerate(f) for b in f[k + 1 :])}
     also: dict[int, list[int]] = {}  # rule 2 sees only rule 1's verdicts, so the row order cannot matter
     for i, f in fits.items():
         for j in () if i in bad else f:
             if j in bad or index.crowded(j):
                 continue
-            clash = [t for t in index.candidates(j)
-                     if t != i and t not in bad and index.fits(j, t) and not index.fits(i, t)]
+            clash = [
+                t for t in index.candidates(j) if t != i and t not in bad and index.fits(j, t) and not index.fits(i, t)
+            ]
             if clash:
                 also[i] = [j, *clash]
                 break
@@ -208,13 +207,16 @@ def examine(drafts: list[OrgDraft], stored: Iterable[Org]) -> tuple[dict[int, Am
     out: dict[int, AmbiguousName] = {}
     for i in crowded:
         c = index.classes[i]
-        why = AmbiguousName(f"{c.org.name!r}: more than {MAX_NAME_GROUP} different records share the name "
-                            "(give ids or 法人番号)", [])
+        why = AmbiguousName(
+            f"{c.org.name!r}: more than {MAX_NAME_GROUP} different records share the name (give ids or 法人番号)", []
+        )
         out.update((id(d), why) for d in c.drafts)
     for i, could_be in bad.items():
         c = index.classes[i]
-        why = AmbiguousName(f"{c.org.name!r} could be " + ", ".join(_label(index.classes[j]) for j in could_be),
-                            [index.classes[j].org for j in could_be])
+        why = AmbiguousName(
+            f"{c.org.name!r} could be " + ", ".join(_label(index.classes[j]) for j in could_be),
+            [index.classes[j].org for j in could_be],
+        )
         out.update((id(d), why) for d in c.drafts)
     return out, _contested(index)
 
@@ -239,6 +241,6 @@ def _contested(index: _Index) -> set[str]:
     for key, ids in index.by_key.items():
         if len(ids) > MAX_NAME_GROUP:
             out.add(key)
-        elif len(ids) > 1 and any(not index.fits(a, b) for k, a in enumerate(ids) for b in ids[k + 1:]):
+        elif len(ids) > 1 and any(not index.fits(a, b) for k, a in enumerate(ids) for b in ids[k + 1 :]):
             out.add(key)
     return out

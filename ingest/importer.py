@@ -83,8 +83,7 @@ def _bulk() -> Iterator[None]:
             gc.enable()
 
 
-_COMPARE = {cls: tuple(f for f in fields_ if f not in _SKIP)
-            for cls, fields_ in ((Org, ORG_FIELDS), (Tie, TIE_FIELDS))}
+_COMPARE = {cls: tuple(f for f in fields_ if f not in _SKIP) for cls, fields_ in ((Org, ORG_FIELDS), (Tie, TIE_FIELDS))}
 
 
 def _tally(counts: object, old: Org | Tie | None, new: Org | Tie) -> None:
@@ -128,8 +127,7 @@ class _Plan:
         try:
             return self.resolver.resolve(value)
         except AmbiguousName as exc:
-            errors.append(RowError(file, number, column, value, f"{REASONS['ambiguous_org']}: {exc}",
-                                   "ambiguous_org"))
+            errors.append(RowError(file, number, column, value, f"{REASONS['ambiguous_org']}: {exc}", "ambiguous_org"))
         except UnknownName:
             reason = REASONS["unknown_org"]
             if self.unknown_shown < 20:
@@ -153,12 +151,12 @@ def _open(table: Table, kind: str, plan: _Plan) -> tuple | None:
     if custom.ignored:
         plan.report.warnings.append(f"{table.file}: ignored columns / 無視した列: {', '.join(custom.ignored)}")
     if hm.duplicate:
-        plan.report.warnings.append(f"{table.file}: repeated columns, first used / 重複した列: "
-                                    f"{', '.join(hm.duplicate)}")
+        plan.report.warnings.append(
+            f"{table.file}: repeated columns, first used / 重複した列: {', '.join(hm.duplicate)}"
+        )
     if hm.missing:
         for f in hm.missing:
-            plan.report.errors.append(RowError(table.file, 1, f, "", missing_column_reason(kind, f),
-                                               "missing_column"))
+            plan.report.errors.append(RowError(table.file, 1, f, "", missing_column_reason(kind, f), "missing_column"))
         plan.report.count(kind).rejected += len(table.rows)
         plan.report.count(kind).read += len(table.rows)
         return None
@@ -228,19 +226,29 @@ def _orgs(tables: list[Table], plan: _Plan) -> None:
                 org, how = plan.resolver.add(draft)
                 like = plan.resolver.similar(org) if how == "new" else []  # ingest.fold: never merged
                 if like:
-                    plan.report.possible_duplicates.append(PossibleDuplicate(
-                        table.file, number, org.name, org.id, [(o.id, o.name) for o in like]))
+                    plan.report.possible_duplicates.append(
+                        PossibleDuplicate(table.file, number, org.name, org.id, [(o.id, o.name) for o in like])
+                    )
                 org.custom = {**org.custom, **custom} if custom else org.custom
                 if org.id in plan.before:
                     org.source = plan.before[org.id].source  # provenance: the first import
                 plan.orgs[org.id] = org
                 continue
             except AmbiguousName as exc:
-                errors = [RowError(table.file, number, labels.get("name", "name"), draft.org.name,
-                                   f"{REASONS['ambiguous_org']}: {exc}", "ambiguous_org")]
+                errors = [
+                    RowError(
+                        table.file,
+                        number,
+                        labels.get("name", "name"),
+                        draft.org.name,
+                        f"{REASONS['ambiguous_org']}: {exc}",
+                        "ambiguous_org",
+                    )
+                ]
             except NoSector:
-                errors = [RowError(table.file, number, labels.get("sector", "sector"), "",
-                                   REASONS["no_sector"], "no_sector")]
+                errors = [
+                    RowError(table.file, number, labels.get("sector", "sector"), "", REASONS["no_sector"], "no_sector")
+                ]
         plan.reject(table, row, number, errors, "orgs")
 
 
@@ -281,17 +289,32 @@ def _tie_row(table: Table, plan: _Plan, row: list, number: int, values: dict, la
             s = plan.ref(draft.source_ref, table.file, number, labels["source"], errors)
             t = plan.ref(draft.target_ref, table.file, number, labels["target"], errors)
         if s is not None and s == t:
-            errors.append(RowError(table.file, number, labels["target"], draft.target_ref,
-                                   REASONS["self_tie"], "self_tie"))
+            errors.append(
+                RowError(table.file, number, labels["target"], draft.target_ref, REASONS["self_tie"], "self_tie")
+            )
         if not errors:
             if not draft.directed and t < s:
                 s, t = t, s
             tid = tie_id_for(s, t, draft.type, draft.start, draft.project, draft.directed)
             if tid in plan.ties:
                 plan.duplicates += 1
-            plan.ties[tid] = Tie(tid, s, t, draft.type, draft.directed, draft.strength, draft.start,
-                                 draft.end, draft.project, draft.evidence, draft.last_confirmed,
-                                 1.0, draft.note, table.file, custom=custom)
+            plan.ties[tid] = Tie(
+                tid,
+                s,
+                t,
+                draft.type,
+                draft.directed,
+                draft.strength,
+                draft.start,
+                draft.end,
+                draft.project,
+                draft.evidence,
+                draft.last_confirmed,
+                1.0,
+                draft.note,
+                table.file,
+                custom=custom,
+            )
             return
     else:  # a bad cell: still report unknown or ambiguous organisations of the row
         for f in ("source", "target"):
@@ -319,9 +342,14 @@ def _participations(table: Table, plan: _Plan) -> None:
         plan.reject(table, row, number, errors, "participations")
 
 
-def plan_import(tables: list[Table], *, store: object | None = None, kind: str | None = None,
-                report: ImportReport | None = None,
-                compare_ties: bool = True) -> tuple[ChangeSet, ImportReport, dict]:
+def plan_import(
+    tables: list[Table],
+    *,
+    store: object | None = None,
+    kind: str | None = None,
+    report: ImportReport | None = None,
+    compare_ties: bool = True,
+) -> tuple[ChangeSet, ImportReport, dict]:
     """Validate and resolve ``tables`` against ``store``: ``(changes, report, bad_rows)``.
 
     Nothing is written.  ``bad_rows`` maps ``(file, row)`` to the bad row's
@@ -333,8 +361,9 @@ def plan_import(tables: list[Table], *, store: object | None = None, kind: str |
         return _plan(tables, store=store, kind=kind, report=report or ImportReport(), compare_ties=compare_ties)
 
 
-def _plan(tables: list[Table], *, store: object | None, kind: str | None, report: ImportReport,
-          compare_ties: bool) -> tuple[ChangeSet, ImportReport, dict]:
+def _plan(
+    tables: list[Table], *, store: object | None, kind: str | None, report: ImportReport, compare_ties: bool
+) -> tuple[ChangeSet, ImportReport, dict]:
     plan = _Plan(store, report)
     forced = parse_kind(kind) if kind else None
     by_kind: dict[str, list[Table]] = {k: [] for k in REQUIRED}
@@ -347,8 +376,11 @@ def _plan(tables: list[Table], *, store: object | None, kind: str | None, report
         k = forced or detect_kind(table.headers, table.hint)
         if k is None:
             report.files.append(FileInfo(table.file, None, table.encoding, len(table.rows)))
-            report.errors.append(RowError(table.file, 1, "", ",".join(map(clean_text, table.headers)),
-                                          REASONS["unknown_kind"], "unknown_kind"))
+            report.errors.append(
+                RowError(
+                    table.file, 1, "", ",".join(map(clean_text, table.headers)), REASONS["unknown_kind"], "unknown_kind"
+                )
+            )
             continue
         by_kind[k].append(table)
     _orgs(by_kind["orgs"], plan)
@@ -357,13 +389,18 @@ def _plan(tables: list[Table], *, store: object | None, kind: str | None, report
     for table in by_kind["participations"]:
         _participations(table, plan)
     if plan.duplicates:
-        report.warnings.append(f"{plan.duplicates} tie rows repeat an earlier one (same ends, type, start and "
-                               f"project); the last one is kept / 同じ連携の重複行 {plan.duplicates} 件（後の行を採用）")
+        report.warnings.append(
+            f"{plan.duplicates} tie rows repeat an earlier one (same ends, type, start and "
+            f"project); the last one is kept / 同じ連携の重複行 {plan.duplicates} 件（後の行を採用）"
+        )
     _count(plan, compare_ties)
     report.merged = {oid: list(o.aliases) for oid, o in plan.orgs.items() if o.aliases}
-    changes = ChangeSet(orgs=list(plan.orgs.values()), ties=list(plan.ties.values()),
-                        activities=list(plan.activities.values()),
-                        participations=list(plan.participations.values()))
+    changes = ChangeSet(
+        orgs=list(plan.orgs.values()),
+        ties=list(plan.ties.values()),
+        activities=list(plan.activities.values()),
+        participations=list(plan.participations.values()),
+    )
     return changes, report, plan.bad_data
 
 
@@ -382,8 +419,11 @@ def _count(plan: _Plan, compare_ties: bool) -> None:
                 _tally(c, old_ties.get(tid), tie)
     if plan.participations:
         old_acts = {a.id: a for a in store.activities()} if store is not None else {}  # type: ignore[attr-defined]
-        old_parts = ({(p.org, p.activity, p.role, p.date or "") for p in store.participations()}  # type: ignore[attr-defined]
-                     if store is not None else set())
+        old_parts = (
+            {(p.org, p.activity, p.role, p.date or "") for p in store.participations()}  # type: ignore[attr-defined]
+            if store is not None
+            else set()
+        )
         c = report.count("activities")
         for aid, act in plan.activities.items():
             old = old_acts.get(aid)
@@ -404,11 +444,19 @@ def _count(plan: _Plan, compare_ties: bool) -> None:
                 c.created += 1
 
 
-def import_files(store: object, paths: Iterable[Source], *, kind: str | None = None,
-                 keep_good: bool = False, rejects_path: str | os.PathLike | None = None,
-                 user: str = "system", dry_run: bool = False,
-                 progress: Callable[[int, int], object] | None = None,
-                 word_map: str | os.PathLike | dict | None = None, local: bool = False) -> ImportReport:
+def import_files(
+    store: object,
+    paths: Iterable[Source],
+    *,
+    kind: str | None = None,
+    keep_good: bool = False,
+    rejects_path: str | os.PathLike | None = None,
+    user: str = "system",
+    dry_run: bool = False,
+    progress: Callable[[int, int], object] | None = None,
+    word_map: str | os.PathLike | dict | None = None,
+    local: bool = False,
+) -> ImportReport:
     """Import organisation, tie and participation files into ``store`` in one write.
 
     Parameters
@@ -445,23 +493,44 @@ def import_files(store: object, paths: Iterable[Source], *, kind: str | None = N
         When a row is bad and ``keep_good`` is False (``exc.report`` lists them).
     """
     with _bulk():
-        return _import(store, list(paths), kind=kind, keep_good=keep_good, rejects_path=rejects_path,
-                       user=user, dry_run=dry_run, progress=progress, word_map=word_map, local=local)
+        return _import(
+            store,
+            list(paths),
+            kind=kind,
+            keep_good=keep_good,
+            rejects_path=rejects_path,
+            user=user,
+            dry_run=dry_run,
+            progress=progress,
+            word_map=word_map,
+            local=local,
+        )
 
 
-def _import(store: object, paths: list[Source], *, kind: str | None, keep_good: bool,
-            rejects_path: str | os.PathLike | None, user: str, dry_run: bool,
-            progress: Callable[[int, int], object] | None, word_map: object = None,
-            local: bool = False) -> ImportReport:
+def _import(
+    store: object,
+    paths: list[Source],
+    *,
+    kind: str | None,
+    keep_good: bool,
+    rejects_path: str | os.PathLike | None,
+    user: str,
+    dry_run: bool,
+    progress: Callable[[int, int], object] | None,
+    word_map: object = None,
+    local: bool = False,
+) -> ImportReport:
     report = ImportReport(dry_run=dry_run)
     tables = apply_word_map(load_sources(paths, local=local), load_word_map(word_map), kind)  # --map (ingest.formats)
-    changes, report, bad_data = plan_import(tables, store=store, kind=kind, report=report,
-                                            compare_ties=dry_run)
+    changes, report, bad_data = plan_import(tables, store=store, kind=kind, report=report, compare_ties=dry_run)
     if dry_run:
         return report
     if report.errors and not keep_good:
-        raise ValidationError(f"{len(report.errors)} bad rows, nothing written / "
-                              f"不正な行が {len(report.errors)} 件あるため書き込みませんでした", report)
+        raise ValidationError(
+            f"{len(report.errors)} bad rows, nothing written / "
+            f"不正な行が {len(report.errors)} 件あるため書き込みませんでした",
+            report,
+        )
     if report.errors:
         if rejects_path is None:
             first = paths[0]

@@ -31,9 +31,21 @@ import re
 from network.errors import AuthError, RenkeiError, ValidationError
 
 __all__ = [
-    "MAX_UPLOAD_BYTES", "MAX_ROWS", "MAX_COLUMNS", "MAX_CELL_CHARS", "MAX_FIELD_CHARS",
-    "MAX_XLSX_INFLATED_BYTES", "MAX_XLSX_SHARED_STRINGS", "CONTROL", "CONTROL_ONE_LINE", "NEVER_STORED",
-    "check_upload", "check_table", "check_text", "user_message", "log",
+    "MAX_UPLOAD_BYTES",
+    "MAX_ROWS",
+    "MAX_COLUMNS",
+    "MAX_CELL_CHARS",
+    "MAX_FIELD_CHARS",
+    "MAX_XLSX_INFLATED_BYTES",
+    "MAX_XLSX_SHARED_STRINGS",
+    "CONTROL",
+    "CONTROL_ONE_LINE",
+    "NEVER_STORED",
+    "check_upload",
+    "check_table",
+    "check_text",
+    "user_message",
+    "log",
 ]
 
 log = logging.getLogger("renkei")
@@ -74,14 +86,17 @@ def check_upload(name: str, data: bytes | int) -> None:
     """Reject a file bigger than ``MAX_UPLOAD_BYTES`` (``data`` or its size) or empty."""
     size = data if isinstance(data, int) else len(data)
     if size > MAX_UPLOAD_BYTES:
-        raise ValidationError(f"{name}: file is {_mib(size)}, over the limit of {_mib(MAX_UPLOAD_BYTES)}; "
-                              f"split it into smaller files / ファイルが大きすぎます（上限 {_mib(MAX_UPLOAD_BYTES)}）")
+        raise ValidationError(
+            f"{name}: file is {_mib(size)}, over the limit of {_mib(MAX_UPLOAD_BYTES)}; "
+            f"split it into smaller files / ファイルが大きすぎます（上限 {_mib(MAX_UPLOAD_BYTES)}）"
+        )
     if size == 0:
         raise ValidationError(f"{name}: the file is empty / ファイルが空です")
 
 
-def check_table(file: str, headers: list, rows: list[list],
-                row_numbers: list[int] | None = None, *, max_rows: int | None = None) -> list[tuple[int, str, str]]:
+def check_table(
+    file: str, headers: list, rows: list[list], row_numbers: list[int] | None = None, *, max_rows: int | None = None
+) -> list[tuple[int, str, str]]:
     """Problems with the shape of one table: ``[(row, column, reason)]``.
 
     Raises ``ValidationError`` when the whole table is refused (too many rows or
@@ -90,12 +105,15 @@ def check_table(file: str, headers: list, rows: list[list],
     ``row_numbers`` (as a spreadsheet shows them), else from 2 (row 1 = header).
     """
     if len(headers) > MAX_COLUMNS:
-        raise ValidationError(f"{file}: {len(headers):,} columns, over the limit of {MAX_COLUMNS} / "
-                              f"列が多すぎます（上限 {MAX_COLUMNS}）")
+        raise ValidationError(
+            f"{file}: {len(headers):,} columns, over the limit of {MAX_COLUMNS} / 列が多すぎます（上限 {MAX_COLUMNS}）"
+        )
     limit = MAX_ROWS if max_rows is None else max_rows
     if len(rows) > limit:
-        raise ValidationError(f"{file}: {len(rows):,} rows, over the limit of {limit:,}; split the file / "
-                              f"行が多すぎます（上限 {limit:,}）")
+        raise ValidationError(
+            f"{file}: {len(rows):,} rows, over the limit of {limit:,}; split the file / "
+            f"行が多すぎます（上限 {limit:,}）"
+        )
     problems: list[tuple[int, str, str]] = []
     numbers = row_numbers if row_numbers is not None else range(2, len(rows) + 2)
     for i, row in zip(numbers, rows, strict=False):
@@ -105,8 +123,9 @@ def check_table(file: str, headers: list, rows: list[list],
         for j, cell in enumerate(row):
             if isinstance(cell, str) and len(cell) > MAX_CELL_CHARS:
                 col = str(headers[j]) if j < len(headers) else f"#{j + 1}"
-                problems.append((i, col, f"{len(cell):,} characters, over the limit of {MAX_CELL_CHARS:,} / "
-                                         "セルが長すぎます"))
+                problems.append(
+                    (i, col, f"{len(cell):,} characters, over the limit of {MAX_CELL_CHARS:,} / セルが長すぎます")
+                )
     return problems
 
 
@@ -122,12 +141,14 @@ def check_text(field: str, value: object, *, max_chars: int | None = None, multi
     text = "" if value is None else str(value)
     limit = MAX_FIELD_CHARS if max_chars is None else max_chars
     if len(text) > limit:
-        raise ValidationError(f"{field}: {len(text):,} characters, over the limit of {limit:,} / "
-                              f"長すぎます（上限 {limit:,} 字）")
+        raise ValidationError(
+            f"{field}: {len(text):,} characters, over the limit of {limit:,} / 長すぎます（上限 {limit:,} 字）"
+        )
     bad = (_CONTROL if multiline else _CONTROL_ONE_LINE).search(text)
     if bad:
-        raise ValidationError(f"{field}: control character U+{ord(bad.group()):04X} at position "
-                              f"{bad.start() + 1} / 制御文字は使えません")
+        raise ValidationError(
+            f"{field}: control character U+{ord(bad.group()):04X} at position {bad.start() + 1} / 制御文字は使えません"
+        )
     return text
 
 
@@ -143,5 +164,7 @@ def user_message(exc: BaseException, *, where: str = "") -> str:
         log.info("%s: %s", where or "renkei", exc)
         return str(exc)
     log.exception("unexpected error%s", f" in {where}" if where else "", exc_info=exc)
-    return ("Something went wrong; the error was logged and nothing was half-written. "
-            "/ エラーが発生しました（記録済み・データは変更されていません）")
+    return (
+        "Something went wrong; the error was logged and nothing was half-written. "
+        "/ エラーが発生しました（記録済み・データは変更されていません）"
+    )

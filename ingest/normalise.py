@@ -45,24 +45,63 @@ __all__ = [
 
 #: Legal forms written out in full, longest first so that 認定特定非営利活動法人
 #: is found before 特定非営利活動法人 and 一般社団法人 before 社団法人.
-LEGAL_FORMS: tuple[str, ...] = tuple(sorted({
-    "株式会社", "有限会社", "合同会社", "合資会社", "合名会社",
-    "特定非営利活動法人", "認定特定非営利活動法人",
-    "一般社団法人", "一般財団法人", "公益社団法人", "公益財団法人", "社団法人", "財団法人",
-    "社会福祉法人", "学校法人", "国立大学法人", "公立大学法人", "独立行政法人",
-    "地方独立行政法人", "国立研究開発法人", "医療法人", "宗教法人", "協同組合", "生活協同組合",
-    "特例認定特定非営利活動法人",
-}, key=lambda s: (-len(s), s)))
+LEGAL_FORMS: tuple[str, ...] = tuple(
+    sorted(
+        {
+            "株式会社",
+            "有限会社",
+            "合同会社",
+            "合資会社",
+            "合名会社",
+            "特定非営利活動法人",
+            "認定特定非営利活動法人",
+            "一般社団法人",
+            "一般財団法人",
+            "公益社団法人",
+            "公益財団法人",
+            "社団法人",
+            "財団法人",
+            "社会福祉法人",
+            "学校法人",
+            "国立大学法人",
+            "公立大学法人",
+            "独立行政法人",
+            "地方独立行政法人",
+            "国立研究開発法人",
+            "医療法人",
+            "宗教法人",
+            "協同組合",
+            "生活協同組合",
+            "特例認定特定非営利活動法人",
+        },
+        key=lambda s: (-len(s), s),
+    )
+)
 
 # Abbreviations (after NFKC, lower-cased, spaces removed) → full legal form.
 _ABBREVIATIONS: tuple[tuple[str, str], ...] = (
-    ("(株)", "株式会社"), ("(有)", "有限会社"), ("(合)", "合同会社"), ("(資)", "合資会社"),
-    ("(名)", "合名会社"), ("(特非)", "特定非営利活動法人"), ("(npo)", "特定非営利活動法人"),
-    ("(一社)", "一般社団法人"), ("(一財)", "一般財団法人"), ("(公社)", "公益社団法人"),
-    ("(公財)", "公益財団法人"), ("(社)", "社団法人"), ("(財)", "財団法人"),
-    ("(福)", "社会福祉法人"), ("(社福)", "社会福祉法人"), ("(学)", "学校法人"),
-    ("(医)", "医療法人"), ("(宗)", "宗教法人"), ("(独)", "独立行政法人"), ("(生協)", "生活協同組合"),
-    ("認定npo法人", "認定特定非営利活動法人"), ("npo法人", "特定非営利活動法人"),
+    ("(株)", "株式会社"),
+    ("(有)", "有限会社"),
+    ("(合)", "合同会社"),
+    ("(資)", "合資会社"),
+    ("(名)", "合名会社"),
+    ("(特非)", "特定非営利活動法人"),
+    ("(npo)", "特定非営利活動法人"),
+    ("(一社)", "一般社団法人"),
+    ("(一財)", "一般財団法人"),
+    ("(公社)", "公益社団法人"),
+    ("(公財)", "公益財団法人"),
+    ("(社)", "社団法人"),
+    ("(財)", "財団法人"),
+    ("(福)", "社会福祉法人"),
+    ("(社福)", "社会福祉法人"),
+    ("(学)", "学校法人"),
+    ("(医)", "医療法人"),
+    ("(宗)", "宗教法人"),
+    ("(独)", "独立行政法人"),
+    ("(生協)", "生活協同組合"),
+    ("認定npo法人", "認定特定非営利活動法人"),
+    ("npo法人", "特定非営利活動法人"),
 )
 _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−"})
 
@@ -112,8 +151,6 @@ def normalise_name(name: str) -> str:
 
 
 _FORM_RE = re.compile("^(?:(?P<pre>{0})(?P<a>.+)|(?P<b>.+?)(?P<post>{0}))$".format("|".join(LEGAL_FORMS)))
-
-
 
 
 def split_legal_form(key: str) -> tuple[str, str]:
@@ -181,7 +218,9 @@ def corporate_check_digit(base12: str) -> int:
 def check_corporate_number(number: str) -> bool:
     """True when ``number`` is 13 digits whose first digit is the check digit."""
     return (
-        len(number) == 13 and number.isascii() and number.isdigit()
+        len(number) == 13
+        and number.isascii()
+        and number.isdigit()
         and int(number[0]) == corporate_check_digit(number[1:])
     )
 
@@ -236,10 +275,12 @@ def parse_date(value: object) -> str | None:
     return date(y, mo, d).isoformat()
 
 
-_TRUE = frozenset({"true", "t", "yes", "y", "1", "有", "あり", "有り", "はい", "一方向", "片方向",
-                   "directed", "有向", "○", "◯", "→"})
-_FALSE = frozenset({"false", "f", "no", "n", "0", "無", "なし", "無し", "いいえ", "双方向", "相互",
-                    "undirected", "無向", "×", "↔"})
+_TRUE = frozenset(
+    {"true", "t", "yes", "y", "1", "有", "あり", "有り", "はい", "一方向", "片方向", "directed", "有向", "○", "◯", "→"}
+)
+_FALSE = frozenset(
+    {"false", "f", "no", "n", "0", "無", "なし", "無し", "いいえ", "双方向", "相互", "undirected", "無向", "×", "↔"}
+)
 
 
 def parse_bool(value: object) -> bool | None:

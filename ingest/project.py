@@ -30,8 +30,7 @@ from network.model import Participation, Tie, TieType, tie_id_for
 __all__ = ["project_participations", "projected_ties"]
 
 
-def _members(participations: Iterable[Participation], since: str | None,
-             until: str | None) -> dict[str, set[str]]:
+def _members(participations: Iterable[Participation], since: str | None, until: str | None) -> dict[str, set[str]]:
     members: dict[str, set[str]] = defaultdict(set)
     for p in participations:
         if p.date and ((since and p.date < since) or (until and p.date > until)):
@@ -40,8 +39,9 @@ def _members(participations: Iterable[Participation], since: str | None,
     return members
 
 
-def project_participations(participations: Iterable[Participation], *, since: str | None = None,
-                           until: str | None = None) -> nx.Graph:
+def project_participations(
+    participations: Iterable[Participation], *, since: str | None = None, until: str | None = None
+) -> nx.Graph:
     """An undirected weighted graph of organisations sharing activities.
 
     Parameters
@@ -70,9 +70,15 @@ def project_participations(participations: Iterable[Participation], *, since: st
     return G
 
 
-def projected_ties(participations: Iterable[Participation], *, type: str = TieType.INFORMATION.value,
-                   strength: int = 1, since: str | None = None, until: str | None = None,
-                   activity_names: dict[str, str] | None = None) -> list[Tie]:
+def projected_ties(
+    participations: Iterable[Participation],
+    *,
+    type: str = TieType.INFORMATION.value,
+    strength: int = 1,
+    since: str | None = None,
+    until: str | None = None,
+    activity_names: dict[str, str] | None = None,
+) -> list[Tie]:
     """The projection as undirected :class:`~network.model.Tie` records, sorted by ends.
 
     Defaults: type information exchange 情報交換 and strength 1 (認知
@@ -88,7 +94,19 @@ def projected_ties(participations: Iterable[Participation], *, type: str = TieTy
     ties = []
     for a, b, d in sorted(G.edges(data=True), key=lambda e: (min(e[0], e[1]), max(e[0], e[1]))):
         s, t = min(a, b), max(a, b)
-        ties.append(Tie(tie_id_for(s, t, type, None, "participation", False), s, t, type, False, strength,
-                        project="participation", evidence="participation", weight=float(d["weight"]),
-                        note="shared activities / 共通の活動: " + ", ".join(sorted(escape_controls(names.get(a, a)) for a in d["activities"]))))
+        ties.append(
+            Tie(
+                tie_id_for(s, t, type, None, "participation", False),
+                s,
+                t,
+                type,
+                False,
+                strength,
+                project="participation",
+                evidence="participation",
+                weight=float(d["weight"]),
+                note="shared activities / 共通の活動: "
+                + ", ".join(sorted(escape_controls(names.get(a, a)) for a in d["activities"])),
+            )
+        )
     return ties

@@ -46,9 +46,15 @@ __all__ = ["Table", "Source", "read_source", "read_checked", "read_path", "load_
 _BAD_CHARS = re.compile("[\ufffd\ue000-\uf8ff\x80-\x9f]")
 _CN_TRUSTED = {"euc_jp", "euc_jis_2004", "iso2022_jp", "shift_jis_2004", "shift_jisx0213", "utf_16", "utf_32"}
 _JSON_KINDS = {
-    "organisations": "orgs", "organizations": "orgs", "orgs": "orgs", "団体": "orgs",
-    "ties": "ties", "edges": "ties", "連携": "ties",
-    "participations": "participations", "参加": "participations",
+    "organisations": "orgs",
+    "organizations": "orgs",
+    "orgs": "orgs",
+    "団体": "orgs",
+    "ties": "ties",
+    "edges": "ties",
+    "連携": "ties",
+    "participations": "participations",
+    "参加": "participations",
 }
 
 
@@ -142,8 +148,11 @@ def _read_csv(name: str, data: bytes) -> Table:
             _csv_rows(table, csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), clean, "'" in text)
         except csv.Error as exc:  # a safety net: the field limit is lifted, strict mode is off
             n = len(table.row_numbers) + 2
-            table.errors.append(RowError(name, n, "", "", f"not a readable CSV from row {n} / "
-                                         f"CSV として読めません: {exc}", "unreadable"))
+            table.errors.append(
+                RowError(
+                    name, n, "", "", f"not a readable CSV from row {n} / CSV として読めません: {exc}", "unreadable"
+                )
+            )
             table.bad_rows.add(n)
     if not clean:
         table.encoding = f"{enc} (undecodable bytes / 文字化け)"
@@ -188,8 +197,10 @@ def _csv_rows(table: Table, reader: Iterator[list[str]], clean: bool, quoted: bo
         numbers.append(n)
 
 
-_UNDECODABLE = ("undecodable bytes: save the file as UTF-8 or Shift_JIS (CP932) / "
-                "文字コードを判別できないバイトがあります（UTF-8 か Shift_JIS で保存してください）")
+_UNDECODABLE = (
+    "undecodable bytes: save the file as UTF-8 or Shift_JIS (CP932) / "
+    "文字コードを判別できないバイトがあります（UTF-8 か Shift_JIS で保存してください）"
+)
 
 
 def _one_line(exc: BaseException) -> str:
@@ -201,8 +212,10 @@ def _one_line(exc: BaseException) -> str:
             break
     defused = [e for e in chain_ if type(e).__module__.startswith("defusedxml")]
     if defused:
-        return ("the XML declares entities or a DTD, refused for safety (entity expansion, external entities) / "
-                f"安全のため XML のエンティティ宣言は受け付けません ({type(defused[0]).__name__})")
+        return (
+            "the XML declares entities or a DTD, refused for safety (entity expansion, external entities) / "
+            f"安全のため XML のエンティティ宣言は受け付けません ({type(defused[0]).__name__})"
+        )
     root = chain_[-1]
     text = " ".join(str(root).split()) or type(root).__name__
     return f"{type(root).__name__}: {text}"[:300]
@@ -227,8 +240,11 @@ def _read_xlsx(name: str, data: bytes) -> list[Table]:
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - any failure to open is a message about the file
         t = Table(name, "xlsx")
-        t.errors.append(RowError(name, 0, "", "", f"not a readable XLSX workbook / XLSX として読めません: "
-                                 f"{_one_line(exc)}", "unreadable"))
+        t.errors.append(
+            RowError(
+                name, 0, "", "", f"not a readable XLSX workbook / XLSX として読めません: {_one_line(exc)}", "unreadable"
+            )
+        )
         return [t]
     tables = []
     try:
@@ -248,9 +264,23 @@ def _read_xlsx(name: str, data: bytes) -> list[Table]:
                     table.rows.append(cells)
                     table.row_numbers.append(n)
             except Exception as exc:  # noqa: BLE001 - bad XML in one sheet: a message, never a traceback
-                tables.append(Table(table.file, "xlsx", errors=[RowError(
-                    table.file, n + 1, "", "", f"sheet not readable from row {n + 1}, nothing of it imported / "
-                    f"シートを読めません: {_one_line(exc)}", "unreadable")]))
+                tables.append(
+                    Table(
+                        table.file,
+                        "xlsx",
+                        errors=[
+                            RowError(
+                                table.file,
+                                n + 1,
+                                "",
+                                "",
+                                f"sheet not readable from row {n + 1}, nothing of it imported / "
+                                f"シートを読めません: {_one_line(exc)}",
+                                "unreadable",
+                            )
+                        ],
+                    )
+                )
                 continue
             if table.headers:
                 tables.append(table)
@@ -265,18 +295,21 @@ def _read_json(name: str, data: bytes) -> list[Table]:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         t = Table(name, f"json ({enc})")
-        t.errors.append(RowError(name, exc.lineno, "", "", f"not valid JSON / JSON として読めません: {exc.msg}",
-                                 "unreadable"))
+        t.errors.append(
+            RowError(name, exc.lineno, "", "", f"not valid JSON / JSON として読めません: {exc.msg}", "unreadable")
+        )
         return [t]
     except RecursionError:
         t = Table(name, f"json ({enc})")
-        t.errors.append(RowError(name, 0, "", "", "JSON nested too deeply / JSON の入れ子が深すぎます",
-                                 "json_too_deep"))
+        t.errors.append(
+            RowError(name, 0, "", "", "JSON nested too deeply / JSON の入れ子が深すぎます", "json_too_deep")
+        )
         return [t]
     except ValueError as exc:  # e.g. an integer of more than 4,300 digits
         t = Table(name, f"json ({enc})")
-        t.errors.append(RowError(name, 0, "", "", f"not valid JSON / JSON として読めません: {str(exc)[:120]}",
-                                 "unreadable"))
+        t.errors.append(
+            RowError(name, 0, "", "", f"not valid JSON / JSON として読めません: {str(exc)[:120]}", "unreadable")
+        )
         return [t]
     parts: list[tuple[str, str, object]] = []
     if isinstance(doc, list):
@@ -290,8 +323,9 @@ def _read_json(name: str, data: bytes) -> list[Table]:
     for label, hint, items in parts:
         table = Table(label, f"json ({enc})", hint=hint)
         if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-            table.errors.append(RowError(label, 0, "", "", "expected a list of objects / オブジェクトの配列が必要です",
-                                         "unreadable"))
+            table.errors.append(
+                RowError(label, 0, "", "", "expected a list of objects / オブジェクトの配列が必要です", "unreadable")
+            )
             tables.append(table)
             continue
         headers: dict[str, None] = {}
@@ -306,9 +340,17 @@ def _read_json(name: str, data: bytes) -> list[Table]:
         tables.append(table)
     if not parts:
         t = Table(name, f"json ({enc})")
-        t.errors.append(RowError(name, 0, "", "", "expected a list of objects or an object with organisations/ties/"
-                                 "participations / 配列か organisations・ties・participations を持つオブジェクトが必要です",
-                                 "unreadable"))
+        t.errors.append(
+            RowError(
+                name,
+                0,
+                "",
+                "",
+                "expected a list of objects or an object with organisations/ties/"
+                "participations / 配列か organisations・ties・participations を持つオブジェクトが必要です",
+                "unreadable",
+            )
+        )
         tables.append(t)
     return tables
 

@@ -126,9 +126,12 @@ class ImportReport:
         >>> ImportReport(counts={"ties": KindCounts(read=3, created=2, unchanged=1)}, written=True).summary()
         'ties 3 read: 2 created, 0 updated, 1 unchanged, 0 rejected (新規 2 / 更新 0 / 変更なし 1 / 不正 0)'
         """
-        parts = [f"{k} {c.read} read: {c.created} created, {c.updated} updated, {c.unchanged} unchanged, "
-                 f"{c.rejected} rejected (新規 {c.created} / 更新 {c.updated} / 変更なし {c.unchanged} / "
-                 f"不正 {c.rejected})" for k, c in self.counts.items()]
+        parts = [
+            f"{k} {c.read} read: {c.created} created, {c.updated} updated, {c.unchanged} unchanged, "
+            f"{c.rejected} rejected (新規 {c.created} / 更新 {c.updated} / 変更なし {c.unchanged} / "
+            f"不正 {c.rejected})"
+            for k, c in self.counts.items()
+        ]
         line = "; ".join(parts) or "no rows / 行なし"
         kept = list(dict.fromkeys(c for f in self.files for c in f.custom_columns))  # issue 12
         if kept:
@@ -150,14 +153,18 @@ class ImportReport:
         for f in self.files:
             lines.append(f"{esc(f.file)}: {f.kind or '?'} ({f.encoding}), {f.rows} rows / 行")
         for k, c in self.counts.items():
-            lines.append(f"{k}: read {c.read}, created {c.created}, updated {c.updated}, "
-                         f"unchanged {c.unchanged}, rejected {c.rejected} "
-                         f"(読込 {c.read} / 新規 {c.created} / 更新 {c.updated} / 変更なし {c.unchanged} / 不正 {c.rejected})")
+            lines.append(
+                f"{k}: read {c.read}, created {c.created}, updated {c.updated}, "
+                f"unchanged {c.unchanged}, rejected {c.rejected} "
+                f"(読込 {c.read} / 新規 {c.created} / 更新 {c.updated} / 変更なし {c.unchanged} / 不正 {c.rejected})"
+            )
         lines += [f"warning / 注意: {esc(w)}" for w in self.warnings]
         if self.possible_duplicates:
-            lines.append(f"{len(self.possible_duplicates)} possible duplicates / 重複の可能性 "
-                         f"{len(self.possible_duplicates)} 件 (same 法人番号 or id, or an alias, merges them / "
-                         "同じ法人番号・ID または別名で統合):")
+            lines.append(
+                f"{len(self.possible_duplicates)} possible duplicates / 重複の可能性 "
+                f"{len(self.possible_duplicates)} 件 (same 法人番号 or id, or an alias, merges them / "
+                "同じ法人番号・ID または別名で統合):"
+            )
             lines += [f"  {esc(d.text())}" for d in self.possible_duplicates]
         if self.errors:
             lines.append(f"{len(self.errors)} bad rows / 不正な行 {len(self.errors)} 件:")
@@ -190,7 +197,19 @@ def write_rejects(path: str, errors: list[RowError], rows: dict[tuple[str, int],
     w.writerow(["file", "row", "column", "value", "reason", "code", "data"])
     for e in errors:
         data = rows.get((e.file, e.row))
-        w.writerow([csv_safe(c) for c in (e.file, e.row, e.column, e.value, e.reason, e.code,
-                                          json.dumps(data, ensure_ascii=False, default=str) if data else "")])
+        w.writerow(
+            [
+                csv_safe(c)
+                for c in (
+                    e.file,
+                    e.row,
+                    e.column,
+                    e.value,
+                    e.reason,
+                    e.code,
+                    json.dumps(data, ensure_ascii=False, default=str) if data else "",
+                )
+            ]
+        )
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
         fh.write(buf.getvalue())

@@ -132,8 +132,12 @@ class Resolver:
         if self._by_corp.get(org.corporate_number) == org.id:
             del self._by_corp[org.corporate_number]
         for name in (org.name, *org.aliases):
-            for table, key in ((self._by_key, normalise_name(name)), (self._by_core, core_name(name)),
-                               (self._by_fold, fold(name)), (self._by_fold_core, fold_core(name))):
+            for table, key in (
+                (self._by_key, normalise_name(name)),
+                (self._by_core, core_name(name)),
+                (self._by_fold, fold(name)),
+                (self._by_fold_core, fold_core(name)),
+            ):
                 ids = table.get(key)
                 if ids and org.id in ids:
                     ids.remove(org.id)
@@ -144,8 +148,14 @@ class Resolver:
         ids = self._by_core.get(core_name(name), [])
         if not form:
             return list(ids)
-        return [i for i in ids if any(not legal_form(n) and core_name(n) == core_name(name)
-                                      for n in (self.orgs[i].name, *self.orgs[i].aliases))]
+        return [
+            i
+            for i in ids
+            if any(
+                not legal_form(n) and core_name(n) == core_name(name)
+                for n in (self.orgs[i].name, *self.orgs[i].aliases)
+            )
+        ]
 
     # ------------------------------------------------------------------ org rows
     def match(self, org: Org) -> Org | None:
@@ -201,8 +211,7 @@ class Resolver:
             value = getattr(row, f)
             if value and not (f == "sector" and not draft.sector_given):
                 setattr(merged, f, value)
-        merged.aliases = [a for a in dict.fromkeys([*found.aliases, row.name, *row.aliases])
-                          if a != found.name]
+        merged.aliases = [a for a in dict.fromkeys([*found.aliases, row.name, *row.aliases]) if a != found.name]
         if row.tags:
             merged.tags = list(dict.fromkeys(row.tags))
         if row.id and row.id != found.id:
@@ -266,8 +275,9 @@ class Resolver:
             bare = not fold_form(name)
             for i in self._by_fold_core.get(fold_core(name), ()):
                 other = self.orgs[i]
-                if bare or any(not fold_form(n) and fold_core(n) == fold_core(name)
-                               for n in (other.name, *other.aliases)):
+                if bare or any(
+                    not fold_form(n) and fold_core(n) == fold_core(name) for n in (other.name, *other.aliases)
+                ):
                     ids[i] = None
         ids.pop(org.id, None)
         return [self.orgs[i] for i in ids if _same_place(self.orgs[i], org)]

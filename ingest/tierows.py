@@ -34,8 +34,19 @@ from network.model import Tie, TieType
 __all__ = ["TieRows", "FIELDS"]
 
 #: The tie fields the fast path reads, in this order.
-FIELDS = ("source", "target", "type", "directed", "strength", "start", "end", "project", "evidence",
-          "last_confirmed", "note")
+FIELDS = (
+    "source",
+    "target",
+    "type",
+    "directed",
+    "strength",
+    "start",
+    "end",
+    "project",
+    "evidence",
+    "last_confirmed",
+    "note",
+)
 _DEFAULT = TieType.COLLABORATION
 _UNSEEN = object()
 _SLOW = (LookupError, ValueError, AttributeError, TypeError)  # LookupError: an end not found
@@ -106,6 +117,19 @@ class TieRows:
             s, t = t, s
         project = "" if pj is None else pj.strip()
         key = "\x1f".join((s, t, type_, start or "", project))
-        return Tie("tie-" + sha1(key.encode("utf-8")).hexdigest()[:12], s, t, type_, directed, strength,
-                   start, end, project, "" if ev is None else ev.strip(), last, 1.0,
-                   "" if nt is None else nt.strip(), self.file)
+        return Tie(
+            "tie-" + sha1(key.encode("utf-8")).hexdigest()[:12],
+            s,
+            t,
+            type_,
+            directed,
+            strength,
+            start,
+            end,
+            project,
+            "" if ev is None else ev.strip(),
+            last,
+            1.0,
+            "" if nt is None else nt.strip(),
+            self.file,
+        )

@@ -69,19 +69,35 @@ def read_upload(name: str, data: bytes, kind: str | None = None, *, limit: int =
         missing: list[str] = []
         ignored: list[str] = []
         if k is None and table.headers:
-            errors.append(RowError(table.file, 1, "", ",".join(table.headers), REASONS["unknown_kind"],
-                                   "unknown_kind"))
+            errors.append(RowError(table.file, 1, "", ",".join(table.headers), REASONS["unknown_kind"], "unknown_kind"))
         elif k is not None:
             hm = map_headers(table.headers, k)
             columns, missing = dict(hm.labels), hm.missing
             from ingest.formats.custom import custom_columns  # unknown columns are kept (issue 12)
 
             ignored = custom_columns(table.headers, set(hm.columns.values()), k).ignored
-            errors += [RowError(table.file, 1, f, "", missing_column_reason(k, f), "missing_column")
-                       for f in missing]
-        rows = [{h: ("" if v is None else v if isinstance(v, str) else str(v))
-                 for h, v in zip(table.headers, row, strict=False) if h} for row in table.rows[:limit]]
-        preview.tables.append(TablePreview(table.file, k, KIND_LABELS.get(k, "?") if k else "?",
-                                           table.encoding, table.headers, columns, missing, ignored,
-                                           len(table.rows), rows, errors))
+            errors += [RowError(table.file, 1, f, "", missing_column_reason(k, f), "missing_column") for f in missing]
+        rows = [
+            {
+                h: ("" if v is None else v if isinstance(v, str) else str(v))
+                for h, v in zip(table.headers, row, strict=False)
+                if h
+            }
+            for row in table.rows[:limit]
+        ]
+        preview.tables.append(
+            TablePreview(
+                table.file,
+                k,
+                KIND_LABELS.get(k, "?") if k else "?",
+                table.encoding,
+                table.headers,
+                columns,
+                missing,
+                ignored,
+                len(table.rows),
+                rows,
+                errors,
+            )
+        )
     return preview

@@ -66,14 +66,14 @@ REASONS: dict[str, str] = {
     "strength_range": "strength out of range 1–5 / 強さは1〜5で指定してください",
     "bad_corporate_number": "法人番号 must be 13 digits with a valid check digit / 法人番号は13桁で、チェックデジットが正しくありません",
     "excel_number": "法人番号 was turned into a number by Excel (format the column as text) / "
-                    "法人番号がExcelで数値に変換されています（列を文字列にしてください）",
+    "法人番号がExcelで数値に変換されています（列を文字列にしてください）",
     "unknown_org": "unknown organisation (add it to the organisations first) / 団体が登録されていません（先に団体を登録してください）",
     "ambiguous_org": "ambiguous name: more than one organisation fits (use the id or full name) / "
-                     "名称が複数の団体に該当します（IDか正式名称で指定してください）",
+    "名称が複数の団体に該当します（IDか正式名称で指定してください）",
     "self_tie": "an organisation cannot be tied to itself / 同じ団体どうしの連携は登録できません",
     "undecodable": "undecodable bytes / 文字化け",
     "unknown_kind": "cannot tell what the file holds (use --kind orgs|ties|participations) / "
-                    "ファイルの種類が判別できません（--kind で指定してください）",
+    "ファイルの種類が判別できません（--kind で指定してください）",
 }
 
 _STRENGTH_WORDS = {w.lower(): n for n, labels in STRENGTH_LABELS.items() for w in labels}
@@ -179,8 +179,9 @@ def _need(values: dict, name: str, file: str, row: int, labels: dict, errors: li
     return v
 
 
-def validate_org_row(values: dict, *, file: str, row: int, labels: dict | None = None,
-                     source: str = "") -> tuple[OrgDraft | None, list[RowError]]:
+def validate_org_row(
+    values: dict, *, file: str, row: int, labels: dict | None = None, source: str = ""
+) -> tuple[OrgDraft | None, list[RowError]]:
     """Check one organisation row; ``labels`` maps field → header as written."""
     labels = labels or {}
     errors: list[RowError] = []
@@ -192,8 +193,11 @@ def validate_org_row(values: dict, *, file: str, row: int, labels: dict | None =
         try:
             sector = _sector(sector_word).value
         except ValueError:
-            errors.append(RowError(file, row, labels.get("sector", "sector"), sector_word,
-                                   REASONS["unknown_sector"], "unknown_sector"))
+            errors.append(
+                RowError(
+                    file, row, labels.get("sector", "sector"), sector_word, REASONS["unknown_sector"], "unknown_sector"
+                )
+            )
     else:
         for word in (kind, legal_form(name) if name else ""):
             try:
@@ -208,8 +212,16 @@ def validate_org_row(values: dict, *, file: str, row: int, labels: dict | None =
         corp = clean_corporate_number(raw_corp)
         if corp and not check_corporate_number(corp):
             code = "excel_number" if "e+" in corp.lower() else "bad_corporate_number"
-            errors.append(RowError(file, row, labels.get("corporate_number", "corporate_number"),
-                                   clean_text(raw_corp), REASONS[code], code))
+            errors.append(
+                RowError(
+                    file,
+                    row,
+                    labels.get("corporate_number", "corporate_number"),
+                    clean_text(raw_corp),
+                    REASONS[code],
+                    code,
+                )
+            )
     if errors:
         return None, errors
     org = Org(
@@ -270,8 +282,9 @@ def _tie_date(values: dict, name: str, file: str, row: int, labels: dict, errors
         return None
 
 
-def validate_tie_row(values: dict, *, file: str, row: int,
-                     labels: dict | None = None) -> tuple[TieDraft | None, list[RowError]]:
+def validate_tie_row(
+    values: dict, *, file: str, row: int, labels: dict | None = None
+) -> tuple[TieDraft | None, list[RowError]]:
     """Check one tie row (its organisations are resolved later).
 
     The hot path of a large import: words, strengths and dates are parsed once
@@ -292,8 +305,9 @@ def validate_tie_row(values: dict, *, file: str, row: int,
         try:
             tie_type = _tie_type(type_word)
         except ValueError:
-            errors.append(RowError(file, row, labels.get("type", "type"), type_word,
-                                   REASONS["unknown_type"], "unknown_type"))
+            errors.append(
+                RowError(file, row, labels.get("type", "type"), type_word, REASONS["unknown_type"], "unknown_type")
+            )
     directed = tie_type.default_directed
     raw = get("directed")
     if raw is not None and raw != "":
@@ -301,31 +315,68 @@ def validate_tie_row(values: dict, *, file: str, row: int,
             b = _directed(raw) if raw.__class__ is str else parse_bool(raw)
             directed = directed if b is None else b
         except ValueError:
-            errors.append(RowError(file, row, labels.get("directed", "directed"), clean_text(raw),
-                                   REASONS["bad_directed"], "bad_directed"))
+            errors.append(
+                RowError(
+                    file,
+                    row,
+                    labels.get("directed", "directed"),
+                    clean_text(raw),
+                    REASONS["bad_directed"],
+                    "bad_directed",
+                )
+            )
     strength = 3
     raw = get("strength")
     if raw is not None and raw != "":
         try:
             strength = (_strength(raw) if raw.__class__ is str else parse_strength(raw)) or 3
         except ValueError:
-            errors.append(RowError(file, row, labels.get("strength", "strength"), clean_text(raw),
-                                   REASONS["strength_range"], "strength_range"))
+            errors.append(
+                RowError(
+                    file,
+                    row,
+                    labels.get("strength", "strength"),
+                    clean_text(raw),
+                    REASONS["strength_range"],
+                    "strength_range",
+                )
+            )
     start = _tie_date(values, "start", file, row, labels, errors)
     end = _tie_date(values, "end", file, row, labels, errors)
     last = _tie_date(values, "last_confirmed", file, row, labels, errors)
     if start and end and end < start:
-        errors.append(RowError(file, row, labels.get("end", "end"), clean_text(get("end")),
-                               REASONS["end_before_start"], "end_before_start"))
+        errors.append(
+            RowError(
+                file,
+                row,
+                labels.get("end", "end"),
+                clean_text(get("end")),
+                REASONS["end_before_start"],
+                "end_before_start",
+            )
+        )
     if errors:
         return None, errors
-    return TieDraft(source, target, tie_type.value, directed, strength, start, end,
-                    _text(get("project")), _text(get("evidence")), last,
-                    _text(get("note")), file, row), []
+    return TieDraft(
+        source,
+        target,
+        tie_type.value,
+        directed,
+        strength,
+        start,
+        end,
+        _text(get("project")),
+        _text(get("evidence")),
+        last,
+        _text(get("note")),
+        file,
+        row,
+    ), []
 
 
-def validate_participation_row(values: dict, *, file: str, row: int, labels: dict | None = None
-                               ) -> tuple[ParticipationDraft | None, list[RowError]]:
+def validate_participation_row(
+    values: dict, *, file: str, row: int, labels: dict | None = None
+) -> tuple[ParticipationDraft | None, list[RowError]]:
     """Check one participation row (org, activity, role, date)."""
     labels = labels or {}
     errors: list[RowError] = []

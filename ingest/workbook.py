@@ -86,7 +86,6 @@ class _Meter:
             self.strings += len(_SI.findall(self.tail + chunk)) - len(_SI.findall(self.tail))
             self.tail = chunk[-16:]
 
-
     def over(self) -> bool:
         """True once the part is known to be refused (no need to inflate the rest)."""
         return self.longest >= self.long_run or self.strings > limits.MAX_XLSX_SHARED_STRINGS
@@ -94,19 +93,19 @@ class _Meter:
 
 def _measure(data: bytes, info: zipfile.ZipInfo, cap: int, meter: _Meter) -> None:
     """Inflate ``info`` in steps into ``meter``, stopping once it passes ``cap`` bytes."""
-    head = data[info.header_offset:info.header_offset + 30]
+    head = data[info.header_offset : info.header_offset + 30]
     if len(head) < 30 or head[:4] != b"PK\x03\x04":
         raise zipfile.BadZipFile(f"bad local header for {info.filename}")
     name_len, extra_len = struct.unpack("<HH", head[26:30])
     start = info.header_offset + 30 + name_len + extra_len
-    raw = memoryview(data)[start:start + info.compress_size]
+    raw = memoryview(data)[start : start + info.compress_size]
     if info.compress_type == zipfile.ZIP_STORED:
         for at in range(0, min(len(raw), cap + 1), _STEP):
-            meter.feed(bytes(raw[at:at + _STEP]))
+            meter.feed(bytes(raw[at : at + _STEP]))
         return
     inflater = zlib.decompressobj(-zlib.MAX_WBITS)
     for at in range(0, len(raw), _STEP):
-        chunk = raw[at:at + _STEP]
+        chunk = raw[at : at + _STEP]
         while chunk and meter.total <= cap and not meter.over():
             meter.feed(inflater.decompress(chunk, _STEP))
             chunk = inflater.unconsumed_tail
@@ -123,29 +122,55 @@ def inflation_problem(name: str, data: bytes) -> RowError | None:
     budget = limits.MAX_XLSX_INFLATED_BYTES
     for info in infos:
         if info.compress_type not in _METHODS:
-            return RowError(name, 0, "", info.filename, f"{name}: part {info.filename} uses compression method "
-                            f"{info.compress_type}, not stored or deflate as Excel writes / "
-                            "Excel が使わない圧縮方式です", "unreadable")
+            return RowError(
+                name,
+                0,
+                "",
+                info.filename,
+                f"{name}: part {info.filename} uses compression method "
+                f"{info.compress_type}, not stored or deflate as Excel writes / "
+                "Excel が使わない圧縮方式です",
+                "unreadable",
+            )
     declared = sum(i.file_size for i in infos)
     if declared > budget:
-        return _too_large(name, f"the parts declare {_mib(declared)} uncompressed, over the limit of {_mib(budget)}",
-                          f"展開後のサイズが上限（{_mib(budget)}）を超えます")
+        return _too_large(
+            name,
+            f"the parts declare {_mib(declared)} uncompressed, over the limit of {_mib(budget)}",
+            f"展開後のサイズが上限（{_mib(budget)}）を超えます",
+        )
     long_run = max(limits.MAX_CELL_CHARS * 8, 1 << 20)
     for info in infos:
         meter = _Meter(info.filename, long_run)
         try:
             _measure(data, info, info.file_size, meter)
         except (zipfile.BadZipFile, zlib.error) as exc:
-            return RowError(name, 0, "", info.filename, f"{name}: part {info.filename} is damaged / "
-                            f"壊れています: {exc}", "unreadable")
+            return RowError(
+                name,
+                0,
+                "",
+                info.filename,
+                f"{name}: part {info.filename} is damaged / 壊れています: {exc}",
+                "unreadable",
+            )
         part = f"part {info.filename}"
         if meter.total > info.file_size:
-            return _too_large(name, f"{part} declares {info.file_size:,} bytes but inflates to more (damaged or "
-                              "forged)", "宣言されたサイズより大きく展開されます（破損または改ざん）")
+            return _too_large(
+                name,
+                f"{part} declares {info.file_size:,} bytes but inflates to more (damaged or forged)",
+                "宣言されたサイズより大きく展開されます（破損または改ざん）",
+            )
         if meter.longest >= long_run:
-            return _too_large(name, f"{part} holds one text of {_mib(meter.longest)} or more (a cell holds at "
-                              f"most {limits.MAX_CELL_CHARS:,} characters)", "セルの文字数が多すぎます")
+            return _too_large(
+                name,
+                f"{part} holds one text of {_mib(meter.longest)} or more (a cell holds at "
+                f"most {limits.MAX_CELL_CHARS:,} characters)",
+                "セルの文字数が多すぎます",
+            )
         if meter.strings > limits.MAX_XLSX_SHARED_STRINGS:
-            return _too_large(name, f"{part} holds over {limits.MAX_XLSX_SHARED_STRINGS:,} shared strings",
-                              f"共有文字列が多すぎます（上限 {limits.MAX_XLSX_SHARED_STRINGS:,}）")
+            return _too_large(
+                name,
+                f"{part} holds over {limits.MAX_XLSX_SHARED_STRINGS:,} shared strings",
+                f"共有文字列が多すぎます（上限 {limits.MAX_XLSX_SHARED_STRINGS:,}）",
+            )
     return None

@@ -60,8 +60,17 @@ if TYPE_CHECKING:
     from network.store.base import Store
 
 __all__ = [
-    "ROLES", "Account", "UserStore", "has_role", "users_for", "name_key",
-    "MAX_FAILURES", "MAX_SOURCE_FAILURES", "WINDOW_SECONDS", "MIN_PASSWORD", "WRONG_PASSWORD",
+    "ROLES",
+    "Account",
+    "UserStore",
+    "has_role",
+    "users_for",
+    "name_key",
+    "MAX_FAILURES",
+    "MAX_SOURCE_FAILURES",
+    "WINDOW_SECONDS",
+    "MIN_PASSWORD",
+    "WRONG_PASSWORD",
 ]
 
 ROLES = ("viewer", "editor", "admin")
@@ -132,15 +141,17 @@ def _now() -> str:
 def _clean_name(name: str) -> str:
     name = unicodedata.normalize("NFKC", str(name or "")).strip()
     if not _NAME.match(name):
-        raise ValidationError(f"user name {name!r}: 1–64 letters, digits, '.', '_', '-' or '@' / "
-                              "ユーザー名は英数字と . _ - @ で64字まで")
+        raise ValidationError(
+            f"user name {name!r}: 1–64 letters, digits, '.', '_', '-' or '@' / ユーザー名は英数字と . _ - @ で64字まで"
+        )
     return name
 
 
 def _check_password(password: str) -> str:
     if not isinstance(password, str) or not (MIN_PASSWORD <= len(password) <= MAX_PASSWORD):
-        raise ValidationError(f"a password needs {MIN_PASSWORD} to {MAX_PASSWORD} characters / "
-                              f"パスワードは{MIN_PASSWORD}文字以上")
+        raise ValidationError(
+            f"a password needs {MIN_PASSWORD} to {MAX_PASSWORD} characters / パスワードは{MIN_PASSWORD}文字以上"
+        )
     return password
 
 
@@ -199,8 +210,17 @@ class UserStore:
         _check_role(role)
         digest = self._ph.hash(_check_password(password))
         now = _now()
-        self._db.create({"name": name, "key": name_key(name), "role": role, "password_hash": digest,
-                         "created_at": now, "updated_at": now}, by=by)
+        self._db.create(
+            {
+                "name": name,
+                "key": name_key(name),
+                "role": role,
+                "password_hash": digest,
+                "created_at": now,
+                "updated_at": now,
+            },
+            by=by,
+        )
         return Account(name, role, now, now)
 
     def get(self, name: str) -> Account | None:
@@ -252,8 +272,7 @@ class UserStore:
                 until.append(sfails[-MAX_SOURCE_FAILURES] + WINDOW_SECONDS)
         return max(until) if until else None
 
-    def authenticate(self, name: str, password: str, *, source: str | None = None,
-                     now: float | None = None) -> Account:
+    def authenticate(self, name: str, password: str, *, source: str | None = None, now: float | None = None) -> Account:
         """The account when ``password`` is right; ``AuthError`` otherwise or while locked.
 
         ``source`` is where the attempt comes from (the client's address); failures
@@ -265,14 +284,20 @@ class UserStore:
         until = self.locked_until(name, now=now, source=source or None)
         if until is not None:
             when = datetime.fromtimestamp(until, UTC).strftime("%H:%M UTC")
-            raise AuthError(f"too many failed sign-ins; try again after {when} / "
-                            f"サインインの失敗が多すぎます。{when} 以降にお試しください")
+            raise AuthError(
+                f"too many failed sign-ins; try again after {when} / "
+                f"サインインの失敗が多すぎます。{when} 以降にお試しください"
+            )
         row = self._db.get(key)
         ok = False
         try:
             # an unknown name still costs one verification, so timing does not tell names apart
-            ok = self._ph.verify(row["password_hash"] if row else _dummy_hash(
-                (self._ph.time_cost, self._ph.memory_cost, self._ph.parallelism)), str(password or ""))
+            ok = self._ph.verify(
+                row["password_hash"]
+                if row
+                else _dummy_hash((self._ph.time_cost, self._ph.memory_cost, self._ph.parallelism)),
+                str(password or ""),
+            )
         except (VerifyMismatchError, VerificationError, InvalidHashError):
             ok = False
         ok = bool(ok and row is not None)

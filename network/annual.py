@@ -45,10 +45,23 @@ from network.report_labels import fy_text, lab, num, pct, sector_text
 __all__ = ["annual_report", "annual_to_markdown", "trend_text", "whatif_text", "resolve_centre", "HEADLINE"]
 
 #: Headline indicators: (key, where it comes from, a share?)
-HEADLINE = [("orgs", False), ("active_orgs", False), ("pairs", False), ("density", False),
-            ("components", False), ("isolates", False), ("cut_points", False), ("cross_sector", True),
-            ("sector_pairs_no_tie", False), ("districts_no_centre", False), ("new_ties", False),
-            ("ended_ties", False), ("dep_cut_off", False), ("dep_pairs", True), ("dep_cross", True)]
+HEADLINE = [
+    ("orgs", False),
+    ("active_orgs", False),
+    ("pairs", False),
+    ("density", False),
+    ("components", False),
+    ("isolates", False),
+    ("cut_points", False),
+    ("cross_sector", True),
+    ("sector_pairs_no_tie", False),
+    ("districts_no_centre", False),
+    ("new_ties", False),
+    ("ended_ties", False),
+    ("dep_cut_off", False),
+    ("dep_pairs", True),
+    ("dep_cross", True),
+]
 
 
 def resolve_centre(G: nx.MultiDiGraph, centre: object = None) -> tuple[object | None, bool]:
@@ -63,8 +76,9 @@ def resolve_centre(G: nx.MultiDiGraph, centre: object = None) -> tuple[object | 
 def _flat(row: dict) -> dict:
     out = {k: row.get(k) for k in trend_columns}
     c = row.get("centre") or {}
-    out.update({"dep_cut_off": c.get("cut_off_count"), "dep_pairs": c.get("pairs_through"),
-                "dep_cross": c.get("cross_sector")})
+    out.update(
+        {"dep_cut_off": c.get("cut_off_count"), "dep_pairs": c.get("pairs_through"), "dep_cross": c.get("cross_sector")}
+    )
     out["top_brokers"] = [b["name"] for b in row.get("top_brokers", [])]
     return out
 
@@ -81,15 +95,22 @@ def _community_rows(result: dict, lang_free_top: int = 2) -> list[dict]:
         sectors: dict[str, int] = {}
         for o in ms:
             sectors[o["sector"] or "other"] = sectors.get(o["sector"] or "other", 0) + 1
-        rows.append({"id": cid, "size": len(ms), "central": [o["name"] for o in ms[:lang_free_top]],
-                     "others": max(0, len(ms) - lang_free_top),
-                     "sectors": dict(sorted(sectors.items(), key=lambda kv: -kv[1])),
-                     "members": [o["id"] for o in ms]})
+        rows.append(
+            {
+                "id": cid,
+                "size": len(ms),
+                "central": [o["name"] for o in ms[:lang_free_top]],
+                "others": max(0, len(ms) - lang_free_top),
+                "sectors": dict(sorted(sectors.items(), key=lambda kv: -kv[1])),
+                "members": [o["id"] for o in ms],
+            }
+        )
     return rows
 
 
-def annual_report(G: nx.MultiDiGraph, *, year: int | None = None, centre: object = None,
-                  top: int = 10, survey: dict | None = None) -> dict:
+def annual_report(
+    G: nx.MultiDiGraph, *, year: int | None = None, centre: object = None, top: int = 10, survey: dict | None = None
+) -> dict:
     """Everything the annual report of fiscal year ``year`` shows, as JSON-ready data.
 
     Parameters
@@ -120,18 +141,27 @@ def annual_report(G: nx.MultiDiGraph, *, year: int | None = None, centre: object
     result = analyze(H)
     U = undirected_view(H)
     names = {v: str(d.get("name") or v) for v, d in G.nodes(data=True)}
-    brokers = [{k: o[k] for k in ("id", "name", "sector", "degree", "betweenness", "cut_point")}
-               for o in result["orgs"] if o["degree"] > 0][:top]
+    brokers = [
+        {k: o[k] for k in ("id", "name", "sector", "degree", "betweenness", "cut_point")}
+        for o in result["orgs"]
+        if o["degree"] > 0
+    ][:top]
     data = {
-        "year": year, "previous": year - 1, "centre": centre, "centre_guessed": guessed,
+        "year": year,
+        "previous": year - 1,
+        "centre": centre,
+        "centre_guessed": guessed,
         "centre_name": names.get(centre) if centre is not None else None,
-        "headline": flat[-1], "headline_prev": flat[-2] if len(flat) > 1 else {},
+        "headline": flat[-1],
+        "headline_prev": flat[-2] if len(flat) > 1 else {},
         "trend": [r for r in flat if not years or r["fy"] >= years[0]] or flat,
         "gaps": sector_pair_ties(U),
         "communities": _community_rows(result),
         "districts": district_coverage(U, centre=centre),
-        "funding": {"centre": funding_trend(G, centre, [r["fy"] for r in rows]) if centre is not None else [],
-                    "orgs": funding_mix(G, as_of=year)[:top]},
+        "funding": {
+            "centre": funding_trend(G, centre, [r["fy"] for r in rows]) if centre is not None else [],
+            "orgs": funding_mix(G, as_of=year)[:top],
+        },
         "brokers": brokers,
         "cut_points": result["cut_points"][:top],
         "bridges": result["bridges"][:top],
@@ -148,18 +178,36 @@ def _funding_headline(data: dict, lang: str) -> str | None:
         return None
     now = rows[-1]["shares"].get("government", 0.0) if rows[-1]["ties"] else None
     prev = rows[-2]["shares"].get("government", 0.0) if len(rows) > 1 and rows[-2]["ties"] else None
-    return lab("funding_headline", lang, name=data["centre_name"], now=pct(now),
-               prev_fy=fy_text(data["previous"], lang), prev=pct(prev))
+    return lab(
+        "funding_headline",
+        lang,
+        name=data["centre_name"],
+        now=pct(now),
+        prev_fy=fy_text(data["previous"], lang),
+        prev=pct(prev),
+    )
 
 
 def _md(text: object) -> str:
-    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("*", "\\*") \
-        .replace("_", "\\_").replace("<", "&lt;").replace("#", "\\#").replace("[", "\\[")
+    return (
+        str(text)
+        .replace("\\", "\\\\")
+        .replace("|", "\\|")
+        .replace("\n", " ")
+        .replace("*", "\\*")
+        .replace("_", "\\_")
+        .replace("<", "&lt;")
+        .replace("#", "\\#")
+        .replace("[", "\\[")
+    )
 
 
 def _table(head: list[str], rows: list[list[object]]) -> list[str]:
-    return ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)] + \
-        ["| " + " | ".join(_md(c) for c in r) + " |" for r in rows] + [""]
+    return (
+        ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        + ["| " + " | ".join(_md(c) for c in r) + " |" for r in rows]
+        + [""]
+    )
 
 
 def headline_value(key: str, row: dict) -> str:
@@ -174,64 +222,101 @@ def annual_to_markdown(data: dict, *, lang: str = "ja") -> str:
     sep = "、" if L == "ja" else ", "
     out = [f"# {lab('report_title', L)} {fy_text(data['year'], L)}", "", lab("report_note", L), ""]
     if data["centre"] is not None:
-        out += [f"- {lab('centre', L)}: {_md(data['centre_name'])}"
-                + (f" {lab('centre_guessed', L)}" if data["centre_guessed"] else ""), ""]
+        out += [
+            f"- {lab('centre', L)}: {_md(data['centre_name'])}"
+            + (f" {lab('centre_guessed', L)}" if data["centre_guessed"] else ""),
+            "",
+        ]
     h, p = data["headline"], data["headline_prev"]
     out += [f"## {lab('headline', L)}", ""]
-    out += _table([lab("indicator", L), fy_text(data["year"], L), fy_text(data["previous"], L)],
-                  [[lab(k, L), headline_value(k, h), headline_value(k, p)] for k, _ in HEADLINE])
+    out += _table(
+        [lab("indicator", L), fy_text(data["year"], L), fy_text(data["previous"], L)],
+        [[lab(k, L), headline_value(k, h), headline_value(k, p)] for k, _ in HEADLINE],
+    )
     fh = _funding_headline(data, L)
     if fh:
         out += [f"- {_md(fh)}", ""]
     out += [f"## {lab('trend_title', L)}", ""] + trend_markdown_rows(data["trend"], L)
     out += [f"## {lab('gaps_title', L)}", "", lab("gaps_explain", L), ""]
     none = [g for g in data["gaps"] if g["possible"] and not g["ties"]]
-    out += [f"- {lab('gaps_none', L)}: "
-            + (sep.join(f"{sector_text(g['a'], L)} × {sector_text(g['b'], L)}" for g in none) or lab("nothing", L)),
-            ""]
+    out += [
+        f"- {lab('gaps_none', L)}: "
+        + (sep.join(f"{sector_text(g['a'], L)} × {sector_text(g['b'], L)}" for g in none) or lab("nothing", L)),
+        "",
+    ]
     out += [f"## {lab('communities', L)}", ""]
-    out += _table([lab("communities", L), lab("size", L), lab("sectors", L)],
-                  [[community_label(c, L), c["size"], sep.join(sector_text(s, L) for s in c["sectors"])]
-                   for c in data["communities"]])
+    out += _table(
+        [lab("communities", L), lab("size", L), lab("sectors", L)],
+        [
+            [community_label(c, L), c["size"], sep.join(sector_text(s, L) for s in c["sectors"])]
+            for c in data["communities"]
+        ],
+    )
     out += [f"## {lab('districts', L)}", ""]
     for city in data["districts"]["cities"]:
         out += [f"### {_md(city['prefecture'])} {_md(city['city'])}", ""]
-        out += _table([lab("district", L), lab("orgs_sectors", L), lab("council_centre", L), lab("council_office", L),
-                       lab("exchange", L), lab("missing_sectors", L)], [district_cells(d, data, L)
-                                                                       for d in city["districts"]])
+        out += _table(
+            [
+                lab("district", L),
+                lab("orgs_sectors", L),
+                lab("council_centre", L),
+                lab("council_office", L),
+                lab("exchange", L),
+                lab("missing_sectors", L),
+            ],
+            [district_cells(d, data, L) for d in city["districts"]],
+        )
         if city["no_council"]:
             out += [f"- {lab('no_council', L)}: {_md(sep.join(city['no_council']))}", ""]
     out += [f"## {lab('dependence', L)}", "", lab("dep_explain", L), ""]
-    out += _table([lab("fy", L), lab("dep_cut_off", L), lab("dep_pairs", L), lab("dep_cross", L)],
-                  [[fy_text(r["fy"], L), num(r["dep_cut_off"]), pct(r["dep_pairs"]), pct(r["dep_cross"])]
-                   for r in data["trend"]])
+    out += _table(
+        [lab("fy", L), lab("dep_cut_off", L), lab("dep_pairs", L), lab("dep_cross", L)],
+        [[fy_text(r["fy"], L), num(r["dep_cut_off"]), pct(r["dep_pairs"]), pct(r["dep_cross"])] for r in data["trend"]],
+    )
     out += [f"## {lab('funding', L)}", "", lab("funding_explain", L), ""]
-    out += _table([lab("fy", L), lab("funding_ties", L), lab("sectors", L)],
-                  [[fy_text(r["fy"], L), r["ties"], shares_text(r["shares"], L)] for r in data["funding"]["centre"]])
-    out += _table([lab("name", L), lab("funding_ties", L), lab("sectors", L)],
-                  [[o["name"], o["ties"], shares_text(o["shares"], L)] for o in data["funding"]["orgs"]])
+    out += _table(
+        [lab("fy", L), lab("funding_ties", L), lab("sectors", L)],
+        [[fy_text(r["fy"], L), r["ties"], shares_text(r["shares"], L)] for r in data["funding"]["centre"]],
+    )
+    out += _table(
+        [lab("name", L), lab("funding_ties", L), lab("sectors", L)],
+        [[o["name"], o["ties"], shares_text(o["shares"], L)] for o in data["funding"]["orgs"]],
+    )
     out += [f"## {lab('brokers', L)}", ""]
-    out += _table([lab("name", L), lab("sector", L), lab("degree", L), lab("betweenness", L)],
-                  [[b["name"], sector_text(b["sector"], L), b["degree"], num(b["betweenness"])] for b in data["brokers"]])
+    out += _table(
+        [lab("name", L), lab("sector", L), lab("degree", L), lab("betweenness", L)],
+        [[b["name"], sector_text(b["sector"], L), b["degree"], num(b["betweenness"])] for b in data["brokers"]],
+    )
     names = data["names"]
     out += [f"## {lab('fragile', L)}", ""]
-    out += _table([lab("name", L), lab("cut_off_count", L), lab("cut_off_names", L)],
-                  [[names.get(c["id"], c["id"]), c["cut_off_count"],
-                    sep.join(names.get(v, v) for v in c["cut_off"][:5])] for c in data["cut_points"]])
+    out += _table(
+        [lab("name", L), lab("cut_off_count", L), lab("cut_off_names", L)],
+        [
+            [names.get(c["id"], c["id"]), c["cut_off_count"], sep.join(names.get(v, v) for v in c["cut_off"][:5])]
+            for c in data["cut_points"]
+        ],
+    )
     out += [f"## {lab('introductions', L)}", ""]
-    out += _table(["A", "B", lab("introducer", L), lab("reason", L)],
-                  [[s["a_name"], s["b_name"], s["introducer_name"], s["reason"]["en" if L == "en" else "ja"]]
-                   for s in data["introductions"]])
+    out += _table(
+        ["A", "B", lab("introducer", L), lab("reason", L)],
+        [
+            [s["a_name"], s["b_name"], s["introducer_name"], s["reason"]["en" if L == "en" else "ja"]]
+            for s in data["introductions"]
+        ],
+    )
     out += survey_markdown(data.get("survey"), L)
     return "\n".join(out) + "\n"
 
 
 def survey_rows(sv: dict, lang: str) -> list[list[str]]:
     """The survey figures as (label, value) rows: response rate, reciprocity, mean trust and value."""
-    return [[lab("survey_round", lang), str(sv["round"])],
-            [lab("survey_response", lang), f"{pct(sv['response_rate'])} ({sv['answered']}/{sv['invited']})"],
-            [lab("survey_reciprocity", lang), f"{pct(sv['reciprocity'])} ({sv['confirmed']}/{sv['pairs']})"],
-            [lab("survey_trust", lang), num(sv["trust"], 2)], [lab("survey_value", lang), num(sv["value"], 2)]]
+    return [
+        [lab("survey_round", lang), str(sv["round"])],
+        [lab("survey_response", lang), f"{pct(sv['response_rate'])} ({sv['answered']}/{sv['invited']})"],
+        [lab("survey_reciprocity", lang), f"{pct(sv['reciprocity'])} ({sv['confirmed']}/{sv['pairs']})"],
+        [lab("survey_trust", lang), num(sv["trust"], 2)],
+        [lab("survey_value", lang), num(sv["value"], 2)],
+    ]
 
 
 def survey_top_rows(sv: dict) -> list[list[object]]:
@@ -246,8 +331,10 @@ def survey_markdown(sv: dict | None, lang: str) -> list[str]:
     out = [f"## {lab('survey', L)}", "", lab("survey_explain", L), ""]
     out += _table([lab("indicator", L), ""], survey_rows(sv, L))
     out += [f"### {lab('survey_top', L)}", ""]
-    out += _table([lab("name", L), lab("survey_trust_org", L), lab("survey_value_org", L), lab("survey_raters", L)],
-                  survey_top_rows(sv))
+    out += _table(
+        [lab("name", L), lab("survey_trust_org", L), lab("survey_value_org", L), lab("survey_raters", L)],
+        survey_top_rows(sv),
+    )
     return out
 
 
@@ -270,16 +357,20 @@ def district_cells(d: dict, data: dict, lang: str) -> list[object]:
     sep = "、" if lang == "ja" else ", "
     exchange = sep.join(f"{names.get(e['partner'], e['partner'])}（{e['partner_district']}）" for e in d["exchange"])
     sectors = sep.join(f"{sector_text(s, lang)} {n}" for s, n in sorted(d["sectors"].items(), key=lambda kv: -kv[1]))
-    return [d["district"], f"{len(d['orgs'])}（{sectors}）", yn(d["council_tied_centre"]),
-            yn(d["council_tied_office"]), exchange or lab("none", lang),
-            sep.join(sector_text(s, lang) for s in d["missing_sectors"])]
+    return [
+        d["district"],
+        f"{len(d['orgs'])}（{sectors}）",
+        yn(d["council_tied_centre"]),
+        yn(d["council_tied_office"]),
+        exchange or lab("none", lang),
+        sep.join(sector_text(s, lang) for s in d["missing_sectors"]),
+    ]
 
 
 def trend_markdown_rows(rows: list[dict], lang: str) -> list[str]:
     cols = [c for c in trend_columns if c != "fy"]
     head = [lab("fy", lang)] + [lab(c, lang) for c in cols]
-    body = [[fy_text(r["fy"], lang)] + [pct(r[c]) if c == "cross_sector" else num(r[c]) for c in cols]
-            for r in rows]
+    body = [[fy_text(r["fy"], lang)] + [pct(r[c]) if c == "cross_sector" else num(r[c]) for c in cols] for r in rows]
     return _table(head, body)
 
 
@@ -297,19 +388,29 @@ def trend_text(rows: list[dict], fmt: str, *, lang: str = "ja") -> str:
         w = csv.writer(buf)
         w.writerow(cols)
         for r in flat:
-            w.writerow([csv_safe("|".join(r[c]) if c == "top_brokers" else
-                                 ("" if r[c] is None or (isinstance(r[c], float) and math.isnan(r[c])) else r[c]))
-                        for c in cols])
+            w.writerow(
+                [
+                    csv_safe(
+                        "|".join(r[c])
+                        if c == "top_brokers"
+                        else ("" if r[c] is None or (isinstance(r[c], float) and math.isnan(r[c])) else r[c])
+                    )
+                    for c in cols
+                ]
+            )
         return buf.getvalue()
     out = [f"# {lab('trend_title', lang)}", ""] + trend_markdown_rows(flat, lang)
     if any(r.get("centre") for r in rows):
         out += [f"## {lab('dependence', lang)}", "", lab("dep_explain", lang), ""]
-        out += _table([lab("fy", lang), lab("dep_cut_off", lang), lab("dep_pairs", lang), lab("dep_cross", lang)],
-                      [[fy_text(r["fy"], lang), num(r["dep_cut_off"]), pct(r["dep_pairs"]), pct(r["dep_cross"])]
-                       for r in flat])
+        out += _table(
+            [lab("fy", lang), lab("dep_cut_off", lang), lab("dep_pairs", lang), lab("dep_cross", lang)],
+            [[fy_text(r["fy"], lang), num(r["dep_cut_off"]), pct(r["dep_pairs"]), pct(r["dep_cross"])] for r in flat],
+        )
     out += [f"## {lab('top_brokers', lang)}", ""]
-    out += [f"- {fy_text(r['fy'], lang)}: " + _md(("、" if lang == "ja" else ", ").join(r["top_brokers"]) or "–")
-            for r in flat]
+    out += [
+        f"- {fy_text(r['fy'], lang)}: " + _md(("、" if lang == "ja" else ", ").join(r["top_brokers"]) or "–")
+        for r in flat
+    ]
     return "\n".join(out) + "\n"
 
 
@@ -319,13 +420,24 @@ def whatif_text(r: dict, *, lang: str = "ja") -> str:
     sep = "、" if L == "ja" else ", "
     b, a = r["before"], r["after"]
     names = {x["id"]: x["name"] for x in b["top_brokers"] + a["top_brokers"]} | r.get("names", {})
-    out = [f"# {lab('whatif', L)}", "",
-           f"- {lab('removed', L)}: {_md(sep.join(names.get(v, str(v)) for v in r['removed']))}",
-           f"- {lab('cut_off', L)} ({r['cut_off_count']}): "
-           + (_md(sep.join(names.get(v, str(v)) for v in r["cut_off"])) or lab("nothing", L)), ""]
-    rows = [[lab(k, L), num(b[k]), num(a[k])]
-            for k in ("orgs", "pairs", "density", "components", "isolates", "largest", "cut_points")]
-    rows.append([lab("top_brokers", L), sep.join(x["name"] for x in b["top_brokers"]),
-                 sep.join(x["name"] for x in a["top_brokers"])])
+    out = [
+        f"# {lab('whatif', L)}",
+        "",
+        f"- {lab('removed', L)}: {_md(sep.join(names.get(v, str(v)) for v in r['removed']))}",
+        f"- {lab('cut_off', L)} ({r['cut_off_count']}): "
+        + (_md(sep.join(names.get(v, str(v)) for v in r["cut_off"])) or lab("nothing", L)),
+        "",
+    ]
+    rows = [
+        [lab(k, L), num(b[k]), num(a[k])]
+        for k in ("orgs", "pairs", "density", "components", "isolates", "largest", "cut_points")
+    ]
+    rows.append(
+        [
+            lab("top_brokers", L),
+            sep.join(x["name"] for x in b["top_brokers"]),
+            sep.join(x["name"] for x in a["top_brokers"]),
+        ]
+    )
     out += _table([lab("indicator", L), lab("before", L), lab("after", L)], rows)
     return "\n".join(out) + "\n"

@@ -48,7 +48,7 @@ def parse_fiscal_year(text: str) -> int:
     s = s.removesuffix("年度").removeprefix("FY")
     for era, base in _ERAS.items():
         if s.startswith(era.upper()):
-            rest = s[len(era):]
+            rest = s[len(era) :]
             n = 1 if rest == "元" else int(rest) if rest.isdigit() else None
             if n is None:
                 break
@@ -96,8 +96,9 @@ def as_of_period(when: str | int | date | None) -> tuple[str | None, str | None]
             return as_of_period(parse_fiscal_year(text))
         except ValueError:
             pass
-    raise InputError(f"not a date or fiscal year: {when!r} "
-                     "(write 2024-06-30, or a fiscal year: 2024, FY2024, 2024年度, 令和6年度)")
+    raise InputError(
+        f"not a date or fiscal year: {when!r} (write 2024-06-30, or a fiscal year: 2024, FY2024, 2024年度, 令和6年度)"
+    )
 
 
 def as_of_label(when: str | int | date | None) -> str | None:
@@ -110,7 +111,6 @@ def as_of_label(when: str | int | date | None) -> str | None:
     if first is None:
         return None
     return first if first == last else f"{first}/{last}"
-
 
 
 def _iso_day(d: str | date | None) -> str | None:
@@ -131,5 +131,4 @@ def tie_active(attrs: dict, first: str | None, last: str | None = None) -> bool:
         return True
     last = first if last is None else last
     start, end = _iso_day(attrs.get("start")), _iso_day(attrs.get("end"))
-    return (start is None or last is None or start <= last) and (
-        end is None or first is None or end >= first)
+    return (start is None or last is None or start <= last) and (end is None or first is None or end >= first)

@@ -36,8 +36,9 @@ def diff(before: dict | None, after: dict | None) -> dict[str, tuple]:
     """
     b, a = before or {}, after or {}
     keys = [k for k in dict.fromkeys([*b, *a]) if k not in SKIP]
-    return {k: (b.get(k), a.get(k)) for k in keys
-            if b.get(k) != a.get(k) and not (_empty(b.get(k)) and _empty(a.get(k)))}
+    return {
+        k: (b.get(k), a.get(k)) for k in keys if b.get(k) != a.get(k) and not (_empty(b.get(k)) and _empty(a.get(k)))
+    }
 
 
 def _empty(v: object) -> bool:
@@ -58,15 +59,21 @@ def _names(store: object) -> dict[str, str]:
     return {o.id: o.name for o in orgs}
 
 
-def history_rows(store: object, *, limit: int | None = 200, entity_id: str | None = None,
-                 batch: str | None = None, user: str | None = None, action: str | None = None) -> list[dict]:
+def history_rows(
+    store: object,
+    *,
+    limit: int | None = 200,
+    entity_id: str | None = None,
+    batch: str | None = None,
+    user: str | None = None,
+    action: str | None = None,
+) -> list[dict]:
     """The audit log as flat rows for a table (newest first): ``HISTORY_COLUMNS`` plus ``before``/``after``.
 
     ``changes`` reads ``field: old → new`` for each changed field; ``name`` is the
     organisation's name, or ``source → target`` names for a tie.
     """
-    entries = store.audit(entity_id=entity_id or None, batch=batch or None,
-                          limit=None if (user or action) else limit)
+    entries = store.audit(entity_id=entity_id or None, batch=batch or None, limit=None if (user or action) else limit)
     names = _names(store) if entries else {}
     rows = []
     for e in entries:
@@ -78,12 +85,21 @@ def history_rows(store: object, *, limit: int | None = 200, entity_id: str | Non
             name = f"{names.get(state['source'], state['source'])} → {names.get(state['target'], state['target'])}"
         else:
             name = str(state.get("name", "") or names.get(e.entity_id, ""))
-        rows.append({
-            "id": e.id, "at": e.at, "user": e.user, "action": e.action, "entity": e.entity,
-            "entity_id": e.entity_id, "name": name,
-            "changes": "; ".join(f"{k}: {_short(o)} → {_short(n)}" for k, (o, n) in d.items()),
-            "batch": e.batch, "before": e.before, "after": e.after,
-        })
+        rows.append(
+            {
+                "id": e.id,
+                "at": e.at,
+                "user": e.user,
+                "action": e.action,
+                "entity": e.entity,
+                "entity_id": e.entity_id,
+                "name": name,
+                "changes": "; ".join(f"{k}: {_short(o)} → {_short(n)}" for k, (o, n) in d.items()),
+                "batch": e.batch,
+                "before": e.before,
+                "after": e.after,
+            }
+        )
         if limit and len(rows) >= limit:
             break
     return rows

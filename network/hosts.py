@@ -44,8 +44,18 @@ import socket
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-__all__ = ["LOCAL_NAMES", "ENV_HOSTS", "ENV_TOKEN", "allowed_hosts", "is_loopback_address", "host_name",
-           "host_allowed", "configured_hosts", "token_matches", "cookie_value"]
+__all__ = [
+    "LOCAL_NAMES",
+    "ENV_HOSTS",
+    "ENV_TOKEN",
+    "allowed_hosts",
+    "is_loopback_address",
+    "host_name",
+    "host_allowed",
+    "configured_hosts",
+    "token_matches",
+    "cookie_value",
+]
 
 #: Host names that are this machine wherever the app listens (Jupyter's ``local_hostnames``).
 LOCAL_NAMES = ("localhost", "127.0.0.1", "::1")
@@ -119,8 +129,14 @@ def host_name(header: str) -> str | None:
         _ = parts.port  # validates a port
     except ValueError:
         return None
-    if not parts.hostname or parts.username is not None or parts.password is not None or parts.path \
-            or parts.query or parts.fragment:
+    if (
+        not parts.hostname
+        or parts.username is not None
+        or parts.password is not None
+        or parts.path
+        or parts.query
+        or parts.fragment
+    ):
         return None
     return _bare(parts.hostname)
 

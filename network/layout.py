@@ -25,7 +25,14 @@ from collections.abc import Hashable, Mapping
 
 import networkx as nx
 
-__all__ = ["compute_layout", "grouped_layout", "concentric_layout", "aggregate_graph", "SPRING_LIMIT", "SMALL_COMPONENT"]
+__all__ = [
+    "compute_layout",
+    "grouped_layout",
+    "concentric_layout",
+    "aggregate_graph",
+    "SPRING_LIMIT",
+    "SMALL_COMPONENT",
+]
 
 #: Above this many nodes igraph's grid Fruchterman–Reingold replaces NetworkX's spring layout.
 SPRING_LIMIT = 300
@@ -33,8 +40,9 @@ SPRING_LIMIT = 300
 SMALL_COMPONENT = 5
 
 
-def compute_layout(G: nx.Graph, *, seed: int = 42, scale: float | None = None,
-                   even: bool = False) -> dict[Hashable, tuple[float, float]]:
+def compute_layout(
+    G: nx.Graph, *, seed: int = 42, scale: float | None = None, even: bool = False
+) -> dict[Hashable, tuple[float, float]]:
     """Return fixed ``(x, y)`` pixel positions for every node of ``G``.
 
     Parameters
@@ -97,8 +105,9 @@ def compute_layout(G: nx.Graph, *, seed: int = 42, scale: float | None = None,
     return pos
 
 
-def _tied_layout(H: nx.Graph, nodes: list, seed: int, scale: float,
-                 even: bool = False) -> dict[Hashable, tuple[float, float]]:
+def _tied_layout(
+    H: nx.Graph, nodes: list, seed: int, scale: float, even: bool = False
+) -> dict[Hashable, tuple[float, float]]:
     n = len(nodes)
     if n == 1:
         return {nodes[0]: (0.0, 0.0)}
@@ -139,7 +148,10 @@ def _rescale(nodes: list, coords: list, scale: float) -> dict[Hashable, tuple[fl
     cx = (max(xs) + min(xs)) / 2
     cy = (max(ys) + min(ys)) / 2
     span = max(max(xs) - min(xs), max(ys) - min(ys)) / 2 or 1.0
-    return {v: (float((x - cx) / span * scale), float((y - cy) / span * scale)) for v, (x, y) in zip(nodes, coords, strict=True)}
+    return {
+        v: (float((x - cx) / span * scale), float((y - cy) / span * scale))
+        for v, (x, y) in zip(nodes, coords, strict=True)
+    }
 
 
 def aggregate_graph(G: nx.Graph, groups: Mapping[Hashable, Hashable]) -> nx.Graph:
@@ -185,8 +197,9 @@ def aggregate_graph(G: nx.Graph, groups: Mapping[Hashable, Hashable]) -> nx.Grap
     return A
 
 
-def grouped_layout(G: nx.Graph, groups: Mapping[Hashable, Hashable], *, seed: int = 42,
-                   scale: float | None = None) -> dict[Hashable, tuple[float, float]]:
+def grouped_layout(
+    G: nx.Graph, groups: Mapping[Hashable, Hashable], *, seed: int = 42, scale: float | None = None
+) -> dict[Hashable, tuple[float, float]]:
     """Positions with each group (sector, district…) in its own disc, the discs on a circle.
 
     Groups are placed in a stable order (largest first, then by name) and each group's
@@ -245,9 +258,11 @@ def concentric_layout(G: nx.Graph, centre: Hashable, *, step: float = 160.0) -> 
     pos: dict[Hashable, tuple[float, float]] = {centre: (0.0, 0.0)}
     angle_of: dict[Hashable, float] = {centre: 0.0}
     for r in sorted(k for k in rings if k > 0):
+
         def key(v: Hashable, r: int = r) -> tuple:
             inner = [angle_of[u] for u in H[v] if dist.get(u) == r - 1 and u in angle_of]
             return (min(inner) if inner else 10.0, str(v))
+
         ring = sorted(rings[r], key=key)
         for i, v in enumerate(ring):
             a = 2 * math.pi * i / len(ring)

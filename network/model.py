@@ -117,52 +117,154 @@ _SECTOR_EN = {
 }
 _SECTOR_EXTRA = {
     Sector.RESIDENTS_GROUP: [
-        "地縁組織", "住民団体", "自治会", "町内会", "町会", "地域活動協議会", "地活協",
-        "連合町内会", "連合振興町会", "まちづくり協議会", "residents", "residents group",
-        "residents' group", "neighbourhood association", "neighborhood association",
-        "community association", "地縁", "住民",
+        "地縁組織",
+        "住民団体",
+        "自治会",
+        "町内会",
+        "町会",
+        "地域活動協議会",
+        "地活協",
+        "連合町内会",
+        "連合振興町会",
+        "まちづくり協議会",
+        "residents",
+        "residents group",
+        "residents' group",
+        "neighbourhood association",
+        "neighborhood association",
+        "community association",
+        "地縁",
+        "住民",
         # added by the ingest helper (additive): more residents' groups
-        "子ども会", "老人クラブ", "pta", "自主防災組織", "女性会",
+        "子ども会",
+        "老人クラブ",
+        "pta",
+        "自主防災組織",
+        "女性会",
     ],
     Sector.NPO: [
-        "npo", "npo法人", "特定非営利活動法人", "市民活動団体", "市民団体", "ボランティア団体",
-        "ngo", "civic group", "nonprofit", "non-profit", "一般社団法人", "社会福祉法人",
-        "社会福祉協議会", "社協",
+        "npo",
+        "npo法人",
+        "特定非営利活動法人",
+        "市民活動団体",
+        "市民団体",
+        "ボランティア団体",
+        "ngo",
+        "civic group",
+        "nonprofit",
+        "non-profit",
+        "一般社団法人",
+        "社会福祉法人",
+        "社会福祉協議会",
+        "社協",
         # added by the ingest helper (additive): legal forms of non-profits
-        "認定特定非営利活動法人", "特例認定特定非営利活動法人", "認定npo法人", "公益社団法人", "社団法人",
-        "生活協同組合", "生協", "協同組合",
+        "認定特定非営利活動法人",
+        "特例認定特定非営利活動法人",
+        "認定npo法人",
+        "公益社団法人",
+        "社団法人",
+        "生活協同組合",
+        "生協",
+        "協同組合",
     ],
     Sector.COMPANY: [
-        "企業", "株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "会社", "事業者",
-        "business", "corporation", "firm", "private", "民間企業",
+        "企業",
+        "株式会社",
+        "有限会社",
+        "合同会社",
+        "合資会社",
+        "合名会社",
+        "会社",
+        "事業者",
+        "business",
+        "corporation",
+        "firm",
+        "private",
+        "民間企業",
     ],
     Sector.UNIVERSITY: [
-        "大学", "教育機関", "学校", "研究機関", "研究所", "国立大学法人", "学校法人", "高校",
-        "小学校", "中学校", "university", "education", "school", "academia", "research",
+        "大学",
+        "教育機関",
+        "学校",
+        "研究機関",
+        "研究所",
+        "国立大学法人",
+        "学校法人",
+        "高校",
+        "小学校",
+        "中学校",
+        "university",
+        "education",
+        "school",
+        "academia",
+        "research",
         # added by the ingest helper (additive)
-        "公立大学法人", "国立研究開発法人", "高等学校", "専門学校",
+        "公立大学法人",
+        "国立研究開発法人",
+        "高等学校",
+        "専門学校",
     ],
     Sector.GOVERNMENT: [
-        "行政", "自治体", "市", "区", "町", "村", "県", "都", "府", "道", "国", "省", "庁",
-        "区役所", "市役所", "県庁", "government", "gov", "local government", "public",
-        "municipality", "ministry",
+        "行政",
+        "自治体",
+        "市",
+        "区",
+        "町",
+        "村",
+        "県",
+        "都",
+        "府",
+        "道",
+        "国",
+        "省",
+        "庁",
+        "区役所",
+        "市役所",
+        "県庁",
+        "government",
+        "gov",
+        "local government",
+        "public",
+        "municipality",
+        "ministry",
         # added by the ingest helper (additive)
-        "独立行政法人", "地方独立行政法人",
+        "独立行政法人",
+        "地方独立行政法人",
     ],
     Sector.FOUNDATION: [
-        "財団", "助成団体", "公益財団法人", "一般財団法人", "基金", "助成財団",
-        "foundation", "funder", "grantmaker", "trust",
+        "財団",
+        "助成団体",
+        "公益財団法人",
+        "一般財団法人",
+        "基金",
+        "助成財団",
+        "foundation",
+        "funder",
+        "grantmaker",
+        "trust",
         # added by the ingest helper (additive)
         "財団法人",
     ],
     Sector.INTERMEDIARY: [
-        "中間支援組織", "中間支援", "まちづくりセンター", "市民活動センター",
-        "intermediary", "intermediary support organisation",
-        "intermediary support organization", "support centre", "support center",
+        "中間支援組織",
+        "中間支援",
+        "まちづくりセンター",
+        "市民活動センター",
+        "intermediary",
+        "intermediary support organisation",
+        "intermediary support organization",
+        "support centre",
+        "support center",
     ],
-    Sector.OTHER: ["その他", "other", "others", "misc",
-                   # added by the ingest helper (additive)
-                   "医療法人", "宗教法人"],
+    Sector.OTHER: [
+        "その他",
+        "other",
+        "others",
+        "misc",
+        # added by the ingest helper (additive)
+        "医療法人",
+        "宗教法人",
+    ],
 }
 
 
@@ -225,8 +327,18 @@ _TIE_EXTRA = {
     TieType.COLLABORATION: ["協働", "協力", "共同事業", "collaborate", "cooperation", "joint project"],
     TieType.INFORMATION: ["情報交換", "情報共有", "information", "info", "information exchange"],
     TieType.AGREEMENT: ["連携協定", "協定", "連携", "agreement", "mou", "partnership agreement"],
-    TieType.FUNDING: ["助成", "資金提供", "寄付", "協賛", "補助", "補助金", "grant", "funding",
-                      "donation", "sponsorship"],
+    TieType.FUNDING: [
+        "助成",
+        "資金提供",
+        "寄付",
+        "協賛",
+        "補助",
+        "補助金",
+        "grant",
+        "funding",
+        "donation",
+        "sponsorship",
+    ],
     TieType.COMMISSION: ["委託", "業務委託", "受託", "commission", "contract", "commissioning"],
     TieType.SUPPORT: ["支援", "助言", "相談", "伴走支援", "support", "advice", "advise"],
     TieType.MEMBERSHIP: ["加盟", "構成員", "会員", "参加", "membership", "member"],
@@ -251,8 +363,9 @@ def _norm_word(word: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", str(word)).strip().lower().replace("_", " ").split())
 
 
-def _build_words(enum_cls: type[_E], ja: Mapping[_E, str], en: Mapping[_E, str],
-                 extra: Mapping[_E, Sequence[str]]) -> dict[str, _E]:
+def _build_words(
+    enum_cls: type[_E], ja: Mapping[_E, str], en: Mapping[_E, str], extra: Mapping[_E, Sequence[str]]
+) -> dict[str, _E]:
     words: dict[str, _E] = {}
     for member in enum_cls:
         names = [member.value, member.name, ja[member], en[member], *extra.get(member, [])]
@@ -388,8 +501,9 @@ def custom_items(custom: dict | None) -> dict[str, str]:
     return {CUSTOM_PREFIX + str(k): str(v) for k, v in (custom or {}).items()}
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {cls: tuple(f.name for f in fields(cls))
-                                         for cls in (Org, Tie, Activity, Participation)}
+_FIELDS: dict[type, tuple[str, ...]] = {
+    cls: tuple(f.name for f in fields(cls)) for cls in (Org, Tie, Activity, Participation)
+}
 ORG_FIELDS = tuple(f.name for f in fields(Org))
 TIE_FIELDS = tuple(f.name for f in fields(Tie))
 

@@ -20,8 +20,16 @@ from collections.abc import Sequence
 __all__ = ["PALETTE", "nice_ticks", "line_chart", "share_bars", "heatmap"]
 
 #: Okabe–Ito colours (RGB).
-PALETTE = [(0, 114, 178), (230, 159, 0), (0, 158, 115), (204, 121, 167), (86, 180, 233), (213, 94, 0),
-           (240, 228, 66), (0, 0, 0)]
+PALETTE = [
+    (0, 114, 178),
+    (230, 159, 0),
+    (0, 158, 115),
+    (204, 121, 167),
+    (86, 180, 233),
+    (213, 94, 0),
+    (240, 228, 66),
+    (0, 0, 0),
+]
 GREY = (150, 150, 150)
 
 
@@ -67,8 +75,18 @@ def _legend(pdf, x: float, y: float, w: float, names: Sequence[str]) -> float:  
     return ly - y
 
 
-def line_chart(pdf, x: float, y: float, w: float, h: float, years: Sequence[object],  # type: ignore[no-untyped-def]
-               series: Sequence[tuple[str, Sequence[object]]], *, title: str, percent: bool = False) -> None:
+def line_chart(
+    pdf,
+    x: float,
+    y: float,
+    w: float,
+    h: float,
+    years: Sequence[object],  # type: ignore[no-untyped-def]
+    series: Sequence[tuple[str, Sequence[object]]],
+    *,
+    title: str,
+    percent: bool = False,
+) -> None:
     """A line chart of ``series`` (label, values per year) over ``years`` in the box (x, y, w, h).
 
     Missing values (``None``/NaN) break the line.  The legend sits under the title.
@@ -118,8 +136,19 @@ def line_chart(pdf, x: float, y: float, w: float, h: float, years: Sequence[obje
     pdf.set_line_width(0.2)
 
 
-def share_bars(pdf, x: float, y: float, w: float, h: float, years: Sequence[object],  # type: ignore[no-untyped-def]
-               shares: Sequence[dict], keys: Sequence[str], names: dict[str, str], *, title: str) -> None:
+def share_bars(
+    pdf,
+    x: float,
+    y: float,
+    w: float,
+    h: float,
+    years: Sequence[object],  # type: ignore[no-untyped-def]
+    shares: Sequence[dict],
+    keys: Sequence[str],
+    names: dict[str, str],
+    *,
+    title: str,
+) -> None:
     """Stacked bars of shares (one bar per year, one colour per key; an empty year has no bar)."""
     pdf.set_font(size=8.5)
     pdf.text(x, y + 3, title)
@@ -154,8 +183,17 @@ def share_bars(pdf, x: float, y: float, w: float, h: float, years: Sequence[obje
     pdf.set_line_width(0.2)
 
 
-def heatmap(pdf, x: float, y: float, cell: float, labels: Sequence[str],  # type: ignore[no-untyped-def]
-            values: dict[tuple[int, int], int | None], *, title: str, label_w: float = 38) -> float:
+def heatmap(
+    pdf,
+    x: float,
+    y: float,
+    cell: float,
+    labels: Sequence[str],  # type: ignore[no-untyped-def]
+    values: dict[tuple[int, int], int | None],
+    *,
+    title: str,
+    label_w: float = 38,
+) -> float:
     """A symmetric heatmap (row and column ``labels``); ``values[(i, j)]`` is shown in each cell.
 
     ``None`` (no pair possible) is a blank cell; 0 is drawn in orange (a gap), positive counts in

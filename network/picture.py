@@ -51,8 +51,9 @@ def text_width(text: str, size: float) -> float:
 
 def _clean(text: object) -> str:
     """Text safe in XML 1.0 and on a picture: control characters become U+FFFD."""
-    return "".join(c if (c.isprintable() or c == " ") and not (0xD800 <= ord(c) <= 0xDFFF) else "\ufffd"
-                   for c in str(text))
+    return "".join(
+        c if (c.isprintable() or c == " ") and not (0xD800 <= ord(c) <= 0xDFFF) else "\ufffd" for c in str(text)
+    )
 
 
 def scene(
@@ -114,15 +115,24 @@ def scene(
         (x1, y1), (x2, y2) = at[u], at[v]
         edges.append({"x1": x1, "y1": y1, "x2": x2, "y2": y2, "hl": key in hl_edges})
     edges.sort(key=lambda e: e["hl"])  # emphasised ties drawn last, on top
-    drawn = [{"id": v, "x": at[v][0], "y": at[v][1], "r": radius[v], "fill": colours[values[v]], "hl": v in hl}
-             for v in nodes]
+    drawn = [
+        {"id": v, "x": at[v][0], "y": at[v][1], "r": radius[v], "fill": colours[values[v]], "hl": v in hl}
+        for v in nodes
+    ]
     labels = _place_labels(G, drawn, max_labels)
     legend = [(colours[val], _label(colour_by, val, lang)) for val in sorted(colours, key=group_order)]
     title = _t("sector" if colour_by == "sector" else "community" if colour_by == "community" else "area", lang)
     if size_by and size_title:
         title += "  (" + _t("size_means", lang).format(measure=size_title) + ")"
-    return {"width": width, "height": height, "nodes": drawn, "edges": edges, "labels": labels,
-            "legend": legend, "title": title}
+    return {
+        "width": width,
+        "height": height,
+        "nodes": drawn,
+        "edges": edges,
+        "labels": labels,
+        "legend": legend,
+        "title": title,
+    }
 
 
 def _place_labels(G: nx.Graph, drawn: list[dict], max_labels: int) -> list[dict]:
@@ -155,23 +165,32 @@ def to_svg(s: dict, caption: list[str], *, font: str = "Noto Sans JP, IPAexGothi
     """
     w, h = s["width"], s["height"]
     total = h + legend_height(s, caption)
-    out = ['<?xml version="1.0" encoding="UTF-8"?>',
-           f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{total:.0f}" '
-           f'viewBox="0 0 {w} {total:.0f}" font-family="{escape(font)}">',
-           f'<rect width="{w}" height="{total:.0f}" fill="#ffffff"/>', '<g id="ties">']
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{total:.0f}" '
+        f'viewBox="0 0 {w} {total:.0f}" font-family="{escape(font)}">',
+        f'<rect width="{w}" height="{total:.0f}" fill="#ffffff"/>',
+        '<g id="ties">',
+    ]
     for e in s["edges"]:
         stroke, sw = ("#B00020", 3.5) if e["hl"] else ("#9a9a9a", 0.8)
-        out.append(f'<line x1="{e["x1"]:.1f}" y1="{e["y1"]:.1f}" x2="{e["x2"]:.1f}" y2="{e["y2"]:.1f}" '
-                   f'stroke="{stroke}" stroke-width="{sw}" stroke-opacity="{1 if e["hl"] else 0.6}"/>')
+        out.append(
+            f'<line x1="{e["x1"]:.1f}" y1="{e["y1"]:.1f}" x2="{e["x2"]:.1f}" y2="{e["y2"]:.1f}" '
+            f'stroke="{stroke}" stroke-width="{sw}" stroke-opacity="{1 if e["hl"] else 0.6}"/>'
+        )
     out.append('</g><g id="organisations">')
     for d in s["nodes"]:
         stroke, sw = ("#B00020", 3) if d["hl"] else ("#333333", 0.8)
-        out.append(f'<circle cx="{d["x"]:.1f}" cy="{d["y"]:.1f}" r="{d["r"]:.1f}" fill="{d["fill"]}" '
-                   f'stroke="{stroke}" stroke-width="{sw}"/>')
+        out.append(
+            f'<circle cx="{d["x"]:.1f}" cy="{d["y"]:.1f}" r="{d["r"]:.1f}" fill="{d["fill"]}" '
+            f'stroke="{stroke}" stroke-width="{sw}"/>'
+        )
     out.append('</g><g id="labels" text-anchor="middle" fill="#111111">')
     for lab in s["labels"]:
-        out.append(f'<text x="{lab["x"]:.1f}" y="{lab["y"]:.1f}" font-size="{lab["size"]}" '
-                   f'paint-order="stroke" stroke="#ffffff" stroke-width="3">{escape(lab["text"])}</text>')
+        out.append(
+            f'<text x="{lab["x"]:.1f}" y="{lab["y"]:.1f}" font-size="{lab["size"]}" '
+            f'paint-order="stroke" stroke="#ffffff" stroke-width="3">{escape(lab["text"])}</text>'
+        )
     out.append('</g><g id="legend" font-size="14" fill="#111111">')
     y = h + 24
     out.append(f'<text x="{MARGIN}" y="{y}" font-weight="bold">{escape(_clean(s["title"]))}</text>')
@@ -234,8 +253,10 @@ def to_png(s: dict, caption: list[str], *, scale: float = 2.0) -> bytes:
 
     path = japanese_font()
     if path is None:
-        raise RenkeiError("no Japanese font installed for PNG pictures: pip install noto-cjk-sans-jp-regular "
-                          "(or set RENKEI_FONT) / PNG に使う日本語フォントがありません")
+        raise RenkeiError(
+            "no Japanese font installed for PNG pictures: pip install noto-cjk-sans-jp-regular "
+            "(or set RENKEI_FONT) / PNG に使う日本語フォントがありません"
+        )
 
     def font(size: float) -> ImageFont.FreeTypeFont:
         return ImageFont.truetype(path, max(1, round(size * scale)))
@@ -249,15 +270,29 @@ def to_png(s: dict, caption: list[str], *, scale: float = 2.0) -> bytes:
         return x * scale, y * scale
 
     for e in s["edges"]:
-        d.line([p(e["x1"], e["y1"]), p(e["x2"], e["y2"])], fill="#B00020" if e["hl"] else "#b4b4b4",
-               width=max(1, round((3.5 if e["hl"] else 0.8) * scale)))
+        d.line(
+            [p(e["x1"], e["y1"]), p(e["x2"], e["y2"])],
+            fill="#B00020" if e["hl"] else "#b4b4b4",
+            width=max(1, round((3.5 if e["hl"] else 0.8) * scale)),
+        )
     for n in s["nodes"]:
         r = n["r"]
-        d.ellipse([p(n["x"] - r, n["y"] - r), p(n["x"] + r, n["y"] + r)], fill=n["fill"],
-                  outline="#B00020" if n["hl"] else "#333333", width=max(1, round((3 if n["hl"] else 0.8) * scale)))
+        d.ellipse(
+            [p(n["x"] - r, n["y"] - r), p(n["x"] + r, n["y"] + r)],
+            fill=n["fill"],
+            outline="#B00020" if n["hl"] else "#333333",
+            width=max(1, round((3 if n["hl"] else 0.8) * scale)),
+        )
     for lab in s["labels"]:
-        d.text(p(lab["x"], lab["y"]), lab["text"], font=font(lab["size"]), fill="#111111", anchor="ms",
-               stroke_width=max(1, round(1.5 * scale)), stroke_fill="white")
+        d.text(
+            p(lab["x"], lab["y"]),
+            lab["text"],
+            font=font(lab["size"]),
+            fill="#111111",
+            anchor="ms",
+            stroke_width=max(1, round(1.5 * scale)),
+            stroke_fill="white",
+        )
     y = h + 24
     d.text(p(MARGIN, y), _clean(s["title"]), font=font(15), fill="#111111", anchor="ls")
     for i, (colour, text) in enumerate(s["legend"]):

@@ -41,23 +41,28 @@ REPORT_LABELS: dict[str, tuple[str, str]] = {
     "dep_cut_off": ("中心団体なしで孤立する団体", "Cut off without the centre"),
     "dep_pairs": ("最短経路がすべて中心団体を通る組の割合", "Pairs whose every shortest path runs through it"),
     "dep_cross": ("分野をまたぐ連携のうち中心団体が関わる割合", "Cross-sector ties that involve it"),
-    "dep_explain": ("この3つの数字が下がっていけば、連携先どうしが中心団体を介さずにつながるようになった"
-                    "（自律が進んだ）ことを示します。",
-                    "When these three numbers fall, partners connect without the centre: the network "
-                    "is becoming self-reliant."),
+    "dep_explain": (
+        "この3つの数字が下がっていけば、連携先どうしが中心団体を介さずにつながるようになった"
+        "（自律が進んだ）ことを示します。",
+        "When these three numbers fall, partners connect without the centre: the network is becoming self-reliant.",
+    ),
     "centre": ("中心団体", "Centre"),
-    "centre_guessed": ("（設定がないため、連携の最も多い中間支援組織を中心団体としました）",
-                       "(none configured: the intermediary with the most partners is taken as the centre)"),
-    "no_centre": ("中心団体が設定されていません（--centre ID）。",
-                  "No centre configured (--centre ID)."),
+    "centre_guessed": (
+        "（設定がないため、連携の最も多い中間支援組織を中心団体としました）",
+        "(none configured: the intermediary with the most partners is taken as the centre)",
+    ),
+    "no_centre": ("中心団体が設定されていません（--centre ID）。", "No centre configured (--centre ID)."),
     # funding
     "funding": ("資金の依存", "Funding dependence"),
-    "funding_explain": ("受けている助成・委託・協賛の関係（件数）を、資金を出す側の分野ごとの割合で示します。"
-                        "金額は記録されていないため、関係1件を1と数えます。",
-                        "Incoming funding, commission and sponsorship ties (counted, not amounts) by the "
-                        "funder's sector."),
-    "funding_headline": ("{name}の資金のうち行政からの割合: {now}（{prev_fy}: {prev}）",
-                         "{name}: government share of incoming funding ties {now} ({prev_fy}: {prev})"),
+    "funding_explain": (
+        "受けている助成・委託・協賛の関係（件数）を、資金を出す側の分野ごとの割合で示します。"
+        "金額は記録されていないため、関係1件を1と数えます。",
+        "Incoming funding, commission and sponsorship ties (counted, not amounts) by the funder's sector.",
+    ),
+    "funding_headline": (
+        "{name}の資金のうち行政からの割合: {now}（{prev_fy}: {prev}）",
+        "{name}: government share of incoming funding ties {now} ({prev_fy}: {prev})",
+    ),
     "funded_orgs": ("資金を受けている主な団体", "Main funded organisations"),
     "funding_ties": ("資金の関係（件）", "Funding ties"),
     # districts
@@ -71,14 +76,16 @@ REPORT_LABELS: dict[str, tuple[str, str]] = {
     "exchange": ("他地区の協議会との連携", "Ties to other districts' councils"),
     "missing_sectors": ("連携のない分野", "Sectors with no tie"),
     "no_council": ("協議会が登録されていない地区", "Districts with no council recorded"),
-    "yes": ("あり", "yes"), "no": ("なし", "no"), "none": ("–", "–"),
+    "yes": ("あり", "yes"),
+    "no": ("なし", "no"),
+    "none": ("–", "–"),
     # annual report
     "report_title": ("連携ネットワーク年次報告", "Partnership network annual report"),
     "report_sub": ("{fy}　作成日 {today}", "{fy} · made on {today}"),
-    "report_note": ("この報告書は Renkei（連携マップ）が記録された団体と連携から自動で作成しました。"
-                    "数値は記録の範囲のものです。",
-                    "Made by Renkei from the organisations and ties on record; the figures cover what "
-                    "is recorded."),
+    "report_note": (
+        "この報告書は Renkei（連携マップ）が記録された団体と連携から自動で作成しました。数値は記録の範囲のものです。",
+        "Made by Renkei from the organisations and ties on record; the figures cover what is recorded.",
+    ),
     "headline": ("主な指標", "Headline indicators"),
     "indicator": ("指標", "Indicator"),
     "this_year": ("今年度", "This year"),
@@ -87,10 +94,10 @@ REPORT_LABELS: dict[str, tuple[str, str]] = {
     "trend_title": ("年度ごとの推移", "Measures by fiscal year"),
     "gaps_chart": ("空白と中心団体への依存（数）", "Gaps and dependence (counts)"),
     "gaps_title": ("分野の組み合わせごとの連携（組）", "Tied pairs per pair of sectors"),
-    "gaps_explain": ("各マスは二つの分野の団体の間にある連携の組の数です（向きは問いません）。"
-                     "0のマスが連携の空白です。",
-                     "Each cell counts the tied pairs between organisations of two sectors, either "
-                     "direction; a 0 is a gap."),
+    "gaps_explain": (
+        "各マスは二つの分野の団体の間にある連携の組の数です（向きは問いません）。0のマスが連携の空白です。",
+        "Each cell counts the tied pairs between organisations of two sectors, either direction; a 0 is a gap.",
+    ),
     "gaps_none": ("連携のない分野の組", "Sector pairs with no tie"),
     "communities": ("コミュニティ", "Communities"),
     "community_label": ("{names}ほか{n}団体", "{names} and {n} others"),
@@ -107,19 +114,22 @@ REPORT_LABELS: dict[str, tuple[str, str]] = {
     "sector": ("区分", "Sector"),
     "nothing": ("該当なし", "None"),
     "whatif": ("もし抜けたら", "What if they leave"),
-    "before": ("前", "Before"), "after": ("後", "After"),
+    "before": ("前", "Before"),
+    "after": ("後", "After"),
     "removed": ("取り除く団体", "Removed"),
     "cut_off": ("孤立する団体", "Cut off"),
     "largest": ("最大のまとまり", "Largest component"),
     # partner survey (network.survey.scores.survey_section)
     "survey": ("連携調査", "Partner survey"),
-    "survey_explain": ("連携先の団体が自ら答えた調査の結果です。信頼（話し合いへの開かれ・約束の実行・目的の共有）と"
-                       "価値（影響力・資源の提供・関与）は1〜4の平均、団体ごとの値はその団体を評価した連携先の平均です。"
-                       "相互性は、回答した団体どうしの組のうち双方が相手を挙げた組の割合です。",
-                       "What partner organisations reported themselves. Trust (openness, reliability, shared "
-                       "mission) and value (influence, resources, involvement) are means on a 1–4 scale; an "
-                       "organisation's score is the mean over the partners who rated it. Reciprocity is the share "
-                       "of pairs between respondents that both sides reported."),
+    "survey_explain": (
+        "連携先の団体が自ら答えた調査の結果です。信頼（話し合いへの開かれ・約束の実行・目的の共有）と"
+        "価値（影響力・資源の提供・関与）は1〜4の平均、団体ごとの値はその団体を評価した連携先の平均です。"
+        "相互性は、回答した団体どうしの組のうち双方が相手を挙げた組の割合です。",
+        "What partner organisations reported themselves. Trust (openness, reliability, shared "
+        "mission) and value (influence, resources, involvement) are means on a 1–4 scale; an "
+        "organisation's score is the mean over the partners who rated it. Reciprocity is the share "
+        "of pairs between respondents that both sides reported.",
+    ),
     "survey_round": ("調査", "Round"),
     "survey_response": ("回答率", "Response rate"),
     "survey_reciprocity": ("相互性（双方が回答した組）", "Reciprocity (pairs both sides reported)"),

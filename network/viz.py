@@ -72,9 +72,28 @@ SECTOR_COLOURS: dict[str, str] = {
 }
 #: Twenty distinct colours for communities and districts: Okabe–Ito's seven, Paul Tol's nine
 #: "muted" ones, then four more; every pair at least ΔE*ab 14 apart (tests/ui/test_palette.py).
-GROUP_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
-                 "#332288", "#117733", "#882255", "#999933", "#AA4499", "#44AA99", "#CC6677",
-                 "#DDCC77", "#88CCEE", "#663333", "#FFAABB", "#222222", "#BBBBBB"]
+GROUP_COLOURS = [
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#F0E442",
+    "#332288",
+    "#117733",
+    "#882255",
+    "#999933",
+    "#AA4499",
+    "#44AA99",
+    "#CC6677",
+    "#DDCC77",
+    "#88CCEE",
+    "#663333",
+    "#FFAABB",
+    "#222222",
+    "#BBBBBB",
+]
 
 _TEXT = {
     "legend": ("凡例", "Legend"),
@@ -91,8 +110,10 @@ _TEXT = {
     "members": ("団体数", "Organisations"),
     "internal": ("内部の関係数", "Ties inside"),
     "ties_between": ("間の関係数", "Ties between"),
-    "aggregated": ("{orgs:,} 団体は多すぎるため、{groups} のグループ（{by}）にまとめて表示しています。",
-                   "{orgs:,} organisations are too many to draw one by one: shown as {groups} groups ({by})."),
+    "aggregated": (
+        "{orgs:,} 団体は多すぎるため、{groups} のグループ（{by}）にまとめて表示しています。",
+        "{orgs:,} organisations are too many to draw one by one: shown as {groups} groups ({by}).",
+    ),
     "small_groups": ("小さなまとまり（まとめて表示）", "Small groups (together)"),
     "group_community": ("コミュニティ {g}", "Community {g}"),
     "by_community": ("コミュニティ", "communities"),
@@ -110,8 +131,12 @@ _TEXT = {
     "colour": ("色＝{what}", "Colour = {what}"),
 }
 # one word per measure, the report's (issue 10): network.explain.LABELS
-_TEXT.update({k: (_MEASURE_LABELS[k]["ja"], _MEASURE_LABELS[k]["en"])
-              for k in ("degree", "betweenness", "brokerage", "constraint", "community")})
+_TEXT.update(
+    {
+        k: (_MEASURE_LABELS[k]["ja"], _MEASURE_LABELS[k]["en"])
+        for k in ("degree", "betweenness", "brokerage", "constraint", "community")
+    }
+)
 
 
 def _t(key: str, lang: str) -> str:
@@ -236,16 +261,24 @@ def label_order(nodes: list[dict], first: Iterable[Hashable] = ()) -> list[int]:
     [2, 1, 0]
     """
     keep = {str(v) for v in first}
-    ranked = sorted(range(len(nodes)), key=lambda i: (nodes[i]["id"] not in keep, -nodes[i]["size"],
-                                                      nodes[i].get("label", ""), nodes[i]["id"]))
+    ranked = sorted(
+        range(len(nodes)),
+        key=lambda i: (nodes[i]["id"] not in keep, -nodes[i]["size"], nodes[i].get("label", ""), nodes[i]["id"]),
+    )
     return ranked[:LABEL_LIMIT]
 
 
 def _text(lang: str) -> dict:
     """Labels the page's script needs to build tooltips (looked up, not repeated per node)."""
     return {
-        "open": _t("open", lang), "openGroup": _t("open_group", lang), "sector": _t("sector", lang), "kind": _t("kind", lang), "area": _t("area", lang),
-        "type": _t("type", lang), "strength": _t("strength", lang), "period": _t("period", lang),
+        "open": _t("open", lang),
+        "openGroup": _t("open_group", lang),
+        "sector": _t("sector", lang),
+        "kind": _t("kind", lang),
+        "area": _t("area", lang),
+        "type": _t("type", lang),
+        "strength": _t("strength", lang),
+        "period": _t("period", lang),
         "sectors": {s.value: s.label(lang) for s in Sector},
         "types": {x.value: x.label(lang) for x in TieType},
         "strengths": {str(k): (ja if lang == "ja" else en) for k, (ja, en) in STRENGTH_LABELS.items()},
@@ -337,16 +370,29 @@ def render_map(
         by = "community" if groups else colour_by
         membership = _fold_small(dict(groups) if groups else {v: G.nodes[v].get(colour_by) for v in G})
         data, legend, group_opts = _aggregated_data(G, membership, by, lang)
-        sizes_key = _size_legend(_t("members", lang), [int(r[1][1].replace(",", "")) for r in
-                                                        (n["rows"] for n in data["nodes"])],
-                                 [n["size"] for n in data["nodes"]], lang)
-        note = _t("aggregated", lang).format(orgs=n_orgs, groups=len(data["nodes"]),
-                                             by=_t("by_community" if by == "community" else "by_sector", lang))
+        sizes_key = _size_legend(
+            _t("members", lang),
+            [int(r[1][1].replace(",", "")) for r in (n["rows"] for n in data["nodes"])],
+            [n["size"] for n in data["nodes"]],
+            lang,
+        )
+        note = _t("aggregated", lang).format(
+            orgs=n_orgs, groups=len(data["nodes"]), by=_t("by_community" if by == "community" else "by_sector", lang)
+        )
     else:
-        data, legend, group_opts = _org_data(G, colour_by, size_by, highlight or {}, measures or {}, lang,
-                                             _positions(G, layout, centre))
-        sizes_key = (_size_legend(size_title or _t("degree", lang), [size_by.get(v) or 0 for v in G],
-                                  [n["size"] for n in data["nodes"]], lang) if size_by else None)
+        data, legend, group_opts = _org_data(
+            G, colour_by, size_by, highlight or {}, measures or {}, lang, _positions(G, layout, centre)
+        )
+        sizes_key = (
+            _size_legend(
+                size_title or _t("degree", lang),
+                [size_by.get(v) or 0 for v in G],
+                [n["size"] for n in data["nodes"]],
+                lang,
+            )
+            if size_by
+            else None
+        )
         note = "" if n_orgs else _t("empty", lang)
     n_drawn = len(data["nodes"])
     if physics is None:
@@ -355,8 +401,17 @@ def render_map(
     data["text"] = _text(lang)
     data["profileUrl"] = profile_url if profile_url and not aggregated else None
     data["groupUrl"] = group_url if group_url and aggregated else None
-    return map_page(data, legend, note, height=height, lang=lang, n_orgs=n_orgs, aggregated=aggregated,
-                    legend_title=_t("legend", lang), size_legend=sizes_key)
+    return map_page(
+        data,
+        legend,
+        note,
+        height=height,
+        lang=lang,
+        n_orgs=n_orgs,
+        aggregated=aggregated,
+        legend_title=_t("legend", lang),
+        size_legend=sizes_key,
+    )
 
 
 def _size_legend(title: str, values: list, sizes: list, lang: str) -> tuple[str, list[tuple[float, str]]] | None:
@@ -365,8 +420,7 @@ def _size_legend(title: str, values: list, sizes: list, lang: str) -> tuple[str,
     >>> _size_legend("次数", [1, 4, 25], [8, 12, 40], "ja")
     ('点の大きさ＝次数', [(8.0, '1'), (40.0, '25')])
     """
-    pairs = sorted((float(s), v) for s, v in zip(sizes, values, strict=True)
-                   if isinstance(v, int | float) and v == v)
+    pairs = sorted((float(s), v) for s, v in zip(sizes, values, strict=True) if isinstance(v, int | float) and v == v)
     if not pairs or pairs[0][0] == pairs[-1][0]:
         return None
     (s0, v0), (s1, v1) = pairs[0], pairs[-1]
@@ -374,9 +428,14 @@ def _size_legend(title: str, values: list, sizes: list, lang: str) -> tuple[str,
 
 
 def _group_style(colour: str) -> dict:
-    return {"color": {"background": colour, "border": "#444444",
-                      "highlight": {"background": colour, "border": "#000000"},
-                      "hover": {"background": colour, "border": "#000000"}}}
+    return {
+        "color": {
+            "background": colour,
+            "border": "#444444",
+            "highlight": {"background": colour, "border": "#000000"},
+            "hover": {"background": colour, "border": "#000000"},
+        }
+    }
 
 
 def _positions(G: nx.Graph, layout: str, centre: Hashable | None) -> dict:
@@ -403,14 +462,24 @@ def _org_data(G, colour_by, size_by, highlight, measures, lang, pos=None):  # ty
     path_nodes = set(highlight.get("path", ()))
     path_edges = {frozenset(p) for p in highlight.get("path_edges", ())}
     lo, hi = min(sizes.values(), default=0.0), max(sizes.values(), default=0.0)
-    keys = [k for k in ("degree", "betweenness", "brokerage", "constraint", "community")
-            if any(k in (measures.get(v) or {}) for v in nodes[:50])]
+    keys = [
+        k
+        for k in ("degree", "betweenness", "brokerage", "constraint", "community")
+        if any(k in (measures.get(v) or {}) for v in nodes[:50])
+    ]
     out_nodes = []
     for v in nodes:
         a = G.nodes[v]
         name = str(a.get("name") or v)
-        node = {"id": str(v), "x": round(pos[v][0]), "y": round(pos[v][1]), "size": round(sizes[v], 1),
-                "g": gid[values[v]], "n": name, "s": str(a.get("sector") or "")}
+        node = {
+            "id": str(v),
+            "x": round(pos[v][0]),
+            "y": round(pos[v][1]),
+            "size": round(sizes[v], 1),
+            "g": gid[values[v]],
+            "n": name,
+            "s": str(a.get("sector") or ""),
+        }
         if a.get("kind"):
             node["k"] = str(a["kind"])
         area = " ".join(str(a[k]) for k in ("prefecture", "city", "district") if a.get(k))
@@ -436,8 +505,13 @@ def _org_data(G, colour_by, size_by, highlight, measures, lang, pos=None):  # ty
     out_edges = []
     for u, v, a in G.edges(data=True):
         strength = int(a.get("strength") or 3)
-        edge = {"f": str(u), "t": str(v), "w": round(0.5 + 0.6 * strength, 1), "ty": str(a.get("type") or ""),
-                "st": strength}
+        edge = {
+            "f": str(u),
+            "t": str(v),
+            "w": round(0.5 + 0.6 * strength, 1),
+            "ty": str(a.get("type") or ""),
+            "st": strength,
+        }
         if a.get("start") or a.get("end"):
             edge["p"] = f"{a.get('start') or '…'} – {a.get('end') or '…'}"
         if a.get("directed"):
@@ -476,18 +550,43 @@ def _aggregated_data(G, membership, by, lang):  # type: ignore[no-untyped-def]
         label = _label(by, g, lang, names)
         ids[g] = f"c{i}"
         share = math.sqrt(a["members"] / top)
-        nodes.append({"id": ids[g], "key": str(g), "x": round(pos[g][0]), "y": round(pos[g][1]),
-                      "label": _short(label, 32), "size": round(10 + 50 * share, 1), "g": f"g{i}",
-                      "fs": round(13 + 7 * share, 1),
-                      "rows": [["", label], [_t("members", lang), f"{a['members']:,}"],
-                               [_t("internal", lang), f"{a['internal']:,}"]]})
+        nodes.append(
+            {
+                "id": ids[g],
+                "key": str(g),
+                "x": round(pos[g][0]),
+                "y": round(pos[g][1]),
+                "label": _short(label, 32),
+                "size": round(10 + 50 * share, 1),
+                "g": f"g{i}",
+                "fs": round(13 + 7 * share, 1),
+                "rows": [
+                    ["", label],
+                    [_t("members", lang), f"{a['members']:,}"],
+                    [_t("internal", lang), f"{a['internal']:,}"],
+                ],
+            }
+        )
     wmax = max((w for *_, w in A.edges(data="weight")), default=1)
-    edges = [{"f": ids[u], "t": ids[v], "w": round(1 + 9 * math.log1p(w) / math.log1p(wmax), 1),
-              "rows": [[_t("ties_between", lang), f"{w:,}"]]} for u, v, w in A.edges(data="weight")]
-    legend = ([(colours[g], _label(by, g, lang, names), "dot") for g in sorted(A.nodes, key=group_order)]
-              if len(A) <= len(GROUP_COLOURS) else [])
-    return ({"nodes": nodes, "edges": edges, "labelOrder": label_order(nodes)}, legend,
-            {f"g{i}": _group_style(colours[g]) for i, g in enumerate(A.nodes)})
+    edges = [
+        {
+            "f": ids[u],
+            "t": ids[v],
+            "w": round(1 + 9 * math.log1p(w) / math.log1p(wmax), 1),
+            "rows": [[_t("ties_between", lang), f"{w:,}"]],
+        }
+        for u, v, w in A.edges(data="weight")
+    ]
+    legend = (
+        [(colours[g], _label(by, g, lang, names), "dot") for g in sorted(A.nodes, key=group_order)]
+        if len(A) <= len(GROUP_COLOURS)
+        else []
+    )
+    return (
+        {"nodes": nodes, "edges": edges, "labelOrder": label_order(nodes)},
+        legend,
+        {f"g{i}": _group_style(colours[g]) for i, g in enumerate(A.nodes)},
+    )
 
 
 def _options(physics: bool, n: int, groups: dict) -> dict:
@@ -495,15 +594,32 @@ def _options(physics: bool, n: int, groups: dict) -> dict:
         "autoResize": True,
         "groups": groups,
         "layout": {"improvedLayout": False},
-        "physics": {"enabled": physics, "stabilization": False,
-                    "barnesHut": {"gravitationalConstant": -2500, "springLength": 110, "avoidOverlap": 0.2},
-                    "minVelocity": 1.0},
-        "interaction": {"hover": n <= 2500, "hideEdgesOnDrag": n > PHYSICS_LIMIT,
-                        "hideEdgesOnZoom": n > 2000, "navigationButtons": False, "keyboard": False},
-        "nodes": {"shape": "dot", "borderWidth": 1, "font": {"size": 13, "face": "sans-serif", "strokeWidth": 3,
-                                                          "strokeColor": "#ffffff"}},
-        "edges": {"smooth": n <= PHYSICS_LIMIT and {"type": "continuous"},
-                  "color": {"color": "#9AA5B1", "highlight": "#333333", "hover": "#333333",
-                            "opacity": 0.7 if n <= 1000 else 0.3},  # thousands of ties: a lighter web
-                  "arrows": {"to": {"scaleFactor": 0.5}}},
+        "physics": {
+            "enabled": physics,
+            "stabilization": False,
+            "barnesHut": {"gravitationalConstant": -2500, "springLength": 110, "avoidOverlap": 0.2},
+            "minVelocity": 1.0,
+        },
+        "interaction": {
+            "hover": n <= 2500,
+            "hideEdgesOnDrag": n > PHYSICS_LIMIT,
+            "hideEdgesOnZoom": n > 2000,
+            "navigationButtons": False,
+            "keyboard": False,
+        },
+        "nodes": {
+            "shape": "dot",
+            "borderWidth": 1,
+            "font": {"size": 13, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+        },
+        "edges": {
+            "smooth": n <= PHYSICS_LIMIT and {"type": "continuous"},
+            "color": {
+                "color": "#9AA5B1",
+                "highlight": "#333333",
+                "hover": "#333333",
+                "opacity": 0.7 if n <= 1000 else 0.3,
+            },  # thousands of ties: a lighter web
+            "arrows": {"to": {"scaleFactor": 0.5}},
+        },
     }

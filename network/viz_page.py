@@ -50,8 +50,13 @@ def safe_json(data: object) -> str:
     '{"name":"\\\\u003cimg src=x\\\\u003e"}'
     """
     text = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"), default=str)
-    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        text.replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 _JS = r"""
@@ -267,8 +272,10 @@ def _legend(legend: list[tuple[str, str, str]], title: str, size_key: str = "") 
     rows = []
     for colour, label, shape in legend:
         style = f"border-color:{colour}" if shape == "ring" else f"background:{colour}"
-        rows.append(f'<div><span class="sw {_html.escape(shape)}" style="{_html.escape(style)}"></span>'
-                    f"{_html.escape(label)}</div>")
+        rows.append(
+            f'<div><span class="sw {_html.escape(shape)}" style="{_html.escape(style)}"></span>'
+            f"{_html.escape(label)}</div>"
+        )
     return f'<div id="renkei-legend"><b>{_html.escape(title)}</b>{"".join(rows)}{size_key}</div>'
 
 
@@ -278,15 +285,26 @@ def _size_key(size_legend: tuple[str, list[tuple[float, str]]] | None) -> str:
         return ""
     title, dots = size_legend
     top = max(r for r, _ in dots) or 1.0
-    cells = "".join(f'<span class="szdot" style="width:{d:.0f}px;height:{d:.0f}px"></span>'
-                    f'<span class="szval">{_html.escape(value)}</span>'
-                    for d, value in ((max(5.0, 22.0 * r / top), value) for r, value in dots))
+    cells = "".join(
+        f'<span class="szdot" style="width:{d:.0f}px;height:{d:.0f}px"></span>'
+        f'<span class="szval">{_html.escape(value)}</span>'
+        for d, value in ((max(5.0, 22.0 * r / top), value) for r, value in dots)
+    )
     return f'<div class="size-key"><div>{_html.escape(title)}</div><div class="szrow">{cells}</div></div>'
 
 
-def map_page(data: dict, legend: list[tuple[str, str, str]], note: str, *, height: str, lang: str, n_orgs: int,
-             aggregated: bool, legend_title: str = "凡例",
-             size_legend: tuple[str, list[tuple[float, str]]] | None = None) -> str:
+def map_page(
+    data: dict,
+    legend: list[tuple[str, str, str]],
+    note: str,
+    *,
+    height: str,
+    lang: str,
+    n_orgs: int,
+    aggregated: bool,
+    legend_title: str = "凡例",
+    size_legend: tuple[str, list[tuple[float, str]]] | None = None,
+) -> str:
     """The standalone HTML document for ``data`` (nodes, edges, options, text)."""
     js, css = vis_assets()
     n_nodes, n_edges = len(data["nodes"]), len(data["edges"])

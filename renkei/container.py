@@ -41,11 +41,15 @@ def problem(env: Mapping[str, str], *, admins: int | None = None) -> str | None:
     from network.hosts import ENV_HOSTS, configured_hosts
 
     if not configured_hosts(env.get(ENV_HOSTS, "")):
-        return (f"{ENV_HOSTS} is empty: set it in .env to the names people use to open Renkei "
-                f"(e.g. renkei.example.org), comma-separated")
+        return (
+            f"{ENV_HOSTS} is empty: set it in .env to the names people use to open Renkei "
+            f"(e.g. renkei.example.org), comma-separated"
+        )
     if admins is not None and admins < 1:
-        return ("no admin account in the store: create one first with "
-                "`docker compose run --rm renkei renkei user add NAME --role admin`")
+        return (
+            "no admin account in the store: create one first with "
+            "`docker compose run --rm renkei renkei user add NAME --role admin`"
+        )
     return None
 
 

@@ -39,7 +39,8 @@ def test_ties_filters(db, capsys):
     assert main(["--store", db, "ties", "--type", "助成", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [(r["id"], r["source_name"], r["target_name"]) for r in rows] == [
-        ("t2", "公益財団法人 日本財団", "みやぎ連携復興センター")]
+        ("t2", "公益財団法人 日本財団", "みやぎ連携復興センター")
+    ]
     assert main(["--store", db, "ties", "--as-of", "2020-01-01", "--format", "csv"]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
     assert len(lines) == 4  # header + t2, t3, t4 (t1 ended 2016)
@@ -88,8 +89,14 @@ def test_analyze_json_follows_the_interface(db, capsys):
     # the centre "a" is tied to b, c, d; in the undirected view b-a-d, c-a-d, b-a-c pass through it,
     # and a is the only cut point separating c and d from the rest (hand count on sample_changes())
     assert orgs["a"]["cut_point"] is True and orgs["a"]["degree"] == 3
-    assert set(orgs["a"]["brokerage"]) >= {"coordinator", "itinerant", "representative", "gatekeeper",
-                                           "liaison", "total"}
+    assert set(orgs["a"]["brokerage"]) >= {
+        "coordinator",
+        "itinerant",
+        "representative",
+        "gatekeeper",
+        "liaison",
+        "total",
+    }
     assert orgs["c"]["betweenness"] == 0
 
 
@@ -109,8 +116,7 @@ def test_changes_between_fiscal_years(db, capsys):
     ties = json.loads(capsys.readouterr().out)["ties"]
     assert [(t["a"], t["b"]) for t in ties["added"]] == [("a", "c")]
     assert ties["ended"] == []
-    assert [(t["a"], t["b"], t["strength_before"], t["strength_after"]) for t in ties["weakened"]] == [
-        ("a", "b", 4, 2)]
+    assert [(t["a"], t["b"], t["strength_before"], t["strength_after"]) for t in ties["weakened"]] == [("a", "b", 4, 2)]
 
 
 def test_project_participations_into_ties(db, capsys):
@@ -119,10 +125,18 @@ def test_project_participations_into_ties(db, capsys):
     from network.store.base import ChangeSet
 
     with SQLiteStore(db) as s:
-        s.write(ChangeSet(activities=[Activity("x", "石巻連絡会議"), Activity("y", "防災研修")],
-                          participations=[Participation("a", "x"), Participation("b", "x"),
-                                          Participation("d", "x"), Participation("a", "y"),
-                                          Participation("b", "y")]))
+        s.write(
+            ChangeSet(
+                activities=[Activity("x", "石巻連絡会議"), Activity("y", "防災研修")],
+                participations=[
+                    Participation("a", "x"),
+                    Participation("b", "x"),
+                    Participation("d", "x"),
+                    Participation("a", "y"),
+                    Participation("b", "y"),
+                ],
+            )
+        )
     assert main(["--store", db, "project", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [(r["source"], r["target"], r["weight"]) for r in rows] == [("a", "b", 2), ("a", "d", 1), ("b", "d", 1)]
@@ -132,7 +146,10 @@ def test_project_participations_into_ties(db, capsys):
     with SQLiteStore(db) as s:
         projected = [t for t in s.ties() if t.evidence == "participation"]
         assert sorted((t.source, t.target, t.weight, t.type, t.strength) for t in projected) == [
-            ("a", "b", 2.0, "information", 1), ("a", "d", 1.0, "information", 1), ("b", "d", 1.0, "information", 1)]
+            ("a", "b", 2.0, "information", 1),
+            ("a", "d", 1.0, "information", 1),
+            ("b", "d", 1.0, "information", 1),
+        ]
     assert main(["--store", db, "project", "--write"]) == 0  # idempotent
     assert "0 created, 0 updated, 3 unchanged" in capsys.readouterr().out
 
@@ -152,6 +169,9 @@ def test_min_strength_gives_the_apps_answer(tmp_path, capsys):
     app = analyze(min_strength_graph(G, 4))
     assert cli["graph"]["edges"] == app["graph"]["edges"] < analyze(G)["graph"]["edges"]
     assert {o["id"]: o["degree"] for o in cli["orgs"]} == {o["id"]: o["degree"] for o in app["orgs"]}
-    for argv in (["map", "--output", str(tmp_path / "m.svg")], ["path", "ORG001", "ORG002"],
-                 ["export", "--format", "json", "--output", str(tmp_path / "e.json")]):
+    for argv in (
+        ["map", "--output", str(tmp_path / "m.svg")],
+        ["path", "ORG001", "ORG002"],
+        ["export", "--format", "json", "--output", str(tmp_path / "e.json")],
+    ):
         assert main(["--store", db, *argv, "--min-strength", "4"]) in (0, 1), argv

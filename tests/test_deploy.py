@@ -143,8 +143,13 @@ def _store_with(tmp_path: Path, *accounts: tuple[str, str]) -> Path:
 
 def test_renkei_container_refuses_without_an_admin(tmp_path: Path) -> None:
     store = _store_with(tmp_path, ("sato", "editor"))
-    done = subprocess.run([str(CONTAINER)], env=_env(store, RENKEI_ALLOWED_HOSTS="renkei.example.org"),
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [str(CONTAINER)],
+        env=_env(store, RENKEI_ALLOWED_HOSTS="renkei.example.org"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 1
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "admin" in lines[0] and "renkei user add" in lines[0], done.stderr
@@ -155,8 +160,7 @@ def test_renkei_container_refuses_without_allowed_hosts(tmp_path: Path) -> None:
     store = _store_with(tmp_path, ("kato", "admin"))
     for hosts in (None, " , "):
         extra = {} if hosts is None else {"RENKEI_ALLOWED_HOSTS": hosts}
-        done = subprocess.run([str(CONTAINER)], env=_env(store, **extra), capture_output=True, text=True,
-                              timeout=60)
+        done = subprocess.run([str(CONTAINER)], env=_env(store, **extra), capture_output=True, text=True, timeout=60)
         assert done.returncode == 1
         lines = done.stderr.strip().splitlines()
         assert len(lines) == 1 and "RENKEI_ALLOWED_HOSTS" in lines[0], done.stderr
@@ -170,9 +174,13 @@ def test_renkei_container_checks_the_hosts_before_it_opens_the_store(tmp_path: P
 
 
 def test_renkei_container_refuses_a_store_it_cannot_open(tmp_path: Path) -> None:
-    done = subprocess.run([str(CONTAINER)], env=_env(tmp_path / "r.db", RENKEI_STORE="nosuch://x",
-                                                     RENKEI_ALLOWED_HOSTS="renkei.lan"),
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [str(CONTAINER)],
+        env=_env(tmp_path / "r.db", RENKEI_STORE="nosuch://x", RENKEI_ALLOWED_HOSTS="renkei.lan"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 1
     assert len(done.stderr.strip().splitlines()) == 1 and "nosuch://x" in done.stderr
 
@@ -182,8 +190,11 @@ def test_renkei_container_reads_the_accounts_of_the_bolt_store(bolt_server, monk
     from renkei.container import admins_in
 
     clear_database(bolt_server)
-    bolt = {"RENKEI_NEO4J_USER": bolt_server.user, "RENKEI_NEO4J_PASSWORD": bolt_server.password,
-            "RENKEI_NEO4J_DATABASE": bolt_server.database}
+    bolt = {
+        "RENKEI_NEO4J_USER": bolt_server.user,
+        "RENKEI_NEO4J_PASSWORD": bolt_server.password,
+        "RENKEI_NEO4J_DATABASE": bolt_server.database,
+    }
     env = _env(Path("unused"), RENKEI_STORE=bolt_server.uri, RENKEI_ALLOWED_HOSTS="renkei.lan", **bolt)
     done = subprocess.run([str(CONTAINER)], env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 1 and "no admin account" in done.stderr, done.stderr
@@ -237,9 +248,13 @@ def _get(url: str) -> str:
 def _cross_origin_websocket(port: int) -> bytes:
     """Open Streamlit's WebSocket from a foreign page's origin (what a cross-site page would do)."""
     with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
-        s.sendall((f"GET /_stcore/stream HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUpgrade: websocket\r\n"
-                   "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                   "Sec-WebSocket-Version: 13\r\nOrigin: http://evil.example\r\n\r\n").encode())
+        s.sendall(
+            (
+                f"GET /_stcore/stream HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUpgrade: websocket\r\n"
+                "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                "Sec-WebSocket-Version: 13\r\nOrigin: http://evil.example\r\n\r\n"
+            ).encode()
+        )
         try:
             return s.recv(200)
         except OSError:
@@ -250,8 +265,15 @@ def _serve_watched(cmd: list[str], tmp_path: Path, store: Path, port: int, **ext
     """Run ``cmd`` with every proxy pointing at a trap; return its log and what reached the trap."""
     trap = _Trap()
     proxy = f"http://127.0.0.1:{trap.port}"
-    env = _env(store, RENKEI_ALLOWED_HOSTS="renkei.example.org", HTTP_PROXY=proxy, HTTPS_PROXY=proxy,
-               http_proxy=proxy, https_proxy=proxy, **extra)
+    env = _env(
+        store,
+        RENKEI_ALLOWED_HOSTS="renkei.example.org",
+        HTTP_PROXY=proxy,
+        HTTPS_PROXY=proxy,
+        http_proxy=proxy,
+        https_proxy=proxy,
+        **extra,
+    )
     env.pop("NO_PROXY", None)
     env.pop("no_proxy", None)
     log = tmp_path / "serve.log"
@@ -290,8 +312,18 @@ def _serve_watched(cmd: list[str], tmp_path: Path, store: Path, port: int, **ext
 def test_serve_on_all_addresses_contacts_nothing_outside(tmp_path: Path) -> None:
     store = _store_with(tmp_path, ("kato", "admin"))
     port = free_port()
-    cmd = [sys.executable, "-m", "network.cli", "--store", str(store), "serve", "--address", "0.0.0.0",
-           "--port", str(port)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "network.cli",
+        "--store",
+        str(store),
+        "serve",
+        "--address",
+        "0.0.0.0",
+        "--port",
+        str(port),
+    ]
     text, seen = _serve_watched(cmd, tmp_path, store, port)
     assert seen == [], (seen, text)
 
@@ -309,8 +341,13 @@ def test_streamlit_run_app_looks_no_public_address_up(tmp_path: Path) -> None:
     env.pop("NO_PROXY", None)
     env.pop("no_proxy", None)
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and proc.poll() is None:

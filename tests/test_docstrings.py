@@ -82,7 +82,7 @@ def sections(doc: str) -> dict[str, str]:
     heads = [m for m in _HEADER.finditer(doc) if len(m.group(2)) == len(m.group(1))]
     out = {}
     for m, nxt in zip(heads, [*heads[1:], None]):
-        out[m.group(1)] = doc[m.end():nxt.start() if nxt else len(doc)].strip("\n")
+        out[m.group(1)] = doc[m.end() : nxt.start() if nxt else len(doc)].strip("\n")
     return out
 
 
@@ -185,7 +185,9 @@ def test_a_complete_module_left_in_to_do_fails():
     complete = "network.analysis.years"
     assert complete not in TO_DO
     assert verdict(complete, {complete: "done elsewhere"}) == (
-        "fail", f"{complete} is complete now: remove it from TO_DO")
+        "fail",
+        f"{complete} is complete now: remove it from TO_DO",
+    )
     assert verdict(complete, {}) == ("pass", "")
 
 

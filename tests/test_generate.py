@@ -130,8 +130,9 @@ def test_graph_follows_load_graph_conventions():
     assert G.nodes[o.id] == {k: v for k, v in o.to_dict().items() if k != "id"}
     assert set(G.nodes[o.id]) == set(ORG_FIELDS) - {"id"}
     t = ties[20]
-    assert G.edges[t.source, t.target, t.id] == {k: v for k, v in t.to_dict().items()
-                                                  if k not in ("id", "source", "target")}
+    assert G.edges[t.source, t.target, t.id] == {
+        k: v for k, v in t.to_dict().items() if k not in ("id", "source", "target")
+    }
     assert set(G.edges[t.source, t.target, t.id]) == set(TIE_FIELDS) - {"id", "source", "target"}
     assert all(isinstance(d, bool) for *_, d in G.edges(data="directed"))
 
@@ -141,8 +142,10 @@ def test_graph_equals_one_built_with_the_public_api():
     orgs, ties = generate(150, 400, seed=8)
     H = nx.MultiDiGraph(as_of=None)
     H.add_nodes_from((o.id, {k: v for k, v in o.to_dict().items() if k != "id"}) for o in orgs)
-    H.add_edges_from((t.source, t.target, t.id, {k: v for k, v in t.to_dict().items()
-                                                  if k not in ("id", "source", "target")}) for t in ties)
+    H.add_edges_from(
+        (t.source, t.target, t.id, {k: v for k, v in t.to_dict().items() if k not in ("id", "source", "target")})
+        for t in ties
+    )
     G = generate_graph(150, 400, seed=8)
     assert nx.utils.graphs_equal(G, H)
     assert dict(G.in_degree()) == dict(H.in_degree()) and dict(G.out_degree()) == dict(H.out_degree())
@@ -162,8 +165,16 @@ def test_write_csv_english_headers_and_same_rows(tmp_path):
     assert rows[0] == ["source", "target", "type", "directed", "strength", "start", "end", "project"]
     assert len(rows) == 251
     t = ties[0]
-    assert rows[1] == [t.source, t.target, t.type, "true" if t.directed else "false", str(t.strength),
-                       t.start, t.end or "", t.project]
+    assert rows[1] == [
+        t.source,
+        t.target,
+        t.type,
+        "true" if t.directed else "false",
+        str(t.strength),
+        t.start,
+        t.end or "",
+        t.project,
+    ]
 
 
 def test_cli_writes_files_and_rejects_impossible_sizes(tmp_path, capsys):
@@ -179,13 +190,16 @@ def test_cli_writes_files_and_rejects_impossible_sizes(tmp_path, capsys):
 def test_csv_imported_gives_the_same_graph_as_generate_graph(tmp_path):
     from ingest import importer
     from network.store import sqlite
+
     store = sqlite.SQLiteStore(":memory:")
     report = importer.import_files(store, write_csv(tmp_path, 300, 900, seed=4))
     assert not report.errors
 
     def rows(G):
-        return sorted((u, v, d["type"], d["directed"], d["strength"], d["start"], d["end"], d["project"])
-                      for u, v, d in G.edges(data=True))
+        return sorted(
+            (u, v, d["type"], d["directed"], d["strength"], d["start"], d["end"], d["project"])
+            for u, v, d in G.edges(data=True)
+        )
 
     # tie ids differ (the importer makes its own); everything else is the same network
     assert rows(store.load_graph()) == rows(generate_graph(300, 900, seed=4))
@@ -201,9 +215,23 @@ def test_benchmark_size_is_fast_and_exact():
 
 
 # --------------------------------------------------------------------------- sample networks
-_LEGAL = ("特定非営利活動法人", "npo法人", "公益財団法人", "一般財団法人", "公益社団法人", "一般社団法人",
-          "国立大学法人", "公立大学法人", "学校法人", "社会福祉法人", "株式会社", "有限会社", "合同会社",
-          "(株)", "(有)")
+_LEGAL = (
+    "特定非営利活動法人",
+    "npo法人",
+    "公益財団法人",
+    "一般財団法人",
+    "公益社団法人",
+    "一般社団法人",
+    "国立大学法人",
+    "公立大学法人",
+    "学校法人",
+    "社会福祉法人",
+    "株式会社",
+    "有限会社",
+    "合同会社",
+    "(株)",
+    "(有)",
+)
 
 
 def _norm(name: str) -> str:
@@ -241,8 +269,13 @@ def _load_sample(name: str):
     for o in orgs:
         G.add_node(o["ID"], sector=Sector.parse(o["区分"]).value, name=o["団体名"], district=o["地区"])
     for t in ties:
-        G.add_edge(resolve(t["連携元"]), resolve(t["連携先"]), type=TieType.parse(t["関係"]).value,
-                   start=t["開始"], end=t["終了"] or None)
+        G.add_edge(
+            resolve(t["連携元"]),
+            resolve(t["連携先"]),
+            type=TieType.parse(t["関係"]).value,
+            start=t["開始"],
+            end=t["終了"] or None,
+        )
     return orgs, ties, parts, G, resolve
 
 
@@ -275,9 +308,21 @@ def test_miyagi_size_sectors_and_seed_partners():
     assert 80 <= len(orgs) <= 200  # asked: 80–200 organisations
     assert {Sector(s) for s in nx.get_node_attributes(G, "sector").values()} == set(Sector)
     # the partner list of the seed (れんぷく「主な実績」)
-    for partner in ["総務省", "復興庁", "宮城県", "仙台市", "石巻市", "気仙沼市", "ジャパン・プラットフォーム", "日本財団",
-                    "一般社団法人ダイバーシティ研究所", "立正佼成会一食平和基金", "西松建設(株)", "(株)富士通エフサス",
-                    "TOTO(株)東北支社"]:
+    for partner in [
+        "総務省",
+        "復興庁",
+        "宮城県",
+        "仙台市",
+        "石巻市",
+        "気仙沼市",
+        "ジャパン・プラットフォーム",
+        "日本財団",
+        "一般社団法人ダイバーシティ研究所",
+        "立正佼成会一食平和基金",
+        "西松建設(株)",
+        "(株)富士通エフサス",
+        "TOTO(株)東北支社",
+    ]:
         assert resolve(partner)
 
 
@@ -299,8 +344,11 @@ def test_miyagi_planted_brokers_and_gaps():
     assert pair[frozenset(("company", "residents_group"))] == 1  # the sector gap
     assert list(nx.isolates(S)) == [resolve("NPO法人 女川みらい工房")]
     # after FY2016 the government commissions to the centre end (復興予算の減少)
-    commissions = [d for u, v, d in G.edges(data=True) if d["type"] == "commission" and centre in (u, v)
-                   and sector[u if v == centre else v] == "government"]
+    commissions = [
+        d
+        for u, v, d in G.edges(data=True)
+        if d["type"] == "commission" and centre in (u, v) and sector[u if v == centre else v] == "government"
+    ]
     assert commissions and all(d["end"] and d["end"] <= "2021-03-31" for d in commissions)
 
 
@@ -316,8 +364,12 @@ def test_tsurumi_councils_centre_and_gaps():
         council = next(o["ID"] for o in councils if o["地区"] == district)
         outside = {n for n in S[council] if G.nodes[n]["district"] != district}
         assert outside == {centre}
-    company_districts = {G.nodes[v]["district"] for u, v in S.edges() for u, v in ((u, v), (v, u))
-                         if G.nodes[u]["sector"] == "company" and G.nodes[v]["sector"] == "residents_group"}
+    company_districts = {
+        G.nodes[v]["district"]
+        for u, v in S.edges()
+        for u, v in ((u, v), (v, u))
+        if G.nodes[u]["sector"] == "company" and G.nodes[v]["sector"] == "residents_group"
+    }
     assert company_districts == {"鶴見", "茨田", "今津", "横堤"}  # 8 districts have no company tie
     assert len({p["活動"] for p in parts}) == 4
 
@@ -325,6 +377,7 @@ def test_tsurumi_councils_centre_and_gaps():
 def test_samples_import_cleanly_through_the_importer():
     from ingest import importer
     from network.store import sqlite
+
     store = sqlite.SQLiteStore(":memory:")
     for name in sorted(SAMPLES):  # both into one store, as `renkei demo` does
         report = importer.import_files(store, sample_files(name))

@@ -19,20 +19,65 @@ UI = ("ui", "renkei.ui", "streamlit", "app")
 #: module prefix → the prefixes it may not import, and why.  The longest matching prefix wins.
 RULES: dict[str, tuple[tuple[str, ...], str]] = {
     "network.errors": (("network", "ingest", *UI), "the errors import nothing of Renkei"),
-    "network.model": (("network.store", "network.analysis", "network.cli", "network.survey", "network.report",
-                       "network.export", "network.viz", "network.accounts", "ingest", *UI),
-                      "the model is the bottom layer: it imports only network.errors"),
-    "network.fiscal": (("network.store", "network.analysis", "network.cli", "network.survey", "network.model",
-                        "ingest", *UI), "the date rules sit under the model: they import only network.errors"),
-    "network.store": (("network.cli", "network.analysis", "network.accounts", "network.history", "network.survey.rounds",
-                       "network.survey.scores", "network.survey.paper", "network.survey.letters", "network.hosts", "network.report",
-                       "network.export", "network.viz", "network.annual", "network.picture", "ingest", *UI),
-                      "the store knows the model, never the commands, the analysis, the imports or the app"),
-    "network.analysis": (("network.store", "network.cli", "network.survey", "network.report", "network.export",
-                          "network.viz", "network.annual", "network.accounts", "ingest", *UI),
-                         "analysis works on graphs it is given: no store, no input, no app"),
-    "ingest": (("network.cli", "network.analysis", "network.report", "network.viz", "network.annual", *UI),
-               "imports read files into the store: no commands, no analysis, no app"),
+    "network.model": (
+        (
+            "network.store",
+            "network.analysis",
+            "network.cli",
+            "network.survey",
+            "network.report",
+            "network.export",
+            "network.viz",
+            "network.accounts",
+            "ingest",
+            *UI,
+        ),
+        "the model is the bottom layer: it imports only network.errors",
+    ),
+    "network.fiscal": (
+        ("network.store", "network.analysis", "network.cli", "network.survey", "network.model", "ingest", *UI),
+        "the date rules sit under the model: they import only network.errors",
+    ),
+    "network.store": (
+        (
+            "network.cli",
+            "network.analysis",
+            "network.accounts",
+            "network.history",
+            "network.survey.rounds",
+            "network.survey.scores",
+            "network.survey.paper",
+            "network.survey.letters",
+            "network.hosts",
+            "network.report",
+            "network.export",
+            "network.viz",
+            "network.annual",
+            "network.picture",
+            "ingest",
+            *UI,
+        ),
+        "the store knows the model, never the commands, the analysis, the imports or the app",
+    ),
+    "network.analysis": (
+        (
+            "network.store",
+            "network.cli",
+            "network.survey",
+            "network.report",
+            "network.export",
+            "network.viz",
+            "network.annual",
+            "network.accounts",
+            "ingest",
+            *UI,
+        ),
+        "analysis works on graphs it is given: no store, no input, no app",
+    ),
+    "ingest": (
+        ("network.cli", "network.analysis", "network.report", "network.viz", "network.annual", *UI),
+        "imports read files into the store: no commands, no analysis, no app",
+    ),
     "network.cli": (UI, "the command line never imports the app"),
     "network": (("network.cli", *UI), "library code never imports the command line or the app"),
     "ui": (("network.cli",), "pages call the library, not the command line"),
@@ -41,8 +86,7 @@ RULES: dict[str, tuple[tuple[str, ...], str]] = {
 
 #: Crossings that exist today and are being removed, each with its reason.  An entry that no longer
 #: occurs fails the test too, so the list can only shrink.
-KNOWN: dict[tuple[str, str], str] = {
-}
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 def _module_name(path: Path) -> str:
@@ -107,8 +151,9 @@ def crossings() -> dict[tuple[str, str], str]:
 
 def test_imports_point_one_way() -> None:
     bad = {k: v for k, v in crossings().items() if k not in KNOWN}
-    assert not bad, "forbidden imports:\n" + "\n".join(f"  {a} imports {b} ({where})" for (a, b), where in
-                                                      sorted(bad.items()))
+    assert not bad, "forbidden imports:\n" + "\n".join(
+        f"  {a} imports {b} ({where})" for (a, b), where in sorted(bad.items())
+    )
 
 
 def test_known_crossings_still_exist() -> None:
@@ -135,9 +180,11 @@ def test_command_modules_have_no_import_side_effects(path: Path) -> None:
     """A command module's top level only imports, defines and names constants; no private names imported."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     for node in tree.body:
-        ok = isinstance(node, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.ClassDef, ast.AnnAssign)) or (
-            isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)) or (
-            isinstance(node, ast.Assign) and all(isinstance(t, ast.Name) for t in node.targets))
+        ok = (
+            isinstance(node, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.ClassDef, ast.AnnAssign))
+            or (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant))
+            or (isinstance(node, ast.Assign) and all(isinstance(t, ast.Name) for t in node.targets))
+        )
         assert ok, f"{path.name}:{node.lineno}: statement runs at import time"
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith(("network", "ingest")):

@@ -15,8 +15,15 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CORE = ("network/model.py", "network/errors.py", "network/fiscal.py", "network/store/base.py",
-        "network/accounts.py", "network/labels.py", "network/analysis")
+CORE = (
+    "network/model.py",
+    "network/errors.py",
+    "network/fiscal.py",
+    "network/store/base.py",
+    "network/accounts.py",
+    "network/labels.py",
+    "network/analysis",
+)
 
 
 def _config() -> dict:
@@ -36,7 +43,6 @@ def test_the_core_is_configured_without_blanket_ignores() -> None:
 @pytest.mark.slow
 def test_mypy_finds_no_error_in_the_core() -> None:
     pytest.importorskip("mypy")
-    done = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True,
-                          text=True, timeout=600)
+    done = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout[-6000:] + done.stderr[-2000:]
     assert "Success: no issues found" in done.stdout

@@ -32,27 +32,39 @@ from ingest.headers import HEADER_WORDS, normalise_header
 from ingest.normalise import clean_text
 from ingest.report import RowError
 
-__all__ = ["CustomColumn", "CustomColumns", "custom_columns", "custom_name", "IGNORED", "REASONS",
-           "check_custom", "kept_message"]
+__all__ = [
+    "CustomColumn",
+    "CustomColumns",
+    "custom_columns",
+    "custom_name",
+    "IGNORED",
+    "REASONS",
+    "check_custom",
+    "kept_message",
+]
 
 #: Columns of Renkei's own exports that the importer recomputes (normalised header → ignored).
 IGNORED: dict[str, frozenset[str]] = {
-    "orgs": frozenset(normalise_header(w) for w in (
-        "source", "created_at", "updated_at", "deleted", "sector_ja", "custom")),
-    "ties": frozenset(normalise_header(w) for w in (
-        "id", "source_file", "created_at", "updated_at", "type_ja", "custom")),
+    "orgs": frozenset(
+        normalise_header(w) for w in ("source", "created_at", "updated_at", "deleted", "sector_ja", "custom")
+    ),
+    "ties": frozenset(
+        normalise_header(w) for w in ("id", "source_file", "created_at", "updated_at", "type_ja", "custom")
+    ),
 }
 
 REASONS = {
     "custom_collides": "custom field name collides with a known field (rename the column) / "
-                       "独自項目の名前が既存の項目と重なっています（列名を変えてください）",
+    "独自項目の名前が既存の項目と重なっています（列名を変えてください）",
     "custom_control": "control characters are not allowed in a custom field / 独自項目に制御文字は使えません",
 }
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]")
 _PREFIX = re.compile(r"^custom[.:]", re.IGNORECASE)
-_KNOWN = {kind: frozenset(normalise_header(w) for f, words in table.items() for w in (f, *words))
-          for kind, table in HEADER_WORDS.items()}
+_KNOWN = {
+    kind: frozenset(normalise_header(w) for f, words in table.items() for w in (f, *words))
+    for kind, table in HEADER_WORDS.items()
+}
 
 
 def custom_name(header: str) -> str:

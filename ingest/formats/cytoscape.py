@@ -26,8 +26,9 @@ from ingest.readers import Table, decode_bytes
 __all__ = ["read_cytoscape", "looks_like_cytoscape"]
 
 _DROP = frozenset({"suid", "selected", "shared_name", "shared name", "value", "position"})
-_EDGE_DROP = frozenset({"suid", "selected", "shared_name", "shared name", "shared_interaction",
-                        "shared interaction", "key", "id"})
+_EDGE_DROP = frozenset(
+    {"suid", "selected", "shared_name", "shared name", "shared_interaction", "shared interaction", "key", "id"}
+)
 _EDGE_NAMES = {"interaction": "type", "description": "note"}
 
 
@@ -66,5 +67,4 @@ def read_cytoscape(name: str, data: bytes, doc: object = None) -> list[Table]:
     for n, item in enumerate(edges, start=1):
         d = dict(item.get("data") or {}) if isinstance(item, dict) else {}
         g.edges.append(Edge(str(d.get("source", "")), str(d.get("target", "")), d, n))
-    return to_tables(g, node_names={"description": "note"}, edge_names=_EDGE_NAMES, drop=_DROP,
-                     edge_drop=_EDGE_DROP)
+    return to_tables(g, node_names={"description": "note"}, edge_names=_EDGE_NAMES, drop=_DROP, edge_drop=_EDGE_DROP)

@@ -18,11 +18,14 @@ __all__ = ["read_format", "FORMAT_NAMES", "sniff", "kumu_tables", "kumu_csv"]
 
 #: format → what it is, for reports and docs
 FORMAT_NAMES: dict[str, str] = {
-    "graphml": "GraphML", "gexf": "GEXF", "kumu": "Kumu", "pajek": "Pajek", "ucinet": "UCINET DL",
+    "graphml": "GraphML",
+    "gexf": "GEXF",
+    "kumu": "Kumu",
+    "pajek": "Pajek",
+    "ucinet": "UCINET DL",
     "cytoscape": "Cytoscape JSON",
 }
-_EXT = {".graphml": "graphml", ".gexf": "gexf", ".net": "pajek", ".paj": "pajek", ".dl": "ucinet",
-        ".cyjs": "cytoscape"}
+_EXT = {".graphml": "graphml", ".gexf": "gexf", ".net": "pajek", ".paj": "pajek", ".dl": "ucinet", ".cyjs": "cytoscape"}
 
 
 def sniff(name: str, data: bytes) -> str | None:
@@ -74,8 +77,13 @@ def _readers() -> dict[str, Callable[[str, bytes], list[Table]]]:
     from ingest.formats.pajek import read_pajek
     from ingest.formats.ucinet import read_dl
 
-    return {"graphml": read_graphml, "gexf": read_gexf, "pajek": read_pajek, "ucinet": read_dl,
-            "cytoscape": read_cytoscape}
+    return {
+        "graphml": read_graphml,
+        "gexf": read_gexf,
+        "pajek": read_pajek,
+        "ucinet": read_dl,
+        "cytoscape": read_cytoscape,
+    }
 
 
 def read_format(name: str, data: bytes) -> list[Table] | None:

@@ -80,8 +80,15 @@ class GraphData:
 def unreadable(name: str, encoding: str, what: str, exc: object = "") -> list[Table]:
     """A file that cannot be read as ``what``: one table with one file-level error."""
     detail = f": {str(exc)[:160]}" if exc != "" else ""
-    return [Table(name, encoding, errors=[RowError(name, 0, "", "", f"not a readable {what} file / "
-                                                   f"{what} として読めません{detail}", "unreadable")])]
+    return [
+        Table(
+            name,
+            encoding,
+            errors=[
+                RowError(name, 0, "", "", f"not a readable {what} file / {what} として読めません{detail}", "unreadable")
+            ],
+        )
+    ]
 
 
 def keeps_id(key: str, attrs: dict[str, object]) -> bool:
@@ -125,9 +132,14 @@ def _blank(v: object) -> bool:
     return v is None or (isinstance(v, str) and not v.strip())
 
 
-def to_tables(g: GraphData, *, node_names: dict[str, str] | None = None,
-              edge_names: dict[str, str] | None = None, drop: frozenset[str] = frozenset(),
-              edge_drop: frozenset[str] = frozenset()) -> list[Table]:
+def to_tables(
+    g: GraphData,
+    *,
+    node_names: dict[str, str] | None = None,
+    edge_names: dict[str, str] | None = None,
+    drop: frozenset[str] = frozenset(),
+    edge_drop: frozenset[str] = frozenset(),
+) -> list[Table]:
     """An organisations table and a ties table (either may be absent) from ``g``.
 
     ``node_names``/``edge_names`` map a lower-case attribute name to the Renkei
@@ -153,8 +165,7 @@ def to_tables(g: GraphData, *, node_names: dict[str, str] | None = None,
         rows.append((n.row, a))
     tables: list[Table] = []
     if g.errors:
-        tables.append(Table(g.file, g.encoding, errors=list(g.errors),
-                            bad_rows={e.row for e in g.errors if e.row}))
+        tables.append(Table(g.file, g.encoding, errors=list(g.errors), bad_rows={e.row for e in g.errors if e.row}))
     if rows:
         first = (["id"] if any("id" in a for _, a in rows) else []) + ["name"]
         named = {k for _, a in rows for k in a}
@@ -178,8 +189,7 @@ def to_tables(g: GraphData, *, node_names: dict[str, str] | None = None,
     return tables
 
 
-def _table(file: str, encoding: str, hint: str, rows: list[tuple[int, dict[str, object]]],
-           first: list[str]) -> Table:
+def _table(file: str, encoding: str, hint: str, rows: list[tuple[int, dict[str, object]]], first: list[str]) -> Table:
     headers: dict[str, None] = dict.fromkeys(first)
     for _, a in rows:
         headers.update(dict.fromkeys(a))

@@ -31,11 +31,33 @@ __all__ = ["read_graphml", "NODE_NAMES", "EDGE_NAMES"]
 
 #: Attribute names with a meaning in Renkei (lower case → column); the rest travel as they are.
 NODE_NAMES: dict[str, str] = {"description": "note"}
-EDGE_NAMES: dict[str, str] = {"tie_type": "type", "start_date": "start", "end_date": "end",
-                              "interaction": "type", "relation": "type", "description": "note"}
+EDGE_NAMES: dict[str, str] = {
+    "tie_type": "type",
+    "start_date": "start",
+    "end_date": "end",
+    "interaction": "type",
+    "relation": "type",
+    "description": "note",
+}
 #: The tools' own attributes, never organisation data.
-NODE_DROP = frozenset({"x", "y", "z", "r", "g", "b", "size", "color", "shape", "width", "height", "sector_ja",
-                       "networkx_key", "_networkx_key"})
+NODE_DROP = frozenset(
+    {
+        "x",
+        "y",
+        "z",
+        "r",
+        "g",
+        "b",
+        "size",
+        "color",
+        "shape",
+        "width",
+        "height",
+        "sector_ja",
+        "networkx_key",
+        "_networkx_key",
+    }
+)
 EDGE_DROP = frozenset({"networkx_key", "key", "type_ja", "color", "r", "g", "b", "thickness", "id", "tie_id"})
 
 
@@ -75,8 +97,10 @@ def read_graphml(name: str, data: bytes) -> list[Table]:
     if not graphs:
         return unreadable(name, "graphml", "GraphML", "no <graph>")
     g.directed = graphs[0].get("edgedefault", "directed") == "directed"
-    defaults = {kind: {a: d for (f, _), (a, d) in keys.items() if f in (kind, "all") and d is not None}
-                for kind in ("node", "edge")}
+    defaults = {
+        kind: {a: d for (f, _), (a, d) in keys.items() if f in (kind, "all") and d is not None}
+        for kind in ("node", "edge")
+    }
     for el in root.iter():
         tag = local(el.tag)
         if tag not in ("node", "edge"):
@@ -95,6 +119,13 @@ def read_graphml(name: str, data: bytes) -> list[Table]:
             g.nodes.append(Node(el.get("id", ""), attrs, len(g.nodes) + 1))
         else:
             own = el.get("directed")
-            g.edges.append(Edge(el.get("source", ""), el.get("target", ""), attrs, len(g.edges) + 1,
-                                None if own is None else own.strip().lower() == "true"))
+            g.edges.append(
+                Edge(
+                    el.get("source", ""),
+                    el.get("target", ""),
+                    attrs,
+                    len(g.edges) + 1,
+                    None if own is None else own.strip().lower() == "true",
+                )
+            )
     return to_tables(g, node_names=NODE_NAMES, edge_names=EDGE_NAMES, drop=NODE_DROP, edge_drop=EDGE_DROP)

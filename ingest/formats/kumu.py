@@ -33,10 +33,16 @@ from ingest.readers import Table
 
 __all__ = ["read_kumu_json", "kumu_workbook_tables", "kumu_csv_tables", "looks_like_kumu", "is_kumu_workbook"]
 
-_NODE_NAMES = {"label": "name", "type": "sector", "element type": "sector", "description": "note",
-               "tags": "tags"}
-_EDGE_NAMES = {"type": "type", "connection type": "type", "description": "note", "strength": "strength",
-               "direction": "directed", "from": "source", "to": "target"}
+_NODE_NAMES = {"label": "name", "type": "sector", "element type": "sector", "description": "note", "tags": "tags"}
+_EDGE_NAMES = {
+    "type": "type",
+    "connection type": "type",
+    "description": "note",
+    "strength": "strength",
+    "direction": "directed",
+    "from": "source",
+    "to": "target",
+}
 _DROP = frozenset({"_id", "image", "layout", "x", "y", "color"})
 _EDGE_DROP = frozenset({"_id", "id", "color"})
 _DIRECTION = {"directed": "yes", "undirected": "no", "mutual": "no"}
@@ -44,9 +50,12 @@ _DIRECTION = {"directed": "yes", "undirected": "no", "mutual": "no"}
 
 def looks_like_kumu(doc: object) -> bool:
     """A JSON document shaped like a Kumu blueprint."""
-    return (isinstance(doc, dict) and isinstance(doc.get("elements"), list)
-            and all(isinstance(e, dict) and "data" not in e for e in doc["elements"])
-            and isinstance(doc.get("connections", []), list))
+    return (
+        isinstance(doc, dict)
+        and isinstance(doc.get("elements"), list)
+        and all(isinstance(e, dict) and "data" not in e for e in doc["elements"])
+        and isinstance(doc.get("connections", []), list)
+    )
 
 
 def _flat(item: object) -> dict[str, object]:
@@ -67,8 +76,14 @@ def _lower(d: dict[str, object]) -> dict[str, object]:
     return out
 
 
-def _build(name: str, encoding: str, elements: list[tuple[int, dict]], connections: list[tuple[int, dict]],
-           node_file: str, edge_file: str) -> list[Table]:
+def _build(
+    name: str,
+    encoding: str,
+    elements: list[tuple[int, dict]],
+    connections: list[tuple[int, dict]],
+    node_file: str,
+    edge_file: str,
+) -> list[Table]:
     g = GraphData(name, encoding, node_file=node_file, edge_file=edge_file)
     by_key: dict[str, str] = {}
     for row, d in elements:
@@ -139,8 +154,11 @@ def is_kumu_workbook(tables: list[Table]) -> bool:
 def kumu_workbook_tables(name: str, tables: list[Table]) -> list[Table]:
     """The tables of a Kumu workbook (as :func:`ingest.readers.read_source` read its sheets)."""
     # sheets Kumu ignores are skipped; any other sheet is read as usual (a Renkei table, or an unknown kind)
-    out: list[Table] = [t for t in tables if t.hint.strip().lower() not in ("elements", "connections")
-                        and "(ignore)" not in t.hint.lower()]
+    out: list[Table] = [
+        t
+        for t in tables
+        if t.hint.strip().lower() not in ("elements", "connections") and "(ignore)" not in t.hint.lower()
+    ]
     elements: list[tuple[int, dict]] = []
     connections: list[tuple[int, dict]] = []
     files = {"elements": f"{name}:Elements", "connections": f"{name}:Connections"}

@@ -32,8 +32,36 @@ __all__ = ["read_pajek", "looks_like_pajek"]
 _NUMBER = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
 _SHAPES = {"ellipse", "box", "diamond", "triangle", "cross", "empty", "house", "man", "woman"}
 #: Pajek drawing options (a key followed by a value)
-_DRAWING = {"ic", "bc", "bw", "lc", "la", "lr", "lphi", "fos", "font", "phi", "r", "q", "x_fact", "y_fact",
-            "s_size", "c", "w", "p", "a", "s", "lp", "h1", "h2", "a1", "a2", "k1", "k2", "ap"}
+_DRAWING = {
+    "ic",
+    "bc",
+    "bw",
+    "lc",
+    "la",
+    "lr",
+    "lphi",
+    "fos",
+    "font",
+    "phi",
+    "r",
+    "q",
+    "x_fact",
+    "y_fact",
+    "s_size",
+    "c",
+    "w",
+    "p",
+    "a",
+    "s",
+    "lp",
+    "h1",
+    "h2",
+    "a1",
+    "a2",
+    "k1",
+    "k2",
+    "ap",
+}
 
 
 def looks_like_pajek(text: str) -> bool:
@@ -60,7 +88,7 @@ def _pairs(tokens: list[str], n: int) -> tuple[dict[str, object], list[str]]:
             attrs["label"] = v
         elif k.lower() not in _DRAWING:
             attrs[k] = v
-    return attrs, rest[len(rest) - len(rest) % 2:]
+    return attrs, rest[len(rest) - len(rest) % 2 :]
 
 
 def read_pajek(name: str, data: bytes) -> list[Table]:
@@ -83,8 +111,16 @@ def read_pajek(name: str, data: bytes) -> list[Table]:
             if len(head) > 1 and head[1].startswith(":"):
                 relation = " ".join(head[2:]) if len(head) > 2 else ""
             if word not in ("*vertices", "*arcs", "*edges", "*arcslist", "*edgeslist", "*network"):
-                g.errors.append(RowError(name, number, "", line[:40], f"Pajek section {head[0]} is not read / "
-                                         "この Pajek の区分は読み込めません", "unreadable"))
+                g.errors.append(
+                    RowError(
+                        name,
+                        number,
+                        "",
+                        line[:40],
+                        f"Pajek section {head[0]} is not read / この Pajek の区分は読み込めません",
+                        "unreadable",
+                    )
+                )
                 section = "skip"
             continue
         tokens = _split(line)

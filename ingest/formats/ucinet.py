@@ -28,8 +28,9 @@ from ingest.report import RowError
 
 __all__ = ["read_dl", "looks_like_dl"]
 
-_KEYWORD = re.compile(r"(row labels|column labels|col labels|matrix labels|labels embedded|labels|data)\s*:?",
-                      re.IGNORECASE)
+_KEYWORD = re.compile(
+    r"(row labels|column labels|col labels|matrix labels|labels embedded|labels|data)\s*:?", re.IGNORECASE
+)
 _FORMATS = ("fullmatrix", "edgelist1", "nodelist1")
 
 
@@ -86,12 +87,12 @@ class _Reader:
         marks = list(_KEYWORD.finditer(head))
         for i, mk in enumerate(marks):
             word = mk.group(1).lower()
-            body = head[mk.end():marks[i + 1].start() if i + 1 < len(marks) else len(head)]
+            body = head[mk.end() : marks[i + 1].start() if i + 1 < len(marks) else len(head)]
             if word == "labels embedded":
                 self.embedded = True
             elif word in ("labels", "row labels"):
                 self.labels = _labels(body)
-                self.label_line = first_line + head[:mk.end()].count("\n") + 1
+                self.label_line = first_line + head[: mk.end()].count("\n") + 1
             elif word == "matrix labels":
                 self.matrix_labels = _labels(body)
 
@@ -99,12 +100,15 @@ class _Reader:
         m = re.search(r"^\s*data\s*:?\s*$|\bdata\s*:", self.text, re.IGNORECASE | re.MULTILINE)
         if m is None:
             return unreadable(self.name, self.g.encoding, "UCINET DL", "no data: line")
-        self.header(self.text[:m.start()], 1)
-        start = self.text[:m.end()].count("\n") + 1
-        lines = [(start + i, ln) for i, ln in enumerate(self.text[m.end():].split("\n")) if ln.strip()]
+        self.header(self.text[: m.start()], 1)
+        start = self.text[: m.end()].count("\n") + 1
+        lines = [(start + i, ln) for i, ln in enumerate(self.text[m.end() :].split("\n")) if ln.strip()]
         if self.fmt not in _FORMATS:
-            self.error(1, self.fmt, f"DL format {self.fmt} is not read (fullmatrix, edgelist1, nodelist1) / "
-                                    "この DL 形式は読み込めません")
+            self.error(
+                1,
+                self.fmt,
+                f"DL format {self.fmt} is not read (fullmatrix, edgelist1, nodelist1) / この DL 形式は読み込めません",
+            )
             return to_tables(self.g)
         self.cells = [{} for _ in range(max(self.nm, 1))]
         getattr(self, "_" + self.fmt)(lines)

@@ -68,9 +68,19 @@ def _groups(doc: object) -> list[tuple[str | None, str, str, int]]:
         return []
     out: list[tuple[str | None, str, str, int]] = []
     for n, (k, v) in enumerate(doc.items(), start=1):
-        if isinstance(v, dict) and _key(k) in ("sector", "sectors", "区分", "type", "types", "関係", "strength", "強さ"):
+        if isinstance(v, dict) and _key(k) in (
+            "sector",
+            "sectors",
+            "区分",
+            "type",
+            "types",
+            "関係",
+            "strength",
+            "強さ",
+        ):
             g = {"sectors": "sector", "区分": "sector", "types": "type", "関係": "type", "強さ": "strength"}.get(
-                _key(k), _key(k))
+                _key(k), _key(k)
+            )
             out += [(g, str(w), str(c), n) for w, c in v.items()]
         else:
             out.append((None, str(k), "" if v is None else str(v), n))
@@ -88,16 +98,32 @@ def parse_word_map(name: str, data: bytes) -> WordMap:
         except ValueError as exc:
             errors.append(RowError(name, 0, "", "", f"not valid JSON / JSON として読めません: {exc}", "unreadable"))
         if not entries and not errors:
-            errors.append(RowError(name, 0, "", "", "expected an object of word → code / 語→コードのオブジェクトが必要です",
-                                   "unreadable"))
+            errors.append(
+                RowError(
+                    name,
+                    0,
+                    "",
+                    "",
+                    "expected an object of word → code / 語→コードのオブジェクトが必要です",
+                    "unreadable",
+                )
+            )
     else:
         for n, row in enumerate(csv.reader(io.StringIO(text)), start=1):
             cells = [c.strip() for c in row]
             if not any(cells):
                 continue
             if len(cells) < 2 or not cells[0] or not cells[1]:
-                errors.append(RowError(name, n, "", ",".join(cells)[:40], "a row needs a word and a code / "
-                                       "語とコードの2列が必要です", "bad_map"))
+                errors.append(
+                    RowError(
+                        name,
+                        n,
+                        "",
+                        ",".join(cells)[:40],
+                        "a row needs a word and a code / 語とコードの2列が必要です",
+                        "bad_map",
+                    )
+                )
                 continue
             if n == 1 and _target(cells[1], None) is None:
                 continue  # a header row
@@ -106,14 +132,24 @@ def parse_word_map(name: str, data: bytes) -> WordMap:
     for group, word, code, n in entries:
         hit = _target(code, group)
         if hit is None:
-            errors.append(RowError(name, n, "code", code, "not a sector, tie type or strength 1–5 (or it names more "
-                                   "than one) / 区分・関係の種類・強さ(1〜5)のいずれでもありません", "bad_map"))
+            errors.append(
+                RowError(
+                    name,
+                    n,
+                    "code",
+                    code,
+                    "not a sector, tie type or strength 1–5 (or it names more "
+                    "than one) / 区分・関係の種類・強さ(1〜5)のいずれでもありません",
+                    "bad_map",
+                )
+            )
             continue
         getattr(m, hit[0])[_key(word)] = hit[1]
     if errors:
         report = ImportReport(errors=sorted(errors, key=lambda e: e.row))
-        raise ValidationError(f"{len(errors)} bad rows in the word map {name} / 対応表に不正な行が {len(errors)} 件あります",
-                              report)
+        raise ValidationError(
+            f"{len(errors)} bad rows in the word map {name} / 対応表に不正な行が {len(errors)} 件あります", report
+        )
     return m
 
 
@@ -127,8 +163,9 @@ def load_word_map(source: str | os.PathLike | dict | WordMap | None) -> WordMap 
     try:
         data = p.read_bytes()
     except OSError as exc:
-        raise ValidationError(f"cannot read the word map {p}: {exc.strerror} / 対応表を読めません",
-                              ImportReport()) from exc
+        raise ValidationError(
+            f"cannot read the word map {p}: {exc.strerror} / 対応表を読めません", ImportReport()
+        ) from exc
     return parse_word_map(p.name, data)
 
 
@@ -152,8 +189,11 @@ def apply_word_map(tables: list[Table], word_map: WordMap | None, kind: str | No
         if kind_col is not None and "sector" not in cols:
             t.headers.append("sector")  # rows shorter than the headers read as empty cells
             cols["sector"] = len(t.headers) - 1
-        plan = ([(cols.get("sector"), word_map.sector)] if k == "orgs" else
-                [(cols.get("type"), word_map.type), (cols.get("strength"), word_map.strength)])
+        plan = (
+            [(cols.get("sector"), word_map.sector)]
+            if k == "orgs"
+            else [(cols.get("type"), word_map.type), (cols.get("strength"), word_map.strength)]
+        )
         for row in t.rows:
             for i, words in plan:
                 if i is not None and i < len(row) and row[i] not in (None, ""):

@@ -46,7 +46,7 @@ def parse_xml(data: bytes) -> Element:
             text = data.decode("cp932" if enc.lower() in ("shift_jis", "shift-jis", "sjis", "x-sjis") else enc)
         except (LookupError, UnicodeDecodeError) as exc:
             raise InputError(f"cannot decode as {enc}: {exc}") from exc
-        data = (text[:m.start(2)] + "UTF-8" + text[m.end(2):]).encode("utf-8")  # the declaration is ASCII
+        data = (text[: m.start(2)] + "UTF-8" + text[m.end(2) :]).encode("utf-8")  # the declaration is ASCII
     return DET.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
 
 

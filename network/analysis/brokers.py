@@ -156,8 +156,7 @@ def betweenness(
         raw = raw if X.directed else 2 * raw  # ordered (s, t) pairs, as NetworkX counts
         src = np.zeros(n, dtype=bool)
         src[sources] = True
-        vals = raw * np.where(src, 1.0 / ((k - 1) * (n - 2)) if k > 1 else math.nan,
-                              1.0 / (k * (n - 2)))
+        vals = raw * np.where(src, 1.0 / ((k - 1) * (n - 2)) if k > 1 else math.nan, 1.0 / (k * (n - 2)))
     else:
         vals = _folded(X, k, seed) * norm
     return _result(dict(zip(X.nodes, vals.tolist(), strict=True)), sampled, k, seed, engine, estimator)
@@ -320,8 +319,7 @@ def brokerage_arrays(D: nx.DiGraph | Indexed, group: np.ndarray) -> np.ndarray:
     itinerant = in_out_other - recip_other - by_broker(y_e, ~k_same)
     other_other = in_other * out_other - recip_other - by_broker(t_e - x_e, ~k_same)
     liaison = other_other - itinerant
-    out[:] = np.rint(np.column_stack(
-        [coordinator, itinerant, representative, gatekeeper, liaison])).astype(np.int64)
+    out[:] = np.rint(np.column_stack([coordinator, itinerant, representative, gatekeeper, liaison])).astype(np.int64)
     return out
 
 

@@ -95,17 +95,15 @@ def closeness(
         return {"values": {X.nodes[0]: math.nan}, "method": "exact", "k": None, "seed": None}
     if n <= exact_threshold:
         vals = np.asarray(X.igraph.harmonic_centrality(normalized=True), dtype=float)
-        return {"values": dict(zip(X.nodes, vals.tolist(), strict=True)), "method": "exact",
-                "k": None, "seed": None}
+        return {"values": dict(zip(X.nodes, vals.tolist(), strict=True)), "method": "exact", "k": None, "seed": None}
     k = int(min(n, k if k is not None else min(CLOSENESS_K, sample_size(n, len(X.src)))))
     sources = random.Random(seed).sample(range(n), k)
     acc = np.zeros(n)
     A = X.A.astype(np.float32)
     for i in range(0, k, _CHUNK):
-        acc += _harmonic_sums(A, sources[i:i + _CHUNK])
+        acc += _harmonic_sums(A, sources[i : i + _CHUNK])
     vals = acc * (n / k) / (n - 1)
-    return {"values": dict(zip(X.nodes, vals.tolist(), strict=True)), "method": "sampled",
-            "k": k, "seed": seed}
+    return {"values": dict(zip(X.nodes, vals.tolist(), strict=True)), "method": "sampled", "k": k, "seed": seed}
 
 
 def _harmonic_sums(A: sp.csr_matrix, sources: list[int]) -> np.ndarray:

@@ -193,15 +193,24 @@ def compare(
         k0 = (e0[p].get("strength", 0), e0[p].get("ties", 1))
         k1 = (e1[p].get("strength", 0), e1[p].get("ties", 1))
         if k1 != k0:
-            r = {"a": p[0], "b": p[1], "strength_before": k0[0], "strength_after": k1[0],
-                 "ties_before": k0[1], "ties_after": k1[1]}
+            r = {
+                "a": p[0],
+                "b": p[1],
+                "strength_before": k0[0],
+                "strength_after": k1[0],
+                "ties_before": k0[1],
+                "ties_after": k1[1],
+            }
             (stronger if k1 > k0 else weaker).append(r)
     b0, b1 = brokers_of(U0, top=top), brokers_of(U1, top=top)
     d0, d1 = nx.density(U0) if len(U0) > 1 else math.nan, nx.density(U1) if len(U1) > 1 else math.nan
-    m0 = {(r["from"], r["to"]): r["density"] for r in sector_mixing(directed_view(G, as_of=before, **kw),
-                                                                     attr=sector_attr)}
-    m1 = {(r["from"], r["to"]): r["density"] for r in sector_mixing(directed_view(G, as_of=after, **kw),
-                                                                     attr=sector_attr)}
+    m0 = {
+        (r["from"], r["to"]): r["density"]
+        for r in sector_mixing(directed_view(G, as_of=before, **kw), attr=sector_attr)
+    }
+    m1 = {
+        (r["from"], r["to"]): r["density"] for r in sector_mixing(directed_view(G, as_of=after, **kw), attr=sector_attr)
+    }
     mixing = []
     for key in sorted(m0.keys() | m1.keys()):
         a, b = m0.get(key, math.nan), m1.get(key, math.nan)
@@ -212,10 +221,20 @@ def compare(
     for key in sorted(g0.keys() | g1.keys()):
         r0, r1 = g0.get(key, {}), g1.get(key, {})
         a, b = r0.get("density", math.nan), r1.get("density", math.nan)
-        gaps.append({"a": key[0], "b": key[1], "ties_before": r0.get("ties", 0), "ties_after": r1.get("ties", 0),
-                     "before": a, "after": b, "change": b - a})
+        gaps.append(
+            {
+                "a": key[0],
+                "b": key[1],
+                "ties_before": r0.get("ties", 0),
+                "ties_after": r1.get("ties", 0),
+                "before": a,
+                "after": b,
+                "change": b - a,
+            }
+        )
     return {
-        "before": str(before), "after": str(after),
+        "before": str(before),
+        "after": str(after),
         "ties": {"added": added, "ended": ended, "strengthened": stronger, "weakened": weaker},
         "brokers": {"became": sorted(b1 - b0, key=str), "stopped": sorted(b0 - b1, key=str)},
         "density": {"before": d0, "after": d1, "change": d1 - d0},

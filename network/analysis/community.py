@@ -115,8 +115,7 @@ def describe_communities(
     c = np.fromiter((membership[v] for v in X.nodes), dtype=np.int64, count=X.n)
     deg = X.degree
     score = centrality or {}
-    order = sorted(range(X.n), key=lambda i: (-float(score.get(X.nodes[i], 0.0) or 0.0), -int(deg[i]),
-                                               str(X.nodes[i])))
+    order = sorted(range(X.n), key=lambda i: (-float(score.get(X.nodes[i], 0.0) or 0.0), -int(deg[i]), str(X.nodes[i])))
     # ties to other communities, per member
     cross = c[X.src] != c[X.dst]
     out_ties = np.zeros(X.n, dtype=np.int64)
@@ -148,20 +147,29 @@ def describe_communities(
             if dist:
                 districts[dist] = districts.get(dist, 0) + 1
         tied = sorted((i for i in ms if out_ties[i]), key=lambda i: (-int(out_ties[i]), str(X.nodes[i])))
-        out.append({
-            "id": k, "size": len(ms),
-            "label": community_label([name(i) for i in ms[:names]], len(ms)),
-            "members": [X.nodes[i] for i in ms],
-            "sectors": dict(sorted(sectors.items(), key=lambda x: (-x[1], x[0]))),
-            "districts": dict(sorted(districts.items(), key=lambda x: (-x[1], x[0]))),
-            "connectors": [{"id": X.nodes[i], "name": name(i), "ties": int(out_ties[i]),
-                            "communities": sorted(reach[i])} for i in tied[:connectors]],
-        })
+        out.append(
+            {
+                "id": k,
+                "size": len(ms),
+                "label": community_label([name(i) for i in ms[:names]], len(ms)),
+                "members": [X.nodes[i] for i in ms],
+                "sectors": dict(sorted(sectors.items(), key=lambda x: (-x[1], x[0]))),
+                "districts": dict(sorted(districts.items(), key=lambda x: (-x[1], x[0]))),
+                "connectors": [
+                    {"id": X.nodes[i], "name": name(i), "ties": int(out_ties[i]), "communities": sorted(reach[i])}
+                    for i in tied[:connectors]
+                ],
+            }
+        )
     return out
 
 
 def communities(
-    U: nx.Graph | Indexed, *, seed: int = 0, weight: bool = True, engine: str = "igraph",
+    U: nx.Graph | Indexed,
+    *,
+    seed: int = 0,
+    weight: bool = True,
+    engine: str = "igraph",
     resolution: float = 1.0,
 ) -> dict:
     """Louvain communities with a fixed seed.
@@ -235,15 +243,15 @@ def communities(
         return {}
     if engine == "networkx":
         parts = nx.community.louvain_communities(
-            X.G, weight="weight" if weight else None, seed=seed, resolution=resolution)
+            X.G, weight="weight" if weight else None, seed=seed, resolution=resolution
+        )
         member = np.empty(X.n, dtype=np.int64)
         for c, nodes in enumerate(parts):
             for v in nodes:
                 member[X.index[v]] = c
     elif engine == "igraph":
         with seeded_igraph(seed):
-            cl = X.igraph.community_multilevel(
-                weights=X.weight.tolist() if weight else None, resolution=resolution)
+            cl = X.igraph.community_multilevel(weights=X.weight.tolist() if weight else None, resolution=resolution)
         member = np.asarray(cl.membership, dtype=np.int64)
     else:
         raise ValueError(f"unknown engine: {engine!r}")
@@ -316,6 +324,14 @@ def community_ties(U: nx.Graph | Indexed, membership: dict, *, limit: int = 10) 
     for a in range(m):
         for b in range(a, m):
             side = ends.get((a, b), [{}, {}])
-            out.append({"a": a, "b": b, "ties": int(ties[a, b]), "weight": float(weight[a, b]),
-                        "a_orgs": top(side[0]), "b_orgs": top(side[1])})
+            out.append(
+                {
+                    "a": a,
+                    "b": b,
+                    "ties": int(ties[a, b]),
+                    "weight": float(weight[a, b]),
+                    "a_orgs": top(side[0]),
+                    "b_orgs": top(side[1]),
+                }
+            )
     return out

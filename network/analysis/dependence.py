@@ -118,8 +118,9 @@ def _cut_off(U: nx.Graph, centre: object) -> list:
     return sorted((v for p in pieces[1:] for v in p), key=str)
 
 
-def _pairs_through(U: nx.Graph, centre: object, *, exact_threshold: int, k: int, seed: int,
-                   chunk: int = 256) -> tuple[int, int, str]:
+def _pairs_through(
+    U: nx.Graph, centre: object, *, exact_threshold: int, k: int, seed: int, chunk: int = 256
+) -> tuple[int, int, str]:
     """(pairs whose every shortest path runs through ``centre``, connected pairs, method) over the others.
 
     With ``dc`` the distances from the centre and ``d_B`` those in the network without it, a pair of
@@ -153,7 +154,7 @@ def _pairs_through(U: nx.Graph, centre: object, *, exact_threshold: int, k: int,
         sources, method = np.array(sorted(random.Random(seed).sample(range(m), k))), "sampled"
     ordered = 0
     for s in range(0, len(sources), chunk):
-        src = sources[s:s + chunk]
+        src = sources[s : s + chunk]
         dB = shortest_path(B, unweighted=True, directed=False, indices=src)
         ordered += int((dc[src][:, None] + dc[None, :] < dB).sum())
     if method == "exact":
@@ -168,8 +169,15 @@ EXACT_PAIRS = 1500
 SAMPLE_PAIRS = 500
 
 
-def centre_dependence(U: nx.Graph, centre: object, *, limit: int | None = 50,
-                      exact_threshold: int = EXACT_PAIRS, k: int = SAMPLE_PAIRS, seed: int = 0) -> dict:
+def centre_dependence(
+    U: nx.Graph,
+    centre: object,
+    *,
+    limit: int | None = 50,
+    exact_threshold: int = EXACT_PAIRS,
+    k: int = SAMPLE_PAIRS,
+    seed: int = 0,
+) -> dict:
     """How much the undirected view ``U`` depends on organisation ``centre``.
 
     Parameters
@@ -239,21 +247,36 @@ def centre_dependence(U: nx.Graph, centre: object, *, limit: int | None = 50,
     False
     """
     if centre not in U:
-        return {"centre": centre, "in_network": False, "cut_off_count": None, "cut_off": [],
-                "pairs_through": None, "pairs_through_count": None, "connected_pairs": None,
-                "pairs_through_method": None, "cross_sector": None, "cross_sector_ties": None, "cross_sector_with_centre": None}
+        return {
+            "centre": centre,
+            "in_network": False,
+            "cut_off_count": None,
+            "cut_off": [],
+            "pairs_through": None,
+            "pairs_through_count": None,
+            "connected_pairs": None,
+            "pairs_through_method": None,
+            "cross_sector": None,
+            "cross_sector_ties": None,
+            "cross_sector_with_centre": None,
+        }
     lost = _cut_off(U, centre)
     through, connected, method = _pairs_through(U, centre, exact_threshold=exact_threshold, k=k, seed=seed)
     sec = U.nodes
     cross = [(u, v) for u, v in U.edges() if u != v and sec[u].get("sector") != sec[v].get("sector")]
     with_c = sum(1 for u, v in cross if centre in (u, v))
     return {
-        "centre": centre, "in_network": True,
-        "cut_off_count": len(lost), "cut_off": lost if limit is None else lost[:limit],
+        "centre": centre,
+        "in_network": True,
+        "cut_off_count": len(lost),
+        "cut_off": lost if limit is None else lost[:limit],
         "pairs_through": through / connected if connected else None,
-        "pairs_through_count": through, "connected_pairs": connected, "pairs_through_method": method,
+        "pairs_through_count": through,
+        "connected_pairs": connected,
+        "pairs_through_method": method,
         "cross_sector": with_c / len(cross) if cross else None,
-        "cross_sector_ties": len(cross), "cross_sector_with_centre": with_c,
+        "cross_sector_ties": len(cross),
+        "cross_sector_with_centre": with_c,
     }
 
 

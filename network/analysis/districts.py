@@ -48,8 +48,20 @@ COUNCIL_KINDS: tuple[tuple[str, ...], ...] = (
     ("自治会", "町内会", "町会", "区会"),
 )
 #: Kinds of a local government or its office (the ward/city office of a district).
-OFFICE_KINDS: tuple[str, ...] = ("区役所", "市役所", "町役場", "村役場", "役所", "役場", "市", "区", "町", "村",
-                                 "支所", "総合支所")
+OFFICE_KINDS: tuple[str, ...] = (
+    "区役所",
+    "市役所",
+    "町役場",
+    "村役場",
+    "役所",
+    "役場",
+    "市",
+    "区",
+    "町",
+    "村",
+    "支所",
+    "総合支所",
+)
 
 
 def council_rank(kind: object) -> int | None:
@@ -186,24 +198,45 @@ def district_coverage(U: nx.Graph, *, centre: object = None) -> dict:
                 sectors[s] = sectors.get(s, 0) + 1
             reached = {nd[w].get("sector") or "other" for w in tied}
             partners = {w for v in councils for w in U[v]}
-            exchange = sorted(({"council": v, "partner": w, "partner_district": council_of[w][1]}
-                               for v in councils for w in U[v]
-                               if w in council_of and council_of[w] != (key, district)),
-                              key=lambda e: (str(e["council"]), str(e["partner"])))
-            rows.append({
-                "district": district,
-                "orgs": [{"id": v, "name": str(nd[v].get("name") or v), "sector": nd[v].get("sector") or "",
-                          "kind": nd[v].get("kind") or ""} for v in members],
-                "sectors": dict(sorted(sectors.items())),
-                "councils": councils,
-                "council_tied_centre": (centre in partners) if councils and centre is not None else None,
-                "council_tied_office": bool(partners & city_offices) if councils else None,
-                "offices": sorted(partners & city_offices, key=str),
-                "missing_sectors": [s for s in present if s not in reached],
-                "exchange": exchange,
-            })
+            exchange = sorted(
+                (
+                    {"council": v, "partner": w, "partner_district": council_of[w][1]}
+                    for v in councils
+                    for w in U[v]
+                    if w in council_of and council_of[w] != (key, district)
+                ),
+                key=lambda e: (str(e["council"]), str(e["partner"])),
+            )
+            rows.append(
+                {
+                    "district": district,
+                    "orgs": [
+                        {
+                            "id": v,
+                            "name": str(nd[v].get("name") or v),
+                            "sector": nd[v].get("sector") or "",
+                            "kind": nd[v].get("kind") or "",
+                        }
+                        for v in members
+                    ],
+                    "sectors": dict(sorted(sectors.items())),
+                    "councils": councils,
+                    "council_tied_centre": (centre in partners) if councils and centre is not None else None,
+                    "council_tied_office": bool(partners & city_offices) if councils else None,
+                    "offices": sorted(partners & city_offices, key=str),
+                    "missing_sectors": [s for s in present if s not in reached],
+                    "exchange": exchange,
+                }
+            )
             if not councils:
                 missing_council.append(district)
-        cities.append({"prefecture": key[0], "city": key[1], "districts": rows, "no_council": missing_council,
-                       "unplaced": unplaced.get(key, 0)})
+        cities.append(
+            {
+                "prefecture": key[0],
+                "city": key[1],
+                "districts": rows,
+                "no_council": missing_council,
+                "unplaced": unplaced.get(key, 0),
+            }
+        )
     return {"cities": cities, "sectors": present}

@@ -26,8 +26,16 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-__all__ = ["Indexed", "NodeColumns", "indexed_views", "indexed_views_from_arrays", "masked_matmul",
-           "heavy_sum", "seeded_igraph", "HEAVY_COST"]
+__all__ = [
+    "Indexed",
+    "NodeColumns",
+    "indexed_views",
+    "indexed_views_from_arrays",
+    "masked_matmul",
+    "heavy_sum",
+    "seeded_igraph",
+    "HEAVY_COST",
+]
 
 #: A middle node whose 2-paths number more than this is handled apart (see :func:`masked_matmul`).
 HEAVY_COST = 90_000
@@ -83,8 +91,10 @@ class Indexed:
         G.add_nodes_from((v, self.node_data[v]) for v in self.nodes)
         G.add_edges_from(
             (self.nodes[a], self.nodes[b], {"weight": w, "strength": int(s)})
-            for a, b, w, s in zip(self.src.tolist(), self.dst.tolist(), self.weight.tolist(),
-                                  self.strength.tolist(), strict=True))
+            for a, b, w, s in zip(
+                self.src.tolist(), self.dst.tolist(), self.weight.tolist(), self.strength.tolist(), strict=True
+            )
+        )
         return G
 
     @cached_property
@@ -108,9 +118,12 @@ class Indexed:
             M = sp.csr_matrix((values, (self.src, self.dst)), shape=(n, n))
         else:
             M = sp.csr_matrix(
-                (np.concatenate([values, values]),
-                 (np.concatenate([self.src, self.dst]), np.concatenate([self.dst, self.src]))),
-                shape=(n, n))
+                (
+                    np.concatenate([values, values]),
+                    (np.concatenate([self.src, self.dst]), np.concatenate([self.dst, self.src])),
+                ),
+                shape=(n, n),
+            )
         M.sum_duplicates()
         return M
 
@@ -119,8 +132,9 @@ class Indexed:
         """Number of neighbours (undirected) or of out+in arcs (directed)."""
         A = self.A
         if self.directed:
-            return np.asarray(A.sum(axis=1)).ravel().astype(np.int64) + np.asarray(
-                A.sum(axis=0)).ravel().astype(np.int64)
+            return np.asarray(A.sum(axis=1)).ravel().astype(np.int64) + np.asarray(A.sum(axis=0)).ravel().astype(
+                np.int64
+            )
         return np.diff(A.indptr).astype(np.int64)
 
     @cached_property
@@ -183,8 +197,12 @@ def _aggregate(n: int, a: np.ndarray, b: np.ndarray, w: np.ndarray, s: np.ndarra
     key, w, s = key[order], w[order], s[order]
     first = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if len(key) else np.empty(0, np.int64)
     uk = key[first]
-    return (uk // n, uk % n, np.add.reduceat(w, first) if len(key) else w,
-            np.maximum.reduceat(s, first) if len(key) else s)
+    return (
+        uk // n,
+        uk % n,
+        np.add.reduceat(w, first) if len(key) else w,
+        np.maximum.reduceat(s, first) if len(key) else s,
+    )
 
 
 def indexed_views(H: nx.MultiDiGraph, *, weight: str | None = "strength") -> tuple[Indexed, Indexed]:
@@ -218,8 +236,16 @@ def indexed_views(H: nx.MultiDiGraph, *, weight: str | None = "strength") -> tup
     return _build_views(nodes, H.nodes, idx, u_[:e], v_[:e], w_[:e], s_[:e], dir_[:e])
 
 
-def _build_views(nodes: list, node_data: Mapping, idx: dict, u_: np.ndarray, v_: np.ndarray, w_: np.ndarray,
-                 s_: np.ndarray, dir_: np.ndarray) -> tuple[Indexed, Indexed]:
+def _build_views(
+    nodes: list,
+    node_data: Mapping,
+    idx: dict,
+    u_: np.ndarray,
+    v_: np.ndarray,
+    w_: np.ndarray,
+    s_: np.ndarray,
+    dir_: np.ndarray,
+) -> tuple[Indexed, Indexed]:
     n = len(nodes)
     out = []
     for directed in (False, True):
@@ -312,15 +338,27 @@ def indexed_views_from_arrays(
     nodes = list(ids)
     idx = {v: i for i, v in enumerate(nodes)}
     s_ = st[keep]
-    w_ = s_.copy() if weight == "strength" else (np.ones(len(s_)) if not weight else
-                                                  np.asarray(T.weight, np.float64)[keep])
+    w_ = (
+        s_.copy()
+        if weight == "strength"
+        else (np.ones(len(s_)) if not weight else np.asarray(T.weight, np.float64)[keep])
+    )
     w_[np.isnan(w_)] = 1.0
-    return _build_views(nodes, NodeColumns(nodes, columns, idx), idx, src[keep], dst[keep], w_, s_,
-                        np.asarray(T.directed, np.bool_)[keep])
+    return _build_views(
+        nodes,
+        NodeColumns(nodes, columns, idx),
+        idx,
+        src[keep],
+        dst[keep],
+        w_,
+        s_,
+        np.asarray(T.directed, np.bool_)[keep],
+    )
 
 
-def masked_matmul(L: sp.csr_matrix, R: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray,
-                  *, heavy_cost: int | None = None) -> np.ndarray:
+def masked_matmul(
+    L: sp.csr_matrix, R: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray, *, heavy_cost: int | None = None
+) -> np.ndarray:
     """``(L @ R)[rows[e], cols[e]]`` for every pair ``e``, without the full product.
 
     A middle index ``q`` whose ``nnz(L[:, q]) × nnz(R[q, :])`` exceeds
@@ -375,8 +413,7 @@ def masked_matmul(L: sp.csr_matrix, R: sp.csr_matrix, rows: np.ndarray, cols: np
     return out
 
 
-def heavy_sum(L: sp.csc_matrix, R: sp.csr_matrix, middle: np.ndarray, rows: np.ndarray,
-              cols: np.ndarray) -> np.ndarray:
+def heavy_sum(L: sp.csc_matrix, R: sp.csr_matrix, middle: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     """``Σ_{q ∈ middle} L[rows[e], q] · R[q, cols[e]]`` for every pair ``e``, one ``q`` at a time.
 
     For each ``q`` only the pairs whose row is in ``L[:, q]`` are visited (pairs grouped by
@@ -396,15 +433,15 @@ def heavy_sum(L: sp.csc_matrix, R: sp.csr_matrix, middle: np.ndarray, rows: np.n
     ptr = np.searchsorted(rows[order], np.arange(L.shape[0] + 1))
     dense = np.zeros(R.shape[1])
     for q in np.asarray(middle).tolist():
-        li = L.indices[L.indptr[q]:L.indptr[q + 1]]
-        lv = L.data[L.indptr[q]:L.indptr[q + 1]]
+        li = L.indices[L.indptr[q] : L.indptr[q + 1]]
+        lv = L.data[L.indptr[q] : L.indptr[q + 1]]
         starts = ptr[li]
         counts = ptr[li + 1] - starts
         total = int(counts.sum())
         if total == 0:
             continue
-        rj = R.indices[R.indptr[q]:R.indptr[q + 1]]
-        dense[rj] = R.data[R.indptr[q]:R.indptr[q + 1]]
+        rj = R.indices[R.indptr[q] : R.indptr[q + 1]]
+        dense[rj] = R.data[R.indptr[q] : R.indptr[q + 1]]
         at = order[np.repeat(starts - (np.cumsum(counts) - counts), counts) + np.arange(total)]
         out[at] += np.repeat(lv, counts) * dense[cols[at]]
         dense[rj] = 0.0

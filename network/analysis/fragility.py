@@ -79,8 +79,14 @@ def _dfs(X: Indexed) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np
                 if low[v] < low[p]:
                     low[p] = low[v]
                 size[p] += size[v]
-    return (np.array(disc), np.array(low), np.array(size), np.array(parent),
-            np.array(order, dtype=np.int64), np.array(root))
+    return (
+        np.array(disc),
+        np.array(low),
+        np.array(size),
+        np.array(parent),
+        np.array(order, dtype=np.int64),
+        np.array(root),
+    )
 
 
 def fragility(U: nx.Graph | Indexed, *, limit: int | None = 50) -> dict:
@@ -153,7 +159,7 @@ def fragility(U: nx.Graph | Indexed, *, limit: int | None = 50) -> dict:
     nodes = X.nodes
 
     def subtree(c: int) -> np.ndarray:
-        return order[disc[c]:disc[c] + size[c]]
+        return order[disc[c] : disc[c] + size[c]]
 
     def names(idx: np.ndarray) -> list:
         idx = np.sort(idx)
@@ -180,16 +186,20 @@ def fragility(U: nx.Graph | Indexed, *, limit: int | None = 50) -> dict:
         else:
             # keep the largest child piece; everything else in the component is cut off
             keep = kids[int(np.argmax(sizes))]
-            comp = order[disc[root[v]]:disc[root[v]] + comp_size[v]]
+            comp = order[disc[root[v]] : disc[root[v]] + comp_size[v]]
             drop = np.zeros(n, dtype=bool)
             drop[comp] = True
             drop[subtree(keep)] = False
             drop[v] = False
             lost = np.flatnonzero(drop)
-        cut_points.append({
-            "id": nodes[v], "cut_off_count": int(len(lost)),
-            "pieces": sorted(all_sizes, reverse=True), "cut_off": names(lost),
-        })
+        cut_points.append(
+            {
+                "id": nodes[v],
+                "cut_off_count": int(len(lost)),
+                "pieces": sorted(all_sizes, reverse=True),
+                "cut_off": names(lost),
+            }
+        )
     cut_points.sort(key=lambda r: (-r["cut_off_count"], str(r["id"])))
 
     bridges = []
@@ -197,16 +207,14 @@ def fragility(U: nx.Graph | Indexed, *, limit: int | None = 50) -> dict:
     for c, v in zip(children[br].tolist(), par[br].tolist(), strict=True):
         side = subtree(c)
         if size[c] * 2 > comp_size[c]:
-            comp = order[disc[root[c]]:disc[root[c]] + comp_size[c]]
+            comp = order[disc[root[c]] : disc[root[c]] + comp_size[c]]
             mask = np.ones(len(comp), dtype=bool)
             mask[np.isin(comp, side)] = False
             side = comp[mask]
-        bridges.append({"a": nodes[v], "b": nodes[c], "cut_off_count": int(len(side)),
-                        "cut_off": names(side)})
+        bridges.append({"a": nodes[v], "b": nodes[c], "cut_off_count": int(len(side)), "cut_off": names(side)})
     bridges.sort(key=lambda r: (-r["cut_off_count"], str(r["a"]), str(r["b"])))
 
     deg = X.degree
     A = X.A
-    single = [{"id": nodes[i], "partner": nodes[int(A.indices[A.indptr[i]])]}
-              for i in np.flatnonzero(deg == 1)]
+    single = [{"id": nodes[i], "partner": nodes[int(A.indices[A.indptr[i]])]} for i in np.flatnonzero(deg == 1)]
     return {"cut_points": cut_points, "bridges": bridges, "single_tie": single}

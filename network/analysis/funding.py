@@ -97,11 +97,18 @@ def funding_mix(G: nx.MultiDiGraph, *, as_of: str | int | date | None = None) ->
     rows = []
     for v, rec in _incoming(H).items():
         n = sum(rec["by_sector"].values())
-        rows.append({"id": v, "name": str(H.nodes[v].get("name") or v), "sector": H.nodes[v].get("sector") or "",
-                     "ties": n, "funders": len(rec["funders"]),
-                     "counts": dict(sorted(rec["by_sector"].items())),
-                     "shares": {s: c / n for s, c in sorted(rec["by_sector"].items())},
-                     "by_type": dict(sorted(rec["by_type"].items()))})
+        rows.append(
+            {
+                "id": v,
+                "name": str(H.nodes[v].get("name") or v),
+                "sector": H.nodes[v].get("sector") or "",
+                "ties": n,
+                "funders": len(rec["funders"]),
+                "counts": dict(sorted(rec["by_sector"].items())),
+                "shares": {s: c / n for s, c in sorted(rec["by_sector"].items())},
+                "by_type": dict(sorted(rec["by_type"].items())),
+            }
+        )
     rows.sort(key=lambda r: (-r["ties"], str(r["id"])))
     return rows
 

@@ -38,7 +38,6 @@ from network.analysis.engine import Indexed
 __all__ = ["sector_gaps", "sector_mixing", "ei_index", "communities", "community_ties", "components", "area_gaps"]
 
 
-
 def _as_indexed(G: nx.Graph | Indexed) -> Indexed:
     return G if isinstance(G, Indexed) else Indexed(G)
 
@@ -116,12 +115,16 @@ def sector_mixing(D: nx.DiGraph | Indexed, *, attr: str = "sector") -> list[dict
     for a in range(m):
         for b in range(m):
             dens = _density(present[a, b], possible[a, b])
-            rows.append({
-                "from": groups[a], "to": groups[b],
-                "present": int(present[a, b]), "possible": int(possible[a, b]),
-                "density": dens,
-                "ratio": dens / overall if overall and not math.isnan(overall) else math.nan,
-            })
+            rows.append(
+                {
+                    "from": groups[a],
+                    "to": groups[b],
+                    "present": int(present[a, b]),
+                    "possible": int(possible[a, b]),
+                    "density": dens,
+                    "ratio": dens / overall if overall and not math.isnan(overall) else math.nan,
+                }
+            )
     return rows
 
 
@@ -190,14 +193,24 @@ def sector_gaps(U: nx.Graph | Indexed, *, attr: str = "sector", closing: int = 3
             possible = size[a] * (size[a] - 1) / 2 if a == b else size[a] * size[b]
             dens = _density(present[a, b], possible)
             ties = int(present[a, b])
-            intro = (suggest_introductions(X, attr=attr, between=(groups[a], groups[b]), top=closing)
-                     if closing and ties == 0 and possible else [])
-            rows.append({
-                "a": groups[a], "b": groups[b], "n_a": int(size[a]), "n_b": int(size[b]),
-                "ties": ties, "possible": int(possible), "density": dens,
-                "ratio": dens / overall if overall and not math.isnan(overall) else math.nan,
-                "introductions": intro,
-            })
+            intro = (
+                suggest_introductions(X, attr=attr, between=(groups[a], groups[b]), top=closing)
+                if closing and ties == 0 and possible
+                else []
+            )
+            rows.append(
+                {
+                    "a": groups[a],
+                    "b": groups[b],
+                    "n_a": int(size[a]),
+                    "n_b": int(size[b]),
+                    "ties": ties,
+                    "possible": int(possible),
+                    "density": dens,
+                    "ratio": dens / overall if overall and not math.isnan(overall) else math.nan,
+                    "introductions": intro,
+                }
+            )
     return rows
 
 

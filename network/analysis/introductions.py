@@ -97,8 +97,7 @@ def suggest_introductions(
     areas = np.array(X.labels(area), dtype=object)
     area_code, area_names = X.codes(area)
     no_area = area_names.index("") if "" in area_names else -1
-    comm = (np.fromiter((membership[v] for v in X.nodes), dtype=np.int64, count=n)
-            if membership is not None else None)
+    comm = np.fromiter((membership[v] for v in X.nodes), dtype=np.int64, count=n) if membership is not None else None
 
     if between is not None:
         rows = np.flatnonzero(np.array(X.labels(attr), dtype=object) == between[0])
@@ -123,8 +122,9 @@ def suggest_introductions(
         y = groups.index(between[1]) if between[1] in groups else -1
     in_rows = np.zeros(n, dtype=bool)
     in_rows[rows] = True
-    contiguous = len(rows) == n or (len(rows) and rows[-1] - rows[0] + 1 == len(rows)
-                                    and bool(np.all(np.diff(rows) == 1)))
+    contiguous = len(rows) == n or (
+        len(rows) and rows[-1] - rows[0] + 1 == len(rows) and bool(np.all(np.diff(rows) == 1))
+    )
     # work per row: the 2-paths through its non-hub partners
     work = A @ np.where(hub, 0.0, deg.astype(float))
     cost = np.cumsum(work[rows]) if len(rows) else np.zeros(0)
@@ -134,7 +134,7 @@ def suggest_introductions(
         stop = int(np.searchsorted(cost, (cost[start - 1] if start else 0.0) + _CHUNK_WORK, side="right"))
         stop = min(max(stop, start + 1), len(rows))
         chunk = rows[start:stop]
-        Ar = A[int(chunk[0]):int(chunk[-1]) + 1] if contiguous else A[chunk]
+        Ar = A[int(chunk[0]) : int(chunk[-1]) + 1] if contiguous else A[chunk]
         S = (Ar @ Dn @ A).tocsr()
         S = (S - S.multiply(Ar)).tocoo()  # drop pairs already tied
         S.eliminate_zeros()
@@ -176,8 +176,22 @@ def suggest_introductions(
     out = []
     for t in order[:top].tolist():
         a, b = int(i[t]), int(j[t])
-        out.append(_suggestion(X, a, b, float(score[t]), float(aa[t]), bool(same_area[t]),
-                               bool(across_group[t]), bool(across_comm[t]), g, groups, attr, areas))
+        out.append(
+            _suggestion(
+                X,
+                a,
+                b,
+                float(score[t]),
+                float(aa[t]),
+                bool(same_area[t]),
+                bool(across_group[t]),
+                bool(across_comm[t]),
+                g,
+                groups,
+                attr,
+                areas,
+            )
+        )
     return out
 
 
@@ -190,18 +204,31 @@ def _best(score: np.ndarray, top: int) -> np.ndarray:
     return np.flatnonzero(score >= thresh - 1e-12)
 
 
-def _suggestion(X: Indexed, a: int, b: int, score: float, aa: float, same_area: bool,
-                across_group: bool, across_comm: bool, g: np.ndarray, groups: list[str],
-                attr: str, areas: np.ndarray) -> dict:
+def _suggestion(
+    X: Indexed,
+    a: int,
+    b: int,
+    score: float,
+    aa: float,
+    same_area: bool,
+    across_group: bool,
+    across_comm: bool,
+    g: np.ndarray,
+    groups: list[str],
+    attr: str,
+    areas: np.ndarray,
+) -> dict:
     A, W, S = X.A, X.W, X.S
-    na = A.indices[A.indptr[a]:A.indptr[a + 1]]
-    nb = A.indices[A.indptr[b]:A.indptr[b + 1]]
+    na = A.indices[A.indptr[a] : A.indptr[a + 1]]
+    nb = A.indices[A.indptr[b] : A.indptr[b + 1]]
     common = np.intersect1d(na, nb)
     sa, sb = S[a][:, common].toarray().ravel(), S[b][:, common].toarray().ravel()
     wa, wb = W[a][:, common].toarray().ravel(), W[b][:, common].toarray().ravel()
     # strongest weaker tie, then weaker weight, then total weight, then the first id
-    keys = sorted(range(len(common)), key=lambda t: (-min(sa[t], sb[t]), -min(wa[t], wb[t]),
-                                                       -(wa[t] + wb[t]), str(X.nodes[common[t]])))
+    keys = sorted(
+        range(len(common)),
+        key=lambda t: (-min(sa[t], sb[t]), -min(wa[t], wb[t]), -(wa[t] + wb[t]), str(X.nodes[common[t]])),
+    )
     best = X.nodes[int(common[keys[0]])]
     va, vb = X.nodes[a], X.nodes[b]
     nd = X.node_data
@@ -211,21 +238,32 @@ def _suggestion(X: Indexed, a: int, b: int, score: float, aa: float, same_area: 
 
     n_common = len(common)
     ga, gb = groups[g[a]], groups[g[b]]
-    ja = (f"{name(va)}（{_label(ga, attr, 'ja')}）と{name(vb)}（{_label(gb, attr, 'ja')}）は"
-          f"共通の連携先が{n_common}団体あり、{name(best)}が両者と強くつながっています。")
-    en = (f"{name(va)} ({_label(ga, attr, 'en')}) and {name(vb)} ({_label(gb, attr, 'en')}) "
-          f"share {n_common} partner{'s' if n_common != 1 else ''}; {name(best)} knows both well.")
+    ja = (
+        f"{name(va)}（{_label(ga, attr, 'ja')}）と{name(vb)}（{_label(gb, attr, 'ja')}）は"
+        f"共通の連携先が{n_common}団体あり、{name(best)}が両者と強くつながっています。"
+    )
+    en = (
+        f"{name(va)} ({_label(ga, attr, 'en')}) and {name(vb)} ({_label(gb, attr, 'en')}) "
+        f"share {n_common} partner{'s' if n_common != 1 else ''}; {name(best)} knows both well."
+    )
     if same_area:
         ja += f"同じ地区（{areas[a]}）です。"
         en += f" Same district ({areas[a]})."
     if across_comm:
         ja += "異なるグループ（コミュニティ）に属しています。"
         en += " They sit in different communities."
-    across = [k for k, f in (("sector" if attr == "sector" else attr, across_group),
-                             ("community", across_comm)) if f]
+    across = [k for k, f in (("sector" if attr == "sector" else attr, across_group), ("community", across_comm)) if f]
     return {
-        "a": va, "b": vb, "introducer": best,
-        "a_name": name(va), "b_name": name(vb), "introducer_name": name(best),
-        "score": score, "adamic_adar": aa, "common_partners": n_common,
-        "same_area": same_area, "across": across, "reason": {"ja": ja, "en": en},
+        "a": va,
+        "b": vb,
+        "introducer": best,
+        "a_name": name(va),
+        "b_name": name(vb),
+        "introducer_name": name(best),
+        "score": score,
+        "adamic_adar": aa,
+        "common_partners": n_common,
+        "same_area": same_area,
+        "across": across,
+        "reason": {"ja": ja, "en": en},
     }

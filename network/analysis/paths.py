@@ -120,8 +120,13 @@ def _bfs(U: nx.Graph, s: Hashable) -> tuple[list, dict, dict, dict]:
 
 def _edge(U: nx.Graph, u: Hashable, v: Hashable) -> dict:
     d = U[u][v]
-    return {"source": u, "target": v, "types": sorted(d.get("types") or []),
-            "strength": d.get("strength"), "ties": d.get("ties", 1)}
+    return {
+        "source": u,
+        "target": v,
+        "types": sorted(d.get("types") or []),
+        "strength": d.get("strength"),
+        "ties": d.get("ties", 1),
+    }
 
 
 def _paths_between(pred: dict, t: Hashable, limit: int) -> list[list]:
@@ -254,8 +259,7 @@ def connectors(
         for v in p[1:-1]:
             on_listed[v] = on_listed.get(v, 0) + 1
     norm = connected_pairs or 1
-    brokers = [{"id": v, "share": round(x / norm, 12), "paths": on_listed.get(v, 0)}
-               for v, x in score.items()]
+    brokers = [{"id": v, "share": round(x / norm, 12), "paths": on_listed.get(v, 0)} for v, x in score.items()]
     if single:
         brokers = [r for r in brokers if r["id"] not in (a, b)]
     brokers.sort(key=lambda r: (-r["share"], -r["paths"], str(r["id"])))
@@ -267,17 +271,25 @@ def connectors(
             if key not in seen:
                 seen.add(key)
                 edges.append(_edge(U, u, v))
-    return {"connected": connected_pairs > 0, "distance": best, "pairs": pairs,
-            "connected_pairs": connected_pairs, "paths": paths, "path_count": path_count,
-            "edges": edges, "brokers": brokers[:top]}
+    return {
+        "connected": connected_pairs > 0,
+        "distance": best,
+        "pairs": pairs,
+        "connected_pairs": connected_pairs,
+        "paths": paths,
+        "path_count": path_count,
+        "edges": edges,
+        "brokers": brokers[:top],
+    }
 
 
 def _is_group(x: object) -> TypeGuard[Iterable[Hashable]]:
     return isinstance(x, list | tuple | set | frozenset)
 
 
-def bridging_introductions(U: nx.Graph, a: Iterable[Hashable], b: Iterable[Hashable], *,
-                           top: int = 5, area: str = "district") -> list[dict]:
+def bridging_introductions(
+    U: nx.Graph, a: Iterable[Hashable], b: Iterable[Hashable], *, top: int = 5, area: str = "district"
+) -> list[dict]:
     """Introductions that would join the components of ``a`` and ``b`` when no path does.
 
     The best-connected organisation of each side's component is paired with the
@@ -331,7 +343,8 @@ def bridging_introductions(U: nx.Graph, a: Iterable[Hashable], b: Iterable[Hasha
     for x in rank:
         for y in rank_b:
             same = bool(U.nodes[x].get(area)) and U.nodes[x].get(area) == U.nodes[y].get(area)
-            out.append({"a": x, "b": y, "score": float((deg[x] + 1) * (deg[y] + 1) * (2 if same else 1)),
-                        "same_area": same})
+            out.append(
+                {"a": x, "b": y, "score": float((deg[x] + 1) * (deg[y] + 1) * (2 if same else 1)), "same_area": same}
+            )
     out.sort(key=lambda r: (-r["score"], str(r["a"]), str(r["b"])))
     return out[:top]

@@ -35,8 +35,15 @@ import networkx as nx
 from network.analysis.years import fiscal_years_of
 from network.model import fiscal_year
 
-__all__ = ["DEFAULT_STRENGTH", "BROKER_SHARE", "ego_graph", "min_strength_graph", "fiscal_years",
-           "latest_start_fy", "top_brokers"]
+__all__ = [
+    "DEFAULT_STRENGTH",
+    "BROKER_SHARE",
+    "ego_graph",
+    "min_strength_graph",
+    "fiscal_years",
+    "latest_start_fy",
+    "top_brokers",
+]
 
 #: The strength a tie without one counts as (the middle of the 1–5 continuum), as in the views.
 DEFAULT_STRENGTH = 3
@@ -239,4 +246,4 @@ def top_brokers(rows: Iterable[Mapping], share: float = BROKER_SHARE, *, key: st
     """
     rows = list(rows)
     ranked = sorted((r for r in rows if (r.get(key) or 0) > 0), key=lambda r: (-(r.get(key) or 0), str(r["id"])))
-    return [r["id"] for r in ranked[:max(1, int(len(rows) * share))]]
+    return [r["id"] for r in ranked[: max(1, int(len(rows) * share))]]

@@ -47,9 +47,22 @@ from network.errors import InputError
 __all__ = ["trend", "year_measures", "sector_pair_ties", "trend_columns"]
 
 #: The scalar columns of a trend row, in table order (``top_brokers`` and ``centre`` are nested).
-trend_columns = ["fy", "orgs", "active_orgs", "ties", "pairs", "density", "components", "isolates",
-                 "cut_points", "cross_sector", "sector_pairs_no_tie", "districts_no_centre",
-                 "new_ties", "ended_ties"]
+trend_columns = [
+    "fy",
+    "orgs",
+    "active_orgs",
+    "ties",
+    "pairs",
+    "density",
+    "components",
+    "isolates",
+    "cut_points",
+    "cross_sector",
+    "sector_pairs_no_tie",
+    "districts_no_centre",
+    "new_ties",
+    "ended_ties",
+]
 
 
 def sector_pair_ties(U: nx.Graph, *, attr: str = "sector") -> list[dict]:
@@ -115,8 +128,15 @@ def _districts_no_centre(U: nx.Graph, centre: object) -> int | None:
 BROKER_K = 256
 
 
-def year_measures(U: nx.Graph, *, previous: nx.Graph | None = None, centre: object = None,
-                  top: int = 3, ties: int | None = None, broker_k: int = BROKER_K) -> dict:
+def year_measures(
+    U: nx.Graph,
+    *,
+    previous: nx.Graph | None = None,
+    centre: object = None,
+    top: int = 3,
+    ties: int | None = None,
+    broker_k: int = BROKER_K,
+) -> dict:
     """The trend row of one year's undirected view ``U`` (see the module notes).
 
     Parameters
@@ -193,9 +213,9 @@ def year_measures(U: nx.Graph, *, previous: nx.Graph | None = None, centre: obje
         "cross_sector": cross / len(pairs) if pairs else math.nan,
         "sector_pairs_no_tie": sum(1 for r in sector_pair_ties(U) if r["possible"] and not r["ties"]),
         "districts_no_centre": _districts_no_centre(U, centre),
-        "new_ties": None, "ended_ties": None,
-        "top_brokers": [{"id": v, "name": str(sec[v].get("name") or v), "betweenness": bc[v]}
-                        for v in ranked],
+        "new_ties": None,
+        "ended_ties": None,
+        "top_brokers": [{"id": v, "name": str(sec[v].get("name") or v), "betweenness": bc[v]} for v in ranked],
     }
     if previous is not None:
         before = _pairs(previous)

@@ -80,11 +80,14 @@ def network_summary(U: nx.Graph, *, top: int = 5) -> dict:
     bc = betweenness(U)["values"] if n else {}
     ranked = sorted((v for v in bc if bc[v] > 0), key=lambda v: (-bc[v], str(v)))[:top]
     return {
-        "orgs": n, "pairs": m, "density": 2 * m / (n * (n - 1)) if n > 1 else math.nan,
-        "components": sum(1 for s in sizes if s >= 2), "isolates": sum(1 for s in sizes if s == 1),
-        "largest": max(sizes, default=0), "cut_points": sum(1 for _ in nx.articulation_points(U)),
-        "top_brokers": [{"id": v, "name": str(U.nodes[v].get("name") or v), "betweenness": bc[v]}
-                        for v in ranked],
+        "orgs": n,
+        "pairs": m,
+        "density": 2 * m / (n * (n - 1)) if n > 1 else math.nan,
+        "components": sum(1 for s in sizes if s >= 2),
+        "isolates": sum(1 for s in sizes if s == 1),
+        "largest": max(sizes, default=0),
+        "cut_points": sum(1 for _ in nx.articulation_points(U)),
+        "top_brokers": [{"id": v, "name": str(U.nodes[v].get("name") or v), "betweenness": bc[v]} for v in ranked],
     }
 
 
@@ -157,5 +160,10 @@ def what_if(U: nx.Graph, remove: Iterable, *, top: int = 5) -> dict:
         pieces = sorted(nx.connected_components(after.subgraph(left)), key=lambda p: (-len(p), min(map(str, p))))
         lost += [v for p in pieces[1:] for v in p]
     lost.sort(key=str)
-    return {"removed": gone, "before": network_summary(U, top=top), "after": network_summary(after, top=top),
-            "cut_off": lost, "cut_off_count": len(lost)}
+    return {
+        "removed": gone,
+        "before": network_summary(U, top=top),
+        "after": network_summary(after, top=top),
+        "cut_off": lost,
+        "cut_off_count": len(lost),
+    }

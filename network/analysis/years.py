@@ -71,8 +71,12 @@ def fiscal_years_of(G: nx.MultiDiGraph) -> list[int]:
     >>> fiscal_years_of(nx.MultiDiGraph([("a", "b")]))
     []
     """
-    years = [fiscal_year(d) for _, _, a in G.edges(data=True)
-             for d in (_day(a.get("start")), _day(a.get("end"))) if d is not None]
+    years = [
+        fiscal_year(d)
+        for _, _, a in G.edges(data=True)
+        for d in (_day(a.get("start")), _day(a.get("end")))
+        if d is not None
+    ]
     return list(range(min(years), max(years) + 1)) if years else []
 
 

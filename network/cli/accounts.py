@@ -47,8 +47,10 @@ def cmd_user(args: argparse.Namespace) -> int:
             acc = users.add(args.name, _password(args), args.role, by=user_of(args))
             print(f"added {acc.name} ({acc.role}) / 追加しました")
         elif args.user_command == "list":
-            rows = [{"name": a.name, "role": a.role, "created_at": a.created_at, "updated_at": a.updated_at}
-                    for a in users.list()]
+            rows = [
+                {"name": a.name, "role": a.role, "created_at": a.created_at, "updated_at": a.updated_at}
+                for a in users.list()
+            ]
             sys.stdout.write(table(rows, ["name", "role", "created_at", "updated_at"], args.format))
         elif args.user_command == "remove":
             users.remove(args.name, by=user_of(args))
@@ -65,8 +67,9 @@ def cmd_user(args: argparse.Namespace) -> int:
 def cmd_history(args: argparse.Namespace) -> int:
     store = open_store(args.store)
     try:
-        rows = history_rows(store, limit=args.limit, entity_id=args.entity, batch=args.batch,
-                            user=args.by, action=args.action)
+        rows = history_rows(
+            store, limit=args.limit, entity_id=args.entity, batch=args.batch, user=args.by, action=args.action
+        )
     finally:
         store.close()
     if args.format == "json":
@@ -82,15 +85,18 @@ def cmd_undo(args: argparse.Namespace) -> int:
 
     store = open_store(args.store)
     try:
-        n = store.undo(audit_id=args.audit_id, batch=args.batch, user=user_of(args), force=args.force,
-                       cascade=args.cascade)
+        n = store.undo(
+            audit_id=args.audit_id, batch=args.batch, user=user_of(args), force=args.force, cascade=args.cascade
+        )
     finally:
         store.close()
     print(f"undid {n} change(s) / {n} 件の変更を取り消しました")
     if n.cascaded:
-        print(f"also removed {len(n.cascaded)} record(s) added later that depended on them "
-              f"(recorded as cascade; undo the undo to bring them back) / "
-              f"依存する記録 {len(n.cascaded)} 件も取り消しました:")
+        print(
+            f"also removed {len(n.cascaded)} record(s) added later that depended on them "
+            f"(recorded as cascade; undo the undo to bring them back) / "
+            f"依存する記録 {len(n.cascaded)} 件も取り消しました:"
+        )
         for d in n.cascaded:
             print(f"  {shown(describe_dependent(d))}")
     return 0
@@ -100,8 +106,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from network.store.sqlite.backup import backup
 
     c = backup(args.store or default_store_url(), args.file, overwrite=args.overwrite)
-    print(f"backed up {c['orgs']} organisations, {c['ties']} ties, {c['audit']} history entries "
-          f"to {args.file} / バックアップしました")
+    print(
+        f"backed up {c['orgs']} organisations, {c['ties']} ties, {c['audit']} history entries "
+        f"to {args.file} / バックアップしました"
+    )
     return 0
 
 
@@ -152,8 +160,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     g.add_argument("--audit-id", type=int, help="the history id of one change")
     g.add_argument("--batch", help="a batch (one import, one form)")
     d.add_argument("--force", action="store_true", help="undo even when the record changed since")
-    d.add_argument("--cascade", action="store_true",
-                   help="also remove ties/participations added later to what the undo hides (else refused)")
+    d.add_argument(
+        "--cascade",
+        action="store_true",
+        help="also remove ties/participations added later to what the undo hides (else refused)",
+    )
     d.add_argument("--user")
 
     b = sub.add_parser("backup", help="consistent copy of the store / バックアップ")
@@ -165,4 +176,3 @@ def register(sub: argparse._SubParsersAction) -> None:
     rs.add_argument("file")
     rs.add_argument("--no-copy", action="store_true", help="do not keep a copy of the current store")
     rs.add_argument("--user")
-

@@ -35,14 +35,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's commands to the ``renkei`` parser."""
     a = sub.add_parser("analyze", help="brokers, gaps, fragility, introductions / 分析")
     a.add_argument("--format", choices=["json", "markdown"], default="markdown")
-    a.add_argument("--as-of", help="a day (2016-06-30) or a fiscal year (2016, FY2016, 2016年度, 平成28年度): ties running then")
+    a.add_argument(
+        "--as-of", help="a day (2016-06-30) or a fiscal year (2016, FY2016, 2016年度, 平成28年度): ties running then"
+    )
     a.add_argument("--sector-attr", default="sector", help="sector (default) or district")
     a.add_argument("--lang", choices=["ja", "en"], default="ja")
     a.add_argument("--types", help="tie types to keep, comma-separated (e.g. 協働,助成)")
     a.add_argument("--sectors", help="sectors to keep, comma-separated")
     a.add_argument("--district", help="keep one area (district)")
-    a.add_argument("--survey", help="survey round whose trust and value scores to add (default: the newest applied; "
-                                    "none: leave them out)")
+    a.add_argument(
+        "--survey",
+        help="survey round whose trust and value scores to add (default: the newest applied; none: leave them out)",
+    )
     a.add_argument("--output")
 
     add_min_strength(a)
@@ -79,8 +83,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     mp.add_argument("--sectors")
     mp.add_argument("--district")
     mp.add_argument("--colour-by", choices=["sector", "district", "community"], default="sector")
-    mp.add_argument("--size-by", choices=["none", "degree", "betweenness", "trust", "value"], default="degree",
-                    help="trust, value: as seen by partners in the newest applied survey round (unrated: smallest)")
+    mp.add_argument(
+        "--size-by",
+        choices=["none", "degree", "betweenness", "trust", "value"],
+        default="degree",
+        help="trust, value: as seen by partners in the newest applied survey round (unrated: smallest)",
+    )
     mp.add_argument("--path", nargs=2, metavar=("A", "B"), help="highlight the shortest paths between A and B")
     mp.add_argument("--lang", choices=["ja", "en"], default="ja")
     mp.add_argument("--scale", type=float, default=2.0, help="PNG pixels per point (2 ≈ 200 dpi)")
@@ -143,11 +151,18 @@ def _map_caption(args: argparse.Namespace, U) -> list[str]:  # noqa: ANN001 - a 
 
     types = "・".join(TieType(t).label(args.lang) for t in type_codes(args.types) or []) or every
     sectors = "・".join(Sector(x).label(args.lang) for x in sector_codes(args.sectors) or []) or every
-    parts = [("期間" if ja else "Period", args.as_of or every), ("関係" if ja else "Tie types", types),
-             ("区分" if ja else "Sectors", sectors), ("地区" if ja else "District", args.district or every)]
+    parts = [
+        ("期間" if ja else "Period", args.as_of or every),
+        ("関係" if ja else "Tie types", types),
+        ("区分" if ja else "Sectors", sectors),
+        ("地区" if ja else "District", args.district or every),
+    ]
     line = "  ".join(f"{k}: {v}" for k, v in parts)
-    count = (f"{U.number_of_nodes()} 団体・{U.number_of_edges()} 組の関係" if ja
-             else f"{U.number_of_nodes()} organisations, {U.number_of_edges()} tied pairs")
+    count = (
+        f"{U.number_of_nodes()} 団体・{U.number_of_edges()} 組の関係"
+        if ja
+        else f"{U.number_of_nodes()} organisations, {U.number_of_edges()} tied pairs"
+    )
     return [line, count + " — Renkei 連携"]
 
 
@@ -162,8 +177,9 @@ def _analysis_views(args: argparse.Namespace):  # noqa: ANN202 - (XU, XD, ties, 
     with open_store(args.store) as store:
         T = load_arrays(store, args.as_of, columns)
     types, sectors = type_codes(args.types), sector_codes(args.sectors)
-    XU, XD = indexed_views_from_arrays(T, types=types, sectors=sectors, district=args.district,
-                                       min_strength=getattr(args, "min_strength", None) or 1)
+    XU, XD = indexed_views_from_arrays(
+        T, types=types, sectors=sectors, district=args.district, min_strength=getattr(args, "min_strength", None) or 1
+    )
     keep = np.ones(T.m, dtype=bool)  # ties counted as analyze() counts them after its filters
     if types is not None:
         ok = np.array([t in set(types) for t in T.types], dtype=bool)
@@ -186,15 +202,28 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     views = _analysis_views(args)
     if views is None:
         G = load_graph_from(args, args.as_of)
-        result = analyze(G, as_of=args.as_of, sector_attr=args.sector_attr, types=type_codes(args.types),
-                         sectors=sector_codes(args.sectors), district=args.district)
+        result = analyze(
+            G,
+            as_of=args.as_of,
+            sector_attr=args.sector_attr,
+            types=type_codes(args.types),
+            sectors=sector_codes(args.sectors),
+            district=args.district,
+        )
         del G
     else:
         XU, XD, ties, as_of = views
         del views
-        result = analyze_views(XU, XD, ties=ties, as_of=as_of, sector_attr=args.sector_attr,
-                               types=type_codes(args.types), sectors=sector_codes(args.sectors),
-                               district=args.district)
+        result = analyze_views(
+            XU,
+            XD,
+            ties=ties,
+            as_of=as_of,
+            sector_attr=args.sector_attr,
+            types=type_codes(args.types),
+            sectors=sector_codes(args.sectors),
+            district=args.district,
+        )
         del XU, XD  # the orgs iterator keeps what it needs
     _add_survey(args, result)
     if args.format == "json":
@@ -267,8 +296,15 @@ def cmd_changes(args: argparse.Namespace) -> int:
     G = load_graph_from(args)
     before = int(args.before) if args.before.isdigit() else args.before
     after = int(args.after) if args.after.isdigit() else args.after
-    diff = compare(G, before, after, sector_attr=args.sector_attr, types=type_codes(args.types),
-                   sectors=sector_codes(args.sectors), district=args.district)
+    diff = compare(
+        G,
+        before,
+        after,
+        sector_attr=args.sector_attr,
+        types=type_codes(args.types),
+        sectors=sector_codes(args.sectors),
+        district=args.district,
+    )
     if args.format == "json":
         emit(args, as_json(clean(diff)))
     else:
@@ -302,8 +338,10 @@ def cmd_path(args: argparse.Namespace) -> int:
         for r in result.get("introductions", []):
             lines.append(f"  introduce / 紹介: {printable(names[r['a']])} — {printable(names[r['b']])}")
     else:
-        lines.append(f"shortest path: {result['distance']} step(s), {result['path_count']} path(s) "
-                     f"/ 最短経路 {result['distance']} 段階・{result['path_count']} 本")
+        lines.append(
+            f"shortest path: {result['distance']} step(s), {result['path_count']} path(s) "
+            f"/ 最短経路 {result['distance']} 段階・{result['path_count']} 本"
+        )
         for p in result["paths"]:
             lines.append("  " + " → ".join(printable(names.get(v, str(v))) for v in p))
         lines.append("brokers / 仲介する団体 (share of shortest paths / 最短経路に占める割合):")
@@ -317,8 +355,9 @@ def cmd_map(args: argparse.Namespace) -> int:
     from network.analysis.views import filter_graph, undirected_view
 
     G = load_graph_from(args, args.as_of)
-    H = filter_graph(G, as_of=args.as_of, types=type_codes(args.types), sectors=sector_codes(args.sectors),
-                     district=args.district)
+    H = filter_graph(
+        G, as_of=args.as_of, types=type_codes(args.types), sectors=sector_codes(args.sectors), district=args.district
+    )
     U = undirected_view(H)
     if args.colour_by == "community":
         from network.analysis.gaps import communities
@@ -353,13 +392,19 @@ def cmd_map(args: argparse.Namespace) -> int:
     if out.endswith(".html"):
         from network.viz import render_map
 
-        data: bytes | str = render_map(U, colour_by=args.colour_by, size_by=sizes, lang=args.lang,
-                                       highlight={"focus": path_nodes, "bridges": path_edges})
+        data: bytes | str = render_map(
+            U,
+            colour_by=args.colour_by,
+            size_by=sizes,
+            lang=args.lang,
+            highlight={"focus": path_nodes, "bridges": path_edges},
+        )
     elif out.endswith((".svg", ".png")):
         from network.picture import scene, to_png, to_svg
 
-        sc = scene(U, colour_by=args.colour_by, size_by=sizes, highlight=path_nodes, highlight_edges=path_edges,
-                   lang=args.lang)
+        sc = scene(
+            U, colour_by=args.colour_by, size_by=sizes, highlight=path_nodes, highlight_edges=path_edges, lang=args.lang
+        )
         data = to_svg(sc, caption) if out.endswith(".svg") else to_png(sc, caption, scale=args.scale)
     else:
         raise RenkeiError(f"{args.output}: give a file ending in .png, .svg or .html / 拡張子を指定してください")

@@ -24,14 +24,21 @@ __all__ = ["register", "cmd_copy"]
 def register(sub: argparse._SubParsersAction) -> None:
     """Add ``copy`` to the ``renkei`` parser."""
     c = sub.add_parser("copy", help="copy a whole network between stores / ストア間でネットワークを複製")
-    c.add_argument("--from", dest="source", required=True,
-                   help="source store URL (sqlite:///renkei.db, neo4j://host:7687, bolt://…)")
+    c.add_argument(
+        "--from",
+        dest="source",
+        required=True,
+        help="source store URL (sqlite:///renkei.db, neo4j://host:7687, bolt://…)",
+    )
     c.add_argument("--to", dest="target", required=True, help="destination store URL")
-    c.add_argument("--batch-size", type=int, default=COPY_BATCH_SIZE,
-                   help=f"records per destination transaction (default {COPY_BATCH_SIZE})")
+    c.add_argument(
+        "--batch-size",
+        type=int,
+        default=COPY_BATCH_SIZE,
+        help=f"records per destination transaction (default {COPY_BATCH_SIZE})",
+    )
     c.add_argument("--user")
     c.set_defaults(handler=cmd_copy)
-
 
 
 def cmd_copy(args: argparse.Namespace) -> int:
@@ -54,11 +61,15 @@ def cmd_copy(args: argparse.Namespace) -> int:
         close()
         src.close()
         dst.close()
-    print(f"copied {src.url} → {dst.url}: {r.created} created, {r.updated} updated, "
-          f"{r.unchanged} unchanged (audit batch {r.batch}); "
-          f"destination now has {counts['orgs']} organisations, {counts['ties']} ties")
+    print(
+        f"copied {src.url} → {dst.url}: {r.created} created, {r.updated} updated, "
+        f"{r.unchanged} unchanged (audit batch {r.batch}); "
+        f"destination now has {counts['orgs']} organisations, {counts['ties']} ties"
+    )
     sv = r.survey
     if any(sv.values()):
-        print(f"{sum(sv.values())} survey rounds: {sv['created']} created, {sv['updated']} updated, "
-              f"{sv['unchanged']} unchanged (links, answers and drafts as in the source) / 調査の回答も複製しました")
+        print(
+            f"{sum(sv.values())} survey rounds: {sv['created']} created, {sv['updated']} updated, "
+            f"{sv['unchanged']} unchanged (links, answers and drafts as in the source) / 調査の回答も複製しました"
+        )
     return 0

@@ -34,7 +34,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     d.add_argument("--sample", default="miyagi", help="miyagi (default), tsurumi or all")
 
     d.set_defaults(handler=cmd_demo)
-    i = sub.add_parser("import", help="import CSV/XLSX/JSON, GraphML, GEXF, Kumu, Pajek, UCINET DL, Cytoscape files / ファイルを取り込む")
+    i = sub.add_parser(
+        "import",
+        help="import CSV/XLSX/JSON, GraphML, GEXF, Kumu, Pajek, UCINET DL, Cytoscape files / ファイルを取り込む",
+    )
     i.add_argument("files", nargs="+")
     i.add_argument("--kind", choices=["orgs", "ties", "participations"])
     i.add_argument("--keep-good", action="store_true", help="write the good rows, reject the bad ones")
@@ -57,21 +60,28 @@ def register(sub: argparse._SubParsersAction) -> None:
     t.add_argument("--type")
     t.add_argument("--sector")
     t.add_argument("--district")
-    t.add_argument("--as-of", help="a day (2016-06-30) or a fiscal year (2016, FY2016, 2016年度, 平成28年度): ties running then")
+    t.add_argument(
+        "--as-of", help="a day (2016-06-30) or a fiscal year (2016, FY2016, 2016年度, 平成28年度): ties running then"
+    )
     t.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
     t.set_defaults(handler=cmd_ties)
     pr = sub.add_parser("project", help="ties from shared activities (participations) / 共同参加から関係を作る")
     pr.add_argument("--since", help="only participations on or after this date")
     pr.add_argument("--until", help="only participations on or before this date")
-    pr.add_argument("--write", action="store_true",
-                    help="store them as information ties (strength 1, weight = shared activities)")
+    pr.add_argument(
+        "--write", action="store_true", help="store them as information ties (strength 1, weight = shared activities)"
+    )
     pr.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
     pr.set_defaults(handler=cmd_project)
     e = sub.add_parser("export", help="GraphML, GEXF, CSV, JSON, Kumu, Pajek, UCINET DL / 書き出し")
-    e.add_argument("--format", choices=["graphml", "gexf", "csv", "json", "kumu", "pajek", "dl"], default="graphml",
-                   help="kumu: XLSX workbook for Kumu; pajek: .net; dl: UCINET DL (see docs/formats.md)")
+    e.add_argument(
+        "--format",
+        choices=["graphml", "gexf", "csv", "json", "kumu", "pajek", "dl"],
+        default="graphml",
+        help="kumu: XLSX workbook for Kumu; pajek: .net; dl: UCINET DL (see docs/formats.md)",
+    )
     e.add_argument("--as-of")
     e.add_argument("--output")
 
@@ -102,17 +112,26 @@ def cmd_import(args: argparse.Namespace) -> int:
     update, close = progress_bar("import")
     try:
         with open_store(args.store) as store:
-            report = import_files(store, [Path(f) for f in args.files], kind=args.kind,
-                                  keep_good=args.keep_good, rejects_path=args.rejects, user=user_of(args),
-                                  dry_run=args.dry_run, progress=update,
-                                  word_map=args.map, local=True)  # any length: the limits guard uploads
+            report = import_files(
+                store,
+                [Path(f) for f in args.files],
+                kind=args.kind,
+                keep_good=args.keep_good,
+                rejects_path=args.rejects,
+                user=user_of(args),
+                dry_run=args.dry_run,
+                progress=update,
+                word_map=args.map,
+                local=True,
+            )  # any length: the limits guard uploads
     except (RenkeiError, OSError, KeyboardInterrupt):
         raise
     except Exception as exc:  # a file no reader foresaw: one line naming it, never a traceback
         names = ", ".join(Path(f).name for f in args.files)
         reason = " ".join(str(exc).split())[:200]
-        raise RenkeiError(f"{names}: cannot import, nothing written / 取り込めません（書き込みなし）: "
-                          f"{type(exc).__name__}: {reason}") from exc
+        raise RenkeiError(
+            f"{names}: cannot import, nothing written / 取り込めません（書き込みなし）: {type(exc).__name__}: {reason}"
+        ) from exc
     finally:
         close()
     print(report.summary())
@@ -125,8 +144,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_orgs(args: argparse.Namespace) -> int:
     with open_store(args.store) as store:
-        orgs = store.orgs(sector=sector_code(args.sector), district=args.district, city=args.city,
-                          search=args.search)
+        orgs = store.orgs(sector=sector_code(args.sector), district=args.district, city=args.city, search=args.search)
     cols = ["id", "name", "sector", "kind", "prefecture", "city", "district", "corporate_number"]
     sys.stdout.write(table([o.to_dict() for o in orgs], cols, args.format))
     return 0
@@ -137,13 +155,26 @@ def cmd_ties(args: argparse.Namespace) -> int:
 
     type_ = TieType.parse(args.type).value if args.type else None
     with open_store(args.store) as store:
-        ties = store.ties(org=args.org, type=type_, sector=sector_code(args.sector), district=args.district,
-                          as_of=args.as_of)
+        ties = store.ties(
+            org=args.org, type=type_, sector=sector_code(args.sector), district=args.district, as_of=args.as_of
+        )
         names = {o.id: o.name for o in store.orgs()}
-    rows = [t.to_dict() | {"source_name": names.get(t.source, ""), "target_name": names.get(t.target, "")}
-            for t in ties]
-    cols = ["id", "source", "source_name", "target", "target_name", "type", "directed", "strength",
-            "start", "end", "project"]
+    rows = [
+        t.to_dict() | {"source_name": names.get(t.source, ""), "target_name": names.get(t.target, "")} for t in ties
+    ]
+    cols = [
+        "id",
+        "source",
+        "source_name",
+        "target",
+        "target_name",
+        "type",
+        "directed",
+        "strength",
+        "start",
+        "end",
+        "project",
+    ]
     sys.stdout.write(table(rows, cols, args.format))
     return 0
 
@@ -159,13 +190,25 @@ def cmd_project(args: argparse.Namespace) -> int:
         ties = [t for t in ties if t.source in names and t.target in names]
         if args.write:
             result = store.write(ChangeSet(ties=ties), user=user_of(args))
-            print(f"{len(ties)} projected ties: {result.created} created, {result.updated} updated, "
-                  f"{result.unchanged} unchanged / 共同参加からの関係 {len(ties)} 件")
+            print(
+                f"{len(ties)} projected ties: {result.created} created, {result.updated} updated, "
+                f"{result.unchanged} unchanged / 共同参加からの関係 {len(ties)} 件"
+            )
             return 0
-    rows = [{"source": t.source, "source_name": names[t.source], "target": t.target,
-             "target_name": names[t.target], "weight": int(t.weight), "activities": t.note} for t in ties]
-    sys.stdout.write(table(rows, ["source", "source_name", "target", "target_name", "weight", "activities"],
-                            args.format))
+    rows = [
+        {
+            "source": t.source,
+            "source_name": names[t.source],
+            "target": t.target,
+            "target_name": names[t.target],
+            "weight": int(t.weight),
+            "activities": t.note,
+        }
+        for t in ties
+    ]
+    sys.stdout.write(
+        table(rows, ["source", "source_name", "target", "target_name", "weight", "activities"], args.format)
+    )
     return 0
 
 

@@ -98,8 +98,13 @@ def _survey(args: argparse.Namespace, year: int) -> dict | None:
 def cmd_report(args: argparse.Namespace) -> int:
     from network.annual import annual_report, annual_to_markdown
 
-    fmt = args.format or ("pdf" if (args.output or "").lower().endswith(".pdf") else
-                          "json" if (args.output or "").lower().endswith(".json") else "markdown")
+    fmt = args.format or (
+        "pdf"
+        if (args.output or "").lower().endswith(".pdf")
+        else "json"
+        if (args.output or "").lower().endswith(".json")
+        else "markdown"
+    )
     if fmt == "pdf" and not args.output:
         raise RenkeiError("a PDF needs --output FILE.pdf")
     G = load_graph_from(args)

@@ -22,10 +22,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's commands to the ``renkei`` parser."""
     s = sub.add_parser("serve", help="start the app / アプリを起動")
     s.add_argument("--port", type=int, default=8501)
-    s.add_argument("--address", default="127.0.0.1",
-                   help="listen address (default 127.0.0.1; 0.0.0.0 for an office server, needs accounts)")
-    s.add_argument("--no-token", action="store_true",
-                   help="local mode without the start token printed with the URL (see docs/trust.md)")
+    s.add_argument(
+        "--address",
+        default="127.0.0.1",
+        help="listen address (default 127.0.0.1; 0.0.0.0 for an office server, needs accounts)",
+    )
+    s.add_argument(
+        "--no-token",
+        action="store_true",
+        help="local mode without the start token printed with the URL (see docs/trust.md)",
+    )
     s.set_defaults(handler=cmd_serve)
 
 
@@ -63,11 +69,29 @@ def serve_argv(url: str, address: str, port: int, *, token: str = "") -> tuple[l
         env[ENV_TOKEN] = token
     # renkei.streamlit_child is Streamlit without its public-address look-up: with the welcome
     # message off too, serving on 0.0.0.0 contacts nothing beyond this machine
-    cmd = [sys.executable, "-m", "renkei.streamlit_child", "run", str(app), "--server.port", str(port),
-           "--server.address", address, "--server.headless", "true",
-           "--browser.gatherUsageStats", "false", "--client.showErrorDetails", "none",
-           "--client.toolbarMode", "minimal", "--logger.hideWelcomeMessage", "true",
-           "--server.maxUploadSize", str(max(1, math.ceil(MAX_UPLOAD_BYTES / 1024 / 1024)))]
+    cmd = [
+        sys.executable,
+        "-m",
+        "renkei.streamlit_child",
+        "run",
+        str(app),
+        "--server.port",
+        str(port),
+        "--server.address",
+        address,
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+        "--client.showErrorDetails",
+        "none",
+        "--client.toolbarMode",
+        "minimal",
+        "--logger.hideWelcomeMessage",
+        "true",
+        "--server.maxUploadSize",
+        str(max(1, math.ceil(MAX_UPLOAD_BYTES / 1024 / 1024))),
+    ]
     if is_loopback_address(address):  # beyond loopback any IP address is fine: only the app's check can say so
         for name in allowed_hosts(address):
             cmd += ["--server.allowedHosts", name]
@@ -83,8 +107,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     with users_for(url) as users:
         local = users.count() == 0
     if local and args.address not in _LOOPBACK:
-        raise RenkeiError(f"no accounts yet: create an admin first (renkei user add NAME --role admin) "
-                          f"before serving on {args.address}")
+        raise RenkeiError(
+            f"no accounts yet: create an admin first (renkei user add NAME --role admin) "
+            f"before serving on {args.address}"
+        )
     token = "" if args.no_token else os.environ.get("RENKEI_START_TOKEN") or secrets.token_urlsafe(24)
     cmd, env, cwd = serve_argv(url, args.address, args.port, token=token)
     host = f"[{args.address}]" if ":" in args.address else args.address

@@ -18,8 +18,20 @@ from pathlib import Path
 from network.errors import RenkeiError
 from network.store import open_store
 
-__all__ = ["progress_bar", "user_of", "emit", "load_graph_from", "add_min_strength", "as_json", "table", "printable", "sector_code",
-           "sector_codes", "type_codes", "find_org"]
+__all__ = [
+    "progress_bar",
+    "user_of",
+    "emit",
+    "load_graph_from",
+    "add_min_strength",
+    "as_json",
+    "table",
+    "printable",
+    "sector_code",
+    "sector_codes",
+    "type_codes",
+    "find_org",
+]
 
 
 def progress_bar(desc: str) -> tuple[Callable[[int, int], None], Callable[[], None]]:
@@ -71,8 +83,14 @@ def load_graph_from(args: argparse.Namespace, as_of: str | None = None):  # noqa
 
 def add_min_strength(parser: argparse.ArgumentParser) -> None:
     """``--min-strength N``: keep ties of strength N or more (1–5), as the app's slider does."""
-    parser.add_argument("--min-strength", type=int, choices=range(1, 6), default=1, metavar="1-5",
-                        help="keep ties of this strength or more (the app's slider) / この強さ以上の関係だけ")
+    parser.add_argument(
+        "--min-strength",
+        type=int,
+        choices=range(1, 6),
+        default=1,
+        metavar="1-5",
+        help="keep ties of this strength or more (the app's slider) / この強さ以上の関係だけ",
+    )
 
 
 def as_json(obj: object) -> str:
@@ -137,6 +155,8 @@ def find_org(G, word: str):  # noqa: ANN001, ANN202 - a MultiDiGraph, a node id
         if len(hits) == 1:
             return hits[0]
         if len(hits) > 1:
-            raise RenkeiError(f"{word!r} names {len(hits)} organisations ({', '.join(map(str, hits[:5]))}): "
-                              f"give an id / 複数の団体が該当します")
+            raise RenkeiError(
+                f"{word!r} names {len(hits)} organisations ({', '.join(map(str, hits[:5]))}): "
+                f"give an id / 複数の団体が該当します"
+            )
     raise RenkeiError(f"no organisation {word!r} / 団体が見つかりません")

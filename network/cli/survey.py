@@ -65,8 +65,10 @@ def _create(args: argparse.Namespace) -> int:
     with open_store(args.store) as store:
         orgs = None if args.orgs in (None, "all") else _orgs_file(store, args.orgs)
         rnd = create_round(store, args.name, args.year, orgs=orgs, close_date=args.close, user=user_of(args))
-    print(f"created round {rnd.name} (FY{rnd.fiscal_year}, {len(rnd.orgs)} organisations, closes "
-          f"{rnd.close_date or '—'}) / 調査を作成しました。リンクは `renkei survey links` で発行します")
+    print(
+        f"created round {rnd.name} (FY{rnd.fiscal_year}, {len(rnd.orgs)} organisations, closes "
+        f"{rnd.close_date or '—'}) / 調査を作成しました。リンクは `renkei survey links` で発行します"
+    )
     return 0
 
 
@@ -74,8 +76,16 @@ def _list(args: argparse.Namespace) -> int:
     from network.survey.rounds import list_rounds
 
     with open_store(args.store) as store:
-        rows = [{"name": r.name, "fiscal_year": r.fiscal_year, "orgs": len(r.orgs), "close_date": r.close_date,
-                 "closed": r.closed} for r in list_rounds(store)]
+        rows = [
+            {
+                "name": r.name,
+                "fiscal_year": r.fiscal_year,
+                "orgs": len(r.orgs),
+                "close_date": r.close_date,
+                "closed": r.closed,
+            }
+            for r in list_rounds(store)
+        ]
     sys.stdout.write(table(rows, ["name", "fiscal_year", "orgs", "close_date", "closed"], args.format))
     return 0
 
@@ -101,8 +111,11 @@ def _links(args: argparse.Namespace) -> int:
     with open_store(args.store) as store:
         orgs = _missing_orgs(store, args.name) if args.missing else None
         links = issue_links(store, args.name, orgs=orgs, base_url=args.base_url, user=user_of(args))
-    print(f"issued {len(links)} new links; earlier links of these organisations no longer work / "
-          f"新しいリンクを{len(links)}件発行しました（以前のリンクは無効）", file=sys.stderr)
+    print(
+        f"issued {len(links)} new links; earlier links of these organisations no longer work / "
+        f"新しいリンクを{len(links)}件発行しました（以前のリンクは無効）",
+        file=sys.stderr,
+    )
     _warn_loopback(args.base_url)
     out = table(links, ["org", "name", "url"], args.format)
     if args.output:
@@ -116,8 +129,11 @@ def _warn_loopback(base_url: str) -> None:
     from urllib.parse import urlsplit
 
     if (urlsplit(base_url).hostname or "") in ("127.0.0.1", "localhost", "::1"):
-        print("note: these links point at this machine only; give --base-url with the address partners reach / "
-              "このリンクはこの端末でしか開けません（--base-url で公開アドレスを指定）", file=sys.stderr)
+        print(
+            "note: these links point at this machine only; give --base-url with the address partners reach / "
+            "このリンクはこの端末でしか開けません（--base-url で公開アドレスを指定）",
+            file=sys.stderr,
+        )
 
 
 def _status(args: argparse.Namespace) -> int:
@@ -132,8 +148,10 @@ def _status(args: argparse.Namespace) -> int:
         sys.stdout.write(table(st["missing"], ["org", "name", "started", "has_link"], "csv"))
         return 0
     rate = "—" if st["rate"] is None else f"{st['rate']:.0%}"
-    print(f"{st['round']}: {st['answered']}/{st['invited']} answered ({rate}), {st['started']} started / "
-          f"回答 {st['answered']}/{st['invited']}")
+    print(
+        f"{st['round']}: {st['answered']}/{st['invited']} answered ({rate}), {st['started']} started / "
+        f"回答 {st['answered']}/{st['invited']}"
+    )
     for m in st["missing"]:
         print(f"  not yet / 未回答: {m['name']} ({m['org']})")
     return 0
@@ -145,8 +163,10 @@ def _import(args: argparse.Namespace) -> int:
     with open_store(args.store) as store:
         result = import_answers(store, args.name, args.file, dry_run=args.dry_run, user=user_of(args))
     verb = "checked" if args.dry_run else "imported"
-    print(f"{verb} {len(result.answers)} answers from {len(result.responses)} organisations / "
-          f"紙の回答 {len(result.answers)} 件")
+    print(
+        f"{verb} {len(result.answers)} answers from {len(result.responses)} organisations / "
+        f"紙の回答 {len(result.answers)} 件"
+    )
     return 0
 
 
@@ -159,10 +179,12 @@ def _apply(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(json.dumps(d, ensure_ascii=False, indent=1) + "\n")
         return 0
-    print(f"{d['ties']} survey ties ({d['confirmed']} confirmed pairs, {d['one_sided']} one-sided, "
-          f"{d['disagreements']} disagreeing): {d['created']} created, {d['updated']} updated, "
-          f"{d['unchanged']} unchanged, {d['ended']} ended; batch {d['batch']} "
-          f"(undo: renkei undo --batch {d['batch']}) / 調査の結果を反映しました")
+    print(
+        f"{d['ties']} survey ties ({d['confirmed']} confirmed pairs, {d['one_sided']} one-sided, "
+        f"{d['disagreements']} disagreeing): {d['created']} created, {d['updated']} updated, "
+        f"{d['unchanged']} unchanged, {d['ended']} ended; batch {d['batch']} "
+        f"(undo: renkei undo --batch {d['batch']}) / 調査の結果を反映しました"
+    )
     for u in d["unmatched"]:
         print(f"  unmatched name / 照合できない名前: {u['name']} ({u['reason']}, from {u['respondent']})")
     return 0
@@ -190,8 +212,11 @@ def _letters(args: argparse.Namespace) -> int:
         rnd = store.survey().get_round(args.name)  # type: ignore[attr-defined]
         links = issue_links(store, args.name, orgs=orgs, base_url=args.base_url, user=user_of(args))
     Path(args.output).write_bytes(letters_pdf(rnd, links, sender=args.sender))
-    print(f"{len(links)} letters written to {args.output}; earlier links of these organisations no longer work / "
-          f"案内状 {len(links)} 通", file=sys.stderr)
+    print(
+        f"{len(links)} letters written to {args.output}; earlier links of these organisations no longer work / "
+        f"案内状 {len(links)} 通",
+        file=sys.stderr,
+    )
     _warn_loopback(args.base_url)
     return 0
 
@@ -209,8 +234,16 @@ def _form(args: argparse.Namespace) -> int:
 
 
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "create": _create, "list": _list, "close": _close, "links": _links, "status": _status, "import": _import,
-    "apply": _apply, "scores": _scores, "letters": _letters, "form": _form,
+    "create": _create,
+    "list": _list,
+    "close": _close,
+    "links": _links,
+    "status": _status,
+    "import": _import,
+    "apply": _apply,
+    "scores": _scores,
+    "letters": _letters,
+    "form": _form,
 }
 
 
@@ -241,8 +274,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     lk.add_argument("--output", help="write to this file (CSV with a BOM for Excel)")
     s = sub.add_parser("status", help="who has answered / 回答状況")
     s.add_argument("name")
-    s.add_argument("--format", choices=["table", "json", "csv"], default="table",
-                   help="csv: the reminder list of organisations that have not answered")
+    s.add_argument(
+        "--format",
+        choices=["table", "json", "csv"],
+        default="table",
+        help="csv: the reminder list of organisations that have not answered",
+    )
     im = sub.add_parser("import", help="import answers typed in from paper / 紙の回答を取り込む")
     im.add_argument("name")
     im.add_argument("file")

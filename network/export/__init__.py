@@ -41,17 +41,47 @@ from network.export.fields import edge_fields, edge_values, node_fields, node_va
 from network.export.text import clean, clean_text
 from network.model import custom_items
 
-__all__ = ["FORMATS", "SUFFIXES", "export_bytes", "export_graph_for_tools", "csv_safe", "ORG_COLUMNS",
-           "TIE_COLUMNS"]
+__all__ = ["FORMATS", "SUFFIXES", "export_bytes", "export_graph_for_tools", "csv_safe", "ORG_COLUMNS", "TIE_COLUMNS"]
 
 FORMATS = ("graphml", "gexf", "csv", "json", "kumu", "pajek", "dl")
 #: The file name ending each format is saved under.
-SUFFIXES = {"graphml": "graphml", "gexf": "gexf", "csv": "zip", "json": "json", "kumu": "xlsx", "pajek": "net",
-            "dl": "dl"}
-ORG_COLUMNS = ["id", "name", "sector", "kind", "prefecture", "city", "district", "corporate_number",
-               "aliases", "tags", "url", "note"]
-TIE_COLUMNS = ["id", "source", "target", "type", "directed", "strength", "start", "end", "project",
-               "evidence", "last_confirmed", "note"]
+SUFFIXES = {
+    "graphml": "graphml",
+    "gexf": "gexf",
+    "csv": "zip",
+    "json": "json",
+    "kumu": "xlsx",
+    "pajek": "net",
+    "dl": "dl",
+}
+ORG_COLUMNS = [
+    "id",
+    "name",
+    "sector",
+    "kind",
+    "prefecture",
+    "city",
+    "district",
+    "corporate_number",
+    "aliases",
+    "tags",
+    "url",
+    "note",
+]
+TIE_COLUMNS = [
+    "id",
+    "source",
+    "target",
+    "type",
+    "directed",
+    "strength",
+    "start",
+    "end",
+    "project",
+    "evidence",
+    "last_confirmed",
+    "note",
+]
 
 
 def export_graph_for_tools(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -106,8 +136,10 @@ def _records(G: nx.MultiDiGraph, *, cleaned: bool = True) -> tuple[list[dict], l
         return {f(k): f(v) for k, v in custom_items(d.get("custom")).items()}
 
     orgs = [{"id": f(n), **{c: f(d.get(c)) for c in oc}, **custom(d)} for n, d in G.nodes(data=True)]
-    ties = [{"id": f(k), "source": f(u), "target": f(v), **{c: f(d.get(c)) for c in tc}, **custom(d)}
-            for u, v, k, d in G.edges(keys=True, data=True)]
+    ties = [
+        {"id": f(k), "source": f(u), "target": f(v), **{c: f(d.get(c)) for c in tc}, **custom(d)}
+        for u, v, k, d in G.edges(keys=True, data=True)
+    ]
     return orgs, ties
 
 
@@ -137,8 +169,10 @@ def export_bytes(G: nx.MultiDiGraph, fmt: str) -> bytes:
         return getattr(peers, f"write_{fmt}")(G)
     orgs, ties = _records(G, cleaned=fmt != "csv")
     if fmt == "json":
-        doc = {"organisations": [{c: o.get(c) for c in ORG_COLUMNS + _custom([o], ORG_COLUMNS)} for o in orgs],
-               "ties": [{c: t.get(c) for c in TIE_COLUMNS + _custom([t], TIE_COLUMNS)} for t in ties]}
+        doc = {
+            "organisations": [{c: o.get(c) for c in ORG_COLUMNS + _custom([o], ORG_COLUMNS)} for o in orgs],
+            "ties": [{c: t.get(c) for c in TIE_COLUMNS + _custom([t], TIE_COLUMNS)} for t in ties],
+        }
         return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
     if fmt == "csv":
         buf = io.BytesIO()

@@ -28,15 +28,33 @@ __all__ = ["NODE_FIELDS", "EDGE_FIELDS", "node_fields", "edge_fields", "node_val
 
 #: (name, type) of every node field, types as GraphML names them (string, boolean, int, double).
 NODE_FIELDS: list[tuple[str, str]] = [
-    ("name", "string"), ("label", "string"), ("sector", "string"), ("sector_ja", "string"),
-    ("kind", "string"), ("prefecture", "string"), ("city", "string"), ("district", "string"),
-    ("corporate_number", "string"), ("aliases", "string"), ("tags", "string"), ("url", "string"),
+    ("name", "string"),
+    ("label", "string"),
+    ("sector", "string"),
+    ("sector_ja", "string"),
+    ("kind", "string"),
+    ("prefecture", "string"),
+    ("city", "string"),
+    ("district", "string"),
+    ("corporate_number", "string"),
+    ("aliases", "string"),
+    ("tags", "string"),
+    ("url", "string"),
     ("note", "string"),
 ]
 EDGE_FIELDS: list[tuple[str, str]] = [
-    ("tie_id", "string"), ("type", "string"), ("type_ja", "string"), ("directed", "boolean"),
-    ("strength", "int"), ("start", "string"), ("end", "string"), ("project", "string"),
-    ("evidence", "string"), ("last_confirmed", "string"), ("note", "string"), ("weight", "double"),
+    ("tie_id", "string"),
+    ("type", "string"),
+    ("type_ja", "string"),
+    ("directed", "boolean"),
+    ("strength", "int"),
+    ("start", "string"),
+    ("end", "string"),
+    ("project", "string"),
+    ("evidence", "string"),
+    ("last_confirmed", "string"),
+    ("note", "string"),
+    ("weight", "double"),
 ]
 #: Stored attributes that are provenance, not data: left out of the graph exports.
 _SKIP = {"id", "key", "created_at", "updated_at", "source", "source_file", "target", "deleted"}
@@ -75,8 +93,15 @@ def _extra(items: Iterable[dict], known: set[str]) -> list[tuple[str, str]]:
         for k, v in _flat(d).items():
             if k in known or k in _SKIP or v is None or isinstance(v, dict):
                 continue
-            t = "boolean" if isinstance(v, bool) else "long" if isinstance(v, int) else \
-                "double" if isinstance(v, float) else "string"
+            t = (
+                "boolean"
+                if isinstance(v, bool)
+                else "long"
+                if isinstance(v, int)
+                else "double"
+                if isinstance(v, float)
+                else "string"
+            )
             if found.get(k, t) != t:
                 t = "string"
             found[k] = t

@@ -33,12 +33,14 @@ from network.export.text import xml_escape
 
 __all__ = ["write_gexf"]
 
-_HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n'
-         '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" '
-         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-         'xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">\n'
-         '  <meta><creator>Renkei</creator><description>partnership network / 連携ネットワーク</description></meta>\n'
-         '  <graph mode="dynamic" timeformat="date" defaultedgetype="directed">\n')
+_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+    'xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">\n'
+    "  <meta><creator>Renkei</creator><description>partnership network / 連携ネットワーク</description></meta>\n"
+    '  <graph mode="dynamic" timeformat="date" defaultedgetype="directed">\n'
+)
 #: GraphML type names → GEXF's.
 _TYPES = {"string": "string", "boolean": "boolean", "int": "integer", "long": "long", "double": "double"}
 #: Node fields that are GEXF's own (the label attribute), edge fields that are its reserved words.
@@ -77,8 +79,11 @@ def _declare(out: list[str], cls: str, fields: list[tuple[str, str]]) -> None:
 
 
 def _attvalues(values: dict[str, object]) -> str:
-    return "<attvalues>" + "".join(f'<attvalue for="{_attr(k)}" value="{_attr(v)}"/>'
-                                   for k, v in values.items()) + "</attvalues>"
+    return (
+        "<attvalues>"
+        + "".join(f'<attvalue for="{_attr(k)}" value="{_attr(v)}"/>' for k, v in values.items())
+        + "</attvalues>"
+    )
 
 
 def write_gexf(G: nx.MultiDiGraph) -> bytes:
@@ -97,8 +102,10 @@ def write_gexf(G: nx.MultiDiGraph) -> bytes:
         values = node_values(d, nf)
         label = values.pop("label")
         r, g, b = _rgb(str(values.get("sector") or ""), SECTOR_COLOURS)
-        out.append(f'      <node id="{_attr(n)}" label="{_attr(label)}">{_attvalues(values)}'
-                   f'<viz:color r="{r}" g="{g}" b="{b}" a="1.0"/></node>\n')
+        out.append(
+            f'      <node id="{_attr(n)}" label="{_attr(label)}">{_attvalues(values)}'
+            f'<viz:color r="{r}" g="{g}" b="{b}" a="1.0"/></node>\n'
+        )
     out.append("    </nodes>\n")
     out.append(f'    <edges count="{G.number_of_edges()}">\n')
     for u, v, k, d in G.edges(keys=True, data=True):
@@ -106,7 +113,9 @@ def write_gexf(G: nx.MultiDiGraph) -> bytes:
         weight = values.pop("weight")
         bounds = "".join(f' {b}="{x}"' for b in ("start", "end") if (x := _date(values.get(b))) is not None)
         values = {_EDGE_RENAMED.get(f, f): x for f, x in values.items()}
-        out.append(f'      <edge id="{_attr(k)}" source="{_attr(u)}" target="{_attr(v)}" weight="{float(weight)!r}"'
-                   f'{bounds}>{_attvalues(values)}</edge>\n')
+        out.append(
+            f'      <edge id="{_attr(k)}" source="{_attr(u)}" target="{_attr(v)}" weight="{float(weight)!r}"'
+            f"{bounds}>{_attvalues(values)}</edge>\n"
+        )
     out.append("    </edges>\n  </graph>\n</gexf>\n")
     return "".join(out).encode("utf-8")

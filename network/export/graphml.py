@@ -26,11 +26,13 @@ from network.export.text import xml_escape
 
 __all__ = ["write_graphml"]
 
-_HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n'
-         '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
-         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-         'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
-         'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')
+_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+    'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+    'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
+)
 
 
 def _value(v: object) -> str:
@@ -47,16 +49,20 @@ def write_graphml(G: nx.MultiDiGraph) -> bytes:
     out = [_HEAD]
     for domain, fields, keys in (("node", nf, nkey), ("edge", ef, ekey)):
         for name, t in fields:
-            out.append(f'  <key id="{keys[name]}" for="{domain}" attr.name="{xml_escape(name, attribute=True)}" '
-                       f'attr.type="{t}"/>\n')
+            out.append(
+                f'  <key id="{keys[name]}" for="{domain}" attr.name="{xml_escape(name, attribute=True)}" '
+                f'attr.type="{t}"/>\n'
+            )
     out.append('  <graph id="G" edgedefault="directed">\n')
     for n, d in G.nodes(data=True):
         out.append(f'    <node id="{xml_escape(n, attribute=True)}">')
         out += [f'<data key="{nkey[k]}">{_value(v)}</data>' for k, v in node_values(d, nf).items()]
         out.append("</node>\n")
     for u, v, k, d in G.edges(keys=True, data=True):
-        out.append(f'    <edge id="{xml_escape(k, attribute=True)}" source="{xml_escape(u, attribute=True)}" '
-                   f'target="{xml_escape(v, attribute=True)}">')
+        out.append(
+            f'    <edge id="{xml_escape(k, attribute=True)}" source="{xml_escape(u, attribute=True)}" '
+            f'target="{xml_escape(v, attribute=True)}">'
+        )
         out += [f'<data key="{ekey[f]}">{_value(x)}</data>' for f, x in edge_values(k, d, ef).items()]
         out.append("</edge>\n")
     out.append("  </graph>\n</graphml>\n")

@@ -66,14 +66,25 @@ def _rows(G: nx.MultiDiGraph) -> tuple[list[list], list[list]]:
     elements = [KUMU_ELEMENT_COLUMNS + n_extra]
     for n, d in G.nodes(data=True):
         v = node_values(d, nf)
-        elements.append([clean_text(str(n))] + [v[_ELEMENT_SOURCES[c]] for c in KUMU_ELEMENT_COLUMNS[1:]]
-                        + [v[k] for k in n_extra])
+        elements.append(
+            [clean_text(str(n))] + [v[_ELEMENT_SOURCES[c]] for c in KUMU_ELEMENT_COLUMNS[1:]] + [v[k] for k in n_extra]
+        )
     connections = [KUMU_CONNECTION_COLUMNS + ["tie_type"] + e_extra]
     for u, w, k, d in G.edges(keys=True, data=True):
         v = edge_values(k, d, ef)
-        connections.append([clean_text(str(k)), clean_text(str(u)), clean_text(str(w)), v["type_ja"],
-                            "directed" if v["directed"] else "undirected", v["strength"], v["note"], v["type"]]
-                           + [v[x] for x in e_extra])
+        connections.append(
+            [
+                clean_text(str(k)),
+                clean_text(str(u)),
+                clean_text(str(w)),
+                v["type_ja"],
+                "directed" if v["directed"] else "undirected",
+                v["strength"],
+                v["note"],
+                v["type"],
+            ]
+            + [v[x] for x in e_extra]
+        )
     return elements, connections
 
 

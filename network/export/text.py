@@ -33,8 +33,9 @@ import re
 __all__ = ["clean_text", "clean", "shown", "md_text", "terminal_json", "xml_escape"]
 
 _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-_NOT_SHOWN = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u061c\u200e\u200f\u2028\u2029"
-                        "\u202a-\u202e\u2066-\u2069]")
+_NOT_SHOWN = re.compile(
+    "[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 #: Markdown's syntax characters (CommonMark, GFM, and ``$`` for Streamlit's math); ``, ; ' " ? % =`` are left as
 #: typed, since no inline construct starts with them.

@@ -12,8 +12,16 @@ import os
 from network.errors import StoreError
 from network.store.base import AuditEntry, ChangeSet, Store, WriteResult
 
-__all__ = ["open_store", "default_store_url", "sqlite_path", "is_neo4j_url", "Store", "ChangeSet", "WriteResult",
-           "AuditEntry"]
+__all__ = [
+    "open_store",
+    "default_store_url",
+    "sqlite_path",
+    "is_neo4j_url",
+    "Store",
+    "ChangeSet",
+    "WriteResult",
+    "AuditEntry",
+]
 
 _NEO4J_SCHEMES = ("neo4j://", "neo4j+s://", "neo4j+ssc://", "bolt://", "bolt+s://", "bolt+ssc://")
 
@@ -39,7 +47,7 @@ def sqlite_path(url: str | os.PathLike) -> str:
     """
     url = os.fspath(url)
     if url.startswith("sqlite://"):
-        url = url[len("sqlite://"):]
+        url = url[len("sqlite://") :]
         if url.startswith("/") and not url.startswith("//"):
             url = url[1:] or ":memory:"  # sqlite:///renkei.db → renkei.db
         elif url.startswith("//"):

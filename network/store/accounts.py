@@ -33,8 +33,9 @@ __all__ = ["AccountsBackend", "name_key", "LastAdminError", "LAST_ADMIN", "TAKEN
 
 #: The fields of one stored account (``key`` is the folded identity, ``name`` as first written).
 ACCOUNT_FIELDS = ("name", "key", "role", "password_hash", "created_at", "updated_at")
-LAST_ADMIN = ("{name!r} is the last admin: make another admin first / "
-              "{name!r} は最後の管理者です。先に別の管理者を作ってください")
+LAST_ADMIN = (
+    "{name!r} is the last admin: make another admin first / {name!r} は最後の管理者です。先に別の管理者を作ってください"
+)
 TAKEN = "user {name!r} already exists (same as {other!r}) / 既に登録されています（{other!r} と同じ名前とみなします）"
 NO_USER = "no user {name!r} / ユーザーがいません"
 
@@ -85,8 +86,16 @@ class AccountsBackend(Protocol):
     def list(self) -> list[dict]: ...
     def count(self) -> int: ...
     def create(self, account: dict, *, by: str) -> None: ...
-    def update(self, key: str, *, by: str, role: str | None = None, password_hash: str | None = None,
-               now: str, audited: bool = True) -> dict: ...
+    def update(
+        self,
+        key: str,
+        *,
+        by: str,
+        role: str | None = None,
+        password_hash: str | None = None,
+        now: str,
+        audited: bool = True,
+    ) -> dict: ...
     def delete(self, key: str, *, by: str, now: str) -> dict: ...
     def record_attempt(self, key: str, source: str, at: float, ok: bool, *, forget_before: float) -> None: ...
     def failures(self, key: str, since: float) -> builtins.list[float]: ...

@@ -158,8 +158,14 @@ class Store(Protocol):
     url: str
 
     # writes — each one transaction, each change audited
-    def write(self, changes: ChangeSet, *, user: str = "system", batch: str | None = None,
-              progress: Callable[[int, int], object] | None = None) -> WriteResult: ...
+    def write(
+        self,
+        changes: ChangeSet,
+        *,
+        user: str = "system",
+        batch: str | None = None,
+        progress: Callable[[int, int], object] | None = None,
+    ) -> WriteResult: ...
     def end_tie(self, tie_id: str, end: str, *, user: str = "system") -> Tie: ...
     def delete_org(self, org_id: str, *, user: str = "system") -> Org: ...
     def restore_org(self, org_id: str, *, user: str = "system") -> Org: ...
@@ -167,24 +173,45 @@ class Store(Protocol):
     # reads
     def get_org(self, org_id: str) -> Org: ...
     def get_tie(self, tie_id: str) -> Tie: ...
-    def orgs(self, *, sector: str | None = None, district: str | None = None,
-             city: str | None = None, search: str | None = None) -> list[Org]: ...
-    def ties(self, *, org: str | None = None, type: str | None = None,
-             sector: str | None = None, district: str | None = None,
-             as_of: str | int | None = None) -> list[Tie]: ...
+    def orgs(
+        self,
+        *,
+        sector: str | None = None,
+        district: str | None = None,
+        city: str | None = None,
+        search: str | None = None,
+    ) -> list[Org]: ...
+    def ties(
+        self,
+        *,
+        org: str | None = None,
+        type: str | None = None,
+        sector: str | None = None,
+        district: str | None = None,
+        as_of: str | int | None = None,
+    ) -> list[Tie]: ...
     def activities(self) -> list[Activity]: ...
     def participations(self) -> list[Participation]: ...
-    def audit(self, *, entity_id: str | None = None, batch: str | None = None,
-              limit: int | None = None) -> list[AuditEntry]: ...
+    def audit(
+        self, *, entity_id: str | None = None, batch: str | None = None, limit: int | None = None
+    ) -> list[AuditEntry]: ...
     def revision(self) -> int: ...
     def counts(self) -> dict[str, int]: ...
     def load_graph(self, as_of: str | int | None = None) -> nx.MultiDiGraph: ...
+
     # optional: ``load_arrays(as_of=None, columns=ORG_COLUMNS) -> GraphArrays`` (SQLite has it;
     # :func:`load_arrays` falls back to ``arrays_from_graph(load_graph())``)
 
     # undo — one transaction; rules in network.store.undo (returns an UndoCount, an int)
-    def undo(self, *, audit_id: int | None = None, batch: str | None = None, user: str,
-             force: bool = False, cascade: bool = False) -> int: ...
+    def undo(
+        self,
+        *,
+        audit_id: int | None = None,
+        batch: str | None = None,
+        user: str,
+        force: bool = False,
+        cascade: bool = False,
+    ) -> int: ...
 
     # accounts (users, roles, sign-in attempts) and survey rounds kept in the same store
     def accounts(self) -> object: ...
@@ -198,7 +225,7 @@ class Store(Protocol):
 def chunks(items: list, size: int) -> Iterable[list]:
     """Split ``items`` into lists of at most ``size``."""
     for i in range(0, len(items), size):
-        yield items[i:i + size]
+        yield items[i : i + size]
 
 
 def load_arrays(store: Store, as_of: str | int | None = None, columns: Iterable[str] = ORG_COLUMNS) -> GraphArrays:

@@ -76,8 +76,14 @@ def copy_surveys(src: Store, dst: Store, *, user: str = "system") -> dict:
     return counts
 
 
-def copy_store(src: Store, dst: Store, *, user: str = "system", batch_size: int = COPY_BATCH_SIZE,
-               progress: Callable[[int, int], object] | None = None) -> CopyResult:
+def copy_store(
+    src: Store,
+    dst: Store,
+    *,
+    user: str = "system",
+    batch_size: int = COPY_BATCH_SIZE,
+    progress: Callable[[int, int], object] | None = None,
+) -> CopyResult:
     """Copy the live network of ``src`` into ``dst`` (upsert by id).
 
     Parameters
@@ -106,8 +112,7 @@ def copy_store(src: Store, dst: Store, *, user: str = "system", batch_size: int 
     total = len(orgs) + len(activities) + len(ties) + len(parts)
     result = CopyResult(batch="copy-" + uuid.uuid4().hex[:12])
     done = 0
-    for field, records in (("orgs", orgs), ("activities", activities), ("ties", ties),
-                           ("participations", parts)):
+    for field, records in (("orgs", orgs), ("activities", activities), ("ties", ties), ("participations", parts)):
         for part in chunks(records, max(1, int(batch_size))):
             r = dst.write(ChangeSet(**{field: part}), user=user, batch=result.batch)
             result.created += r.created

@@ -42,8 +42,16 @@ from typing import Protocol
 
 from network.errors import ConflictError, NotFound
 
-__all__ = ["UndoWork", "run_undo", "UndoCount", "undo_batch_name", "DependentRecords", "describe_dependent",
-           "UNDOABLE", "SKIP"]
+__all__ = [
+    "UndoWork",
+    "run_undo",
+    "UndoCount",
+    "undo_batch_name",
+    "DependentRecords",
+    "describe_dependent",
+    "UNDOABLE",
+    "SKIP",
+]
 
 #: timestamps: never part of what an undo compares or puts back
 SKIP = frozenset({"created_at", "updated_at"})
@@ -80,16 +88,22 @@ class UndoWork(Protocol):
 
     def already_undone(self, name: str) -> bool:
         """True when an undo was recorded under batch ``name``."""
+
     def entries(self, *, audit_id: int | None, batch: str | None) -> list[dict]:
         """The audit entries to undo, newest first: ``id``, ``entity``, ``entity_id``, ``before``, ``after``."""
+
     def current(self, entity: str, key: str, target: dict | None) -> dict | None:
         """The stored state of one record (``target`` names a participation's role and date)."""
+
     def put(self, entity: str, key: str, current: dict | None, target: dict | None) -> None:
         """Make the record's state ``target`` (``None``: hide an organisation, remove anything else)."""
+
     def dependents(self, entity: str, key: str, since: int) -> list[dict]:
         """Ties and participations naming ``key`` whose latest audit entry is newer than ``since``."""
+
     def remove(self, dependent: dict) -> dict | None:
         """Remove one dependent record; its state before (for the ``cascade`` audit entry)."""
+
     def record(self, action: str, entity: str, key: str, before: dict | None, after: dict | None) -> None:
         """Add one audit entry in the undo's batch."""
 
@@ -140,7 +154,8 @@ def matches(current: dict | None, expected: dict | None) -> bool:
         return False
     cur = norm(current) or {}
     return all(cur.get(k) == v for k, v in expected.items() if k != "deleted") and (
-        "deleted" not in expected or cur.get("deleted", False) == expected["deleted"])
+        "deleted" not in expected or cur.get("deleted", False) == expected["deleted"]
+    )
 
 
 def hides(entity: str, current: dict | None, target: dict | None) -> bool:
@@ -163,11 +178,13 @@ def refusal(found: list[dict]) -> DependentRecords:
         f"undo would hide {len(found)} record(s) added or changed later: {'; '.join(listed)}{more}. "
         "Undo those first, or run again with --cascade to remove them too / "
         "後から追加・変更された記録があります。先にそれらを取り消すか、--cascade で一緒に取り消してください",
-        found)
+        found,
+    )
 
 
-def run_undo(work: UndoWork, *, audit_id: int | None, batch: str | None, force: bool = False,
-             cascade: bool = False) -> UndoCount:
+def run_undo(
+    work: UndoWork, *, audit_id: int | None, batch: str | None, force: bool = False, cascade: bool = False
+) -> UndoCount:
     """Undo an audit entry or a batch through ``work`` (one open transaction of a store).
 
     Raises ``ConflictError`` when the change was already undone or a record changed since (unless
@@ -191,7 +208,8 @@ def run_undo(work: UndoWork, *, audit_id: int | None, batch: str | None, force: 
         if not force and not matches(current, after):
             raise ConflictError(
                 f"{entity} {key} changed after #{row['id']}: undo the later change first, or force / "
-                "後から変更されています")
+                "後から変更されています"
+            )
         if hides(entity, current, before):
             deps = work.dependents(entity, key, int(row["id"]))
             if deps and not cascade:

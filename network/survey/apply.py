@@ -49,10 +49,19 @@ class ApplyResult:
     unmatched: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return {"round": self.round, "ties": self.ties, "confirmed": self.confirmed, "one_sided": self.one_sided,
-                "disagreements": self.disagreements, "ended": self.ended, "created": self.written.created,
-                "updated": self.written.updated, "unchanged": self.written.unchanged, "batch": self.written.batch,
-                "unmatched": self.unmatched}
+        return {
+            "round": self.round,
+            "ties": self.ties,
+            "confirmed": self.confirmed,
+            "one_sided": self.one_sided,
+            "disagreements": self.disagreements,
+            "ended": self.ended,
+            "created": self.written.created,
+            "updated": self.written.updated,
+            "unchanged": self.written.unchanged,
+            "batch": self.written.batch,
+            "unmatched": self.unmatched,
+        }
 
 
 def survey_tie_id(round_name: str, a: str, b: str, type_: str) -> str:
@@ -82,18 +91,29 @@ def planned_ties(store: object, name: str) -> tuple[list[Tie], dict]:
         counts["confirmed" if both else "one_sided"] += 1
         counts["disagreements"] += disagree
         status = "双方が回答 confirmed" if both else "片方のみ one-sided"
-        parts = [f"調査「{c.round}」: {status}"] + [_side(a, c.names.get(a.respondent, a.respondent))
-                                                   for a in answers]
+        parts = [f"調査「{c.round}」: {status}"] + [_side(a, c.names.get(a.respondent, a.respondent)) for a in answers]
         if disagree:
             parts.append("回答が不一致 disagreement")
         note = " / ".join(parts)
-        types = sorted({t for a in answers for t in a.types}, key=list(TieType._value2member_map_).index) \
-            or ["collaboration"]
+        types = sorted({t for a in answers for t in a.types}, key=list(TieType._value2member_map_).index) or [
+            "collaboration"
+        ]
         day = max((a.date for a in answers if a.date), default=None)
         for t in types:
-            ties.append(Tie(survey_tie_id(c.round, u, v, t), u, v, t, directed=False,
-                            strength=min(strengths) if strengths else 3, evidence="survey",
-                            last_confirmed=day, note=note, source_file=f"survey:{c.round}"))
+            ties.append(
+                Tie(
+                    survey_tie_id(c.round, u, v, t),
+                    u,
+                    v,
+                    t,
+                    directed=False,
+                    strength=min(strengths) if strengths else 3,
+                    evidence="survey",
+                    last_confirmed=day,
+                    note=note,
+                    source_file=f"survey:{c.round}",
+                )
+            )
     return ties, counts
 
 
@@ -108,8 +128,16 @@ def apply_round(store: object, name: str, *, user: str = "system", today: str | 
             old.end = today if old.start is None or old.start <= today else old.start
             stale.append(old)
     written = store.write(ChangeSet(ties=ties + stale), user=user)  # type: ignore[attr-defined]
-    result = ApplyResult(name, written, len(ties), counts["confirmed"], counts["one_sided"], counts["disagreements"],
-                         len(stale), counts["unmatched"])
+    result = ApplyResult(
+        name,
+        written,
+        len(ties),
+        counts["confirmed"],
+        counts["one_sided"],
+        counts["disagreements"],
+        len(stale),
+        counts["unmatched"],
+    )
     d = result.to_dict()
     store.survey().record(name, "survey_apply", {k: d[k] for k in _RECORDED}, by=user)  # type: ignore[attr-defined]
     return result

@@ -89,8 +89,16 @@ def _doc(buf: io.BytesIO, title: str, *, landscape_: bool = False):  # noqa: ANN
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
 
-    return SimpleDocTemplate(buf, pagesize=landscape(A4) if landscape_ else A4, title=title, author="Renkei",
-                             leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm, bottomMargin=18 * mm)
+    return SimpleDocTemplate(
+        buf,
+        pagesize=landscape(A4) if landscape_ else A4,
+        title=title,
+        author="Renkei",
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        topMargin=18 * mm,
+        bottomMargin=18 * mm,
+    )
 
 
 def _letter_text(rnd: Round, link: dict, sender: str) -> list[tuple[str, str]]:
@@ -100,17 +108,29 @@ def _letter_text(rnd: Round, link: dict, sender: str) -> list[tuple[str, str]]:
         ("to", f"{escape(link['name'])} 御中"),
         ("right", escape(sender)),
         ("title", f"「{escape(rnd.name)}」ご協力のお願い"),
-        ("body", "日頃より地域での活動にご尽力いただき、ありがとうございます。地域の団体どうしのつながりを知り、"
-                 "これからの連携づくりに役立てるため、連携調査を行っています。貴団体がふだん一緒に活動している団体と、"
-                 "それぞれとの関係（頻度・深さ・信頼など）について、10分ほどでお答えください。"),
+        (
+            "body",
+            "日頃より地域での活動にご尽力いただき、ありがとうございます。地域の団体どうしのつながりを知り、"
+            "これからの連携づくりに役立てるため、連携調査を行っています。貴団体がふだん一緒に活動している団体と、"
+            "それぞれとの関係（頻度・深さ・信頼など）について、10分ほどでお答えください。",
+        ),
         ("body", f"<b>回答期限: {deadline}</b>" if deadline else "回答期限: 調査の締め切りまで"),
-        ("body", "スマートフォンのカメラで右下のQRコードを読み取るか、次のアドレスをブラウザに入力してください。"
-                 "このリンクは貴団体専用です。ほかの方には渡さないでください。"),
+        (
+            "body",
+            "スマートフォンのカメラで右下のQRコードを読み取るか、次のアドレスをブラウザに入力してください。"
+            "このリンクは貴団体専用です。ほかの方には渡さないでください。",
+        ),
         ("url", escape(link["url"])),
-        ("body", "インターネットでの回答が難しい場合は、紙の調査票にご記入のうえ、ご返送ください。"
-                 "回答は締切までは何度でも修正できます。"),
-        ("small", "Partnership survey: scan the QR code or open the link above (it is for your organisation only). "
-                  "You may revise your answers until the deadline."),
+        (
+            "body",
+            "インターネットでの回答が難しい場合は、紙の調査票にご記入のうえ、ご返送ください。"
+            "回答は締切までは何度でも修正できます。",
+        ),
+        (
+            "small",
+            "Partnership survey: scan the QR code or open the link above (it is for your organisation only). "
+            "You may revise your answers until the deadline.",
+        ),
     ]
 
 
@@ -129,8 +149,10 @@ def letters_pdf(rnd: Round, links: list[dict], *, sender: str = "") -> bytes:
         for style, text in page:
             story.append(Paragraph(text, st[style]))
             story.append(Spacer(1, 3 * mm))
-        qr = Table([[Paragraph(_QR_CAPTION.replace("\n", "<br/>"), st["qr_caption"]), _QR(link["url"], 45 * mm)]],
-                   colWidths=[120 * mm, 50 * mm])
+        qr = Table(
+            [[Paragraph(_QR_CAPTION.replace("\n", "<br/>"), st["qr_caption"]), _QR(link["url"], 45 * mm)]],
+            colWidths=[120 * mm, 50 * mm],
+        )
         qr.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
         story.append(qr)
     buf = io.BytesIO()
@@ -139,10 +161,12 @@ def letters_pdf(rnd: Round, links: list[dict], *, sender: str = "") -> bytes:
 
 
 def _legend_rows() -> list[tuple[str, str]]:
-    rows = [("頻度 frequency", "　".join(f"{v[0]}" for v in FREQUENCIES.values())),
-            ("強さ strength", "　".join(f"{n} {ja}" for n, (ja, _) in STRENGTH_LABELS.items())),
-            ("種類 types", "　".join(TieType(t).ja for t in SURVEY_TYPES) + "（複数可、「・」で区切る）"),
-            ("1〜4の評価", "　".join(f"{n} {ja}" for n, (ja, _) in SCALE.items()))]
+    rows = [
+        ("頻度 frequency", "　".join(f"{v[0]}" for v in FREQUENCIES.values())),
+        ("強さ strength", "　".join(f"{n} {ja}" for n, (ja, _) in STRENGTH_LABELS.items())),
+        ("種類 types", "　".join(TieType(t).ja for t in SURVEY_TYPES) + "（複数可、「・」で区切る）"),
+        ("1〜4の評価", "　".join(f"{n} {ja}" for n, (ja, _) in SCALE.items())),
+    ]
     rows += [(f"{HEADERS[i.key][0]}", i.ja) for i in ITEMS]
     return rows
 
@@ -157,35 +181,62 @@ def paper_form_pdf(rnd: Round, names: list[str], *, rows: int = 12) -> bytes:
     heads = [HEADERS[c][0] for c in cols]
     legend = _legend_rows()
     contrib = "　".join(f"□ {v[0]}" for v in CONTRIBUTIONS.values())
-    text = "".join(heads) + "".join(a + b for a, b in legend) + contrib + "".join(names) + rnd.name + \
-        "紙の調査票回答する団体名自団体について提供できるもの自由記述調査の対象団体一覧記入のしかた" \
-        "一緒に活動している団体ごとに1行ずつ記入してください。一覧にない団体も書けます。締切" + \
-        japanese_date(rnd.close_date)
+    text = (
+        "".join(heads)
+        + "".join(a + b for a, b in legend)
+        + contrib
+        + "".join(names)
+        + rnd.name
+        + "紙の調査票回答する団体名自団体について提供できるもの自由記述調査の対象団体一覧記入のしかた"
+        "一緒に活動している団体ごとに1行ずつ記入してください。一覧にない団体も書けます。締切"
+        + japanese_date(rnd.close_date)
+    )
     font = register_japanese(text)
     st = _styles(font)
-    story: list = [Paragraph(f"「{escape(rnd.name)}」紙の調査票", st["title"]),
-                   Paragraph("回答する団体名: ＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿　　締切: "
-                             + japanese_date(rnd.close_date), st["body"]),
-                   Spacer(1, 3 * mm),
-                   Paragraph("記入のしかた: 一緒に活動している団体ごとに1行ずつ記入してください。一覧にない団体も書けます。",
-                             st["body"])]
-    lt = Table([[Paragraph(escape(a), st["cell"]), Paragraph(escape(b), st["cell"])] for a, b in legend],
-               colWidths=[40 * mm, 215 * mm])
+    story: list = [
+        Paragraph(f"「{escape(rnd.name)}」紙の調査票", st["title"]),
+        Paragraph(
+            "回答する団体名: ＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿　　締切: " + japanese_date(rnd.close_date), st["body"]
+        ),
+        Spacer(1, 3 * mm),
+        Paragraph(
+            "記入のしかた: 一緒に活動している団体ごとに1行ずつ記入してください。一覧にない団体も書けます。", st["body"]
+        ),
+    ]
+    lt = Table(
+        [[Paragraph(escape(a), st["cell"]), Paragraph(escape(b), st["cell"])] for a, b in legend],
+        colWidths=[40 * mm, 215 * mm],
+    )
     lt.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.3, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     story += [lt, Spacer(1, 4 * mm)]
     widths = [26, 46, 20, 14, 28, *([14] * len(ITEMS)), 37]
     data = [[Paragraph(escape(h), st["cell"]) for h in heads]] + [[""] * len(cols) for _ in range(rows)]
     table = Table(data, colWidths=[w * mm for w in widths], rowHeights=[None] + [9 * mm] * rows, repeatRows=1)
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                               ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
-                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
-    story += [table, PageBreak(), Paragraph("自団体について", st["title"]),
-              Paragraph(f"{escape(HEADERS['contributions'][0])}: {contrib}", st["body"]), Spacer(1, 4 * mm),
-              Paragraph(f"{escape(HEADERS['comment'][0])}:", st["body"])]
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ]
+        )
+    )
+    story += [
+        table,
+        PageBreak(),
+        Paragraph("自団体について", st["title"]),
+        Paragraph(f"{escape(HEADERS['contributions'][0])}: {contrib}", st["body"]),
+        Spacer(1, 4 * mm),
+        Paragraph(f"{escape(HEADERS['comment'][0])}:", st["body"]),
+    ]
     box = Table([[""]], colWidths=[255 * mm], rowHeights=[40 * mm])
     box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.5, colors.black)]))
-    story += [box, Spacer(1, 6 * mm), Paragraph("調査の対象団体一覧", st["to"]),
-              Paragraph("　".join(escape(n) for n in names), st["small"])]
+    story += [
+        box,
+        Spacer(1, 6 * mm),
+        Paragraph("調査の対象団体一覧", st["to"]),
+        Paragraph("　".join(escape(n) for n in names), st["small"]),
+    ]
     buf = io.BytesIO()
     _doc(buf, f"{rnd.name} 紙の調査票", landscape_=True).build(story)
     return buf.getvalue()

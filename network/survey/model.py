@@ -27,10 +27,32 @@ from network.errors import InputError, ValidationError
 from network.model import STRENGTH_LABELS, TieType
 
 __all__ = [
-    "Item", "ITEMS", "TRUST_ITEMS", "VALUE_ITEMS", "SCALE", "FREQUENCIES", "SURVEY_TYPES", "CONTRIBUTIONS",
-    "Round", "Answer", "Response", "Invite", "LIMITS", "check_round_name", "check_answer", "check_response",
-    "parse_frequency", "parse_contribution", "parse_type", "partner_key", "ANSWER_FIELDS",
-    "check_counts", "round_state", "links_state", "import_state", "copy_state",
+    "Item",
+    "ITEMS",
+    "TRUST_ITEMS",
+    "VALUE_ITEMS",
+    "SCALE",
+    "FREQUENCIES",
+    "SURVEY_TYPES",
+    "CONTRIBUTIONS",
+    "Round",
+    "Answer",
+    "Response",
+    "Invite",
+    "LIMITS",
+    "check_round_name",
+    "check_answer",
+    "check_response",
+    "parse_frequency",
+    "parse_contribution",
+    "parse_type",
+    "partner_key",
+    "ANSWER_FIELDS",
+    "check_counts",
+    "round_state",
+    "links_state",
+    "import_state",
+    "copy_state",
 ]
 
 
@@ -45,25 +67,43 @@ class Item:
 
 
 ITEMS: tuple[Item, ...] = (
-    Item("trust_openness", "trust",
-         "この団体は、率直で開かれた話し合い（意見が違うときも含めて）にどの程度応じてくれますか。",
-         "How open is this organisation to frank, open and civil discussion, especially when there is disagreement?"),
-    Item("trust_reliability", "trust",
-         "この団体は、約束したことをどの程度きちんと実行してくれますか。",
-         "To what extent is this organisation reliable in following through on commitments?"),
-    Item("trust_mission", "trust",
-         "この団体は、地域をよくするという目的や目標をどの程度共有していますか。",
-         "To what extent does this organisation share the mission and goals of the network?"),
-    Item("value_influence", "value",
-         "この団体は、地域で影響力やリーダーシップをどの程度持っていますか。",
-         "To what extent does this organisation hold a prominent position in the community "
-         "(power, influence, leadership)?"),
-    Item("value_resources", "value",
-         "この団体は、資金・情報・人・場所などの資源をどの程度提供していますか。",
-         "To what extent does this organisation contribute resources (funding, information, people, venues)?"),
-    Item("value_involvement", "value",
-         "この団体は、連携の取り組みにどの程度積極的に関わっていますか。",
-         "How involved and committed is this organisation in the joint work?"),
+    Item(
+        "trust_openness",
+        "trust",
+        "この団体は、率直で開かれた話し合い（意見が違うときも含めて）にどの程度応じてくれますか。",
+        "How open is this organisation to frank, open and civil discussion, especially when there is disagreement?",
+    ),
+    Item(
+        "trust_reliability",
+        "trust",
+        "この団体は、約束したことをどの程度きちんと実行してくれますか。",
+        "To what extent is this organisation reliable in following through on commitments?",
+    ),
+    Item(
+        "trust_mission",
+        "trust",
+        "この団体は、地域をよくするという目的や目標をどの程度共有していますか。",
+        "To what extent does this organisation share the mission and goals of the network?",
+    ),
+    Item(
+        "value_influence",
+        "value",
+        "この団体は、地域で影響力やリーダーシップをどの程度持っていますか。",
+        "To what extent does this organisation hold a prominent position in the community "
+        "(power, influence, leadership)?",
+    ),
+    Item(
+        "value_resources",
+        "value",
+        "この団体は、資金・情報・人・場所などの資源をどの程度提供していますか。",
+        "To what extent does this organisation contribute resources (funding, information, people, venues)?",
+    ),
+    Item(
+        "value_involvement",
+        "value",
+        "この団体は、連携の取り組みにどの程度積極的に関わっていますか。",
+        "How involved and committed is this organisation in the joint work?",
+    ),
 )
 TRUST_ITEMS = tuple(i.key for i in ITEMS if i.group == "trust")
 VALUE_ITEMS = tuple(i.key for i in ITEMS if i.group == "value")
@@ -105,11 +145,11 @@ CONTRIBUTIONS: dict[str, tuple[str, str, tuple[str, ...]]] = {
 class Limits:
     """Caps on what one respondent may store (checked by :func:`check_answer` and the stores)."""
 
-    name: int = 200          # partner name typed in
-    note: int = 1000         # per-partner note
-    comment: int = 2000      # the one free comment
-    partners: int = 150      # answers per respondent per round
-    orgs: int = 5000         # organisations on a round's list
+    name: int = 200  # partner name typed in
+    note: int = 1000  # per-partner note
+    comment: int = 2000  # the one free comment
+    partners: int = 150  # answers per respondent per round
+    orgs: int = 5000  # organisations on a round's list
     round_name: int = 80
 
 
@@ -150,8 +190,8 @@ class Answer:
 
     round: str
     respondent: str
-    partner: str = ""          # organisation id when on the list
-    partner_name: str = ""     # the name typed, when not on the list
+    partner: str = ""  # organisation id when on the list
+    partner_name: str = ""  # the name typed, when not on the list
     frequency: str = ""
     strength: int | None = None
     types: list[str] = field(default_factory=list)
@@ -163,7 +203,7 @@ class Answer:
     value_involvement: int | None = None
     note: str = ""
     date: str = ""
-    source: str = "web"        # web | paper
+    source: str = "web"  # web | paper
 
     @property
     def partner_key(self) -> str:
@@ -245,8 +285,9 @@ def check_round_name(name: object) -> str:
     """A round name: trimmed, 1–80 characters, no control characters."""
     s = unicodedata.normalize("NFKC", str(name or "")).strip()
     if not s or len(s) > LIMITS.round_name or any(unicodedata.category(c).startswith("C") for c in s):
-        raise ValidationError(f"round name {name!r}: 1–{LIMITS.round_name} characters / "
-                              f"調査名は{LIMITS.round_name}字まで")
+        raise ValidationError(
+            f"round name {name!r}: 1–{LIMITS.round_name} characters / 調査名は{LIMITS.round_name}字まで"
+        )
     return s
 
 
@@ -265,8 +306,9 @@ def _text(value: object, limit: int, what: str, *, multiline: bool = True) -> st
     s = str(value or "").replace("\r\n", "\n").strip()
     bad = (CONTROL if multiline else CONTROL_ONE_LINE).search(s)
     if bad:
-        raise ValidationError(f"{what}: control character U+{ord(bad.group()):04X} at position {bad.start() + 1} / "
-                              "制御文字は使えません")
+        raise ValidationError(
+            f"{what}: control character U+{ord(bad.group()):04X} at position {bad.start() + 1} / 制御文字は使えません"
+        )
     if len(s) > limit:
         raise ValidationError(f"{what}: at most {limit} characters / {limit}字まで")
     return s
@@ -339,8 +381,10 @@ def check_counts(answers: list[Answer]) -> None:
         counts[a.respondent] = counts.get(a.respondent, 0) + 1
     over = sorted(o for o, n in counts.items() if n > LIMITS.partners)
     if over:
-        raise ValidationError(f"{over[0]}: {counts[over[0]]} partners, at most {LIMITS.partners} per organisation / "
-                              f"相手の団体は{LIMITS.partners}件まで")
+        raise ValidationError(
+            f"{over[0]}: {counts[over[0]]} partners, at most {LIMITS.partners} per organisation / "
+            f"相手の団体は{LIMITS.partners}件まで"
+        )
 
 
 # What the audit log keeps of survey writes (entity ``survey_round``): counts and ids, never a token or its hash.
@@ -369,5 +413,9 @@ def import_state(answers: list[Answer], responses: list[Response]) -> dict:
 
 def copy_state(data: dict) -> dict:
     """What the log keeps of a round copied from another store (a ``dump``): counts only."""
-    return {"orgs": len(data["invites"]), "links": sum(1 for i in data["invites"] if i["token_hash"]),
-            "answers": len(data["answers"]), "responses": len(data["responses"])}
+    return {
+        "orgs": len(data["invites"]),
+        "links": sum(1 for i in data["invites"] if i["token_hash"]),
+        "answers": len(data["answers"]),
+        "responses": len(data["responses"]),
+    }

@@ -86,7 +86,9 @@ def read_answers(store: object, name: str, path: str | os.PathLike | tuple[str, 
         have = set(cols.values())
         for need in ("respondent", "partner"):
             if need not in have:
-                errors.append(RowError(table.file, 1, need, "", f"missing column {need} / 列「{HEADERS[need][0]}」がありません"))
+                errors.append(
+                    RowError(table.file, 1, need, "", f"missing column {need} / 列「{HEADERS[need][0]}」がありません")
+                )
         if not {"respondent", "partner"} <= have:
             continue
         header_of = {f: table.headers[i] for i, f in cols.items() if f}
@@ -104,8 +106,12 @@ def read_answers(store: object, name: str, path: str | os.PathLike | tuple[str, 
             try:
                 respondent = resolver.resolve(resp_text)
             except LookupError as exc:
-                bad("respondent", f"not on the list of this round / 調査の一覧にない団体です ({exc})"
-                    if resp_text else "empty / 空欄です")
+                bad(
+                    "respondent",
+                    f"not on the list of this round / 調査の一覧にない団体です ({exc})"
+                    if resp_text
+                    else "empty / 空欄です",
+                )
                 continue
             partner_text = clean_text(row.get("partner"))
             if not partner_text:
@@ -115,9 +121,17 @@ def read_answers(store: object, name: str, path: str | os.PathLike | tuple[str, 
                 partner, partner_name = resolver.resolve(partner_text), ""
             except LookupError:
                 partner, partner_name = "", partner_text
-            a = Answer(name, respondent, partner=partner, partner_name=partner_name, source="paper",
-                       frequency=clean_text(row.get("frequency")), strength=clean_text(row.get("strength")) or None,
-                       types=_words(row.get("types")), note=clean_text(row.get("note")))  # type: ignore[arg-type]
+            a = Answer(
+                name,
+                respondent,
+                partner=partner,
+                partner_name=partner_name,
+                source="paper",
+                frequency=clean_text(row.get("frequency")),
+                strength=clean_text(row.get("strength")) or None,
+                types=_words(row.get("types")),
+                note=clean_text(row.get("note")),
+            )  # type: ignore[arg-type]
             for item in ITEMS:
                 setattr(a, item.key, clean_text(row.get(item.key)) or None)
             ok = True
@@ -151,23 +165,37 @@ def read_answers(store: object, name: str, path: str | os.PathLike | tuple[str, 
                     ok = False
             key = (respondent, a.partner_key)
             if ok and key in seen:
-                bad("partner", f"the same partner again (row {seen[key]}) / 同じ相手が重複しています（{seen[key]}行目）")
+                bad(
+                    "partner", f"the same partner again (row {seen[key]}) / 同じ相手が重複しています（{seen[key]}行目）"
+                )
                 ok = False
             if ok and counts.get(respondent, 0) >= LIMITS.partners:
-                bad("partner", f"more than {LIMITS.partners} partners for {resp_text} / "
-                               f"相手の団体は1団体につき{LIMITS.partners}件まで")
+                bad(
+                    "partner",
+                    f"more than {LIMITS.partners} partners for {resp_text} / "
+                    f"相手の団体は1団体につき{LIMITS.partners}件まで",
+                )
                 ok = False
             resp = by_org.setdefault(respondent, Response(name, respondent))
             extra = _words(row.get("contributions"))
             comment = clean_text(row.get("comment"))
             joined = "\n".join(x for x in (resp.comment, comment) if x)
-            for f, probe in (("contributions", Response(name, respondent, resp.contributions + extra, "")),
-                             ("comment", Response(name, respondent, [], joined))):
+            for f, probe in (
+                ("contributions", Response(name, respondent, resp.contributions + extra, "")),
+                ("comment", Response(name, respondent, [], joined)),
+            ):
                 try:
                     check_response(probe)
                 except ValidationError as exc:
-                    bad(f, str(exc) + (" (all rows of this respondent together / この団体の全行の合計)"
-                                       if f == "comment" and resp.comment else ""))
+                    bad(
+                        f,
+                        str(exc)
+                        + (
+                            " (all rows of this respondent together / この団体の全行の合計)"
+                            if f == "comment" and resp.comment
+                            else ""
+                        ),
+                    )
                     ok = False
             if ok:
                 resp.contributions = list(dict.fromkeys(resp.contributions + extra))
@@ -181,8 +209,14 @@ def read_answers(store: object, name: str, path: str | os.PathLike | tuple[str, 
     return out
 
 
-def import_answers(store: object, name: str, path: str | os.PathLike | tuple[str, bytes], *,
-                   dry_run: bool = False, user: str = "system") -> PaperImport:
+def import_answers(
+    store: object,
+    name: str,
+    path: str | os.PathLike | tuple[str, bytes],
+    *,
+    dry_run: bool = False,
+    user: str = "system",
+) -> PaperImport:
     """Read, check, and (when every row is good) store the answers in one transaction.
 
     Raises ``ValidationError`` (with ``report``) when any row is bad: nothing is written.  The
@@ -190,11 +224,19 @@ def import_answers(store: object, name: str, path: str | os.PathLike | tuple[str
     """
     result = read_answers(store, name, path)
     if result.report.errors:
-        raise ValidationError(f"{len(result.report.errors)} problem(s) in the paper answers; nothing was written / "
-                              "問題があるため何も書き込んでいません", result.report)
+        raise ValidationError(
+            f"{len(result.report.errors)} problem(s) in the paper answers; nothing was written / "
+            "問題があるため何も書き込んでいません",
+            result.report,
+        )
     if not dry_run:
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        store.survey().replace_answers(name, result.answers, result.responses, now=now,  # type: ignore[attr-defined]
-                                       by=user)
+        store.survey().replace_answers(
+            name,
+            result.answers,
+            result.responses,
+            now=now,  # type: ignore[attr-defined]
+            by=user,
+        )
         result.report.written = True
     return result

@@ -35,8 +35,17 @@ from network.errors import NotFound, ValidationError
 from network.survey.model import Answer, Response, Round, check_answer, check_response, check_round_name
 from network.survey.tokens import looks_like_token, matches, new_token, token_hash
 
-__all__ = ["create_round", "close_round", "list_rounds", "issue_links", "status", "open_link", "LinkSession",
-           "DEFAULT_BASE_URL", "round_names"]
+__all__ = [
+    "create_round",
+    "close_round",
+    "list_rounds",
+    "issue_links",
+    "status",
+    "open_link",
+    "LinkSession",
+    "DEFAULT_BASE_URL",
+    "round_names",
+]
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8501"
 log = logging.getLogger("renkei.survey")
@@ -64,8 +73,15 @@ def _iso_date(text: str | None, what: str) -> str | None:
     return d
 
 
-def create_round(store: object, name: str, fiscal_year: int | str, *, orgs: list[str] | None = None,
-                 close_date: str | None = None, user: str = "system") -> Round:
+def create_round(
+    store: object,
+    name: str,
+    fiscal_year: int | str,
+    *,
+    orgs: list[str] | None = None,
+    close_date: str | None = None,
+    user: str = "system",
+) -> Round:
     """Create a round over ``orgs`` (ids; ``None``: every organisation in the store); audited as ``user``."""
     from network.model import parse_fiscal_year
 
@@ -104,8 +120,9 @@ def link_url(base_url: str, token: str) -> str:
     return base_url.rstrip("/") + "/survey?token=" + quote(token, safe="")
 
 
-def issue_links(store: object, name: str, *, orgs: list[str] | None = None,
-                base_url: str = DEFAULT_BASE_URL, user: str = "system") -> list[dict]:
+def issue_links(
+    store: object, name: str, *, orgs: list[str] | None = None, base_url: str = DEFAULT_BASE_URL, user: str = "system"
+) -> list[dict]:
     """New links for ``orgs`` of round ``name`` (default: all on its list): ``[{org, name, url}]``.
 
     Earlier links of those organisations stop working; their answers are kept.  The audit log
@@ -130,12 +147,23 @@ def status(store: object, name: str) -> dict:
     names = round_names(store, rnd)
     invites = s.invites(name)
     answered = [i for i in invites if i.submitted_at]
-    missing = [{"org": i.org, "name": names[i.org], "started": i.answers > 0, "has_link": i.has_token}
-               for i in invites if not i.submitted_at]
+    missing = [
+        {"org": i.org, "name": names[i.org], "started": i.answers > 0, "has_link": i.has_token}
+        for i in invites
+        if not i.submitted_at
+    ]
     n = len(invites)
-    return {"round": rnd.name, "fiscal_year": rnd.fiscal_year, "close_date": rnd.close_date, "closed": rnd.closed,
-            "invited": n, "answered": len(answered), "rate": round(len(answered) / n, 4) if n else None,
-            "started": sum(1 for m in missing if m["started"]), "missing": missing}
+    return {
+        "round": rnd.name,
+        "fiscal_year": rnd.fiscal_year,
+        "close_date": rnd.close_date,
+        "closed": rnd.closed,
+        "invited": n,
+        "answered": len(answered),
+        "rate": round(len(answered) / n, 4) if n else None,
+        "started": sum(1 for m in missing if m["started"]),
+        "missing": missing,
+    }
 
 
 @dataclass

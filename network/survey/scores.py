@@ -28,9 +28,20 @@ from statistics import fmean
 
 from network.survey.model import TRUST_ITEMS, VALUE_ITEMS, Answer
 
-__all__ = ["answer_scores", "collect", "Collected", "survey_summary", "latest_round", "applied_round",
-           "add_to_analysis", "org_scores", "top_trusted", "survey_section",
-           "applied_section", "applied_scores"]
+__all__ = [
+    "answer_scores",
+    "collect",
+    "Collected",
+    "survey_summary",
+    "latest_round",
+    "applied_round",
+    "add_to_analysis",
+    "org_scores",
+    "top_trusted",
+    "survey_section",
+    "applied_section",
+    "applied_scores",
+]
 
 
 def _mean(values: list) -> float | None:
@@ -87,8 +98,13 @@ def collect(store: object, name: str) -> Collected:
             try:
                 partner = resolver.resolve(a.partner_name)
             except LookupError as exc:
-                unmatched.append({"respondent": a.respondent, "name": a.partner_name,
-                                  "reason": "ambiguous" if getattr(exc, "candidates", None) else "unknown"})
+                unmatched.append(
+                    {
+                        "respondent": a.respondent,
+                        "name": a.partner_name,
+                        "reason": "ambiguous" if getattr(exc, "candidates", None) else "unknown",
+                    }
+                )
                 continue
         if partner == a.respondent or partner not in names:
             continue
@@ -119,30 +135,51 @@ def survey_summary(store: object, name: str) -> dict:
     orgs = {}
     for o in c.invited:
         rs = ratings.get(o, [])
-        orgs[o] = {"name": c.names.get(o, o), "trust": _mean([t for t, _ in rs]), "value": _mean([v for _, v in rs]),
-                   "raters": sum(1 for t, v in rs if t is not None or v is not None), "answered": o in responding}
+        orgs[o] = {
+            "name": c.names.get(o, o),
+            "trust": _mean([t for t, _ in rs]),
+            "value": _mean([v for _, v in rs]),
+            "raters": sum(1 for t, v in rs if t is not None or v is not None),
+            "answered": o in responding,
+        }
     ties = []
     confirmed = among_respondents = 0
     for (u, v), sides in sorted(c.pairs().items()):
         both = len(sides) == 2
         confirmed += both
         among_respondents += u in responding and v in responding
-        ties.append({"a": u, "b": v, "status": "confirmed" if both else "one-sided",
-                     "reported_by": sorted(sides),
-                     "trust": {side: answer_scores(a)[0] for side, a in sides.items()},
-                     "value": {side: answer_scores(a)[1] for side, a in sides.items()},
-                     "strength": {side: a.strength for side, a in sides.items()},
-                     "types": {side: list(a.types) for side, a in sides.items()}})
+        ties.append(
+            {
+                "a": u,
+                "b": v,
+                "status": "confirmed" if both else "one-sided",
+                "reported_by": sorted(sides),
+                "trust": {side: answer_scores(a)[0] for side, a in sides.items()},
+                "value": {side: answer_scores(a)[1] for side, a in sides.items()},
+                "strength": {side: a.strength for side, a in sides.items()},
+                "types": {side: list(a.types) for side, a in sides.items()},
+            }
+        )
     n_pairs = len(ties)
     invited = len(c.invited)
     return {
-        "round": c.round, "fiscal_year": c.fiscal_year, "invited": invited, "answered": len(c.respondents),
+        "round": c.round,
+        "fiscal_year": c.fiscal_year,
+        "invited": invited,
+        "answered": len(c.respondents),
         "response_rate": round(len(c.respondents) / invited, 4) if invited else None,
-        "network": {"trust": _mean(all_trust), "value": _mean(all_value), "pairs": n_pairs,
-                    "confirmed": confirmed, "one_sided": n_pairs - confirmed,
-                    "reciprocity": round(confirmed / among_respondents, 4) if among_respondents else None,
-                    "reciprocity_all": round(confirmed / n_pairs, 4) if n_pairs else None},
-        "orgs": orgs, "ties": ties, "unmatched": c.unmatched,
+        "network": {
+            "trust": _mean(all_trust),
+            "value": _mean(all_value),
+            "pairs": n_pairs,
+            "confirmed": confirmed,
+            "one_sided": n_pairs - confirmed,
+            "reciprocity": round(confirmed / among_respondents, 4) if among_respondents else None,
+            "reciprocity_all": round(confirmed / n_pairs, 4) if n_pairs else None,
+        },
+        "orgs": orgs,
+        "ties": ties,
+        "unmatched": c.unmatched,
     }
 
 
@@ -197,10 +234,19 @@ def top_trusted(summary: dict, n: int = 5) -> list[dict]:
      {'id': 'a', 'name': '甲', 'trust': 3.0, 'value': 2.0, 'raters': 1}]
     """
     rated = [(o, v) for o, v in summary.get("orgs", {}).items() if v.get("trust") is not None]
-    rated.sort(key=lambda x: (-x[1]["trust"], -x[1].get("raters", 0), -(x[1].get("value") or 0),
-                              str(x[1].get("name", x[0])), x[0]))
-    return [{"id": o, "name": v.get("name", o), "trust": v["trust"], "value": v.get("value"),
-             "raters": v.get("raters", 0)} for o, v in rated[:n]]
+    rated.sort(
+        key=lambda x: (
+            -x[1]["trust"],
+            -x[1].get("raters", 0),
+            -(x[1].get("value") or 0),
+            str(x[1].get("name", x[0])),
+            x[0],
+        )
+    )
+    return [
+        {"id": o, "name": v.get("name", o), "trust": v["trust"], "value": v.get("value"), "raters": v.get("raters", 0)}
+        for o, v in rated[:n]
+    ]
 
 
 def survey_section(summary: dict | None, *, top: int = 5) -> dict | None:
@@ -214,8 +260,9 @@ def survey_section(summary: dict | None, *, top: int = 5) -> dict | None:
         return None
     net = summary["network"]
     out = {k: summary.get(k) for k in ("round", "fiscal_year", "invited", "answered", "response_rate")}
-    out.update({k: net.get(k) for k in ("pairs", "confirmed", "one_sided", "reciprocity", "reciprocity_all",
-                                        "trust", "value")})
+    out.update(
+        {k: net.get(k) for k in ("pairs", "confirmed", "one_sided", "reciprocity", "reciprocity_all", "trust", "value")}
+    )
     out["top"] = top_trusted(summary, top)
     return out
 

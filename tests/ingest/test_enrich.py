@@ -28,15 +28,46 @@ def number(base: int) -> str:
     return f"{corporate_check_digit(b)}{b}"
 
 
-def row(corp: str, name: str, *, kind: str = "301", pref: str = "宮城県", city: str = "仙台市青葉区",
-        pcode: str = "04", ccode: str = "101", close: str = "", cause: str = "", successor: str = "",
-        process: str = "01", latest: str = "1", seq: int = 1) -> list[str]:
+def row(
+    corp: str,
+    name: str,
+    *,
+    kind: str = "301",
+    pref: str = "宮城県",
+    city: str = "仙台市青葉区",
+    pcode: str = "04",
+    ccode: str = "101",
+    close: str = "",
+    cause: str = "",
+    successor: str = "",
+    process: str = "01",
+    latest: str = "1",
+    seq: int = 1,
+) -> list[str]:
     r = dict.fromkeys(COLUMNS, "")
-    r.update(sequence=str(seq), corporateNumber=corp, process=process, correct="0", updateDate="2024-04-01",
-             changeDate="2015-10-05", name=name, kind=kind, prefectureName=pref, cityName=city,
-             streetNumber="一番町１－１", prefectureCode=pcode, cityCode=ccode, postCode="9800811",
-             closeDate=close, closeCause=cause, successorCorporateNumber=successor,
-             assignmentDate="2015-10-05", latest=latest, furigana="", hihyoji="0")
+    r.update(
+        sequence=str(seq),
+        corporateNumber=corp,
+        process=process,
+        correct="0",
+        updateDate="2024-04-01",
+        changeDate="2015-10-05",
+        name=name,
+        kind=kind,
+        prefectureName=pref,
+        cityName=city,
+        streetNumber="一番町１－１",
+        prefectureCode=pcode,
+        cityCode=ccode,
+        postCode="9800811",
+        closeDate=close,
+        closeCause=cause,
+        successorCorporateNumber=successor,
+        assignmentDate="2015-10-05",
+        latest=latest,
+        furigana="",
+        hihyoji="0",
+    )
     return [r[c] for c in COLUMNS]
 
 
@@ -50,13 +81,20 @@ A, B, C, D = number(100000000001), number(100000000002), number(100000000003), n
 @pytest.fixture
 def store(tmp_path):
     s = SQLiteStore(tmp_path / "renkei.db")
-    s.write(ChangeSet(orgs=[
-        Org("a", "株式会社 髙橋商店", "company", corporate_number=A),
-        Org("b", "みやぎ生協", "npo", kind="生協", city="石巻市", corporate_number=B),  # a different city is kept
-        Org("c", "閉店堂", "company", corporate_number=C),
-        Org("s", "ミヤギ連携センター", "intermediary", city="仙台市"),  # no 法人番号: a suggestion
-        Org("t", "ダブル商会", "company", city="仙台市"),  # two entries fit: no suggestion
-    ]), user="seed")
+    s.write(
+        ChangeSet(
+            orgs=[
+                Org("a", "株式会社 髙橋商店", "company", corporate_number=A),
+                Org(
+                    "b", "みやぎ生協", "npo", kind="生協", city="石巻市", corporate_number=B
+                ),  # a different city is kept
+                Org("c", "閉店堂", "company", corporate_number=C),
+                Org("s", "ミヤギ連携センター", "intermediary", city="仙台市"),  # no 法人番号: a suggestion
+                Org("t", "ダブル商会", "company", city="仙台市"),  # two entries fit: no suggestion
+            ]
+        ),
+        user="seed",
+    )
     yield s
     s.close()
 
@@ -64,15 +102,19 @@ def store(tmp_path):
 @pytest.fixture
 def national(tmp_path) -> Path:
     path = tmp_path / "04_miyagi_all.csv"
-    path.write_bytes(csv_bytes([
-        row(A, "高橋商店株式会社"),
-        row(B, "みやぎ生活協同組合", kind="399", city="仙台市宮城野区", ccode="102"),
-        row(C, "株式会社閉店堂", close="2023-03-31", cause="01", successor=D),
-        row(number(100000000005), "特定非営利活動法人みやぎ連携センター", kind="399"),
-        row(number(100000000006), "ダブル商会株式会社"),
-        row(number(100000000007), "株式会社ダブル商会", city="仙台市泉区", ccode="105"),
-        row(number(100000000008), "取り消し", process="99"),
-    ]))
+    path.write_bytes(
+        csv_bytes(
+            [
+                row(A, "高橋商店株式会社"),
+                row(B, "みやぎ生活協同組合", kind="399", city="仙台市宮城野区", ccode="102"),
+                row(C, "株式会社閉店堂", close="2023-03-31", cause="01", successor=D),
+                row(number(100000000005), "特定非営利活動法人みやぎ連携センター", kind="399"),
+                row(number(100000000006), "ダブル商会株式会社"),
+                row(number(100000000007), "株式会社ダブル商会", city="仙台市泉区", ccode="105"),
+                row(number(100000000008), "取り消し", process="99"),
+            ]
+        )
+    )
     return path
 
 
@@ -96,11 +138,20 @@ def test_dry_run_changes_nothing_and_says_what_it_would(store, national, capsys)
 def test_write_fills_fields_in_one_audited_batch(store, national, capsys) -> None:
     assert main(["--store", store.url, "enrich", str(national), "--write", "--user", "sato"]) == 0
     a, b, c = store.get_org("a"), store.get_org("b"), store.get_org("c")
-    assert (a.kind, a.prefecture, a.city, a.custom) == ("株式会社", "宮城県", "仙台市青葉区", {"市区町村コード": "04101"})
+    assert (a.kind, a.prefecture, a.city, a.custom) == (
+        "株式会社",
+        "宮城県",
+        "仙台市青葉区",
+        {"市区町村コード": "04101"},
+    )
     assert (b.kind, b.prefecture, b.city) == ("生協", "宮城県", "石巻市")  # filled only where empty
     assert b.custom == {"市区町村コード": "04102"}
-    assert c.custom == {"市区町村コード": "04101", "閉鎖日": "2023-03-31", "閉鎖事由": "清算の結了等",
-                        "承継先法人番号": D}
+    assert c.custom == {
+        "市区町村コード": "04101",
+        "閉鎖日": "2023-03-31",
+        "閉鎖事由": "清算の結了等",
+        "承継先法人番号": D,
+    }
     assert store.get_org("s").corporate_number == ""  # a suggestion is never written
     entries = [e for e in store.audit() if e.user == "sato"]
     assert sorted(e.entity_id for e in entries) == ["a", "b", "c"]
@@ -136,8 +187,15 @@ def test_json_output(store, national, capsys) -> None:
     assert main(["--store", store.url, "enrich", str(national), "--format", "json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["rows"] == 6 and out["matched"] == 3 and out["written"] is False
-    assert out["suggestions"] == [{"org_id": "s", "name": "ミヤギ連携センター", "number": number(100000000005),
-                                   "entry_name": "特定非営利活動法人みやぎ連携センター", "city": "仙台市青葉区"}]
+    assert out["suggestions"] == [
+        {
+            "org_id": "s",
+            "name": "ミヤギ連携センター",
+            "number": number(100000000005),
+            "entry_name": "特定非営利活動法人みやぎ連携センター",
+            "city": "仙台市青葉区",
+        }
+    ]
 
 
 def _enrich_peak(tmp_path: Path, rows: int) -> tuple[dict, int]:
@@ -146,12 +204,24 @@ def _enrich_peak(tmp_path: Path, rows: int) -> tuple[dict, int]:
     cities = ["仙台市青葉区", "石巻市", "名取市", "塩竈市", "気仙沼市"]
     with big.open("wb") as fh:
         for i in range(0, rows, 10_000):
-            fh.write(csv_bytes([row(number(200000000000 + j), f"株式会社テスト商事{j}", city=cities[j % 5], seq=j)
-                                for j in range(i, min(rows, i + 10_000))]))
+            fh.write(
+                csv_bytes(
+                    [
+                        row(number(200000000000 + j), f"株式会社テスト商事{j}", city=cities[j % 5], seq=j)
+                        for j in range(i, min(rows, i + 10_000))
+                    ]
+                )
+            )
     db = tmp_path / f"big{rows}.db"
     with SQLiteStore(db) as s:
-        s.write(ChangeSet(orgs=[Org("x", "テスト商事999999株式会社", "company", corporate_number=number(200000999999)),
-                                Org("y", "テスト商事7", "company", city="名取市")]))
+        s.write(
+            ChangeSet(
+                orgs=[
+                    Org("x", "テスト商事999999株式会社", "company", corporate_number=number(200000999999)),
+                    Org("y", "テスト商事7", "company", city="名取市"),
+                ]
+            )
+        )
     script = textwrap.dedent(f"""
         import json, resource, time
         from network.store.sqlite import SQLiteStore
@@ -166,8 +236,14 @@ def _enrich_peak(tmp_path: Path, rows: int) -> tuple[dict, int]:
     """)
     # a clean environment: what earlier tests in this process set (Streamlit's, AppTest's) must not count
     env = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG", "TMPDIR")}
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
-                         cwd=Path(__file__).resolve().parents[2], env=env)
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+    )
     return json.loads(out.stdout), big.stat().st_size
 
 
@@ -196,10 +272,20 @@ def test_suggestion_through_a_county_and_a_kana_variant() -> None:
     from ingest.enrich import plan_enrich
 
     orgs = [Org("u", "七ケ浜まちづくり協議会", "residents_group", prefecture="宮城県", city="七ケ浜町")]
-    data = csv_bytes([row(number(300000000001), "一般社団法人七ヶ浜まちづくり協議会", kind="399",
-                          city="宮城郡七ヶ浜町", ccode="404")])
+    data = csv_bytes(
+        [
+            row(
+                number(300000000001),
+                "一般社団法人七ヶ浜まちづくり協議会",
+                kind="399",
+                city="宮城郡七ヶ浜町",
+                ccode="404",
+            )
+        ]
+    )
     plan = plan_enrich(orgs, [("07.csv", io.BytesIO(data))])
     assert [(s.org_id, s.number) for s in plan.suggestions] == [("u", number(300000000001))]
-    plan = plan_enrich([Org("v", "七ケ浜まちづくり協議会", "x", prefecture="福島県", city="七ケ浜町")],
-                       [("07.csv", io.BytesIO(data))])
+    plan = plan_enrich(
+        [Org("v", "七ケ浜まちづくり協議会", "x", prefecture="福島県", city="七ケ浜町")], [("07.csv", io.BytesIO(data))]
+    )
     assert plan.suggestions == []  # another prefecture

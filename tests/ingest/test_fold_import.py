@@ -9,10 +9,14 @@ from tests.ingest.conftest import write_text
 
 
 def test_rows_differing_by_a_variant_are_two_orgs_and_a_possible_duplicate(store, tmp_path) -> None:
-    f = write_text(tmp_path / "orgs.csv", "団体名,区分,市区町村\n"
-                   "みやぎ連携復興センター,中間支援,仙台市\n"
-                   "ミヤギ連携復興センタ―,中間支援,仙台市\n"
-                   "髙橋商店株式会社,企業,石巻市\n", "cp932")
+    f = write_text(
+        tmp_path / "orgs.csv",
+        "団体名,区分,市区町村\n"
+        "みやぎ連携復興センター,中間支援,仙台市\n"
+        "ミヤギ連携復興センタ―,中間支援,仙台市\n"
+        "髙橋商店株式会社,企業,石巻市\n",
+        "cp932",
+    )
     report = import_files(store, [f])
     assert report.counts["orgs"].created == 3
     assert {o.name for o in store.orgs()} == {"ミヤギ連携復興センタ―", "みやぎ連携復興センター", "髙橋商店株式会社"}
@@ -34,23 +38,35 @@ def test_a_variant_of_a_stored_org_is_reported_and_left_apart(store, tmp_path) -
 
 
 def test_same_corporate_number_still_merges_a_variant(store, tmp_path) -> None:
-    f = write_text(tmp_path / "orgs.csv", "団体名,区分,法人番号\n"
-                   "株式会社 髙橋商店,企業,8700110005901\n高橋商店株式会社,企業,8700110005901\n")
+    f = write_text(
+        tmp_path / "orgs.csv",
+        "団体名,区分,法人番号\n株式会社 髙橋商店,企業,8700110005901\n高橋商店株式会社,企業,8700110005901\n",
+    )
     report = import_files(store, [f])
     assert store.counts()["orgs"] == 1
     assert report.possible_duplicates == []
 
 
 def test_different_cities_or_numbers_are_not_suggested() -> None:
-    r = Resolver([Org("a", "みやぎ生協", "npo", city="仙台市"), Org("b", "髙橋商店", "company", corporate_number="8700110005901")])
+    r = Resolver(
+        [
+            Org("a", "みやぎ生協", "npo", city="仙台市"),
+            Org("b", "髙橋商店", "company", corporate_number="8700110005901"),
+        ]
+    )
     assert r.similar(Org("c", "ミヤギ生協", "npo", city="石巻市")) == []
     assert r.similar(Org("d", "高橋商店", "company", corporate_number="1000012345678")) == []
     assert [o.id for o in r.similar(Org("e", "ミヤギ生協", "npo"))] == ["a"]
 
 
 def test_suggest_puts_the_folded_match_first() -> None:
-    r = Resolver([Org("a", "みやぎ連携復興センター", "intermediary"), Org("b", "みやぎ生協", "npo"),
-                  Org("c", "石巻市", "government")])
+    r = Resolver(
+        [
+            Org("a", "みやぎ連携復興センター", "intermediary"),
+            Org("b", "みやぎ生協", "npo"),
+            Org("c", "石巻市", "government"),
+        ]
+    )
     assert [o.id for o in r.suggest("ミヤギ連携復興センタ")][:1] == ["a"]
     assert "c" not in [o.id for o in r.suggest("ミヤギ連携復興センタ")]
 

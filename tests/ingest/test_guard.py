@@ -33,6 +33,7 @@ def _errors(data: bytes, name: str = "orgs.csv") -> list[tuple]:
 
 # --- CSV cells beyond the csv module's 131,072-character field limit ---
 
+
 def test_huge_csv_cell_is_a_bad_row_naming_row_and_column():
     data = ("団体名,区分,備考\n甲,npo,ok\n乙,npo," + "x" * 200_000 + "\n").encode()
     assert _errors(data) == [("orgs.csv", 3, "備考", "cell_too_large")]
@@ -75,25 +76,38 @@ def test_too_wide_row_and_too_many_rows(monkeypatch):
 
 # --- JSON ---
 
+
 def test_deep_json_is_a_file_error():
     assert _errors(b"[" * 100_000 + b"]" * 100_000, "deep.json") == [("deep.json", 0, "", "json_too_deep")]
 
 
-@pytest.mark.parametrize(("doc", "column", "code"), [
-    (b'[{"name": {"a": 1}, "sector": "npo"}]', "name", "json_not_scalar"),
-    (b'[{"name": ["<b>", 2], "sector": "npo"}]', "name", "json_not_scalar"),
-    (b'[{"name": 1e999999, "sector": "npo"}]', "name", "json_not_finite"),
-    (b'[{"name": "a", "sector": NaN}]', "sector", "json_not_finite"),
-    (b'[{"name": "a", "sector": "npo", "aliases": ["b", {"c": 1}]}]', "aliases", "json_not_scalar"),
-    (b'[{"name": "a", "sector": "npo", "note": ["x"]}]', "note", "json_not_scalar"),
-])
+@pytest.mark.parametrize(
+    ("doc", "column", "code"),
+    [
+        (b'[{"name": {"a": 1}, "sector": "npo"}]', "name", "json_not_scalar"),
+        (b'[{"name": ["<b>", 2], "sector": "npo"}]', "name", "json_not_scalar"),
+        (b'[{"name": 1e999999, "sector": "npo"}]', "name", "json_not_finite"),
+        (b'[{"name": "a", "sector": NaN}]', "sector", "json_not_finite"),
+        (b'[{"name": "a", "sector": "npo", "aliases": ["b", {"c": 1}]}]', "aliases", "json_not_scalar"),
+        (b'[{"name": "a", "sector": "npo", "note": ["x"]}]', "note", "json_not_scalar"),
+    ],
+)
 def test_non_scalar_json_cells_are_bad_rows(doc, column, code):
     assert _errors(doc, "orgs.json") == [("orgs.json", 1, column, code)]
 
 
 def test_json_scalars_and_lists_of_strings_are_kept():
-    doc = [{"name": "れんぷく", "sector": "中間支援", "aliases": ["連携ふくしま", "RF"], "タグ": ["防災"],
-            "note": 12, "url": None}, {"name": True, "sector": "npo"}]
+    doc = [
+        {
+            "name": "れんぷく",
+            "sector": "中間支援",
+            "aliases": ["連携ふくしま", "RF"],
+            "タグ": ["防災"],
+            "note": 12,
+            "url": None,
+        },
+        {"name": True, "sector": "npo"},
+    ]
     store = SQLiteStore(":memory:")
     import_files(store, [("orgs.json", json.dumps(doc, ensure_ascii=False).encode())])
     by_name = {o.name: o for o in store.orgs()}
@@ -102,6 +116,7 @@ def test_json_scalars_and_lists_of_strings_are_kept():
 
 
 # --- file size, before reading ---
+
 
 def test_upload_limits_before_parsing(tmp_path, monkeypatch):
     monkeypatch.setattr(limits, "MAX_UPLOAD_BYTES", 10)
@@ -115,16 +130,20 @@ def test_upload_limits_before_parsing(tmp_path, monkeypatch):
 
 # --- forms ---
 
-@pytest.mark.parametrize(("fields", "column", "code"), [
-    ({"name": "a\x00b", "sector": "npo"}, "name", "control_character"),
-    ({"name": "改行\nあり", "sector": "npo"}, "name", "control_character"),
-    ({"name": "tab\tname", "sector": "npo"}, "name", "control_character"),
-    ({"name": "rtl\u202e株式会社", "sector": "npo"}, "name", "control_character"),
-    ({"name": "x" * 2_001, "sector": "npo"}, "name", "too_long"),
-    ({"name": "甲", "sector": "npo", "note": "bell\x07"}, "note", "control_character"),
-    ({"name": "甲", "sector": "npo", "note": "n" * 10_001}, "note", "too_long"),
-    ({"name": "甲", "sector": "npo", "aliases": ["ok", "esc\x1b[31m"]}, "aliases", "control_character"),
-])
+
+@pytest.mark.parametrize(
+    ("fields", "column", "code"),
+    [
+        ({"name": "a\x00b", "sector": "npo"}, "name", "control_character"),
+        ({"name": "改行\nあり", "sector": "npo"}, "name", "control_character"),
+        ({"name": "tab\tname", "sector": "npo"}, "name", "control_character"),
+        ({"name": "rtl\u202e株式会社", "sector": "npo"}, "name", "control_character"),
+        ({"name": "x" * 2_001, "sector": "npo"}, "name", "too_long"),
+        ({"name": "甲", "sector": "npo", "note": "bell\x07"}, "note", "control_character"),
+        ({"name": "甲", "sector": "npo", "note": "n" * 10_001}, "note", "too_long"),
+        ({"name": "甲", "sector": "npo", "aliases": ["ok", "esc\x1b[31m"]}, "aliases", "control_character"),
+    ],
+)
 def test_org_form_refuses_control_characters_and_long_fields(fields, column, code):
     org, errors, _ = validate_org_form(fields)
     assert org is None and [(e.column, e.code) for e in errors] == [(column, code)]
@@ -132,18 +151,20 @@ def test_org_form_refuses_control_characters_and_long_fields(fields, column, cod
 
 
 def test_org_form_allows_tabs_and_line_breaks_in_the_note():
-    org, errors, _ = validate_org_form({"name": "甲", "sector": "npo", "note": "1行目\n2行目\tメモ",
-                                        "city": "仙台市"})
+    org, errors, _ = validate_org_form({"name": "甲", "sector": "npo", "note": "1行目\n2行目\tメモ", "city": "仙台市"})
     assert errors == [] and org.note == "1行目\n2行目\tメモ"
 
 
 def test_tie_form_checks_every_field():
     store = SQLiteStore(":memory:")
     store.write(ChangeSet(orgs=[Org("a", "甲", "npo"), Org("b", "乙", "npo")]))
-    tie, errors, _ = validate_tie_form({"source": "甲", "target": "乙", "project": "p\x00", "evidence": "x" * 20_000},
-                                       store)
-    assert tie is None and [(e.column, e.code) for e in errors] == [("project", "control_character"),
-                                                                   ("evidence", "too_long")]
+    tie, errors, _ = validate_tie_form(
+        {"source": "甲", "target": "乙", "project": "p\x00", "evidence": "x" * 20_000}, store
+    )
+    assert tie is None and [(e.column, e.code) for e in errors] == [
+        ("project", "control_character"),
+        ("evidence", "too_long"),
+    ]
     tie, errors, _ = validate_tie_form({"source": "甲", "target": "乙", "note": "a\nb"}, store)
     assert errors == [] and tie.note == "a\nb"
     assert check_form_fields({"strength": 3, "directed": True, "name": None}) == []  # non-text values pass through

@@ -45,17 +45,21 @@ def where(report):
 
 # --------------------------------------------------------------------------- item 5: control characters
 def test_csv_control_characters_refused_with_row_and_column(store, tmp_path):
-    data = ("name,sector,city,note\n"
-            "よい団体,npo,仙台市,\"1行目\n2行目\tタブ\"\n"
-            "esc\x1b[31m赤,npo,仙台市,\n"
-            "C1の市,npo,石巻\x85市,\n"
-            "備考にベル,npo,,鳴る\x07\n"
-            "DEL,npo,仙\x7f台,\n").encode()
+    data = (
+        "name,sector,city,note\n"
+        'よい団体,npo,仙台市,"1行目\n2行目\tタブ"\n'
+        "esc\x1b[31m赤,npo,仙台市,\n"
+        "C1の市,npo,石巻\x85市,\n"
+        "備考にベル,npo,,鳴る\x07\n"
+        "DEL,npo,仙\x7f台,\n"
+    ).encode()
     report = refused(store, [("orgs.csv", data)])
-    assert where(report) == [("orgs.csv", 3, "name", "control_character"),
-                             ("orgs.csv", 4, "city", "control_character"),
-                             ("orgs.csv", 5, "note", "control_character"),
-                             ("orgs.csv", 6, "city", "control_character")]
+    assert where(report) == [
+        ("orgs.csv", 3, "name", "control_character"),
+        ("orgs.csv", 4, "city", "control_character"),
+        ("orgs.csv", 5, "note", "control_character"),
+        ("orgs.csv", 6, "city", "control_character"),
+    ]
     assert "U+001B" in report.errors[0].reason and "U+0085" in report.errors[1].reason
     assert "\x1b" not in report.errors[0].value and "\\x1b" in report.errors[0].value  # shown escaped
     r = import_files(store, [("orgs.csv", data)], keep_good=True, rejects_path=tmp_path / "r.csv")
@@ -65,8 +69,7 @@ def test_csv_control_characters_refused_with_row_and_column(store, tmp_path):
 
 def test_tie_fields_and_one_line_fields_refuse_tab_and_newline(store):
     import_files(store, [("orgs.csv", "name,sector\nA会,npo\nB会,npo\n".encode())])
-    ties = ("source,target,type,project,evidence,note\n"
-            "A会,B会,協働,\"事業\t名\",\"会議\n議事録\",\"備考\n二行\"\n").encode()
+    ties = ('source,target,type,project,evidence,note\nA会,B会,協働,"事業\t名","会議\n議事録","備考\n二行"\n').encode()
     with pytest.raises(ValidationError) as exc:
         import_files(store, [("ties.csv", ties)])
     assert where(exc.value.report) == [("ties.csv", 2, "project", "control_character")]
@@ -81,13 +84,14 @@ def test_xlsx_and_json_control_characters_refused(store):
 
 def test_participation_and_form_and_projection_paths(store):
     import_files(store, [("orgs.csv", "name,sector\nA会,npo\nB会,npo\n".encode())])
-    parts = "団体,活動\nA会,\"協議\x1b会\"\n".encode()
+    parts = '団体,活動\nA会,"協議\x1b会"\n'.encode()
     with pytest.raises(ValidationError) as exc:
         import_files(store, [("participations.csv", parts)], kind="participations")
     assert where(exc.value.report) == [("participations.csv", 2, "活動", "control_character")]
     # forms refuse C1 as well as C0 (one-line fields), allow tab and newline in notes
     assert [(e.column, e.code) for e in check_form_fields({"city": "石巻\x9b市", "note": "a\n\tb"})] == [
-        ("city", "control_character")]
+        ("city", "control_character")
+    ]
     # a projection names activities in its note: a stored name with a control character is shown escaped
     (tie,) = projected_ties([Participation("a", "x"), Participation("b", "x")], activity_names={"x": "会\x1b議"})
     assert "\x1b" not in tie.note and "\\x1b" in tie.note
@@ -103,7 +107,10 @@ def test_rejects_file_neutralises_formulas(store, tmp_path):
     rows = list(csv.reader(io.StringIO(rejects.read_text(encoding="utf-8-sig"))))
     assert rows[0] == ["file", "row", "column", "value", "reason", "code", "data"]
     assert [(f, v) for f, _, _, v, *_ in rows[1:]] == [
-        ("'=ties.csv", "'=cmd|' /C calc'!A0"), ("'=ties.csv", "'@SUM(A1)"), ("'=ties.csv", "'-2+3")]
+        ("'=ties.csv", "'=cmd|' /C calc'!A0"),
+        ("'=ties.csv", "'@SUM(A1)"),
+        ("'=ties.csv", "'-2+3"),
+    ]
     assert all(not c or c[0] not in "=+-@\t\r" for r in rows for c in r)
     assert json.loads(rows[1][6])["source"] == "=cmd|' /C calc'!A0"  # the data column keeps the row as it was
 
@@ -174,8 +181,9 @@ def test_500_mb_inflation_peaks_under_300_mb(tmp_path):
     assert size < 1_000_000  # about 500 KB on disk
     # a clean environment: what earlier tests in this process set (Streamlit's, AppTest's) must not count
     env = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG", "TMPDIR")}
-    out = subprocess.run([sys.executable, "-c", _PEAK, str(path)], capture_output=True, text=True, cwd=ROOT,
-                         timeout=600, env=env)
+    out = subprocess.run(
+        [sys.executable, "-c", _PEAK, str(path)], capture_output=True, text=True, cwd=ROOT, timeout=600, env=env
+    )
     code, peak_mib = out.stdout.split()
     print(f"inflation case: {size:,} bytes on disk, peak RSS {peak_mib} MiB, outcome {code}")
     # 69-78 MiB when the bomb's sheet is written one way; 398 MiB when openpyxl has written it the other
@@ -185,8 +193,11 @@ def test_500_mb_inflation_peaks_under_300_mb(tmp_path):
 
 
 # --------------------------------------------------------------------------- item 9: XML attacks, surrogates
-_LOL = ("<!DOCTYPE worksheet [<!ENTITY l0 \"lollollollol\">"
-        + "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10)) + "]>")  # a billion laughs
+_LOL = (
+    '<!DOCTYPE worksheet [<!ENTITY l0 "lollollollol">'
+    + "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+    + "]>"
+)  # a billion laughs
 _XXE = '<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
 
 
@@ -194,6 +205,7 @@ def _with_doctype(doctype: str, entity: str) -> bytes:
     def fn(b: bytes) -> bytes:
         b = re.sub(rb"^(<\?xml[^>]*\?>)?", lambda m: (m.group(0) or b"") + doctype.encode(), b, count=1)
         return b.replace(b"AAA", f"&{entity};".encode())
+
     return edit(book([("AAA", "npo", "仙台市")]), SHEET, fn)
 
 
@@ -220,15 +232,25 @@ def test_lone_surrogate_in_json_names_row_and_column(store):
 
 
 def _cli(*argv: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "network.cli", *argv], capture_output=True, text=True,
-                          cwd=ROOT, timeout=120, env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT),
-                                                      "HOME": str(cwd)})
+    return subprocess.run(
+        [sys.executable, "-m", "network.cli", *argv],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "HOME": str(cwd)},
+    )
 
 
-@pytest.mark.parametrize("name,data", [("evil.xlsx", XML_ATTACKS["entity-expansion"]),
-                                       ("xxe.xlsx", XML_ATTACKS["external-entity"]),
-                                       ("surrogate.json", b'[{"name": "a\\ud800b", "sector": "npo"}]'),
-                                       ("key.json", b'[{"na\\ud800me": "a", "sector": "npo"}]')])
+@pytest.mark.parametrize(
+    "name,data",
+    [
+        ("evil.xlsx", XML_ATTACKS["entity-expansion"]),
+        ("xxe.xlsx", XML_ATTACKS["external-entity"]),
+        ("surrogate.json", b'[{"name": "a\\ud800b", "sector": "npo"}]'),
+        ("key.json", b'[{"na\\ud800me": "a", "sector": "npo"}]'),
+    ],
+)
 def test_cli_prints_no_traceback(tmp_path, name, data):
     (tmp_path / name).write_bytes(data)
     out = _cli("--store", str(tmp_path / "r.db"), "import", str(tmp_path / name), cwd=tmp_path)
@@ -255,7 +277,10 @@ def test_dry_run_exits_as_the_import_would(tmp_path, capsys):
 
 
 def test_file_and_sheet_names_are_shown_escaped(store):
-    data = edit(book([("甲", "宇宙人", "仙台市")]), "xl/workbook.xml",
-                lambda b: b.replace(b'name="orgs"', 'name="o\u009brgs"'.encode()))
+    data = edit(
+        book([("甲", "宇宙人", "仙台市")]),
+        "xl/workbook.xml",
+        lambda b: b.replace(b'name="orgs"', 'name="o\u009brgs"'.encode()),
+    )
     report = refused(store, [("a\x1b[2J.xlsx", data)])
     assert [e.file for e in report.errors] == ["a\\x1b[2J.xlsx:o\\x9brgs"]

@@ -27,8 +27,9 @@ def run(rows: list[str], stored: list[str] = ()) -> tuple[list, list]:
     try:
         import_files(store, [("new.csv", (HEAD + "\n".join(rows) + "\n").encode())])
     except ValidationError as exc:
-        errors = sorted((rows[e.row - 2].split(",")[0] + "|" + rows[e.row - 2].split(",")[3], e.code)
-                        for e in exc.report.errors)
+        errors = sorted(
+            (rows[e.row - 2].split(",")[0] + "|" + rows[e.row - 2].split(",")[3], e.code) for e in exc.report.errors
+        )
     orgs = sorted((o.name, sorted(o.aliases), o.city) for o in store.orgs())
     return orgs, errors
 
@@ -59,8 +60,9 @@ def test_bare_name_between_two_forms_is_ambiguous_and_the_forms_are_two_orgs():
 
 def test_chuo_chonaikai_rows_give_the_same_outcome_in_both_orders():
     # stored in 仙台市; the import names one in 石巻市 and one without a city: the second could be either
-    orgs, errors = both_orders("中央町内会,自治会,,,", "中央町内会,自治会,宮城県,石巻市,",
-                               stored=["中央町内会,自治会,宮城県,仙台市,"])
+    orgs, errors = both_orders(
+        "中央町内会,自治会,,,", "中央町内会,自治会,宮城県,石巻市,", stored=["中央町内会,自治会,宮城県,仙台市,"]
+    )
     assert errors == [("中央町内会|", "ambiguous_org")]
     assert orgs == [("中央町内会", [], "仙台市")]
 
@@ -69,14 +71,17 @@ def test_same_name_in_two_cities_is_two_organisations_in_both_orders():
     orgs, errors = both_orders("中央町内会,自治会,宮城県,石巻市,", "中央町内会,自治会,宮城県,仙台市,")
     assert errors == [] and [o[2] for o in orgs] == ["仙台市", "石巻市"]
     # a stored one without a city could be either: ambiguous, never a guess
-    orgs, errors = both_orders("中央町内会,自治会,宮城県,石巻市,", "中央町内会,自治会,宮城県,仙台市,",
-                               stored=["中央町内会,自治会,,,"])
+    orgs, errors = both_orders(
+        "中央町内会,自治会,宮城県,石巻市,", "中央町内会,自治会,宮城県,仙台市,", stored=["中央町内会,自治会,,,"]
+    )
     assert [c for _, c in errors] == ["ambiguous_org", "ambiguous_org"] and len(orgs) == 1
 
 
 def test_corporate_number_says_they_are_one():
-    for rows in (["中央町内会,自治会,宮城県,石巻市,8700110005901", "中央町内会,自治会,宮城県,仙台市,8700110005901"],
-                 ["中央町内会,自治会,宮城県,仙台市,8700110005901", "中央町内会,自治会,宮城県,石巻市,8700110005901"]):
+    for rows in (
+        ["中央町内会,自治会,宮城県,石巻市,8700110005901", "中央町内会,自治会,宮城県,仙台市,8700110005901"],
+        ["中央町内会,自治会,宮城県,仙台市,8700110005901", "中央町内会,自治会,宮城県,石巻市,8700110005901"],
+    ):
         orgs, errors = run(rows)
         assert errors == [] and len(orgs) == 1
 
@@ -101,14 +106,19 @@ def test_a_tie_naming_an_ambiguous_row_is_not_resolved_by_guess(tmp_path):
     ties = "source,target\n一般社団法人X,Y\nX,Y\n".encode()
     r = import_files(store, [("orgs.csv", orgs), ("ties.csv", ties)], keep_good=True, rejects_path=tmp_path / "r.csv")
     assert [(e.file, e.row, e.code) for e in r.errors] == [
-        ("orgs.csv", 2, "ambiguous_org"), ("orgs.csv", 3, "ambiguous_org"), ("ties.csv", 2, "ambiguous_org")]
+        ("orgs.csv", 2, "ambiguous_org"),
+        ("orgs.csv", 3, "ambiguous_org"),
+        ("ties.csv", 2, "ambiguous_org"),
+    ]
     assert [(t.source, t.target) for t in store.ties()] == [(store.orgs()[0].id, store.orgs()[1].id)]
 
 
 def test_ids_of_same_named_groups_do_not_depend_on_row_order():
     ids = []
-    for rows in (["中央町内会,自治会,宮城県,石巻市,", "中央町内会,自治会,宮城県,仙台市,"],
-                 ["中央町内会,自治会,宮城県,仙台市,", "中央町内会,自治会,宮城県,石巻市,"]):
+    for rows in (
+        ["中央町内会,自治会,宮城県,石巻市,", "中央町内会,自治会,宮城県,仙台市,"],
+        ["中央町内会,自治会,宮城県,仙台市,", "中央町内会,自治会,宮城県,石巻市,"],
+    ):
         store = SQLiteStore(":memory:")
         import_files(store, [("o.csv", (HEAD + "\n".join(rows) + "\n").encode())])
         ids.append(sorted((o.city, o.id) for o in store.orgs()))

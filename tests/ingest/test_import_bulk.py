@@ -35,8 +35,10 @@ def _write(tmp_path, ties: list[tuple], name: str = "ties.csv"):
 
 
 def _ties(n: int, strength: int = 3) -> list[tuple]:
-    return [(f"o{i % N_ORGS:05d}", f"o{(i * 7 + 1) % N_ORGS:05d}", "funding", strength, "2020-04-01", f"p{i}")
-            for i in range(n)]
+    return [
+        (f"o{i % N_ORGS:05d}", f"o{(i * 7 + 1) % N_ORGS:05d}", "funding", strength, "2020-04-01", f"p{i}")
+        for i in range(n)
+    ]
 
 
 def _counts(report, kind: str) -> tuple[int, int, int]:
@@ -95,8 +97,11 @@ def test_a_bulk_write_leaves_every_index_as_the_schema_has_it(tmp_path):
     store = SQLiteStore(tmp_path / "i.db")
 
     def indexes() -> list[tuple]:
-        return store._conn().execute("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' "
-                                     "ORDER BY name").fetchall()
+        return (
+            store._conn()
+            .execute("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name")
+            .fetchall()
+        )
 
     before = [tuple(r) for r in indexes()]
     orgs, ties = _write(tmp_path, _ties(6_000))

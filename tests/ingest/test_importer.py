@@ -37,7 +37,9 @@ def test_encodings_japanese_headers_and_name_variants(store, tmp_path):
         paths.append(write_text(tmp_path / name, ORGS_JA if name == "orgs.csv" else TIES_JA, enc))
     r = import_files(store, paths, user="tester")
     assert [(f.file, f.kind, f.encoding, f.rows) for f in r.files] == [
-        ("orgs.csv", "orgs", "utf-8-sig", 6), ("ties.csv", "ties", "cp932", 3)]
+        ("orgs.csv", "orgs", "utf-8-sig", 6),
+        ("ties.csv", "ties", "cp932", 3),
+    ]
     assert (r.counts["orgs"].read, r.counts["orgs"].created) == (6, 4)  # three spellings → one org
     assert r.counts["ties"].created == 3
     fj = store.get_org(org_id_for("株式会社富士通エフサス"))
@@ -55,16 +57,26 @@ def test_encodings_japanese_headers_and_name_variants(store, tmp_path):
 
 
 def test_english_headers_and_json(store):
-    doc = {"organisations": [{"name": "Renpuku", "sector": "intermediary", "aliases": ["れんぷく"]},
-                             {"name": "Ishinomaki City", "sector": "government"}],
-           "ties": [{"from": "れんぷく", "to": "Ishinomaki City", "type": "commission", "strength": 5,
-                     "start": "2013-04-01"}]}
+    doc = {
+        "organisations": [
+            {"name": "Renpuku", "sector": "intermediary", "aliases": ["れんぷく"]},
+            {"name": "Ishinomaki City", "sector": "government"},
+        ],
+        "ties": [
+            {"from": "れんぷく", "to": "Ishinomaki City", "type": "commission", "strength": 5, "start": "2013-04-01"}
+        ],
+    }
     r = import_files(store, [("net.json", json.dumps(doc, ensure_ascii=False).encode())])
     assert (r.counts["orgs"].created, r.counts["ties"].created) == (2, 1)
     (t,) = store.ties()
     # commission is directed (commissioner → contractor), so the ends stay as written
     assert (t.source, t.target, t.directed, t.strength, t.start) == (
-        org_id_for("renpuku"), org_id_for("ishinomakicity"), True, 5, "2013-04-01")
+        org_id_for("renpuku"),
+        org_id_for("ishinomakicity"),
+        True,
+        5,
+        "2013-04-01",
+    )
 
 
 def test_ties_file_before_orgs_file_still_resolves(store):
@@ -85,15 +97,23 @@ def _workbook(sheets):
 
 
 def test_xlsx_one_sheet_per_kind_with_excel_dates(store):
-    data = _workbook({
-        "団体": [["団体名", "区分", "法人番号"], ["れんぷく", "中間支援", None], ["国税庁", "行政", 8700110005901]],
-        "連携": [["連携元", "連携先", "関係", "開始"], ["国税庁", "れんぷく", "委託", datetime(2019, 4, 1)]],
-        "参加": [["団体", "会議", "日付"], ["れんぷく", "復興会議", datetime(2019, 5, 1)],
-                 ["国税庁", "復興会議", 43586]],  # 43586 = Excel serial of 2019-05-01
-    })
+    data = _workbook(
+        {
+            "団体": [["団体名", "区分", "法人番号"], ["れんぷく", "中間支援", None], ["国税庁", "行政", 8700110005901]],
+            "連携": [["連携元", "連携先", "関係", "開始"], ["国税庁", "れんぷく", "委託", datetime(2019, 4, 1)]],
+            "参加": [
+                ["団体", "会議", "日付"],
+                ["れんぷく", "復興会議", datetime(2019, 5, 1)],
+                ["国税庁", "復興会議", 43586],
+            ],  # 43586 = Excel serial of 2019-05-01
+        }
+    )
     r = import_files(store, [("network.xlsx", data)])
-    assert [(f.file, f.kind) for f in r.files] == [("network.xlsx:団体", "orgs"), ("network.xlsx:連携", "ties"),
-                                                   ("network.xlsx:参加", "participations")]
+    assert [(f.file, f.kind) for f in r.files] == [
+        ("network.xlsx:団体", "orgs"),
+        ("network.xlsx:連携", "ties"),
+        ("network.xlsx:参加", "participations"),
+    ]
     (t,) = store.ties()
     assert (t.start, t.type, t.directed) == ("2019-04-01", "commission", True)
     assert store.get_org(org_id_for("国税庁", "8700110005901")).corporate_number == "8700110005901"
@@ -184,8 +204,9 @@ def test_undecodable_bytes(store):
 
 def test_keep_good_writes_good_rows_and_rejects_file(store, tmp_path):
     rejects = tmp_path / "rejects.csv"
-    r = import_files(store, [("orgs.csv", BAD_ORGS.encode()), ("ties.csv", BAD_TIES.encode())],
-                     keep_good=True, rejects_path=rejects)
+    r = import_files(
+        store, [("orgs.csv", BAD_ORGS.encode()), ("ties.csv", BAD_TIES.encode())], keep_good=True, rejects_path=rejects
+    )
     assert r.written and len(r.errors) == 8
     assert (r.counts["orgs"].created, r.counts["orgs"].rejected) == (4, 2)
     assert (r.counts["ties"].created, r.counts["ties"].rejected) == (1, 6)  # 7 rows, only the first good
@@ -194,7 +215,9 @@ def test_keep_good_writes_good_rows_and_rejects_file(store, tmp_path):
     assert text.startswith(b"\xef\xbb\xbf")  # BOM: Excel opens it as UTF-8
     rows = list(csv.DictReader(io.StringIO(text.decode("utf-8-sig"))))
     assert [(x["file"], x["row"], x["column"], x["code"]) for x in rows][:2] == [
-        ("orgs.csv", "6", "区分", "unknown_sector"), ("orgs.csv", "7", "法人番号", "bad_corporate_number")]
+        ("orgs.csv", "6", "区分", "unknown_sector"),
+        ("orgs.csv", "7", "法人番号", "bad_corporate_number"),
+    ]
     assert json.loads(rows[0]["data"]) == {"団体名": "宇宙センター", "区分": "宇宙", "法人番号": ""}
 
 
@@ -218,8 +241,13 @@ def test_reimport_changes_nothing(store, tmp_path):
 
 def test_reimport_with_a_changed_cell_updates_one_tie(store):
     import_files(store, [("orgs.csv", ORGS_JA.encode()), ("ties.csv", TIES_JA.encode())])
-    r = import_files(store, [("orgs.csv", ORGS_JA.encode()),
-                             ("ties.csv", TIES_JA.replace("情報交換,双方向,2", "情報交換,双方向,5").encode())])
+    r = import_files(
+        store,
+        [
+            ("orgs.csv", ORGS_JA.encode()),
+            ("ties.csv", TIES_JA.replace("情報交換,双方向,2", "情報交換,双方向,5").encode()),
+        ],
+    )
     assert (r.counts["ties"].created, r.counts["ties"].updated, r.counts["ties"].unchanged) == (0, 1, 2)
 
 
@@ -310,15 +338,20 @@ def test_repeated_tie_rows_are_one_tie_and_a_warning(store):
     r = import_files(store, [("orgs.csv", orgs.encode()), ("ties.csv", ties.encode())])
     (t,) = store.ties()
     assert t.strength == 4 and r.counts["ties"].created == 1
-    assert r.warnings == ["1 tie rows repeat an earlier one (same ends, type, start and project); the last one is "
-                          "kept / 同じ連携の重複行 1 件（後の行を採用）"]
+    assert r.warnings == [
+        "1 tie rows repeat an earlier one (same ends, type, start and project); the last one is "
+        "kept / 同じ連携の重複行 1 件（後の行を採用）"
+    ]
 
 
 def test_a_row_with_a_bad_cell_still_reports_its_unknown_orgs(store):
     with pytest.raises(ValidationError) as exc:
         import_files(store, [("ties.csv", "連携元,連携先,強さ\nA,B,9\n".encode())])
     assert [(e.row, e.column, e.code) for e in exc.value.report.errors] == [
-        (2, "連携元", "unknown_org"), (2, "連携先", "unknown_org"), (2, "強さ", "strength_range")]
+        (2, "連携元", "unknown_org"),
+        (2, "連携先", "unknown_org"),
+        (2, "強さ", "strength_range"),
+    ]
 
 
 def test_cycle_collector_resumes_after_an_import(store):

@@ -27,15 +27,18 @@ def test_three_spellings_of_kabushiki_kaisha_share_one_key():
     assert keys == {"株式会社富士通エフサス"}
 
 
-@pytest.mark.parametrize("a, b, key", [
-    ("(有)佐藤商店", "有限会社 佐藤商店", "有限会社佐藤商店"),
-    ("NPO法人 れんぷく", "特定非営利活動法人れんぷく", "特定非営利活動法人れんぷく"),
-    ("ＮＰＯ法人　れんぷく", "（特非）れんぷく", "特定非営利活動法人れんぷく"),
-    ("(一社)みやぎ連携復興センター", "一般社団法人 みやぎ連携復興センター", "一般社団法人みやぎ連携復興センター"),
-    ("（公財）日本財団", "公益財団法人　日本財団", "公益財団法人日本財団"),
-    ("ﾂﾙﾐ ﾈｯﾄ", "ツルミ　ネット", "ツルミネット"),  # half-width katakana = full-width (NFKC)
-    ("ＡＢＣ　Ｃｏｍｍｕｎｉｔｙ", "abc community", "abccommunity"),  # full-width Latin, case
-])
+@pytest.mark.parametrize(
+    "a, b, key",
+    [
+        ("(有)佐藤商店", "有限会社 佐藤商店", "有限会社佐藤商店"),
+        ("NPO法人 れんぷく", "特定非営利活動法人れんぷく", "特定非営利活動法人れんぷく"),
+        ("ＮＰＯ法人　れんぷく", "（特非）れんぷく", "特定非営利活動法人れんぷく"),
+        ("(一社)みやぎ連携復興センター", "一般社団法人 みやぎ連携復興センター", "一般社団法人みやぎ連携復興センター"),
+        ("（公財）日本財団", "公益財団法人　日本財団", "公益財団法人日本財団"),
+        ("ﾂﾙﾐ ﾈｯﾄ", "ツルミ　ネット", "ツルミネット"),  # half-width katakana = full-width (NFKC)
+        ("ＡＢＣ　Ｃｏｍｍｕｎｉｔｙ", "abc community", "abccommunity"),  # full-width Latin, case
+    ],
+)
 def test_spelling_variants_share_a_key(a, b, key):
     assert normalise_name(a) == normalise_name(b) == key
 
@@ -46,15 +49,18 @@ def test_prefix_and_suffix_legal_forms_keep_different_keys_but_share_the_core():
     assert core_name("株式会社ABC") == core_name("ABC㈱") == "abc"
 
 
-@pytest.mark.parametrize("name, form, core", [
-    ("公益財団法人 日本財団", "公益財団法人", "日本財団"),
-    ("国立大学法人 東北大学", "国立大学法人", "東北大学"),
-    ("東北大学", "", "東北大学"),
-    ("認定NPO法人 せんだい・みやぎNPOセンター", "認定特定非営利活動法人", "せんだい・みやぎnpoセンター"),
-    ("社会福祉法人 仙台市社会福祉協議会", "社会福祉法人", "仙台市社会福祉協議会"),
-    ("富士通エフサス㈱", "株式会社", "富士通エフサス"),
-    ("株式会社", "", "株式会社"),  # a legal form alone is a name, not a form
-])
+@pytest.mark.parametrize(
+    "name, form, core",
+    [
+        ("公益財団法人 日本財団", "公益財団法人", "日本財団"),
+        ("国立大学法人 東北大学", "国立大学法人", "東北大学"),
+        ("東北大学", "", "東北大学"),
+        ("認定NPO法人 せんだい・みやぎNPOセンター", "認定特定非営利活動法人", "せんだい・みやぎnpoセンター"),
+        ("社会福祉法人 仙台市社会福祉協議会", "社会福祉法人", "仙台市社会福祉協議会"),
+        ("富士通エフサス㈱", "株式会社", "富士通エフサス"),
+        ("株式会社", "", "株式会社"),  # a legal form alone is a name, not a form
+    ],
+)
 def test_legal_form_and_core(name, form, core):
     assert legal_form(name) == form
     assert core_name(name) == core
@@ -87,28 +93,31 @@ def test_clean_corporate_number_accepts_full_width_hyphens_and_ints():
     assert clean_corporate_number(" 8700 1100 0590 1 ") == "8700110005901"
 
 
-@pytest.mark.parametrize("text, iso", [
-    ("2024-04-01", "2024-04-01"),
-    ("2024/4/1", "2024-04-01"),
-    ("2024.4.1", "2024-04-01"),
-    ("20240401", "2024-04-01"),
-    ("2024年4月1日", "2024-04-01"),
-    ("２０２４年４月１日", "2024-04-01"),
-    ("R6.4.1", "2024-04-01"),      # 令和6年 = 2018 + 6
-    ("r6/4/1", "2024-04-01"),
-    ("令和6年4月1日", "2024-04-01"),
-    ("令和元年5月1日", "2019-05-01"),  # 令和 began on 2019-05-01
-    ("平成29年4月1日", "2017-04-01"),  # 平成29年 = 1988 + 29
-    ("H31.4.30", "2019-04-30"),
-    ("平成31年4月1日", "2019-04-01"),  # the seed's 委託期間 start
-    ("2024-04-01 00:00:00", "2024-04-01"),
-    (datetime(2024, 4, 1, 9, 30), "2024-04-01"),
-    (date(2024, 4, 1), "2024-04-01"),
-    (45383, "2024-04-01"),          # Excel serial: 45292 = 2024-01-01, + 31 + 29 + 31 days
-    (45383.0, "2024-04-01"),
-    ("", None),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("2024-04-01", "2024-04-01"),
+        ("2024/4/1", "2024-04-01"),
+        ("2024.4.1", "2024-04-01"),
+        ("20240401", "2024-04-01"),
+        ("2024年4月1日", "2024-04-01"),
+        ("２０２４年４月１日", "2024-04-01"),
+        ("R6.4.1", "2024-04-01"),  # 令和6年 = 2018 + 6
+        ("r6/4/1", "2024-04-01"),
+        ("令和6年4月1日", "2024-04-01"),
+        ("令和元年5月1日", "2019-05-01"),  # 令和 began on 2019-05-01
+        ("平成29年4月1日", "2017-04-01"),  # 平成29年 = 1988 + 29
+        ("H31.4.30", "2019-04-30"),
+        ("平成31年4月1日", "2019-04-01"),  # the seed's 委託期間 start
+        ("2024-04-01 00:00:00", "2024-04-01"),
+        (datetime(2024, 4, 1, 9, 30), "2024-04-01"),
+        (date(2024, 4, 1), "2024-04-01"),
+        (45383, "2024-04-01"),  # Excel serial: 45292 = 2024-01-01, + 31 + 29 + 31 days
+        (45383.0, "2024-04-01"),
+        ("", None),
+        (None, None),
+    ],
+)
 def test_parse_date(text, iso):
     assert parse_date(text) == iso
 
@@ -119,10 +128,24 @@ def test_parse_date_rejects(bad):
         parse_date(bad)
 
 
-@pytest.mark.parametrize("text, value", [
-    ("true", True), ("FALSE", False), ("1", True), ("0", False), ("yes", True), ("no", False),
-    ("有", True), ("無", False), ("一方向", True), ("双方向", False), ("", None), (True, True), (0, False),
-])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("true", True),
+        ("FALSE", False),
+        ("1", True),
+        ("0", False),
+        ("yes", True),
+        ("no", False),
+        ("有", True),
+        ("無", False),
+        ("一方向", True),
+        ("双方向", False),
+        ("", None),
+        (True, True),
+        (0, False),
+    ],
+)
 def test_parse_bool(text, value):
     assert parse_bool(text) is value
 
@@ -148,7 +171,12 @@ def test_normalise_name_is_idempotent(name):
 @given(st.dates(min_value=date(1990, 1, 1), max_value=date(2099, 12, 31)))
 def test_parse_date_round_trips(d):
     iso = d.isoformat()
-    assert parse_date(iso) == parse_date(f"{d.year}/{d.month}/{d.day}") == parse_date(f"{d.year}年{d.month}月{d.day}日") == iso
+    assert (
+        parse_date(iso)
+        == parse_date(f"{d.year}/{d.month}/{d.day}")
+        == parse_date(f"{d.year}年{d.month}月{d.day}日")
+        == iso
+    )
     if d >= date(2019, 5, 1):  # 令和 from 2019-05-01 (令和元年 = 2019)
         era = d.year - 2018
         assert parse_date(f"令和{'元' if era == 1 else era}年{d.month}月{d.day}日") == iso

@@ -14,8 +14,7 @@ from ingest.readers import decode_bytes, read_path, read_source
 ORGS = "団体名,区分,市区町村\n㈱富士通エフサス,企業,仙台市\n日本財団,財団,港区\n"
 
 
-@pytest.mark.parametrize("encoding, label", [("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"),
-                                             ("cp932", "cp932")])
+@pytest.mark.parametrize("encoding, label", [("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"), ("cp932", "cp932")])
 def test_three_encodings_read_the_same_rows(encoding, label):
     (t,) = read_source("orgs.csv", ORGS.encode(encoding))
     assert t.encoding == label
@@ -44,7 +43,7 @@ def test_utf16_tab_separated_excel_unicode_text():
 
 
 def test_undecodable_bytes_reported_per_row_and_column():
-    data = ("団体名,区分\nれんぷく,中間支援\n".encode() + b"\x81\x20bad,NPO\n" + "日本財団,財団\n".encode())
+    data = "団体名,区分\nれんぷく,中間支援\n".encode() + b"\x81\x20bad,NPO\n" + "日本財団,財団\n".encode()
     (t,) = read_source("orgs.csv", data)
     assert t.encoding.startswith("utf-8")
     assert [(e.file, e.row, e.column, e.code) for e in t.errors] == [("orgs.csv", 3, "団体名", "undecodable")]
@@ -77,11 +76,13 @@ def _workbook(sheets: dict[str, list[list]]) -> bytes:
 
 
 def test_xlsx_one_sheet_per_kind_with_date_cells():
-    data = _workbook({
-        "団体": [["団体名", "区分"], ["れんぷく", "中間支援"]],
-        "連携": [["連携元", "連携先", "開始"], ["れんぷく", "石巻市", datetime(2013, 4, 1)]],
-        "空": [],
-    })
+    data = _workbook(
+        {
+            "団体": [["団体名", "区分"], ["れんぷく", "中間支援"]],
+            "連携": [["連携元", "連携先", "開始"], ["れんぷく", "石巻市", datetime(2013, 4, 1)]],
+            "空": [],
+        }
+    )
     tables = read_source("network.xlsx", data)
     assert [t.file for t in tables] == ["network.xlsx:団体", "network.xlsx:連携"]  # the empty sheet is skipped
     assert tables[1].rows == [["れんぷく", "石巻市", datetime(2013, 4, 1)]]
@@ -92,8 +93,12 @@ def test_xlsx_one_kind_per_file(tmp_path):
     path = tmp_path / "ties.xlsx"
     path.write_bytes(_workbook({"Sheet1": [["source", "target", "strength"], ["a", "b", 4]]}))
     (t,) = read_path(path)
-    assert (t.file, t.headers, t.rows, t.row_numbers) == ("ties.xlsx:Sheet1", ["source", "target", "strength"],
-                                                          [["a", "b", 4]], [2])
+    assert (t.file, t.headers, t.rows, t.row_numbers) == (
+        "ties.xlsx:Sheet1",
+        ["source", "target", "strength"],
+        [["a", "b", 4]],
+        [2],
+    )
 
 
 def test_not_a_workbook():
@@ -102,8 +107,10 @@ def test_not_a_workbook():
 
 
 def test_json_list_of_objects():
-    data = json.dumps([{"name": "れんぷく", "sector": "intermediary"},
-                       {"name": "石巻市", "sector": "government", "city": "石巻市"}], ensure_ascii=False)
+    data = json.dumps(
+        [{"name": "れんぷく", "sector": "intermediary"}, {"name": "石巻市", "sector": "government", "city": "石巻市"}],
+        ensure_ascii=False,
+    )
     (t,) = read_source("orgs.json", data.encode())
     assert t.headers == ["name", "sector", "city"]
     assert t.rows == [["れんぷく", "intermediary", None], ["石巻市", "government", "石巻市"]]
@@ -111,11 +118,18 @@ def test_json_list_of_objects():
 
 
 def test_json_object_with_kinds():
-    data = {"organisations": [{"name": "A", "sector": "npo"}], "ties": [{"source": "A", "target": "B"}],
-            "participations": [], "meta": {"v": 1}}
+    data = {
+        "organisations": [{"name": "A", "sector": "npo"}],
+        "ties": [{"source": "A", "target": "B"}],
+        "participations": [],
+        "meta": {"v": 1},
+    }
     tables = read_source("net.json", json.dumps(data).encode())
-    assert [(t.file, t.hint) for t in tables] == [("net.json:organisations", "orgs"), ("net.json:ties", "ties"),
-                                                  ("net.json:participations", "participations")]
+    assert [(t.file, t.hint) for t in tables] == [
+        ("net.json:organisations", "orgs"),
+        ("net.json:ties", "ties"),
+        ("net.json:participations", "participations"),
+    ]
 
 
 def test_bad_json():

@@ -79,8 +79,12 @@ def test_merge_into_stored_org_keeps_name_and_adds_alias():
     r = Resolver([stored])
     org, how = r.add(draft("一般社団法人 みやぎ連携復興センター", "", url="https://renpuku.org"))
     assert how == "merged"
-    assert (org.id, org.name, org.sector, org.url) == ("my-001", "みやぎ連携復興センター", "intermediary",
-                                                       "https://renpuku.org")
+    assert (org.id, org.name, org.sector, org.url) == (
+        "my-001",
+        "みやぎ連携復興センター",
+        "intermediary",
+        "https://renpuku.org",
+    )
     assert org.aliases == ["一般社団法人 みやぎ連携復興センター"]
     assert r.resolve("一般社団法人みやぎ連携復興センター") == "my-001"
 

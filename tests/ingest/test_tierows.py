@@ -15,8 +15,11 @@ from ingest.tierows import TieRows
 from ingest.validate import validate_tie_row
 from network.model import Org, Tie, tie_id_for
 
-ORGS = [Org("o1", "株式会社 甲", "company"), Org("o2", "特定非営利活動法人 乙", "npo"),
-        Org("o3", "丙市", "government", corporate_number="8700110005901")]
+ORGS = [
+    Org("o1", "株式会社 甲", "company"),
+    Org("o2", "特定非営利活動法人 乙", "npo"),
+    Org("o3", "丙市", "government", corporate_number="8700110005901"),
+]
 HEADERS = ["source", "target", "type", "directed", "strength", "start", "end", "project", "note"]
 
 GOOD = [
@@ -55,8 +58,22 @@ def full_path(row: list, resolver: Resolver) -> Tie | None:
     if not draft.directed and t < s:
         s, t = t, s
     tid = tie_id_for(s, t, draft.type, draft.start, draft.project, draft.directed)
-    return Tie(tid, s, t, draft.type, draft.directed, draft.strength, draft.start, draft.end, draft.project,
-               draft.evidence, draft.last_confirmed, 1.0, draft.note, "ties.csv")
+    return Tie(
+        tid,
+        s,
+        t,
+        draft.type,
+        draft.directed,
+        draft.strength,
+        draft.start,
+        draft.end,
+        draft.project,
+        draft.evidence,
+        draft.last_confirmed,
+        1.0,
+        draft.note,
+        "ties.csv",
+    )
 
 
 @pytest.fixture

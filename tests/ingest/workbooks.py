@@ -20,8 +20,9 @@ __all__ = ["book", "edit", "stale_dimension", "inflating_book", "lie_about_size"
 SHEET = "xl/worksheets/sheet1.xml"
 
 
-def book(rows: Iterable[Iterable[object]], headers: Iterable[str] = ("name", "sector", "city"),
-         title: str = "orgs") -> bytes:
+def book(
+    rows: Iterable[Iterable[object]], headers: Iterable[str] = ("name", "sector", "city"), title: str = "orgs"
+) -> bytes:
     """An XLSX with one sheet: ``headers`` then ``rows``."""
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -89,6 +90,6 @@ def lie_about_size(data: bytes, member: str, size: int) -> bytes:
         while (at := out.find(sig, start)) >= 0:
             start = at + 4
             name_at = at + (46 if sig == b"PK\x01\x02" else 30)
-            if out[name_at:name_at + len(name)] == name:
+            if out[name_at : name_at + len(name)] == name:
                 struct.pack_into("<I", out, at + offset, size)
     return bytes(out)

@@ -58,8 +58,7 @@ def arcadedb_home() -> Path:
         import arcadedb_embedded  # noqa: F401  (only its files are used, never its JVM bridge)
     except ImportError as exc:
         raise RuntimeError(
-            "the Bolt test server needs the arcadedb-embedded wheel: "
-            "pip install 'arcadedb-embedded>=26.10,<26.11'"
+            "the Bolt test server needs the arcadedb-embedded wheel: pip install 'arcadedb-embedded>=26.10,<26.11'"
         ) from exc
     home = Path(arcadedb_embedded.__file__).parent
     if not (home / "jre" / "bin" / "java").exists() or not (home / "jars").is_dir():
@@ -115,7 +114,8 @@ class ArcadeBoltServer:
             str(home / "jre" / "bin" / "java"),
             f"-Xmx{self.heap}",
             "-XX:+UseSerialGC",
-            "-cp", str(home / "jars" / "*"),
+            "-cp",
+            str(home / "jars" / "*"),
             *[f"-D{k}={v}" for k, v in props.items()],
             "com.arcadedb.server.ArcadeDBServer",
         ]
@@ -126,8 +126,14 @@ class ArcadeBoltServer:
         t0 = time.monotonic()
         with open(self.log_path, "wb") as log:
             # cwd = root: the server writes ./log/ relative to its working directory
-            self.proc = subprocess.Popen(self.command(), cwd=self.root, stdout=log, stderr=subprocess.STDOUT,
-                                         stdin=subprocess.DEVNULL, start_new_session=True)
+            self.proc = subprocess.Popen(
+                self.command(),
+                cwd=self.root,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+            )
         try:
             return self._wait(t0, timeout)
         except BaseException:
@@ -151,8 +157,7 @@ class ArcadeBoltServer:
             except Exception as exc:  # not up yet
                 last = exc
                 time.sleep(0.2)
-        raise RuntimeError(f"ArcadeDB Bolt did not answer on {self.uri} within {timeout:.0f} s ({last}): "
-                           f"{self.tail()}")
+        raise RuntimeError(f"ArcadeDB Bolt did not answer on {self.uri} within {timeout:.0f} s ({last}): {self.tail()}")
 
     @property
     def info(self) -> BoltServer:
@@ -196,9 +201,12 @@ def bolt_server() -> Iterator[BoltServer]:
     """A Bolt server for the whole test session: ``RENKEI_TEST_NEO4J_URI`` or ArcadeDB."""
     uri = os.environ.get("RENKEI_TEST_NEO4J_URI")
     if uri:
-        yield BoltServer(uri, os.environ.get("RENKEI_TEST_NEO4J_USER", "neo4j"),
-                         os.environ.get("RENKEI_TEST_NEO4J_PASSWORD", ""),
-                         os.environ.get("RENKEI_TEST_NEO4J_DATABASE", "neo4j"))
+        yield BoltServer(
+            uri,
+            os.environ.get("RENKEI_TEST_NEO4J_USER", "neo4j"),
+            os.environ.get("RENKEI_TEST_NEO4J_PASSWORD", ""),
+            os.environ.get("RENKEI_TEST_NEO4J_DATABASE", "neo4j"),
+        )
         return
     with tempfile.TemporaryDirectory(prefix="renkei-arcadedb-") as tmp:
         srv = ArcadeBoltServer(Path(tmp))

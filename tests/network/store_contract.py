@@ -26,19 +26,47 @@ from network.store.base import ChangeSet
 def sample_changes() -> ChangeSet:
     """Four organisations, four ties (two undirected, two directed, one ended)."""
     orgs = [
-        Org("a", "みやぎ連携復興センター", "intermediary", kind="一般社団法人", prefecture="宮城県",
-            city="仙台市", district="青葉区", aliases=["れんぷく", "Renpuku"], tags=["復興"]),
+        Org(
+            "a",
+            "みやぎ連携復興センター",
+            "intermediary",
+            kind="一般社団法人",
+            prefecture="宮城県",
+            city="仙台市",
+            district="青葉区",
+            aliases=["れんぷく", "Renpuku"],
+            tags=["復興"],
+        ),
         Org("b", "石巻市", "government", kind="市", prefecture="宮城県", city="石巻市"),
         Org("c", "公益財団法人 日本財団", "foundation", kind="公益財団法人", aliases=["日本財団"]),
-        Org("d", "渡波地区自治会", "residents_group", kind="自治会", prefecture="宮城県", city="石巻市",
-            district="渡波", note='「引用」 & <b>太字</b> \'; DROP TABLE orgs; -- MATCH (n) DETACH DELETE n'),
+        Org(
+            "d",
+            "渡波地区自治会",
+            "residents_group",
+            kind="自治会",
+            prefecture="宮城県",
+            city="石巻市",
+            district="渡波",
+            note="「引用」 & <b>太字</b> '; DROP TABLE orgs; -- MATCH (n) DETACH DELETE n",
+        ),
     ]
     ties = [
-        Tie("t1", "b", "a", "commission", directed=True, strength=4, start="2012-04-01", end="2016-03-31",
-            project="復興支援員事業", evidence="委託契約"),
+        Tie(
+            "t1",
+            "b",
+            "a",
+            "commission",
+            directed=True,
+            strength=4,
+            start="2012-04-01",
+            end="2016-03-31",
+            project="復興支援員事業",
+            evidence="委託契約",
+        ),
         Tie("t2", "c", "a", "funding", directed=True, strength=3, start="2016-04-01", project="助成"),
-        Tie("t3", "a", "d", "collaboration", directed=False, strength=5, start="2013-06-01",
-            last_confirmed="2024-05-01"),
+        Tie(
+            "t3", "a", "d", "collaboration", directed=False, strength=5, start="2013-06-01", last_confirmed="2024-05-01"
+        ),
         Tie("t4", "a", "b", "information", directed=False, strength=2),
     ]
     return ChangeSet(orgs=orgs, ties=ties)
@@ -70,7 +98,7 @@ class StoreContract:
         assert a.sector == "intermediary" and a.district == "青葉区"
         assert a.created_at and a.updated_at
         d = store.get_org("d")
-        assert d.note == '「引用」 & <b>太字</b> \'; DROP TABLE orgs; -- MATCH (n) DETACH DELETE n'
+        assert d.note == "「引用」 & <b>太字</b> '; DROP TABLE orgs; -- MATCH (n) DETACH DELETE n"
         t1 = store.get_tie("t1")
         assert (t1.source, t1.target, t1.type, t1.directed, t1.strength) == ("b", "a", "commission", True, 4)
         assert (t1.start, t1.end, t1.project, t1.evidence) == ("2012-04-01", "2016-03-31", "復興支援員事業", "委託契約")
@@ -231,8 +259,11 @@ class StoreContract:
     def test_activities_and_participations(self, store):
         store.write(sample_changes())
         acts = [Activity("x", "石巻復興支援連絡会議", kind="会議", start="2013-04-01")]
-        parts = [Participation("a", "x", role="事務局", date="2013-05-10"), Participation("b", "x"),
-                 Participation("d", "x", role="参加")]
+        parts = [
+            Participation("a", "x", role="事務局", date="2013-05-10"),
+            Participation("b", "x"),
+            Participation("d", "x", role="参加"),
+        ]
         r = store.write(ChangeSet(activities=acts, participations=parts))
         assert r.created == 4
         assert [a.name for a in store.activities()] == ["石巻復興支援連絡会議"]
@@ -248,7 +279,11 @@ class StoreContract:
         cs.ties[0].custom = {"窓口": "復興政策課", "note 2": '<b>"引用"</b> \'; --'}
         r = store.write(cs, user="tanaka")
         assert r.created == 8
-        assert store.get_org("a").custom == {"担当者": "佐藤 花子", "電話": "022-000-0000", "活動分野": "復興|まちづくり"}
+        assert store.get_org("a").custom == {
+            "担当者": "佐藤 花子",
+            "電話": "022-000-0000",
+            "活動分野": "復興|まちづくり",
+        }
         assert store.get_org("b").custom == {}
         assert store.get_tie("t1").custom == {"窓口": "復興政策課", "note 2": '<b>"引用"</b> \'; --'}
         assert store.get_tie("t2").custom == {}
@@ -312,6 +347,7 @@ class StoreContract:
 def fiscal_changes_minimal() -> ChangeSet:
     return ChangeSet(orgs=[Org("p", "甲", "npo"), Org("q", "乙", "npo")], ties=[Tie("x", "p", "q")])
 
+
 # ------------------------------------------------------------------ accounts
 class AccountsContract:
     """Accounts kept in the store itself (network.accounts over ``store.accounts()``).
@@ -344,8 +380,10 @@ class AccountsContract:
         assert users.authenticate("sato", "correct horse 1").role == "editor"
         # account changes are in the store's own history, never with a hash
         entries = [e for e in store.audit() if e.entity == "user"]
-        assert [(e.action, e.entity_id, e.user) for e in entries] == [("create", "sato", "aoi"),
-                                                                     ("create", "aoi", "setup")]
+        assert [(e.action, e.entity_id, e.user) for e in entries] == [
+            ("create", "sato", "aoi"),
+            ("create", "aoi", "setup"),
+        ]
         assert "argon2" not in repr([(e.before, e.after) for e in entries])
 
     def test_look_alike_names_are_one_identity(self, users):
@@ -378,16 +416,20 @@ class AccountsContract:
         # one wrong password for each of many names, all from one address: no name reaches its limit
         for i in range(MAX_SOURCE_FAILURES):
             if i == MAX_SOURCE_FAILURES // 2:  # a success from the address does not wipe its count
-                assert users.authenticate("sato", "correct horse 1", now=2000.0 + i - 0.5,
-                                          source="203.0.113.7").name == "sato"
+                assert (
+                    users.authenticate("sato", "correct horse 1", now=2000.0 + i - 0.5, source="203.0.113.7").name
+                    == "sato"
+                )
             with pytest.raises(AuthError, match="wrong"):
                 users.authenticate(f"user{i}", "Password1", now=2000.0 + i, source="203.0.113.7")
         # the address is throttled, even with a right password
         with pytest.raises(AuthError, match="too many"):
             users.authenticate("sato", "correct horse 1", now=2000.0 + MAX_SOURCE_FAILURES, source="203.0.113.7")
         # another address is not
-        assert users.authenticate("sato", "correct horse 1", now=2001.0 + MAX_SOURCE_FAILURES,
-                                  source="198.51.100.2").name == "sato"
+        assert (
+            users.authenticate("sato", "correct horse 1", now=2001.0 + MAX_SOURCE_FAILURES, source="198.51.100.2").name
+            == "sato"
+        )
         # after the window the address may try again
         later = 2000.0 + WINDOW_SECONDS + MAX_SOURCE_FAILURES + 1
         assert users.authenticate("sato", "correct horse 1", now=later, source="203.0.113.7").name == "sato"

@@ -72,7 +72,7 @@ def test_json_and_csv(G):
 
 def test_formula_cells_are_neutralised():
     # OWASP CSV injection guidance: prefix cells starting with = + - @ tab CR
-    assert csv_safe("=HYPERLINK(\"http://evil\",\"x\")") == "'=HYPERLINK(\"http://evil\",\"x\")"
+    assert csv_safe('=HYPERLINK("http://evil","x")') == '\'=HYPERLINK("http://evil","x")'
     assert csv_safe("+81-22") == "'+81-22"
     assert csv_safe("@SUM(A1)") == "'@SUM(A1)"
     assert csv_safe("石巻=市") == "石巻=市"

@@ -23,13 +23,22 @@ from network.export import export_bytes
 from network.store.sqlite import SQLiteStore
 from tests.network.store_contract import sample_changes
 
-SCHEMAS = Path(os.environ.get("RENKEI_TEST_SCHEMAS")  # the official XSDs, offline: ../shared/schemas
-               or Path(__file__).resolve().parents[3] / "shared" / "schemas") / "gexf-1.3"
+SCHEMAS = (
+    Path(
+        os.environ.get("RENKEI_TEST_SCHEMAS")  # the official XSDs, offline: ../shared/schemas
+        or Path(__file__).resolve().parents[3] / "shared" / "schemas"
+    )
+    / "gexf-1.3"
+)
 G_NS = "http://gexf.net/1.3"
 VIZ_NS = "http://gexf.net/1.3/viz"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
-PALETTE = {"intermediary": (0xCC, 0x79, 0xA7), "government": (0x00, 0x72, 0xB2),
-           "foundation": (0xD5, 0x5E, 0x00), "residents_group": (0xE6, 0x9F, 0x00)}
+PALETTE = {
+    "intermediary": (0xCC, 0x79, 0xA7),
+    "government": (0x00, 0x72, 0xB2),
+    "foundation": (0xD5, 0x5E, 0x00),
+    "residents_group": (0xE6, 0x9F, 0x00),
+}
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +66,7 @@ def test_valid_against_the_gexf_13_schema(data):
 
 def test_viz_colours_valid_against_viz_xsd(data):
     wrapper = f"""<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
-      <xs:include schemaLocation="{(SCHEMAS / 'viz.xsd').as_uri()}"/>
+      <xs:include schemaLocation="{(SCHEMAS / "viz.xsd").as_uri()}"/>
       <xs:element name="color"><xs:complexType><xs:attributeGroup ref="color-content"/></xs:complexType></xs:element>
     </xs:schema>"""
     schema = xmlschema.XMLSchema(wrapper, base_url=str(SCHEMAS))
@@ -108,10 +117,20 @@ def test_networkx_reads_it(data):
     H = nx.read_gexf(io.BytesIO(data))
     d = H.nodes["d"]
     assert (d["label"], d["name"], d["sector"], d["sector_ja"], d["kind"]) == (
-        "渡波地区自治会", "渡波地区自治会", "residents_group", "地縁組織・住民団体", "自治会")
+        "渡波地区自治会",
+        "渡波地区自治会",
+        "residents_group",
+        "地縁組織・住民団体",
+        "自治会",
+    )
     assert d["viz"]["color"]["r"] == 0xE6
     e = H.edges["b", "a"]  # NetworkX returns a simple DiGraph when no pair has two ties
     assert e["id"] == "t1" and (e["tie_type"], e["type_ja"], e["directed"], e["strength"], e["project"]) == (
-        "commission", "委託", True, 4, "復興支援員事業")
+        "commission",
+        "委託",
+        True,
+        4,
+        "復興支援員事業",
+    )
     assert (e["start"], e["end"]) == ("2012-04-01", "2016-03-31")  # the timeline bounds
     assert H.edges["a", "d"]["directed"] is False

@@ -20,8 +20,10 @@ from network.export import export_bytes
 from network.store.sqlite import SQLiteStore
 from tests.network.store_contract import sample_changes
 
-SCHEMAS = Path(os.environ.get("RENKEI_TEST_SCHEMAS")  # the official XSDs, offline: ../shared/schemas
-               or Path(__file__).resolve().parents[3] / "shared" / "schemas")
+SCHEMAS = Path(
+    os.environ.get("RENKEI_TEST_SCHEMAS")  # the official XSDs, offline: ../shared/schemas
+    or Path(__file__).resolve().parents[3] / "shared" / "schemas"
+)
 NS = "{http://graphml.graphdrawing.org/xmlns}"
 
 
@@ -63,11 +65,21 @@ def test_networkx_reads_ids_and_types(data):
     assert sorted(d["id"] for *_, d in H.edges(data=True)) == ["t1", "t2", "t3", "t4"]
     e = H.edges["b", "a"]
     assert (e["type"], e["type_ja"], e["directed"], e["strength"]) == ("commission", "委託", True, 4)
-    assert (e["start"], e["end"], e["project"], e["evidence"]) == ("2012-04-01", "2016-03-31", "復興支援員事業", "委託契約")
+    assert (e["start"], e["end"], e["project"], e["evidence"]) == (
+        "2012-04-01",
+        "2016-03-31",
+        "復興支援員事業",
+        "委託契約",
+    )
     assert H.edges["a", "d"]["directed"] is False and H.edges["a", "d"]["last_confirmed"] == "2024-05-01"
     a = H.nodes["a"]
     assert (a["name"], a["sector"], a["sector_ja"], a["kind"], a["district"]) == (
-        "みやぎ連携復興センター", "intermediary", "中間支援組織", "一般社団法人", "青葉区")
+        "みやぎ連携復興センター",
+        "intermediary",
+        "中間支援組織",
+        "一般社団法人",
+        "青葉区",
+    )
     assert a["aliases"] == "れんぷく|Renpuku" and a["tags"] == "復興"
 
 

@@ -54,7 +54,12 @@ def test_kumu_workbook_has_kumus_columns_and_renkeis_fields(G):
     assert {"sector", "kind", "prefecture", "city", "district", "corporate_number", "aliases", "url"} <= set(head)
     a = next(e for e in elements if e["ID"] == "a")
     assert (a["Label"], a["Type"], a["sector"], a["Tags"], a["aliases"]) == (
-        "みやぎ連携復興センター", "中間支援組織", "intermediary", "復興", "れんぷく|Renpuku")
+        "みやぎ連携復興センター",
+        "中間支援組織",
+        "intermediary",
+        "復興",
+        "れんぷく|Renpuku",
+    )
     d = next(e for e in elements if e["ID"] == "d")
     assert d["Description"].startswith("「引用」 & <b>太字</b>")
     head, conns = _sheet(wb, "Connections")
@@ -62,20 +67,30 @@ def test_kumu_workbook_has_kumus_columns_and_renkeis_fields(G):
     assert {"tie_type", "directed", "start", "end", "project", "evidence", "last_confirmed"} <= set(head)
     t1 = next(c for c in conns if c["ID"] == "t1")
     assert (t1["From"], t1["To"], t1["Type"], t1["tie_type"], t1["Direction"], t1["Strength"]) == (
-        "b", "a", "委託", "commission", "directed", 4)
+        "b",
+        "a",
+        "委託",
+        "commission",
+        "directed",
+        4,
+    )
     assert (t1["start"], t1["end"], t1["project"]) == ("2012-04-01", "2016-03-31", "復興支援員事業")
     assert next(c for c in conns if c["ID"] == "t3")["Direction"] == "undirected"
 
 
 def test_kumu_cells_are_text_never_formulas():
     s = SQLiteStore(":memory:")
-    s.write(ChangeSet(orgs=[Org("x", "=cmd|' /C calc'!A0", "npo", note="+SUM(A1)"), Org("y", "@y", "npo")],
-                      ties=[Tie("t", "x", "y", "collaboration", project="=HYPERLINK(\"http://evil\")")]))
+    s.write(
+        ChangeSet(
+            orgs=[Org("x", "=cmd|' /C calc'!A0", "npo", note="+SUM(A1)"), Org("y", "@y", "npo")],
+            ties=[Tie("t", "x", "y", "collaboration", project='=HYPERLINK("http://evil")')],
+        )
+    )
     wb = openpyxl.load_workbook(io.BytesIO(export_bytes(s.load_graph(), "kumu")))
     cells = [c for ws in wb for row in ws.iter_rows() for c in row if c.value is not None]
     assert all(c.data_type != "f" for c in cells)
     values = {c.value for c in cells}
-    assert {"=cmd|' /C calc'!A0", "+SUM(A1)", "@y", "=HYPERLINK(\"http://evil\")"} <= values  # exact, as text
+    assert {"=cmd|' /C calc'!A0", "+SUM(A1)", "@y", '=HYPERLINK("http://evil")'} <= values  # exact, as text
 
 
 # --------------------------------------------------------------------------- Pajek
@@ -89,10 +104,12 @@ def test_pajek_networkx_reads_labels_weights_and_directions(G, tmp_path):
     assert sorted(H.nodes) == sorted(NAMES.values())
     assert H.is_directed()
     w = {(u, v, d["l"]): d["weight"] for u, v, d in H.edges(data=True)}
-    assert w == {("石巻市", "みやぎ連携復興センター", "commission"): 4.0,
-                 ("公益財団法人 日本財団", "みやぎ連携復興センター", "funding"): 3.0,
-                 ("みやぎ連携復興センター", "渡波地区自治会", "collaboration"): 5.0,
-                 ("みやぎ連携復興センター", "石巻市", "information"): 2.0}
+    assert w == {
+        ("石巻市", "みやぎ連携復興センター", "commission"): 4.0,
+        ("公益財団法人 日本財団", "みやぎ連携復興センター", "funding"): 3.0,
+        ("みやぎ連携復興センター", "渡波地区自治会", "collaboration"): 5.0,
+        ("みやぎ連携復興センター", "石巻市", "information"): 2.0,
+    }
 
 
 def test_pajek_igraph_reads_it(G, tmp_path):
@@ -103,10 +120,12 @@ def test_pajek_igraph_reads_it(G, tmp_path):
     assert sorted(g.vs["name"]) == sorted(NAMES.values())
     # igraph lets the last section (*Edges) make a mixed file undirected: compare unordered pairs
     got = {(frozenset((g.vs[e.source]["name"], g.vs[e.target]["name"])), e["weight"], e["label"]) for e in g.es}
-    assert got == {(frozenset(("石巻市", "みやぎ連携復興センター")), 4.0, "commission"),
-                   (frozenset(("公益財団法人 日本財団", "みやぎ連携復興センター")), 3.0, "funding"),
-                   (frozenset(("みやぎ連携復興センター", "渡波地区自治会")), 5.0, "collaboration"),
-                   (frozenset(("みやぎ連携復興センター", "石巻市")), 2.0, "information")}
+    assert got == {
+        (frozenset(("石巻市", "みやぎ連携復興センター")), 4.0, "commission"),
+        (frozenset(("公益財団法人 日本財団", "みやぎ連携復興センター")), 3.0, "funding"),
+        (frozenset(("みやぎ連携復興センター", "渡波地区自治会")), 5.0, "collaboration"),
+        (frozenset(("みやぎ連携復興センター", "石巻市")), 2.0, "information"),
+    }
 
 
 def test_pajek_all_directed_is_directed_in_igraph(tmp_path):
@@ -151,8 +170,12 @@ def test_dl_edgelist1_with_labels(G):
     labels, rows = read_dl(text)
     assert sorted(labels) == sorted(NAMES.values())
     got = {(labels[i - 1], labels[j - 1], v) for i, j, v in rows}
-    assert got == {("石巻市", "みやぎ連携復興センター", 4.0), ("公益財団法人 日本財団", "みやぎ連携復興センター", 3.0),
-                   ("みやぎ連携復興センター", "渡波地区自治会", 5.0), ("みやぎ連携復興センター", "石巻市", 2.0)}
+    assert got == {
+        ("石巻市", "みやぎ連携復興センター", 4.0),
+        ("公益財団法人 日本財団", "みやぎ連携復興センター", 3.0),
+        ("みやぎ連携復興センター", "渡波地区自治会", 5.0),
+        ("みやぎ連携復興センター", "石巻市", 2.0),
+    }
 
 
 def test_dl_igraph_reads_it(G, tmp_path):

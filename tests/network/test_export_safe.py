@@ -44,17 +44,24 @@ def expected(s: str) -> str:
 
 
 SAFE = expected(HOSTILE)
-SCHEMAS = Path(os.environ.get("RENKEI_TEST_SCHEMAS")  # the official XSDs, offline: ../shared/schemas
-               or Path(__file__).resolve().parents[3] / "shared" / "schemas")
+SCHEMAS = Path(
+    os.environ.get("RENKEI_TEST_SCHEMAS")  # the official XSDs, offline: ../shared/schemas
+    or Path(__file__).resolve().parents[3] / "shared" / "schemas"
+)
 
 
 @pytest.fixture
 def G(tmp_path):
     s = SQLiteStore(tmp_path / "renkei.db")
-    s.write(ChangeSet(
-        orgs=[Org("x", HOSTILE, "npo", city=HOSTILE, note=HOSTILE, tags=[HOSTILE]),
-              Org("y", "石巻市", "government", kind=HOSTILE)],
-        ties=[Tie("t1", "x", "y", "collaboration", strength=3, project=HOSTILE, note=HOSTILE)]))
+    s.write(
+        ChangeSet(
+            orgs=[
+                Org("x", HOSTILE, "npo", city=HOSTILE, note=HOSTILE, tags=[HOSTILE]),
+                Org("y", "石巻市", "government", kind=HOSTILE),
+            ],
+            ties=[Tie("t1", "x", "y", "collaboration", strength=3, project=HOSTILE, note=HOSTILE)],
+        )
+    )
     assert s.get_org("x").name == HOSTILE  # stored as given: the export must cope
     yield s.load_graph()
     s.close()

@@ -30,14 +30,28 @@ HTML = "<img src=x onerror=alert(1)>会"
 def db(tmp_path):
     path = tmp_path / "renkei.db"
     s = SQLiteStore(path)
-    s.write(ChangeSet(orgs=[Org("x", EVIL, "npo", city=EVIL), Org("y", "石巻市", "government", district=EVIL)],
-                      ties=[Tie("t1", "x", "y", "collaboration", project=EVIL)]), user="sato\x1b[31m")
+    s.write(
+        ChangeSet(
+            orgs=[Org("x", EVIL, "npo", city=EVIL), Org("y", "石巻市", "government", district=EVIL)],
+            ties=[Tie("t1", "x", "y", "collaboration", project=EVIL)],
+        ),
+        user="sato\x1b[31m",
+    )
     s.close()
     return str(path)
 
 
-@pytest.mark.parametrize("command", [["orgs"], ["ties"], ["history"], ["orgs", "--format", "csv"],
-                                     ["ties", "--format", "csv"], ["history", "--format", "csv"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["orgs"],
+        ["ties"],
+        ["history"],
+        ["orgs", "--format", "csv"],
+        ["ties", "--format", "csv"],
+        ["history", "--format", "csv"],
+    ],
+)
 def test_listings_show_escapes_as_text(db, command, capsys):
     assert main(["--store", db, *command]) == 0
     out = capsys.readouterr().out
@@ -59,10 +73,26 @@ def _names_graph(*names: str) -> nx.MultiDiGraph:
     for i, n in enumerate(names):
         M.add_node(f"o{i}", name=n, sector="npo", district=n)
     for i in range(len(names) - 1):
-        M.add_edge(f"o{i}", f"o{i + 1}", key=f"t{i}", directed=False, strength=3, type="collaboration",
-                   start="2020-04-01", end=None)
-    M.add_edge("o0", f"o{len(names) - 1}", key="tz", directed=False, strength=3, type="information",
-               start="2024-04-01", end=None)
+        M.add_edge(
+            f"o{i}",
+            f"o{i + 1}",
+            key=f"t{i}",
+            directed=False,
+            strength=3,
+            type="collaboration",
+            start="2020-04-01",
+            end=None,
+        )
+    M.add_edge(
+        "o0",
+        f"o{len(names) - 1}",
+        key="tz",
+        directed=False,
+        strength=3,
+        type="information",
+        start="2024-04-01",
+        end=None,
+    )
     return M
 
 

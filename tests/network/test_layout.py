@@ -34,9 +34,19 @@ def test_same_network_in_another_order_gets_the_same_positions():
 
 
 def test_positions_do_not_depend_on_the_processs_hash_seed():
-    code = ("from tests.network.test_layout import _network; from network.layout import compute_layout;"
-            "p = compute_layout(_network([f'org-{i:03d}' for i in range(60)]));"
-            "print(sorted((k, round(x, 6), round(y, 6)) for k, (x, y) in p.items()))")
-    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                           env={"PYTHONHASHSEED": str(s), "PATH": ""}).stdout for s in (1, 2, 3)}
+    code = (
+        "from tests.network.test_layout import _network; from network.layout import compute_layout;"
+        "p = compute_layout(_network([f'org-{i:03d}' for i in range(60)]));"
+        "print(sorted((k, round(x, 6), round(y, 6)) for k, (x, y) in p.items()))"
+    )
+    outs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PYTHONHASHSEED": str(s), "PATH": ""},
+        ).stdout
+        for s in (1, 2, 3)
+    }
     assert len(outs) == 1

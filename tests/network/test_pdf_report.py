@@ -54,16 +54,18 @@ def text(pdf) -> str:
     return subprocess.run([poppler("pdftotext"), str(pdf), "-"], capture_output=True, text=True, check=True).stdout
 
 
-@pytest.mark.parametrize("sample, centre, names", [
-    ("miyagi", "my-001", ["みやぎ連携復興センター", "雄勝まちづくり協議会", "中心団体への依存", "石巻市"]),
-    ("tsurumi", "ts-003", ["鶴見区まちづくりセンター", "茨田北", "地域活動協議会", "大阪市鶴見区"]),
-])
+@pytest.mark.parametrize(
+    "sample, centre, names",
+    [
+        ("miyagi", "my-001", ["みやぎ連携復興センター", "雄勝まちづくり協議会", "中心団体への依存", "石巻市"]),
+        ("tsurumi", "ts-003", ["鶴見区まちづくりセンター", "茨田北", "地域活動協議会", "大阪市鶴見区"]),
+    ],
+)
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_pdf_reads_back_japanese_with_every_font_embedded(stores, tmp_path, sample, centre, names, lang):
     pdf = tmp_path / f"{sample}-{lang}.pdf"
     t0 = time.perf_counter()
-    assert main(["--store", stores[sample], "report", "--output", str(pdf), "--lang", lang,
-                 "--centre", centre]) == 0
+    assert main(["--store", stores[sample], "report", "--output", str(pdf), "--lang", lang, "--centre", centre]) == 0
     elapsed = time.perf_counter() - t0
     assert elapsed < 30, f"report took {elapsed:.1f} s"
     assert pdf.read_bytes().startswith(b"%PDF-")
@@ -105,13 +107,13 @@ def test_markdown_escapes_names():
 
 
 def test_trend_cli_formats(stores, capsys):
-    assert main(["--store", stores["miyagi"], "trend", "2015", "平成29年度", "--format", "csv",
-                 "--centre", "my-001"]) == 0
+    assert (
+        main(["--store", stores["miyagi"], "trend", "2015", "平成29年度", "--format", "csv", "--centre", "my-001"]) == 0
+    )
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert [r["fy"] for r in rows] == ["2015", "2016", "2017"]
     assert rows[0]["dep_cut_off"] != "" and "みやぎ連携復興センター" in rows[0]["top_brokers"]
-    assert main(["--store", stores["miyagi"], "trend", "FY2016", "2016", "--format", "json",
-                 "--centre", "my-001"]) == 0
+    assert main(["--store", stores["miyagi"], "trend", "FY2016", "2016", "--format", "json", "--centre", "my-001"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data[0]["fy"] == 2016 and data[0]["centre"]["centre"] == "my-001"
     assert main(["--store", stores["miyagi"], "trend", "2016", "2017", "--centre", "nobody"]) == 1

@@ -40,11 +40,18 @@ def test_labels_never_overlap():
     G = nx.complete_graph(60)
     nx.set_node_attributes(G, {v: f"とても長い団体の名前 {v}" for v in G}, "name")
     s = scene(G)
-    boxes = [(lab["x"] - text_width(lab["text"], lab["size"]) / 2, lab["y"] - lab["size"],
-              lab["x"] + text_width(lab["text"], lab["size"]) / 2, lab["y"] + 0.2 * lab["size"]) for lab in s["labels"]]
+    boxes = [
+        (
+            lab["x"] - text_width(lab["text"], lab["size"]) / 2,
+            lab["y"] - lab["size"],
+            lab["x"] + text_width(lab["text"], lab["size"]) / 2,
+            lab["y"] + 0.2 * lab["size"],
+        )
+        for lab in s["labels"]
+    ]
     assert 0 < len(boxes) < 60  # level of detail: some names left out rather than heaped
     for i, p in enumerate(boxes):
-        for q in boxes[i + 1:]:
+        for q in boxes[i + 1 :]:
             assert p[2] < q[0] or q[2] < p[0] or p[3] < q[1] or q[3] < p[1]
 
 

@@ -17,22 +17,32 @@ from network.store.sqlite import SQLiteStore
 @pytest.fixture()
 def store(tmp_path):
     s = SQLiteStore(tmp_path / "a.db")
-    s.write(ChangeSet(
-        orgs=[Org("b", "B", "company", district="北"), Org("a", "A", "npo", district="南"),
-              Org("c", "C", "government"), Org("gone", "Gone", "npo")],
-        ties=[Tie("t1", "a", "b", "collaboration", strength=2, start="2015-04-01", end="2017-03-31"),
-              Tie("t2", "b", "a", "funding", directed=True, strength=5, start="2020-04-01"),
-              Tie("t3", "c", "a", "support", directed=True, strength=1),
-              Tie("t4", "gone", "a", "information", strength=3)]))
+    s.write(
+        ChangeSet(
+            orgs=[
+                Org("b", "B", "company", district="北"),
+                Org("a", "A", "npo", district="南"),
+                Org("c", "C", "government"),
+                Org("gone", "Gone", "npo"),
+            ],
+            ties=[
+                Tie("t1", "a", "b", "collaboration", strength=2, start="2015-04-01", end="2017-03-31"),
+                Tie("t2", "b", "a", "funding", directed=True, strength=5, start="2020-04-01"),
+                Tie("t3", "c", "a", "support", directed=True, strength=1),
+                Tie("t4", "gone", "a", "information", strength=3),
+            ],
+        )
+    )
     s.delete_org("gone")
     yield s
     s.close()
 
 
 def as_set(T):
-    return sorted((T.ids[s], T.ids[t], T.types[c], bool(d), int(st), float(w))
-                  for s, t, c, d, st, w in zip(T.source, T.target, T.type, T.directed, T.strength, T.weight,
-                                               strict=True))
+    return sorted(
+        (T.ids[s], T.ids[t], T.types[c], bool(d), int(st), float(w))
+        for s, t, c, d, st, w in zip(T.source, T.target, T.type, T.directed, T.strength, T.weight, strict=True)
+    )
 
 
 @pytest.mark.parametrize("as_of", [None, 2016, "2021-01-01"])

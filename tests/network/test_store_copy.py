@@ -17,8 +17,9 @@ from tests.network.store_contract import sample_changes
 
 def _without_updated_at(G) -> tuple[dict, dict]:  # noqa: ANN001
     nodes = {n: {k: v for k, v in d.items() if k != "updated_at"} for n, d in G.nodes(data=True)}
-    edges = {(u, v, k): {a: b for a, b in d.items() if a != "updated_at"}
-             for u, v, k, d in G.edges(keys=True, data=True)}
+    edges = {
+        (u, v, k): {a: b for a, b in d.items() if a != "updated_at"} for u, v, k, d in G.edges(keys=True, data=True)
+    }
     return nodes, edges
 
 
@@ -26,8 +27,12 @@ def _without_updated_at(G) -> tuple[dict, dict]:  # noqa: ANN001
 def src(tmp_path):
     s = SQLiteStore(tmp_path / "src.db")
     s.write(sample_changes(), user="tanaka")
-    s.write(ChangeSet(activities=[Activity("x", "連絡会議")],
-                      participations=[Participation("a", "x", "事務局"), Participation("c", "x")]))
+    s.write(
+        ChangeSet(
+            activities=[Activity("x", "連絡会議")],
+            participations=[Participation("a", "x", "事務局"), Participation("c", "x")],
+        )
+    )
     yield s
     s.close()
 

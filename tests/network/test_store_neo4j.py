@@ -58,8 +58,10 @@ def _graph_without(G: nx.MultiDiGraph, *skip: str) -> tuple[dict, dict]:
 def _typed(G: nx.MultiDiGraph) -> tuple[dict, dict]:
     """Nodes and edges with each value's type beside it, timestamps left out (they are 'now')."""
     nodes, edges = _graph_without(G, "created_at", "updated_at")
-    return ({n: {k: (type(v).__name__, v) for k, v in d.items()} for n, d in nodes.items()},
-            {e: {k: (type(v).__name__, v) for k, v in d.items()} for e, d in edges.items()})
+    return (
+        {n: {k: (type(v).__name__, v) for k, v in d.items()} for n, d in nodes.items()},
+        {e: {k: (type(v).__name__, v) for k, v in d.items()} for e, d in edges.items()},
+    )
 
 
 def test_load_graph_equals_the_sqlite_store_for_the_same_data(neo, tmp_path):
@@ -85,19 +87,31 @@ def test_constraints_exist_after_connect(neo, bolt_server):  # noqa: F811
         rows, _, _ = drv.execute_query("SHOW CONSTRAINTS", database_=bolt_server.database)
     got = {(tuple(r["labelsOrTypes"]), tuple(r["properties"])) for r in rows}
     # network/store/neo4j/cypher.py SCHEMA: one uniqueness constraint per label and per tie type
-    for label, prop in [("Organization", "id"), ("Activity", "id"), ("AuditEntry", "id"), ("Counter", "name"),
-                        ("COLLABORATION", "id"), ("FUNDING", "id"), ("MEMBERSHIP", "id")]:
+    for label, prop in [
+        ("Organization", "id"),
+        ("Activity", "id"),
+        ("AuditEntry", "id"),
+        ("Counter", "name"),
+        ("COLLABORATION", "id"),
+        ("FUNDING", "id"),
+        ("MEMBERSHIP", "id"),
+    ]:
         assert ((label,), (prop,)) in got
 
 
 def test_relationship_type_per_tie_type(neo, bolt_server):  # noqa: F811
     neo.write(sample_changes())
     with neo4j.GraphDatabase.driver(bolt_server.uri, auth=(bolt_server.user, bolt_server.password)) as drv:
-        rows, _, _ = drv.execute_query("MATCH (:Organization)-[r]->(:Organization) RETURN r.id AS id, type(r) AS t",
-                                       database_=bolt_server.database)
+        rows, _, _ = drv.execute_query(
+            "MATCH (:Organization)-[r]->(:Organization) RETURN r.id AS id, type(r) AS t", database_=bolt_server.database
+        )
     # sample_changes(): t1 commission, t2 funding, t3 collaboration, t4 information
-    assert {r["id"]: r["t"] for r in rows} == {"t1": "COMMISSION", "t2": "FUNDING", "t3": "COLLABORATION",
-                                               "t4": "INFORMATION"}
+    assert {r["id"]: r["t"] for r in rows} == {
+        "t1": "COMMISSION",
+        "t2": "FUNDING",
+        "t3": "COLLABORATION",
+        "t4": "INFORMATION",
+    }
 
 
 def test_changing_a_tie_type_moves_it(neo):
@@ -173,8 +187,10 @@ def test_wrong_password_is_one_line(bolt_server):  # noqa: F811
     with pytest.raises(Neo4jCredentialsRejected) as info:
         Neo4jStore(bolt_server.uri, bolt_server.user, "wrong-password", bolt_server.database)
     msg = str(info.value)
-    assert msg == (f"Neo4j refused the credentials for user {bolt_server.user!r} at {bolt_server.uri} "
-                   "(check RENKEI_NEO4J_USER / RENKEI_NEO4J_PASSWORD)")
+    assert msg == (
+        f"Neo4j refused the credentials for user {bolt_server.user!r} at {bolt_server.uri} "
+        "(check RENKEI_NEO4J_USER / RENKEI_NEO4J_PASSWORD)"
+    )
     assert "\n" not in msg and isinstance(info.value, StoreError)
 
 
@@ -229,8 +245,9 @@ def test_copy_sqlite_to_bolt_and_back_gives_the_same_graph(neo, tmp_path):
     want = _graph_without(src.load_graph(), "updated_at")
     assert _graph_without(neo.load_graph(), "updated_at") == want
     assert _graph_without(back.load_graph(), "updated_at") == want
-    assert _graph_without(back.load_graph("2014-01-01"), "updated_at") == \
-        _graph_without(src.load_graph("2014-01-01"), "updated_at")
+    assert _graph_without(back.load_graph("2014-01-01"), "updated_at") == _graph_without(
+        src.load_graph("2014-01-01"), "updated_at"
+    )
     src.close()
     back.close()
 
@@ -262,5 +279,7 @@ def test_cli_copy_to_bolt_and_back(neo, bolt_server, tmp_path, monkeypatch, caps
         assert back.get_tie("t1").project == "復興支援員事業"
     monkeypatch.setenv("RENKEI_NEO4J_PASSWORD", "wrong")
     assert main(["copy", "--from", bolt_server.uri, "--to", f"sqlite:///{tmp_path / 'c.db'}"]) == 1
-    assert capsys.readouterr().err == (f"renkei: Neo4j refused the credentials for user {bolt_server.user!r} "
-                                       f"at {bolt_server.uri} (check RENKEI_NEO4J_USER / RENKEI_NEO4J_PASSWORD)\n")
+    assert capsys.readouterr().err == (
+        f"renkei: Neo4j refused the credentials for user {bolt_server.user!r} "
+        f"at {bolt_server.uri} (check RENKEI_NEO4J_USER / RENKEI_NEO4J_PASSWORD)\n"
+    )

@@ -34,22 +34,41 @@ from network.survey.rounds import create_round, issue_links, open_link
 from network.survey.scores import applied_round, survey_section, survey_summary
 
 R = "令和6年度 連携調査"
-PAPER = ("回答団体,相手団体,強さ,種類,話し合いへの開かれ,信頼性,目的の共有,影響力,資源の提供,関与\n"
-         "渡波地区自治会,みやぎ連携復興センター,3,協働,4,4,4,2,2,2\n")
+PAPER = (
+    "回答団体,相手団体,強さ,種類,話し合いへの開かれ,信頼性,目的の共有,影響力,資源の提供,関与\n"
+    "渡波地区自治会,みやぎ連携復興センター,3,協働,4,4,4,2,2,2\n"
+)
 
 
 def _ans(partner: str, trust: tuple[int, int, int], value: tuple[int, int, int], strength: int = 3) -> Answer:
-    return Answer("", "", partner=partner, strength=strength, types=["collaboration"],
-                  trust_openness=trust[0], trust_reliability=trust[1], trust_mission=trust[2],
-                  value_influence=value[0], value_resources=value[1], value_involvement=value[2])
+    return Answer(
+        "",
+        "",
+        partner=partner,
+        strength=strength,
+        types=["collaboration"],
+        trust_openness=trust[0],
+        trust_reliability=trust[1],
+        trust_mission=trust[2],
+        value_influence=value[0],
+        value_resources=value[1],
+        value_involvement=value[2],
+    )
 
 
 def answered_round(tmp_path) -> tuple[SQLiteStore, str]:
     path = tmp_path / "a.db"
     store = SQLiteStore(path)
-    store.write(ChangeSet(orgs=[
-        Org("a", "みやぎ連携復興センター", "intermediary"), Org("b", "石巻市", "government"),
-        Org("c", "渡波地区自治会", "residents_group"), Org("d", "石巻NPOネット", "npo")]))
+    store.write(
+        ChangeSet(
+            orgs=[
+                Org("a", "みやぎ連携復興センター", "intermediary"),
+                Org("b", "石巻市", "government"),
+                Org("c", "渡波地区自治会", "residents_group"),
+                Org("d", "石巻NPOネット", "npo"),
+            ]
+        )
+    )
     create_round(store, R, 2024, close_date="2099-03-31")
     links = {x["org"]: x["url"].split("token=")[1] for x in issue_links(store, R)}
     a = open_link(store, links["a"])
@@ -84,7 +103,10 @@ def test_section_by_hand(world):
     assert sec["reciprocity"] == pytest.approx(2 / 3, abs=1e-4)
     assert (sec["trust"], sec["value"]) == (3.0, 2.6)
     assert [(t["id"], t["trust"], t["value"], t["raters"]) for t in sec["top"]] == [
-        ("b", 4.0, 2.0, 1), ("a", 3.5, 3.0, 2), ("c", 2.0, 2.5, 2)]
+        ("b", 4.0, 2.0, 1),
+        ("a", 3.5, 3.0, 2),
+        ("c", 2.0, 2.5, 2),
+    ]
 
 
 def test_only_an_applied_round_is_shown_by_default(world, capsys):

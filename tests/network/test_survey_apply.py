@@ -28,8 +28,10 @@ from network.survey.rounds import close_round, create_round, issue_links, open_l
 from network.survey.scores import survey_summary
 
 R = "令和6年度 連携調査"
-PAPER = ("回答団体,相手団体,頻度,強さ,種類,話し合いへの開かれ,信頼性,目的の共有,影響力,資源の提供,関与,備考,提供できるもの,自由記述\n"
-         "渡波地区自治会,石巻 NPO ネット,月1回程度,5,支援,4,3,2,4,4,4,紙で回答,場所・ボランティア,よろしくお願いします\n")
+PAPER = (
+    "回答団体,相手団体,頻度,強さ,種類,話し合いへの開かれ,信頼性,目的の共有,影響力,資源の提供,関与,備考,提供できるもの,自由記述\n"
+    "渡波地区自治会,石巻 NPO ネット,月1回程度,5,支援,4,3,2,4,4,4,紙で回答,場所・ボランティア,よろしくお願いします\n"
+)
 
 
 def _token(links: list[dict], org: str) -> str:
@@ -40,10 +42,17 @@ def _token(links: list[dict], org: str) -> str:
 def world(tmp_path):
     path = tmp_path / "s.db"
     store = SQLiteStore(path)
-    store.write(ChangeSet(orgs=[
-        Org("a", "みやぎ連携復興センター", "intermediary"), Org("b", "石巻市", "government"),
-        Org("c", "渡波地区自治会", "residents_group"), Org("d", "特定非営利活動法人 石巻NPOネット", "npo"),
-        Org("e", "株式会社 東北工房", "company")]))
+    store.write(
+        ChangeSet(
+            orgs=[
+                Org("a", "みやぎ連携復興センター", "intermediary"),
+                Org("b", "石巻市", "government"),
+                Org("c", "渡波地区自治会", "residents_group"),
+                Org("d", "特定非営利活動法人 石巻NPOネット", "npo"),
+                Org("e", "株式会社 東北工房", "company"),
+            ]
+        )
+    )
     create_round(store, R, "令和6年度", orgs=["a", "b", "c", "d"], close_date="2099-03-31")
     links = issue_links(store, R, base_url="http://127.0.0.1:8501")
     yield store, links, path
@@ -52,18 +61,57 @@ def world(tmp_path):
 
 def _answer_all(store, links, tmp_path):
     a = open_link(store, _token(links, "a"))
-    a.save(Answer("", "", partner="b", frequency="weekly", strength=4, types=["collaboration"],
-                  trust_openness=4, trust_reliability=4, trust_mission=4, value_influence=3, value_resources=3,
-                  value_involvement=3))
-    a.save(Answer("", "", partner="c", frequency="yearly", strength=2, types=["information"],
-                  trust_openness=2, trust_reliability=2, trust_mission=2, value_influence=1, value_resources=1,
-                  value_involvement=1))
+    a.save(
+        Answer(
+            "",
+            "",
+            partner="b",
+            frequency="weekly",
+            strength=4,
+            types=["collaboration"],
+            trust_openness=4,
+            trust_reliability=4,
+            trust_mission=4,
+            value_influence=3,
+            value_resources=3,
+            value_involvement=3,
+        )
+    )
+    a.save(
+        Answer(
+            "",
+            "",
+            partner="c",
+            frequency="yearly",
+            strength=2,
+            types=["information"],
+            trust_openness=2,
+            trust_reliability=2,
+            trust_mission=2,
+            value_influence=1,
+            value_resources=1,
+            value_involvement=1,
+        )
+    )
     a.save(Answer("", "", partner_name="未登録の会", strength=1))
     a.save_response(["expertise"], "", submit=True)
     b = open_link(store, _token(links, "b"))
-    b.save(Answer("", "", partner="a", frequency="monthly", strength=3, types=["collaboration", "information"],
-                  trust_openness=3, trust_reliability=3, trust_mission=3, value_influence=2, value_resources=2,
-                  value_involvement=2))
+    b.save(
+        Answer(
+            "",
+            "",
+            partner="a",
+            frequency="monthly",
+            strength=3,
+            types=["collaboration", "information"],
+            trust_openness=3,
+            trust_reliability=3,
+            trust_mission=3,
+            value_influence=2,
+            value_resources=2,
+            value_involvement=2,
+        )
+    )
     b.save_response([], "", submit=True)
     d = open_link(store, _token(links, "d"))
     d.save(Answer("", "", partner="a", strength=5))  # a draft, never submitted
@@ -98,8 +146,12 @@ def test_apply_and_scores_by_hand(world, tmp_path):
     assert (res.ties, res.confirmed, res.one_sided, res.disagreements) == (4, 1, 2, 1)
     assert res.written.created == 4
     ties = {(t.source, t.target, t.type): t for t in store.ties() if t.evidence == "survey"}
-    assert sorted(ties) == [("a", "b", "collaboration"), ("a", "b", "information"), ("a", "c", "information"),
-                            ("c", "d", "support")]
+    assert sorted(ties) == [
+        ("a", "b", "collaboration"),
+        ("a", "b", "information"),
+        ("a", "c", "information"),
+        ("c", "d", "support"),
+    ]
     t = ties[("a", "b", "collaboration")]
     assert t.strength == 3 and "双方が回答 confirmed" in t.note and "不一致" in t.note
     assert t.source_file == f"survey:{R}" and t.last_confirmed and t.directed is False
@@ -170,12 +222,15 @@ def test_tokens_are_long_random_and_stored_hashed(world):
 def test_paper_import_reports_rows_and_writes_nothing(world, tmp_path):
     store, _, _ = world
     f = tmp_path / "bad.csv"
-    f.write_text("respondent,partner,strength,trust_openness,types\n"
-                 "a,b,9,2,協働\n"       # row 2: strength 9
-                 "zz,b,3,2,協働\n"      # row 3: respondent not on the list
-                 "a,c,3,5,協働\n"       # row 4: item 5
-                 "a,d,3,2,宇宙\n"       # row 5: unknown type
-                 "b,a,3,2,協働\n", encoding="utf-8")
+    f.write_text(
+        "respondent,partner,strength,trust_openness,types\n"
+        "a,b,9,2,協働\n"  # row 2: strength 9
+        "zz,b,3,2,協働\n"  # row 3: respondent not on the list
+        "a,c,3,5,協働\n"  # row 4: item 5
+        "a,d,3,2,宇宙\n"  # row 5: unknown type
+        "b,a,3,2,協働\n",
+        encoding="utf-8",
+    )
     with pytest.raises(ValidationError) as exc:
         import_answers(store, R, f)
     errs = [(e.row, e.column) for e in exc.value.report.errors]
@@ -190,7 +245,8 @@ def test_cli_round_trip(world, tmp_path, capsys):
     assert main([*db, "survey", "links", R, "--format", "json", "--base-url", "https://renkei.example"]) == 0
     links = json.loads(capsys.readouterr().out)
     assert [x["org"] for x in links] == ["a", "b", "c", "d"] and links[0]["url"].startswith(
-        "https://renkei.example/survey?token=")
+        "https://renkei.example/survey?token="
+    )
     f = tmp_path / "p.csv"
     f.write_text(PAPER, encoding="utf-8")
     assert main([*db, "survey", "import", R, str(f)]) == 0

@@ -36,8 +36,17 @@ def _respond(store, token: str) -> None:
     for pid, _ in s.partners():
         s.save(Answer("", "", partner=pid, strength=1, types=["collaboration"], trust_openness=2))
     for pid, _ in s.partners():
-        s.save(Answer("", "", partner=pid, strength=int(pid[1:]) % 5 + 1, types=["information"],
-                      trust_openness=4, note=f"{s.org}→{pid}"))
+        s.save(
+            Answer(
+                "",
+                "",
+                partner=pid,
+                strength=int(pid[1:]) % 5 + 1,
+                types=["information"],
+                trust_openness=4,
+                note=f"{s.org}→{pid}",
+            )
+        )
     s.save_response(["information"], f"{s.org} のコメント", submit=True)
 
 

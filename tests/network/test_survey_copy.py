@@ -26,8 +26,15 @@ R = "令和6年度 連携調査"
 @pytest.fixture
 def src(tmp_path):
     s = SQLiteStore(tmp_path / "src.db")
-    s.write(ChangeSet(orgs=[Org("a", "みやぎ連携復興センター", "intermediary"), Org("b", "石巻市", "government"),
-                            Org("c", "渡波地区自治会", "residents_group")]))
+    s.write(
+        ChangeSet(
+            orgs=[
+                Org("a", "みやぎ連携復興センター", "intermediary"),
+                Org("b", "石巻市", "government"),
+                Org("c", "渡波地区自治会", "residents_group"),
+            ]
+        )
+    )
     create_round(s, R, 2024, close_date="2099-03-31", user="sato")
     links = {x["org"]: x["url"].split("token=")[1] for x in issue_links(s, R)}
     a = open_link(s, links["a"])

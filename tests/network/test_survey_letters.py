@@ -13,8 +13,10 @@ from network.survey.letters import letters_pdf, paper_form_pdf
 from network.survey.model import Round
 
 RND = Round("令和8年度 連携調査", 2026, ["a", "b"], "2027-01-31")
-LINKS = [{"org": "a", "name": "みやぎ連携復興センター", "url": "http://192.168.1.10:8501/survey?token=" + "A" * 43},
-         {"org": "b", "name": "<b>太字</b> & 株式会社〇〇", "url": "http://192.168.1.10:8501/survey?token=" + "B" * 43}]
+LINKS = [
+    {"org": "a", "name": "みやぎ連携復興センター", "url": "http://192.168.1.10:8501/survey?token=" + "A" * 43},
+    {"org": "b", "name": "<b>太字</b> & 株式会社〇〇", "url": "http://192.168.1.10:8501/survey?token=" + "B" * 43},
+]
 
 
 def _text(pdf: bytes, tmp_path) -> str:

@@ -72,8 +72,9 @@ def test_a_long_note(store, tmp_path):
 
 
 def test_at_the_limits_everything_is_kept(store, tmp_path):
-    body = "".join(f"石巻市,相手{i:03d},3,,{'あ' if i == 0 else ''},{'メ' * 1000 if i == 1 else ''}\n"
-                   for i in range(150))
+    body = "".join(
+        f"石巻市,相手{i:03d},3,,{'あ' if i == 0 else ''},{'メ' * 1000 if i == 1 else ''}\n" for i in range(150)
+    )
     f = tmp_path / "ok.csv"
     f.write_text(HEAD + body, encoding="utf-8")
     result = import_answers(store, R, f)

@@ -28,8 +28,15 @@ def store(request, tmp_path):
         server = request.getfixturevalue("bolt_server")
         clear_database(server)
         s = Neo4jStore(server.uri, server.user, server.password, server.database)
-    s.write(ChangeSet(orgs=[Org("a", "みやぎ連携復興センター", "intermediary"), Org("b", "石巻市", "government"),
-                            Org("c", "渡波地区自治会", "residents_group")]))
+    s.write(
+        ChangeSet(
+            orgs=[
+                Org("a", "みやぎ連携復興センター", "intermediary"),
+                Org("b", "石巻市", "government"),
+                Org("c", "渡波地区自治会", "residents_group"),
+            ]
+        )
+    )
     yield s
     s.close()
 
@@ -40,8 +47,13 @@ def _round(store, name="令和6年度 連携調査", orgs=("a", "b", "c")):
 
 def test_round_round_trip_and_list_order(store):
     r = _round(store)
-    assert (r.name, r.fiscal_year, r.orgs, r.close_date, r.closed) == ("令和6年度 連携調査", 2024, ["a", "b", "c"],
-                                                                       "2025-01-31", False)
+    assert (r.name, r.fiscal_year, r.orgs, r.close_date, r.closed) == (
+        "令和6年度 連携調査",
+        2024,
+        ["a", "b", "c"],
+        "2025-01-31",
+        False,
+    )
     _round(store, "R2", ("c", "a"))
     assert [x.name for x in store.survey().rounds()] == ["R2", "令和6年度 連携調査"]  # same year and time: by name
     assert store.survey().get_round("R2").orgs == ["c", "a"]  # list order kept
@@ -80,13 +92,26 @@ def test_token_hashes_found_and_replaced(store):
 def test_answers_round_trip_replace_and_delete(store):
     s = store.survey()
     _round(store)
-    a = Answer("令和6年度 連携調査", "a", partner="b", frequency="monthly", strength=4,
-               types=["collaboration", "information"], trust_openness=4, trust_reliability=3, trust_mission=4,
-               value_influence=2, value_resources=1, value_involvement=3, note="<b>太字</b> \"; DROP TABLE x; --",
-               date="2024-06-01")
+    a = Answer(
+        "令和6年度 連携調査",
+        "a",
+        partner="b",
+        frequency="monthly",
+        strength=4,
+        types=["collaboration", "information"],
+        trust_openness=4,
+        trust_reliability=3,
+        trust_mission=4,
+        value_influence=2,
+        value_resources=1,
+        value_involvement=3,
+        note='<b>太字</b> "; DROP TABLE x; --',
+        date="2024-06-01",
+    )
     s.save_answer(a, now=NOW)
-    s.save_answer(Answer("令和6年度 連携調査", "a", partner_name="（株）石巻工房", strength=2, date="2024-06-02"),
-                  now=NOW)
+    s.save_answer(
+        Answer("令和6年度 連携調査", "a", partner_name="（株）石巻工房", strength=2, date="2024-06-02"), now=NOW
+    )
     got = s.answers("令和6年度 連携調査", respondent="a")
     assert [g.partner_key for g in got] == ["b", "name:株式会社石巻工房"]
     assert got[0].to_dict() == a.to_dict()
@@ -138,22 +163,28 @@ def test_responses_submit_and_draft(store):
     s.save_response(Response("令和6年度 連携調査", "a", ["funding"], "c2"), now="2024-06-02T00:00:00+00:00")
     assert s.response("令和6年度 連携調査", "a").submitted_at == NOW  # kept while revising
     assert [x.org for x in s.responses("令和6年度 連携調査")] == ["a"]
-    assert {i.org: bool(i.submitted_at) for i in s.invites("令和6年度 連携調査")} == {"a": True, "b": False,
-                                                                                    "c": False}
+    assert {i.org: bool(i.submitted_at) for i in s.invites("令和6年度 連携調査")} == {"a": True, "b": False, "c": False}
 
 
 def test_replace_answers_is_one_transaction(store):
     s = store.survey()
     _round(store)
     s.save_answer(Answer("令和6年度 連携調査", "b", partner="c"), now=NOW)
-    s.replace_answers("令和6年度 連携調査", [Answer("令和6年度 連携調査", "b", partner="a", strength=3)],
-                      [Response("令和6年度 連携調査", "b", [], "紙")], now=NOW)
+    s.replace_answers(
+        "令和6年度 連携調査",
+        [Answer("令和6年度 連携調査", "b", partner="a", strength=3)],
+        [Response("令和6年度 連携調査", "b", [], "紙")],
+        now=NOW,
+    )
     assert [a.partner for a in s.answers("令和6年度 連携調査", respondent="b")] == ["a"]  # c replaced
     assert s.response("令和6年度 連携調査", "b").submitted_at == NOW
     with pytest.raises(Exception):  # noqa: B017 - an unknown respondent rolls everything back
-        s.replace_answers("令和6年度 連携調査", [Answer("令和6年度 連携調査", "b", partner="c")],
-                          [Response("令和6年度 連携調査", "b", [], ""), Response("令和6年度 連携調査", "zz", [], "")],
-                          now=NOW)
+        s.replace_answers(
+            "令和6年度 連携調査",
+            [Answer("令和6年度 連携調査", "b", partner="c")],
+            [Response("令和6年度 連携調査", "b", [], ""), Response("令和6年度 連携調査", "zz", [], "")],
+            now=NOW,
+        )
     assert [a.partner for a in s.answers("令和6年度 連携調査", respondent="b")] == ["a"]
 
 
@@ -196,8 +227,12 @@ def test_round_writes_are_in_the_audit_log(store, tmp_path):
     close_round(store, "R", user="sato")
     log = [e for e in reversed(store.audit()) if e.entity == "survey_round"]
     assert [(e.action, e.user, e.entity_id) for e in log] == [
-        ("survey_create", "sato", "R"), ("survey_links", "sato", "R"), ("survey_import", "suzuki", "R"),
-        ("survey_apply", "suzuki", "R"), ("survey_close", "sato", "R")]
+        ("survey_create", "sato", "R"),
+        ("survey_links", "sato", "R"),
+        ("survey_import", "suzuki", "R"),
+        ("survey_apply", "suzuki", "R"),
+        ("survey_close", "sato", "R"),
+    ]
     create, issued, imported, applied, closed = (e.after for e in log)
     assert (create["fiscal_year"], create["orgs"], create["close_date"]) == (2024, 3, "2099-03-31")
     assert issued == {"orgs": ["a", "b"], "links": 2}

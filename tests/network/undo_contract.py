@@ -24,8 +24,9 @@ def _state(store):
 def _import_then_someone_adds_a_tie(store):
     r = store.write(small_network(), user="sato")
     store.write(ChangeSet(orgs=[Org("npo", "NPO法人 石巻の風", "npo")]), user="kato")
-    later = store.write(ChangeSet(ties=[Tie("t-kato", "npo", "renpuku", "collaboration", strength=2,
-                                            start="2024-06-01")]), user="kato")
+    later = store.write(
+        ChangeSet(ties=[Tie("t-kato", "npo", "renpuku", "collaboration", strength=2, start="2024-06-01")]), user="kato"
+    )
     return r.batch, later.batch
 
 
@@ -52,7 +53,11 @@ class UndoContract:
         store.write(small_network(), user="sato")
         store.write(ChangeSet(orgs=[Org("renpuku", "れんぷく", "intermediary", city="仙台市")]), user="kato")
         entry = store.audit(limit=1)[0]
-        assert (entry.action, entry.before["name"], entry.after["name"]) == ("update", "みやぎ連携復興センター", "れんぷく")
+        assert (entry.action, entry.before["name"], entry.after["name"]) == (
+            "update",
+            "みやぎ連携復興センター",
+            "れんぷく",
+        )
         assert store.undo(audit_id=entry.id, user="aoi") == 1
         assert store.get_org("renpuku").name == "みやぎ連携復興センター"
         last = store.audit(limit=1)[0]
@@ -98,8 +103,12 @@ class UndoContract:
         from network.model import Activity, Participation
 
         store.write(small_network())
-        r = store.write(ChangeSet(activities=[Activity("act-1", "復興支援連絡会議")],
-                                  participations=[Participation("renpuku", "act-1", "事務局", "2013-05-01")]))
+        r = store.write(
+            ChangeSet(
+                activities=[Activity("act-1", "復興支援連絡会議")],
+                participations=[Participation("renpuku", "act-1", "事務局", "2013-05-01")],
+            )
+        )
         assert store.undo(batch=r.batch, user="aoi") == 2
         assert store.participations() == [] and store.activities() == []
         store.undo(batch=f"undo:{r.batch}", user="aoi")
@@ -166,8 +175,13 @@ class UndoContract:
         from network.model import Activity, Participation
 
         r = store.write(small_network(), user="sato")
-        store.write(ChangeSet(activities=[Activity("act-1", "連絡会議")],
-                              participations=[Participation("nf", "act-1", "委員", "2024-05-01")]), user="kato")
+        store.write(
+            ChangeSet(
+                activities=[Activity("act-1", "連絡会議")],
+                participations=[Participation("nf", "act-1", "委員", "2024-05-01")],
+            ),
+            user="kato",
+        )
         with pytest.raises(ConflictError, match="act-1"):
             store.undo(batch=r.batch, user="aoi")
         n = store.undo(batch=r.batch, user="aoi", cascade=True)
@@ -189,7 +203,9 @@ class UndoContract:
         store.delete_org("nf", user="sato")
         store.restore_org("nf", user="sato")
         restore_entry = store.audit(limit=1)[0]
-        store.write(ChangeSet(ties=[Tie("t-new", "nf", "ishinomaki", "funding", directed=True, strength=2)]), user="kato")
+        store.write(
+            ChangeSet(ties=[Tie("t-new", "nf", "ishinomaki", "funding", directed=True, strength=2)]), user="kato"
+        )
         with pytest.raises(ConflictError, match="t-new"):
             store.undo(audit_id=restore_entry.id, user="aoi")
         # t-fund existed before the delete: hiding it again is the state before the restore, not a dependent

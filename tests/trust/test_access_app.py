@@ -27,8 +27,15 @@ from tests.trust.conftest import FAST, small_network
 
 ROOT = Path(os.environ.get("RENKEI_APP_ROOT") or Path(__file__).resolve().parents[2])
 APP = str(ROOT / "app.py")
-READ_PAGES = ["ui/pages/map.py", "ui/pages/orgs.py", "ui/pages/brokers.py", "ui/pages/gaps.py", "ui/pages/changes.py", "ui/pages/export.py",
-              "ui/pages/history.py"]
+READ_PAGES = [
+    "ui/pages/map.py",
+    "ui/pages/orgs.py",
+    "ui/pages/brokers.py",
+    "ui/pages/gaps.py",
+    "ui/pages/changes.py",
+    "ui/pages/export.py",
+    "ui/pages/history.py",
+]
 WRITE_PAGES = {"ui/pages/add.py": "editor", "ui/pages/importer.py": "admin"}
 PASSWORDS = {"viewer1": "viewer password", "editor1": "editor password", "admin1": "admin password"}
 SECRET_NAMES = ["みやぎ連携復興センター", "公益財団法人 日本財団"]  # from small_network: must not leak
@@ -131,12 +138,17 @@ def test_http_has_no_write_path_without_a_session(app_store, monkeypatch):
                 body = r.read().decode("utf-8", "replace")
             assert r.status == 200 and not any(n in body for n in SECRET_NAMES)
         # the upload endpoint refuses a file for a session that does not exist
-        data = b"--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"orgs.csv\"\r\n\r\n" \
-               b"name,sector\r\nx,npo\r\n--b--\r\n"
+        data = (
+            b'--b\r\nContent-Disposition: form-data; name="file"; filename="orgs.csv"\r\n\r\n'
+            b"name,sector\r\nx,npo\r\n--b--\r\n"
+        )
         for method in ("PUT", "POST"):
-            req = urllib.request.Request(f"{base}/_stcore/upload_file/{uuid.uuid4()}/{uuid.uuid4()}", data=data,
-                                         method=method,
-                                         headers={"Content-Type": "multipart/form-data; boundary=b"})
+            req = urllib.request.Request(
+                f"{base}/_stcore/upload_file/{uuid.uuid4()}/{uuid.uuid4()}",
+                data=data,
+                method=method,
+                headers={"Content-Type": "multipart/form-data; boundary=b"},
+            )
             with pytest.raises(urllib.error.HTTPError) as err:
                 urllib.request.urlopen(req, timeout=10)
             assert 400 <= err.value.code < 500

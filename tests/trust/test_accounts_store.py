@@ -49,18 +49,32 @@ class TestNeo4jAccounts(AccountsContract):
 def _renkei(cwd: Path, env: dict, *argv: str, stdin: str = "") -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=str(ROOT), **env)
     env.pop("RENKEI_USERS_DB", None)
-    return subprocess.run([sys.executable, "-c", "import sys; from network.cli import main; sys.exit(main())", *argv],
-                          cwd=cwd, env=env, input=stdin,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", "import sys; from network.cli import main; sys.exit(main())", *argv],
+        cwd=cwd,
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def _serve_account_check(cwd: Path, env: dict) -> str:
     """What ``renkei serve`` decides before starting Streamlit: local mode or not (its own lookup)."""
-    code = ("import sys; from network.cli.serve import absolute_store; from network.store import default_store_url;"
-            "from network.accounts import users_for\n"
-            "with users_for(absolute_store(default_store_url())) as u: print(u.count())")
-    out = subprocess.run([sys.executable, "-c", code], cwd=cwd, env=dict(os.environ, PYTHONPATH=str(ROOT), **env),
-                         capture_output=True, text=True, timeout=120)
+    code = (
+        "import sys; from network.cli.serve import absolute_store; from network.store import default_store_url;"
+        "from network.accounts import users_for\n"
+        "with users_for(absolute_store(default_store_url())) as u: print(u.count())"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=cwd,
+        env=dict(os.environ, PYTHONPATH=str(ROOT), **env),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr
     return out.stdout.strip()
 
@@ -88,8 +102,12 @@ def test_sqlite_url_accounts_are_the_same_from_any_folder(tmp_path):
 
 @pytest.mark.neo4j
 def test_bolt_accounts_are_the_same_from_any_folder(tmp_path, neo, bolt_server):  # noqa: F811
-    env = {"RENKEI_STORE": bolt_server.uri, "RENKEI_NEO4J_USER": bolt_server.user,
-           "RENKEI_NEO4J_PASSWORD": bolt_server.password, "RENKEI_NEO4J_DATABASE": bolt_server.database}
+    env = {
+        "RENKEI_STORE": bolt_server.uri,
+        "RENKEI_NEO4J_USER": bolt_server.user,
+        "RENKEI_NEO4J_PASSWORD": bolt_server.password,
+        "RENKEI_NEO4J_DATABASE": bolt_server.database,
+    }
     _same_accounts_from_two_folders(tmp_path, env)
     # and they are in the graph database itself
     from network.accounts import UserStore

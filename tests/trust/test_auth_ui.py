@@ -38,8 +38,13 @@ def app_store(tmp_path, monkeypatch):
 
 
 def _text(at: AppTest) -> str:
-    return " ".join([m.value for m in at.markdown] + [m.value for m in at.warning] + [m.value for m in at.info]
-                    + [m.value for m in at.error] + [m.value for m in at.success])
+    return " ".join(
+        [m.value for m in at.markdown]
+        + [m.value for m in at.warning]
+        + [m.value for m in at.info]
+        + [m.value for m in at.error]
+        + [m.value for m in at.success]
+    )
 
 
 def test_signed_out_sees_a_sign_in_form_not_the_write_form(app_store):

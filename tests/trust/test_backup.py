@@ -139,8 +139,10 @@ def test_restore_never_brings_back_the_backups_accounts(store, tmp_path):
     # a backup whose accounts tables hold other people: they are not restored
     store.write(small_network())
     conn = sqlite3.connect(store.path)
-    conn.execute("INSERT INTO users (name, role, password_hash, created_at, updated_at) "
-                 "VALUES ('ghost', 'admin', 'x', 'now', 'now')")
+    conn.execute(
+        "INSERT INTO users (name, role, password_hash, created_at, updated_at) "
+        "VALUES ('ghost', 'admin', 'x', 'now', 'now')"
+    )
     conn.commit()
     conn.close()
     backup(store, tmp_path / "b.db")

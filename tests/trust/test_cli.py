@@ -33,17 +33,40 @@ def run(capsys, monkeypatch, *argv, stdin=""):
 
 
 def test_user_commands(db, capsys, monkeypatch):
-    code, out, _ = run(capsys, monkeypatch, "--store", db, "user", "add", "aoi", "--role", "admin",
-                       "--password-stdin", stdin="battery staple 2\n")
+    code, out, _ = run(
+        capsys,
+        monkeypatch,
+        "--store",
+        db,
+        "user",
+        "add",
+        "aoi",
+        "--role",
+        "admin",
+        "--password-stdin",
+        stdin="battery staple 2\n",
+    )
     assert code == 0 and "added aoi (admin)" in out
-    run(capsys, monkeypatch, "--store", db, "user", "add", "sato", "--role", "editor", "--password-stdin",
-        stdin="correct horse 1\n")
+    run(
+        capsys,
+        monkeypatch,
+        "--store",
+        db,
+        "user",
+        "add",
+        "sato",
+        "--role",
+        "editor",
+        "--password-stdin",
+        stdin="correct horse 1\n",
+    )
     code, out, _ = run(capsys, monkeypatch, "--store", db, "user", "list", "--format", "json")
     assert [(u["name"], u["role"]) for u in json.loads(out)] == [("aoi", "admin"), ("sato", "editor")]
     code, _, err = run(capsys, monkeypatch, "--store", db, "user", "add", "x", "--password-stdin", stdin="short\n")
     assert code == 1 and "8" in err
-    code, out, _ = run(capsys, monkeypatch, "--store", db, "user", "passwd", "sato", "--password-stdin",
-                       stdin="a new password\n")
+    code, out, _ = run(
+        capsys, monkeypatch, "--store", db, "user", "passwd", "sato", "--password-stdin", stdin="a new password\n"
+    )
     assert code == 0
     code, out, _ = run(capsys, monkeypatch, "--store", db, "user", "remove", "sato")
     assert code == 0
@@ -67,8 +90,17 @@ def test_history_undo_backup_restore(db, capsys, monkeypatch, tmp_path):
     assert code == 0 and len(rows) == 5 and {r["user"] for r in rows} == {"sato"}
     batch = rows[0]["batch"]
     code, out, _ = run(capsys, monkeypatch, "--store", db, "history", "--entity", "t-comm")
-    assert out.splitlines()[0].split("\t") == ["id", "at", "user", "action", "entity", "entity_id", "name",
-                                               "changes", "batch"]
+    assert out.splitlines()[0].split("\t") == [
+        "id",
+        "at",
+        "user",
+        "action",
+        "entity",
+        "entity_id",
+        "name",
+        "changes",
+        "batch",
+    ]
     assert len(out.splitlines()) == 2
     code, out, _ = run(capsys, monkeypatch, "--store", db, "backup", str(tmp_path / "b.db"))
     assert code == 0 and "3 organisations, 2 ties" in out
@@ -86,8 +118,19 @@ def test_history_undo_backup_restore(db, capsys, monkeypatch, tmp_path):
 
 # ------------------------------------------------------------------ issue 9: accounts through the CLI
 def _add(capsys, monkeypatch, db, name, role, password="battery staple 2"):
-    return run(capsys, monkeypatch, "--store", db, "user", "add", name, "--role", role, "--password-stdin",
-               stdin=password + "\n")
+    return run(
+        capsys,
+        monkeypatch,
+        "--store",
+        db,
+        "user",
+        "add",
+        name,
+        "--role",
+        role,
+        "--password-stdin",
+        stdin=password + "\n",
+    )
 
 
 def test_last_admin_cannot_be_demoted_or_removed(db, capsys, monkeypatch):
@@ -167,8 +210,14 @@ def _in_private_mount(script: str, *args: str) -> subprocess.CompletedProcess:
             pytest.fail("these tests need root and unshare(1) to mount a small or read-only file system")
         pytest.skip("needs root and unshare(1)")
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    return subprocess.run(["unshare", "-m", "sh", "-c", script, "sh", sys.executable, _CLI, *args],
-                          capture_output=True, text=True, timeout=300, env=env, cwd=ROOT)
+    return subprocess.run(
+        ["unshare", "-m", "sh", "-c", script, "sh", sys.executable, _CLI, *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+        cwd=ROOT,
+    )
 
 
 def _one_line(err: str) -> str:
@@ -181,12 +230,15 @@ def test_read_only_store_gives_one_line(db, tmp_path):
     folder.mkdir()
     SQLiteStore(folder / "r.db").close()
     # a read-only file system (a read-only bind mount: root ignores file modes)
-    out = _in_private_mount('mount --bind "$3" "$3" && mount -o remount,ro,bind "$3" && '
-                            '"$1" -c "$2" --store "$3/r.db" orgs', str(folder))
+    out = _in_private_mount(
+        'mount --bind "$3" "$3" && mount -o remount,ro,bind "$3" && "$1" -c "$2" --store "$3/r.db" orgs', str(folder)
+    )
     assert out.returncode == 1
     assert "read-only" in _one_line(out.stderr)
-    out = _in_private_mount('mount --bind "$3" "$3" && mount -o remount,ro,bind "$3" && '
-                            '"$1" -c "$2" --store "$3/missing.db" orgs', str(folder))
+    out = _in_private_mount(
+        'mount --bind "$3" "$3" && mount -o remount,ro,bind "$3" && "$1" -c "$2" --store "$3/missing.db" orgs',
+        str(folder),
+    )
     assert out.returncode == 1
     line = _one_line(out.stderr)
     assert "missing.db" in line and ("read-only" in line or "cannot create" in line)
@@ -195,8 +247,9 @@ def test_read_only_store_gives_one_line(db, tmp_path):
 def test_disk_full_says_the_disk_is_full(tmp_path):
     folder = tmp_path / "small"
     folder.mkdir()
-    out = _in_private_mount('mount -t tmpfs -o size=160k tmpfs "$3" && "$1" -c "$2" --store "$3/r.db" demo',
-                            str(folder))
+    out = _in_private_mount(
+        'mount -t tmpfs -o size=160k tmpfs "$3" && "$1" -c "$2" --store "$3/r.db" demo', str(folder)
+    )
     assert out.returncode == 1
     line = _one_line(out.stderr)
     assert "the disk is full" in line and "cannot rollback" not in line
@@ -214,9 +267,12 @@ def test_failed_backup_leaves_no_partial_files(db, tmp_path):
     results = []
     # full at several points of the copy: early, mid-way, at the end (the -wal / journal switch)
     for kib in sorted({int(size * f / 1024) for f in (0.3, 0.7, 1.0, 1.02, 1.05, 1.1)}):
-        out = _in_private_mount(f'mount -t tmpfs -o size={kib}k tmpfs "$3" && '
-                                '"$1" -c "$2" --store "$4" backup "$3/b.db"; rc=$?; echo "left: $(ls -A "$3")"; exit $rc',
-                                str(folder), db)
+        out = _in_private_mount(
+            f'mount -t tmpfs -o size={kib}k tmpfs "$3" && '
+            '"$1" -c "$2" --store "$4" backup "$3/b.db"; rc=$?; echo "left: $(ls -A "$3")"; exit $rc',
+            str(folder),
+            db,
+        )
         left = out.stdout.strip().splitlines()[-1]
         results.append((kib, out.returncode, left))
         if out.returncode == 0:

@@ -72,10 +72,12 @@ def test_eight_writers_for_thirty_seconds(tmp_path):
     found_ties = ties & set(stored_ties)
     wrong_ends = {k: (v, stored_ties.get(k)) for k, v in ends.items() if stored_ties.get(k) != v}
     dupes = [n for n, c in Counter(normalise_name(n) for n in stored_orgs.values()).items() if c > 1]
-    print(f"\nconcurrency: {WRITERS} writers, {elapsed:.1f} s, {acknowledged} acknowledged writes "
-          f"({len(orgs)} distinct orgs, {len(ties)} distinct ties, {len(ends)} tie end states); "
-          f"found {len(found_orgs)} orgs, {len(found_ties)} ties; wrong ends {len(wrong_ends)}; "
-          f"duplicate names {len(dupes)}")
+    print(
+        f"\nconcurrency: {WRITERS} writers, {elapsed:.1f} s, {acknowledged} acknowledged writes "
+        f"({len(orgs)} distinct orgs, {len(ties)} distinct ties, {len(ends)} tie end states); "
+        f"found {len(found_orgs)} orgs, {len(found_ties)} ties; wrong ends {len(wrong_ends)}; "
+        f"duplicate names {len(dupes)}"
+    )
     assert acknowledged > WRITERS * 10  # every writer got work done
     assert found_orgs == orgs and found_ties == ties
     assert wrong_ends == {}
@@ -106,8 +108,10 @@ def _ids(path: str) -> tuple[set[str], set[str]]:
     conn = sqlite3.connect(path)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        return ({r[0] for r in conn.execute("SELECT id FROM orgs")},
-                {r[0] for r in conn.execute("SELECT id FROM ties")})
+        return (
+            {r[0] for r in conn.execute("SELECT id FROM orgs")},
+            {r[0] for r in conn.execute("SELECT id FROM ties")},
+        )
     finally:
         conn.close()
 
@@ -132,8 +136,14 @@ def test_restore_while_two_writers_run_loses_no_acknowledged_write(tmp_path):
         for _ in range(RESTORES):
             time.sleep(RESTORE_SECONDS / (RESTORES + 1))
             marks: dict[str, float] = {}
-            restored.append(restore(tmp_path / "empty-backup.db", path, user="restorer",
-                                    progress=lambda stage, m=marks: m.setdefault(stage, time.monotonic())))
+            restored.append(
+                restore(
+                    tmp_path / "empty-backup.db",
+                    path,
+                    user="restorer",
+                    progress=lambda stage, m=marks: m.setdefault(stage, time.monotonic()),
+                )
+            )
             held.append(marks["committed"] - marks["locked"])
     finally:
         for p in procs:
@@ -153,13 +163,18 @@ def test_restore_while_two_writers_run_loses_no_acknowledged_write(tmp_path):
     lost = (orgs - kept_orgs) | (ties - kept_ties)
     with SQLiteStore(path) as s:
         done = [e for e in s.audit() if e.action == "restore" and (e.after or {}).get("state") == "done"]
-    print(f"\nrestore under load: {RESTORE_WRITERS} writers, {RESTORE_SECONDS:.0f} s, {RESTORES} restores, "
-          f"{acknowledged} acknowledged writes ({len(orgs)} orgs, {len(ties)} ties), "
-          f"{len(lost)} in neither the live store nor a pre-restore copy; "
-          f"refused while their rows were restored away: {errors.count(chr(10))}; "
-          f"write lock held {', '.join(f'{h:.2f}' for h in held)} s")
+    print(
+        f"\nrestore under load: {RESTORE_WRITERS} writers, {RESTORE_SECONDS:.0f} s, {RESTORES} restores, "
+        f"{acknowledged} acknowledged writes ({len(orgs)} orgs, {len(ties)} ties), "
+        f"{len(lost)} in neither the live store nor a pre-restore copy; "
+        f"refused while their rows were restored away: {errors.count(chr(10))}; "
+        f"write lock held {', '.join(f'{h:.2f}' for h in held)} s"
+    )
     assert acknowledged > 50
     assert lost == set()
     # the history of the last restore says how many writes its pre-restore copy holds
-    assert done and done[0].before["audit_entries"] == sqlite3.connect(done[0].before["saved_as"]).execute(
-        "SELECT COUNT(*) FROM audit").fetchone()[0]
+    assert (
+        done
+        and done[0].before["audit_entries"]
+        == sqlite3.connect(done[0].before["saved_as"]).execute("SELECT COUNT(*) FROM audit").fetchone()[0]
+    )

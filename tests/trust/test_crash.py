@@ -32,15 +32,20 @@ from tests.trust.conftest import small_network
 ROOT = Path(__file__).resolve().parents[2]
 N = 30_000  # rows in the imported file; the write takes about 2 s here (60 progress calls of 500)
 # (progress line to kill after, or None) and (seconds after the first progress line, or None)
-IMPORT_KILLS = [(k, None) for k in (1, 3, 5, 12, 20, 25, 33, 40, 50, 59)] + [
-    (None, d) for d in (0.05, 0.3, 0.7, 1.5)]
+IMPORT_KILLS = [(k, None) for k in (1, 3, 5, 12, 20, 25, 33, 40, 50, 59)] + [(None, d) for d in (0.05, 0.3, 0.7, 1.5)]
 APP_KILLS = [0.5, 1.0, 1.7, 2.5]
 
 
 def _start(*args: str) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    return subprocess.Popen([sys.executable, "-m", "tests.trust.workers", *args], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.trust.workers", *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
 
 
 def _counts(path: str) -> tuple[int, int, str]:
@@ -74,8 +79,13 @@ def _kill_import(path: str, after_line: int | None, delay: float | None) -> tupl
     proc.wait(timeout=60)
     if timer is not None:
         timer.join()
-    return ("committed" if state == "committed" else "killed" if proc.returncode == -signal.SIGKILL
-            else f"exit {proc.returncode}"), lines
+    return (
+        "committed"
+        if state == "committed"
+        else "killed"
+        if proc.returncode == -signal.SIGKILL
+        else f"exit {proc.returncode}"
+    ), lines
 
 
 @pytest.mark.slow
@@ -142,7 +152,8 @@ def test_kill_app_mid_write_keeps_every_acknowledged_write(tmp_path):
 # organisations holds the write lock for about 2.7 s here, so the later delays land around its COMMIT
 # and the last one after it
 RESTORE_KILLS = [("begun", None), ("locked", None), ("copied", None), ("replaced", None)] + [
-    (None, d) for d in (0.0, 0.1, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 60.0)]
+    (None, d) for d in (0.0, 0.1, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 60.0)
+]
 
 
 def _restore_state(path: str) -> tuple[tuple[int, int, str], list[tuple[str, str]]]:
@@ -151,8 +162,10 @@ def _restore_state(path: str) -> tuple[tuple[int, int, str], list[tuple[str, str
         ok = conn.execute("PRAGMA integrity_check").fetchone()[0]
         orgs = conn.execute("SELECT COUNT(*) FROM orgs").fetchone()[0]
         marker = conn.execute("SELECT COUNT(*) FROM orgs WHERE id = 'only-in-live'").fetchone()[0]
-        entries = [(r[0], __import__("json").loads(r[1] or "{}").get("state", ""))
-                   for r in conn.execute("SELECT action, after FROM audit WHERE action = 'restore' ORDER BY id")]
+        entries = [
+            (r[0], __import__("json").loads(r[1] or "{}").get("state", ""))
+            for r in conn.execute("SELECT action, after FROM audit WHERE action = 'restore' ORDER BY id")
+        ]
     finally:
         conn.close()
     return (orgs, marker, ok), entries
@@ -180,8 +193,14 @@ def test_kill_restore_at_any_instant_leaves_old_or_new_and_says_which(tmp_path):
         path = str(tmp_path / f"trial{i}.db")
         shutil.copy(base, path)
         env = dict(os.environ, PYTHONPATH=str(ROOT))
-        proc = subprocess.Popen([sys.executable, "-m", "tests.trust.restore_worker", str(tmp_path / "backup.db"), path],
-                                cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "tests.trust.restore_worker", str(tmp_path / "backup.db"), path],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
         timer = None
         seen = []
         assert proc.stdout is not None

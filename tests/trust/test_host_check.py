@@ -71,12 +71,24 @@ def _visit(context, url: str, wait_for: str | None = None) -> tuple[str, int]:  
 
 
 # ----------------------------------------------------------------------------- names (no browser)
-@pytest.mark.parametrize(("host", "ok"), [
-    ("127.0.0.1:8501", True), ("localhost:8501", True), ("LOCALHOST.", True), ("[::1]:8501", True),
-    ("127.0.0.2", True), ("evil.example:8501", False), ("localhost.evil.example", False),
-    ("127.0.0.1.evil.example", False), ("evil.example@127.0.0.1", False), ("192.168.1.5:8501", False),
-    ("127.0.0.1:8501/x", False), ("", True), (None, True),
-])
+@pytest.mark.parametrize(
+    ("host", "ok"),
+    [
+        ("127.0.0.1:8501", True),
+        ("localhost:8501", True),
+        ("LOCALHOST.", True),
+        ("[::1]:8501", True),
+        ("127.0.0.2", True),
+        ("evil.example:8501", False),
+        ("localhost.evil.example", False),
+        ("127.0.0.1.evil.example", False),
+        ("evil.example@127.0.0.1", False),
+        ("192.168.1.5:8501", False),
+        ("127.0.0.1:8501/x", False),
+        ("", True),
+        (None, True),
+    ],
+)
 def test_loopback_server_answers_loopback_names_only(host: str | None, ok: bool) -> None:
     assert host_allowed(host, allowed_hosts("127.0.0.1", ""), "127.0.0.1") is ok
 
@@ -123,8 +135,14 @@ def renkei_serve(store: Path, tmp: Path, *extra: str) -> Iterator[tuple[int, str
     env.pop("RENKEI_START_TOKEN", None)
     env.pop("RENKEI_ALLOWED_HOSTS", None)
     with open(log, "wb") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "network.cli", "serve", "--port", str(port), *extra],
-                                cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "network.cli", "serve", "--port", str(port), *extra],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -186,10 +204,19 @@ def test_serve_refuses_foreign_host_websocket(store_path: Path, tmp_path: Path) 
         results = {}
         for host in (f"127.0.0.1:{port}", f"evil.example:{port}"):
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-            conn.request("GET", "/_stcore/stream", headers={
-                "Host": host, "Upgrade": "websocket", "Connection": "Upgrade", "Sec-WebSocket-Version": "13",
-                "Sec-WebSocket-Key": base64.b64encode(os.urandom(16)).decode(),
-                "Sec-WebSocket-Protocol": "streamlit", "Origin": f"http://{host}"})
+            conn.request(
+                "GET",
+                "/_stcore/stream",
+                headers={
+                    "Host": host,
+                    "Upgrade": "websocket",
+                    "Connection": "Upgrade",
+                    "Sec-WebSocket-Version": "13",
+                    "Sec-WebSocket-Key": base64.b64encode(os.urandom(16)).decode(),
+                    "Sec-WebSocket-Protocol": "streamlit",
+                    "Origin": f"http://{host}",
+                },
+            )
             results[host.split(":")[0]] = conn.getresponse().status
             conn.close()
     assert results["127.0.0.1"] == 101

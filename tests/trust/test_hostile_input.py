@@ -40,10 +40,12 @@ FORMS = form_values()
 
 def _snapshot(store: SQLiteStore) -> tuple:
     conn = store._conn()
-    return (store.revision(),
-            [dict(r) for r in conn.execute("SELECT * FROM orgs ORDER BY id")],
-            [dict(r) for r in conn.execute("SELECT * FROM ties ORDER BY id")],
-            [tuple(r) for r in conn.execute("SELECT type, name FROM sqlite_master ORDER BY name")])
+    return (
+        store.revision(),
+        [dict(r) for r in conn.execute("SELECT * FROM orgs ORDER BY id")],
+        [dict(r) for r in conn.execute("SELECT * FROM ties ORDER BY id")],
+        [tuple(r) for r in conn.execute("SELECT type, name FROM sqlite_master ORDER BY name")],
+    )
 
 
 def _base(tmp_path=None) -> SQLiteStore:
@@ -123,8 +125,17 @@ def test_hostile_form(case):
 
 def test_formula_names_are_defused_in_csv_export_and_kept_in_json():
     store = _base()
-    import_files(store, [("orgs.csv", b"name,sector\n" + "".join(
-        '"' + n.replace('"', '""') + '",npo\n' for n in FORMULA_NAMES + QUERY_NAMES).encode())], user="t")
+    import_files(
+        store,
+        [
+            (
+                "orgs.csv",
+                b"name,sector\n"
+                + "".join('"' + n.replace('"', '""') + '",npo\n' for n in FORMULA_NAMES + QUERY_NAMES).encode(),
+            )
+        ],
+        user="t",
+    )
     G = store.load_graph()
     with zipfile.ZipFile(io.BytesIO(export_bytes(G, "csv"))) as z:
         rows = list(csv.DictReader(io.StringIO(z.read("orgs.csv").decode("utf-8-sig"))))
@@ -144,13 +155,30 @@ def test_query_fragments_leave_the_schema_alone(tmp_path):
     path = tmp_path / "r.db"
     store = SQLiteStore(path)
     store.write(small_network())
-    import_files(store, [("orgs.csv", b"name,sector\n" + "".join(
-        '"' + n.replace('"', '""') + '",npo\n' for n in QUERY_NAMES).encode())], user="t")
+    import_files(
+        store,
+        [
+            (
+                "orgs.csv",
+                b"name,sector\n" + "".join('"' + n.replace('"', '""') + '",npo\n' for n in QUERY_NAMES).encode(),
+            )
+        ],
+        user="t",
+    )
     store.close()
     conn = sqlite3.connect(path)
     tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
-    assert {"activities", "audit", "login_attempts", "orgs", "participations", "schema_version",
-            "sqlite_sequence", "ties", "users"} <= set(tables)
+    assert {
+        "activities",
+        "audit",
+        "login_attempts",
+        "orgs",
+        "participations",
+        "schema_version",
+        "sqlite_sequence",
+        "ties",
+        "users",
+    } <= set(tables)
     SQLiteStore(tmp_path / "fresh.db").close()  # the tables of a fresh store (other areas' migrations too)
     with sqlite3.connect(tmp_path / "fresh.db") as fresh:
         expected = [r[0] for r in fresh.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]

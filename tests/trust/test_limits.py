@@ -28,14 +28,24 @@ def test_table_shape():
     assert [(r, c) for r, c, _ in problems] == [(3, ""), (4, "note")]  # header is row 1
 
 
-@pytest.mark.parametrize("value", ["<script>alert(1)</script>", "=HYPERLINK(\"http://x\")", "MATCH (n) DETACH DELETE n",
-                                   "'); DROP TABLE orgs;--", "株式会社 れんぷく", "a\tb"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "<script>alert(1)</script>",
+        '=HYPERLINK("http://x")',
+        "MATCH (n) DETACH DELETE n",
+        "'); DROP TABLE orgs;--",
+        "株式会社 れんぷく",
+        "a\tb",
+    ],
+)
 def test_markup_and_code_are_text(value):
     assert check_text("name", value.replace("\t", " ")) == value.replace("\t", " ")
 
 
-@pytest.mark.parametrize("value,code", [("a\x00b", "0000"), ("a\x1bb", "001B"), ("a\u202eb", "202E"),
-                                        ("a\nb", "000A"), ("a\x7f", "007F")])
+@pytest.mark.parametrize(
+    "value,code", [("a\x00b", "0000"), ("a\x1bb", "001B"), ("a\u202eb", "202E"), ("a\nb", "000A"), ("a\x7f", "007F")]
+)
 def test_control_characters_refused(value, code):
     with pytest.raises(ValidationError, match=f"U\\+{code}"):
         check_text("name", value)

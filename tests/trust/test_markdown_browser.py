@@ -76,17 +76,44 @@ def beacon() -> Iterator[list[str]]:
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     one_line = [h.replace("\n", " ") for h in HOSTILE]
-    orgs = [Org(id=f"org-md-{i}", name=h, sector="other", kind=h, city=h, district=h, note=HOSTILE[i],
-                url=f"{B}/url-beacon", aliases=[h], tags=[h]) for i, h in enumerate(one_line)]
-    ties = [Tie(id=f"tie-md-{i}", source=o.id, target="FIRST", type="support", directed=True,
-                project=one_line[i], note=HOSTILE[i], evidence=one_line[i]) for i, o in enumerate(orgs)]
+    orgs = [
+        Org(
+            id=f"org-md-{i}",
+            name=h,
+            sector="other",
+            kind=h,
+            city=h,
+            district=h,
+            note=HOSTILE[i],
+            url=f"{B}/url-beacon",
+            aliases=[h],
+            tags=[h],
+        )
+        for i, h in enumerate(one_line)
+    ]
+    ties = [
+        Tie(
+            id=f"tie-md-{i}",
+            source=o.id,
+            target="FIRST",
+            type="support",
+            directed=True,
+            project=one_line[i],
+            note=HOSTILE[i],
+            evidence=one_line[i],
+        )
+        for i, o in enumerate(orgs)
+    ]
     return miyagi_store(tmp_path_factory.mktemp("md") / "renkei.db", orgs, ties, user=one_line[1])
 
 
 def _shows(page, selector: str, text: str) -> int:  # type: ignore[no-untyped-def]
     """How many ``selector`` elements show ``text`` as typed (ignoring invisible word joiners)."""
-    return page.evaluate("([s, t]) => Array.from(document.querySelectorAll(s)).filter(e => "
-                         "e.textContent.replace(/\u2060/g, '').includes(t)).length", [selector, text])
+    return page.evaluate(
+        "([s, t]) => Array.from(document.querySelectorAll(s)).filter(e => "
+        "e.textContent.replace(/\u2060/g, '').includes(t)).length",
+        [selector, text],
+    )
 
 
 def _settle(page, ms: int = 2500) -> None:  # type: ignore[no-untyped-def]
@@ -126,8 +153,9 @@ def test_beacon_probe_works(chromium: str, beacon: list[str]) -> None:
     beacon.clear()
 
 
-def test_markdown_values_render_nowhere(chromium: str, beacon: list[str], store_path: Path,
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_markdown_values_render_nowhere(
+    chromium: str, beacon: list[str], store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from playwright.sync_api import sync_playwright
 
     monkeypatch.delenv("RENKEI_PUBLIC_VIEW", raising=False)  # local mode: no accounts, every page open
@@ -159,8 +187,11 @@ def test_markdown_values_render_nowhere(chromium: str, beacon: list[str], store_
             # the profile's heading shows the name as the text typed
             shown["profile heading"] = _shows(page, "h3", HOSTILE[-1])
             # a crafted link: the map's drill-down breadcrumb shows the ``group`` of the address
-            page.goto(f"{base}/?group=" + quote("![g](beacon-group.png) [ログイン](beacon-group-link)"),
-                      wait_until="domcontentloaded", timeout=120000)
+            page.goto(
+                f"{base}/?group=" + quote("![g](beacon-group.png) [ログイン](beacon-group-link)"),
+                wait_until="domcontentloaded",
+                timeout=120000,
+            )
             page.locator('[data-testid="stSidebarNavLink"]').first.wait_for(timeout=120000)
             _settle(page, 4000)
             rendered["map (crafted group)"] = _rendered(page)
@@ -185,7 +216,8 @@ def test_markdown_values_render_nowhere(chromium: str, beacon: list[str], store_
             _settle(page)
             csv = f"団体名,区分,{HEADER}\n{HOSTILE[0]},その他,x\n{HOSTILE[1]},???,y\n".encode()
             page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
-                files=[{"name": FILE_NAME, "mimeType": "text/csv", "buffer": csv}])
+                files=[{"name": FILE_NAME, "mimeType": "text/csv", "buffer": csv}]
+            )
             page.get_by_text("文字コード").first.wait_for(timeout=120000)  # the preview's caption
             _settle(page, 4000)
             rendered["import (preview)"] = _rendered(page)
@@ -193,8 +225,10 @@ def test_markdown_values_render_nowhere(chromium: str, beacon: list[str], store_
             visited.append("import (preview)")
         finally:
             browser.close()
-    print(f"\nmarkdown: visited {visited}; beacon hits {beacon}; beacon requests {requested}; "
-          f"rendered {dict((k, v) for k, v in rendered.items() if v)}; shown {shown}")
+    print(
+        f"\nmarkdown: visited {visited}; beacon hits {beacon}; beacon requests {requested}; "
+        f"rendered {dict((k, v) for k, v in rendered.items() if v)}; shown {shown}"
+    )
     assert len(visited) >= 10
     assert beacon == []
     assert requested == []

@@ -45,8 +45,14 @@ def _bindable(port: int) -> bool:
 
 def _start(tmp_path: Path, port: int) -> subprocess.Popen:
     env = {**os.environ, "RENKEI_STORE": str(tmp_path / "renkei.db")}
-    proc = subprocess.Popen([*RENKEI, "serve", "--port", str(port)], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    proc = subprocess.Popen(
+        [*RENKEI, "serve", "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 60
     while not _answers(port):
         if proc.poll() is not None or time.monotonic() > deadline:

@@ -25,5 +25,3 @@ def test_cli_undo_refuses_then_cascades(store, capsys):
     assert main(["--store", url, "history", "--action", "cascade", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [r["entity_id"] for r in rows] == ["t-kato"]
-
-

@@ -127,7 +127,10 @@ def test_account_changes_are_in_the_audit_log_without_hashes(tmp_path):
         u.remove("sato", by="aoi")
     entries = store.audit()
     assert [(e.action, e.entity, e.entity_id, e.user) for e in entries] == [
-        ("delete", "user", "sato", "aoi"), ("update", "user", "sato", "aoi"), ("create", "user", "sato", "aoi")]
+        ("delete", "user", "sato", "aoi"),
+        ("update", "user", "sato", "aoi"),
+        ("create", "user", "sato", "aoi"),
+    ]
     assert "argon2" not in str([(e.before, e.after) for e in entries])
     store.close()
 
@@ -142,8 +145,10 @@ def test_accounts_of_an_older_store_get_their_folded_key(tmp_path):
     conn.execute("INSERT INTO schema_version VALUES (2)")
     for part in MIGRATIONS[:2]:
         conn.executescript(part)
-    conn.execute("INSERT INTO users (name, role, password_hash, created_at, updated_at) VALUES (?,?,?,?,?)",
-                 ("Sato", "admin", FAST.hash("correct horse 1"), "2025-01-01", "2025-01-01"))
+    conn.execute(
+        "INSERT INTO users (name, role, password_hash, created_at, updated_at) VALUES (?,?,?,?,?)",
+        ("Sato", "admin", FAST.hash("correct horse 1"), "2025-01-01", "2025-01-01"),
+    )
     conn.commit()
     conn.close()
     with UserStore(path, hasher=FAST) as u:

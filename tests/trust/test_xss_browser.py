@@ -43,11 +43,34 @@ ADMIN = ("xss-admin", "correct horse battery")
 
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    orgs = [Org(id=f"org-xss-{i}", name=p, sector="other", kind=p, city=p, district=p, note=p,
-                url=f"javascript:console.log('{MARKER}')", aliases=[p], tags=[p])
-            for i, p in enumerate(PAYLOADS)]
-    ties = [Tie(id=f"tie-xss-{i}", source=o.id, target="FIRST", type="support", directed=True,
-                project=PAYLOADS[i], note=PAYLOADS[i], evidence=PAYLOADS[i]) for i, o in enumerate(orgs)]
+    orgs = [
+        Org(
+            id=f"org-xss-{i}",
+            name=p,
+            sector="other",
+            kind=p,
+            city=p,
+            district=p,
+            note=p,
+            url=f"javascript:console.log('{MARKER}')",
+            aliases=[p],
+            tags=[p],
+        )
+        for i, p in enumerate(PAYLOADS)
+    ]
+    ties = [
+        Tie(
+            id=f"tie-xss-{i}",
+            source=o.id,
+            target="FIRST",
+            type="support",
+            directed=True,
+            project=PAYLOADS[i],
+            note=PAYLOADS[i],
+            evidence=PAYLOADS[i],
+        )
+        for i, o in enumerate(orgs)
+    ]
     path = miyagi_store(tmp_path_factory.mktemp("xss") / "renkei.db", orgs, ties, user=PAYLOADS[1])
     with UserStore(path, hasher=FAST) as users:
         users.add(*ADMIN, "admin")
@@ -61,8 +84,7 @@ class Probe:
         self.dialogs: list[str] = []
         self.console: list[str] = []
         self.image_requests: list[str] = []
-        context.on("request", lambda r: self.image_requests.append(r.url) if r.url.rstrip("/").endswith("/x")
-                   else None)
+        context.on("request", lambda r: self.image_requests.append(r.url) if r.url.rstrip("/").endswith("/x") else None)
 
     def watch(self, page) -> None:  # type: ignore[no-untyped-def]
         page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
@@ -162,8 +184,10 @@ def test_payloads_run_nowhere_in_the_exported_map(chromium: str, store_path: Pat
             page.set_content(html, wait_until="load")
             page.wait_for_timeout(3000)
             # the page's own data: vis-network's label may be empty, the map naming it only on zoom (issue 15)
-            shown = page.evaluate("() => window.network ? JSON.parse(document.getElementById('renkei-data')"
-                                  ".textContent).nodes.find(n => n.id === 'org-xss-1') : null")
+            shown = page.evaluate(
+                "() => window.network ? JSON.parse(document.getElementById('renkei-data')"
+                ".textContent).nodes.find(n => n.id === 'org-xss-1') : null"
+            )
         finally:
             browser.close()
     assert probe.fired() == []

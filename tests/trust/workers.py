@@ -56,8 +56,14 @@ def writer(path: str, wid: int, seconds: float, log_dir: str) -> None:
                 shared = shared_org(rng.randrange(SHARED))
                 a = rng.choice(mine)
                 start = f"20{rng.randrange(10, 25)}-04-01"
-                t = Tie(tie_id_for(a, shared.id, "collaboration", start), a, shared.id, "collaboration",
-                        strength=rng.randint(1, 5), start=start)
+                t = Tie(
+                    tie_id_for(a, shared.id, "collaboration", start),
+                    a,
+                    shared.id,
+                    "collaboration",
+                    strength=rng.randint(1, 5),
+                    start=start,
+                )
                 store.write(ChangeSet(orgs=[shared], ties=[t]), user=f"writer{wid}")
                 ties.append(t.id)
                 log.write(f"tie {t.id} {shared.id}\n")

@@ -17,12 +17,29 @@ __all__ = ["ROOT", "CHROMIUM", "CHROMIUM_ARGS", "free_port", "serve", "launch", 
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("RENKEI_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-default-apps", "--disable-domain-reliability", "--no-pings",
-                 "--disable-dev-shm-usage"]
-LOCAL_PREFIXES = ("http://127.0.0.1", "ws://127.0.0.1", "http://localhost", "ws://localhost", "about:",
-                  "data:", "blob:")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-domain-reliability",
+    "--no-pings",
+    "--disable-dev-shm-usage",
+]
+LOCAL_PREFIXES = (
+    "http://127.0.0.1",
+    "ws://127.0.0.1",
+    "http://localhost",
+    "ws://localhost",
+    "about:",
+    "data:",
+    "blob:",
+)
 
 
 def miyagi_store(path: Path, orgs: list, ties: list, *, user: str = "test") -> Path:
@@ -59,9 +76,23 @@ def serve(store: str | Path, *, timeout: float = 60.0) -> Iterator[str]:
     """Start ``streamlit run app.py`` on a free port with ``RENKEI_STORE=store``; yield its base URL."""
     port = free_port()
     env = {**os.environ, "RENKEI_STORE": str(store)}
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-           "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
-           "--server.fileWatcherType", "none"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(ROOT / "app.py"),
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+    ]
     log = open(Path(store).with_suffix(".server.log"), "wb")  # noqa: SIM115 - closed below
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"

@@ -18,8 +18,16 @@ ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
 SAMPLE = ROOT / "data" / "miyagi"
 PAGES = ["map", "orgs", "brokers", "gaps", "changes", "add", "importer", "export"]
-TITLES = {"map": "地図", "orgs": "団体", "brokers": "仲介者", "gaps": "ギャップ", "changes": "変化", "add": "追加",
-          "importer": "取り込み", "export": "書き出し"}
+TITLES = {
+    "map": "地図",
+    "orgs": "団体",
+    "brokers": "仲介者",
+    "gaps": "ギャップ",
+    "changes": "変化",
+    "add": "追加",
+    "importer": "取り込み",
+    "export": "書き出し",
+}
 
 
 @pytest.fixture(scope="module")
@@ -240,7 +248,8 @@ def test_add_tie_writes_and_shows_on_map(sample_store: str) -> None:
     assert at.success, _errors(at)
     ties = [t for t in store.ties(org=a.id) if t.project == "復興支援ネットワーク事業"]
     assert [(t.source, t.target, t.type, t.directed, t.strength) for t in ties] == [
-        (a.id, b.id, "funding", True, 5)]  # funding is directed by default (DESIGN.md)
+        (a.id, b.id, "funding", True, 5)
+    ]  # funding is directed by default (DESIGN.md)
     at.switch_page("ui/pages/map.py").run()
     html = at.get("iframe")[0].proto.srcdoc
     assert f'data-edge-count="{store.counts()["ties"]}"' in html

@@ -23,16 +23,17 @@ ARTIFACTS = ROOT / "tests" / "artifacts"
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The Miyagi sample plus one organisation whose name is an XSS attempt."""
-    return miyagi_store(tmp_path_factory.mktemp("browser") / "renkei.db",
-                        [Org(id="org-evil", name=EVIL, sector="other", note=EVIL)],
-                        [Tie(id="tie-evil", source="org-evil", target="FIRST")])
+    return miyagi_store(
+        tmp_path_factory.mktemp("browser") / "renkei.db",
+        [Org(id="org-evil", name=EVIL, sector="other", note=EVIL)],
+        [Tie(id="tie-evil", source="org-evil", target="FIRST")],
+    )
 
 
 def _idle(page) -> None:  # type: ignore[no-untyped-def]
     """Wait until the script run is over (Streamlit's running indicator gone), twice in a row."""
     for _ in range(2):
-        page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
-                               timeout=60000)
+        page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60000)
         page.wait_for_timeout(300)
 
 
@@ -87,15 +88,19 @@ def test_map_and_add_tie_in_chromium(chromium: str, store_path: Path) -> None:
             frame.frame_element().scroll_into_view_if_needed()
             page.wait_for_timeout(300)
             box = frame.frame_element().bounding_box()
-            xy = frame.evaluate("() => window.network.canvasToDOM(window.network.getPositions(['org-evil'])['org-evil'])")
+            xy = frame.evaluate(
+                "() => window.network.canvasToDOM(window.network.getPositions(['org-evil'])['org-evil'])"
+            )
             page.mouse.move(box["x"] + xy["x"], box["y"] + xy["y"])
             frame.wait_for_function("() => document.getElementById('renkei-tip').style.display === 'block'")
             assert EVIL in frame.evaluate("() => document.getElementById('renkei-tip').textContent")
             page.mouse.click(box["x"] + xy["x"], box["y"] + xy["y"])
             frame.wait_for_function("() => document.getElementById('renkei-info').style.display === 'block'")
             assert EVIL in frame.evaluate("() => document.getElementById('renkei-info').textContent")
-            assert frame.evaluate("() => document.querySelector('#renkei-info a').getAttribute('href')") == \
-                "orgs?org=org-evil"
+            assert (
+                frame.evaluate("() => document.querySelector('#renkei-info a').getAttribute('href')")
+                == "orgs?org=org-evil"
+            )
             assert frame.evaluate("() => document.querySelectorAll('img').length") == 0
             ARTIFACTS.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(ARTIFACTS / "map.png"), full_page=False)

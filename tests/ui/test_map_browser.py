@@ -21,8 +21,7 @@ ARTIFACTS = ROOT / "tests" / "artifacts"
 
 def _idle(page) -> None:  # type: ignore[no-untyped-def]
     for _ in range(2):
-        page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
-                               timeout=120000)
+        page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=120000)
         page.wait_for_timeout(300)
 
 
@@ -128,8 +127,10 @@ def test_drill_down_on_20000_organisations(chromium: str, tmp_path: Path) -> Non
             assert frame.evaluate("() => document.getElementById('renkei-map').dataset.aggregated") == "1"
             _idle(page)
             frame = map_frame(page)
-            key, name = frame.evaluate("() => { const n = JSON.parse(document.getElementById('renkei-data')"
-                                       ".textContent).nodes.find(n => n.id === 'c0'); return [n.key, n.rows[0][1]]; }")
+            key, name = frame.evaluate(
+                "() => { const n = JSON.parse(document.getElementById('renkei-data')"
+                ".textContent).nodes.find(n => n.id === 'c0'); return [n.key, n.rows[0][1]]; }"
+            )
             assert "ほか" in name and "団体" in name  # named after its members, not "コミュニティ 3"
             expected = len(sizes[int(key)])
             assert expected <= 3000, expected  # drawn one by one after the drill-down
@@ -141,8 +142,12 @@ def test_drill_down_on_20000_organisations(chromium: str, tmp_path: Path) -> Non
                 counts = []
                 for f in page.frames:
                     try:
-                        counts.append(f.evaluate("() => window.renkeiDrawn !== undefined ? "
-                                                 "document.getElementById('renkei-map').dataset.nodeCount : null"))
+                        counts.append(
+                            f.evaluate(
+                                "() => window.renkeiDrawn !== undefined ? "
+                                "document.getElementById('renkei-map').dataset.nodeCount : null"
+                            )
+                        )
                     except Exception:  # noqa: BLE001 - a frame navigating away
                         continue
                 if str(expected) in counts:

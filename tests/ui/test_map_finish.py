@@ -67,11 +67,22 @@ def test_sidebar_count_follows_a_write_on_the_same_run(store_path: str) -> None:
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_every_map_widget_has_help_in_the_language(store_path: str, lang: str) -> None:
     at = _open(lang)
-    widgets = {"map_size": at.selectbox(key="map_size"), "map_colour": at.selectbox(key="map_colour"),
-               "map_highlight": at.multiselect(key="map_highlight"), "map_focus": at.selectbox(key="map_focus"),
-               "map_steps": at.radio(key="map_steps"), "map_layout": at.selectbox(key="map_layout")}
-    expected = {"map_size": "size_by_help", "map_colour": "colour_by_help", "map_highlight": "highlight_help",
-                "map_focus": "search_org_help", "map_steps": "ego_steps_help", "map_layout": "layout_help"}
+    widgets = {
+        "map_size": at.selectbox(key="map_size"),
+        "map_colour": at.selectbox(key="map_colour"),
+        "map_highlight": at.multiselect(key="map_highlight"),
+        "map_focus": at.selectbox(key="map_focus"),
+        "map_steps": at.radio(key="map_steps"),
+        "map_layout": at.selectbox(key="map_layout"),
+    }
+    expected = {
+        "map_size": "size_by_help",
+        "map_colour": "colour_by_help",
+        "map_highlight": "highlight_help",
+        "map_focus": "search_org_help",
+        "map_steps": "ego_steps_help",
+        "map_layout": "layout_help",
+    }
     for key, widget in widgets.items():
         assert widget.help == t(expected[key], lang), key
     assert t("size_by_help", "ja") != t("size_by_help", "en")  # two languages, not one text twice

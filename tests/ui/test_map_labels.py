@@ -50,14 +50,21 @@ def _graph(sample: str, tmp: Path):  # type: ignore[no-untyped-def]
 
 
 def _overlaps(boxes: list[dict]) -> list[tuple[str, str]]:
-    return [(a["id"], b["id"]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
-            if a["x0"] < b["x1"] and b["x0"] < a["x1"] and a["y0"] < b["y1"] and b["y0"] < a["y1"]]
+    return [
+        (a["id"], b["id"])
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if a["x0"] < b["x1"] and b["x0"] < a["x1"] and a["y0"] < b["y1"] and b["y0"] < a["y1"]
+    ]
 
 
 def _settle(page, passes: int = 0) -> None:  # type: ignore[no-untyped-def]
-    page.wait_for_function(f"() => window.renkeiLabels && window.renkeiLabels.settled"
-                           f" && window.renkeiLabels.passes > {passes}"
-                           " && window.network.physics.options.enabled === false", timeout=90000)
+    page.wait_for_function(
+        f"() => window.renkeiLabels && window.renkeiLabels.settled"
+        f" && window.renkeiLabels.passes > {passes}"
+        " && window.network.physics.options.enabled === false",
+        timeout=90000,
+    )
     page.wait_for_timeout(300)
 
 
@@ -78,10 +85,12 @@ def test_labels_never_overlap_at_the_default_view(chromium: str, tmp_path: Path,
             _settle(page)
             boxes = page.evaluate(BOXES)
             assert _overlaps(boxes) == []
-            legend = page.evaluate("() => { const r = document.getElementById('renkei-legend').getBoundingClientRect(),"
-                                   " c = document.getElementById('renkei-map').getBoundingClientRect();"
-                                   " return {id: 'legend', x0: r.left - c.left, y0: r.top - c.top,"
-                                   " x1: r.right - c.left, y1: r.bottom - c.top}; }")
+            legend = page.evaluate(
+                "() => { const r = document.getElementById('renkei-legend').getBoundingClientRect(),"
+                " c = document.getElementById('renkei-map').getBoundingClientRect();"
+                " return {id: 'legend', x0: r.left - c.left, y0: r.top - c.top,"
+                " x1: r.right - c.left, y1: r.bottom - c.top}; }"
+            )
             assert _overlaps([legend, *boxes]) == []  # no name hidden under the legend
             assert len(boxes) >= 8, len(boxes)  # the most central are named at the default view
             assert len(boxes) < G.number_of_nodes()  # … not all of them: the rest on zoom

@@ -16,9 +16,21 @@ from tests.trust.conftest import FAST
 AppTest = pytest.importorskip("streamlit.testing.v1").AppTest
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
-HOSTILE = ["![b](http://127.0.0.1:9/b.png)", "[ログイン](http://x.example)", "<http://x>", "www.x.example",
-           "a@x.example", ":red[赤] :smile: $x$", "# 見出し", "1. list", "> quote", "| a | b |", "`code`",
-           "\\*not bold\\*", "[r]: http://x\n[x][r]"]
+HOSTILE = [
+    "![b](http://127.0.0.1:9/b.png)",
+    "[ログイン](http://x.example)",
+    "<http://x>",
+    "www.x.example",
+    "a@x.example",
+    ":red[赤] :smile: $x$",
+    "# 見出し",
+    "1. list",
+    "> quote",
+    "| a | b |",
+    "`code`",
+    "\\*not bold\\*",
+    "[r]: http://x\n[x][r]",
+]
 
 
 @pytest.mark.parametrize("value", HOSTILE)

@@ -21,6 +21,9 @@ ALLOWED = (ast.Call, ast.Constant, ast.Await, ast.Yield, ast.YieldFrom)
 @pytest.mark.parametrize("path", SCRIPTS, ids=lambda p: p.name)
 def test_no_bare_expression_for_magic(path: Path) -> None:
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    bare = [f"{path.name}:{n.lineno} {type(n.value).__name__}" for n in ast.walk(tree)
-            if isinstance(n, ast.Expr) and not isinstance(n.value, ALLOWED)]
+    bare = [
+        f"{path.name}:{n.lineno} {type(n.value).__name__}"
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Expr) and not isinstance(n.value, ALLOWED)
+    ]
     assert bare == []

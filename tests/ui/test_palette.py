@@ -12,7 +12,7 @@ from network.viz import GROUP_COLOURS, _colours, group_order, render_map
 
 def _lab(hex_colour: str) -> tuple[float, float, float]:
     """sRGB → CIELAB (D65), the textbook formulas (CIE 15:2004)."""
-    r, g, b = (int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    r, g, b = (int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
     lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
     x = (0.4124 * lin[0] + 0.3576 * lin[1] + 0.1805 * lin[2]) / 0.95047
     y = 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]

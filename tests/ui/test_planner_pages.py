@@ -63,10 +63,11 @@ def broker_store(tmp_path, monkeypatch) -> str:
     from network.model import Org, Tie
     from tests.ui.live_app import miyagi_store
 
-    path = miyagi_store(tmp_path / "renkei.db",
-                        [Org("x-new", "新しい中継団体", "npo"), Org("y-new", "奥の団体", "residents_group")],
-                        [Tie("tx", "x-new", "FIRST", start="2024-06-01"),
-                         Tie("ty", "x-new", "y-new", start="2024-06-01")])
+    path = miyagi_store(
+        tmp_path / "renkei.db",
+        [Org("x-new", "新しい中継団体", "npo"), Org("y-new", "奥の団体", "residents_group")],
+        [Tie("tx", "x-new", "FIRST", start="2024-06-01"), Tie("ty", "x-new", "y-new", start="2024-06-01")],
+    )
     monkeypatch.setenv("RENKEI_STORE", str(path))
     return str(path)
 
@@ -129,10 +130,10 @@ def test_gaps_heatmap_counts_pairs_either_direction(sample_store, lang):  # noqa
     # the table beside the heatmap: one row per unordered pair, ties either direction
     ties_col = "連携している組" if lang == "ja" else "Tied pairs"
     table = next(f for f in _frames(at) if ties_col in f.columns)
-    expected = {frozenset((Sector(r["a"]).label(lang), Sector(r["b"]).label(lang))): r["ties"]
-                for r in result["sector_gaps"]}
-    got = {frozenset((a, b)): t for a, b, t in zip(table.iloc[:, 0], table.iloc[:, 1], table[ties_col],
-                                                    strict=True)}
+    expected = {
+        frozenset((Sector(r["a"]).label(lang), Sector(r["b"]).label(lang))): r["ties"] for r in result["sector_gaps"]
+    }
+    got = {frozenset((a, b)): t for a, b, t in zip(table.iloc[:, 0], table.iloc[:, 1], table[ties_col], strict=True)}
     assert got == expected
     # the issue's case: residents' groups – intermediaries are tied (directed arcs one way only)
     key = frozenset((Sector("residents_group").label(lang), Sector("intermediary").label(lang)))
@@ -154,8 +155,9 @@ def test_gaps_lists_sector_pairs_with_no_tie_and_their_introductions(sample_stor
         for i in r["introductions"]:
             assert i["a_name"] in text and i["b_name"] in text and i["introducer_name"] in text
         if not r["introductions"]:
-            assert text == ("共通の連携先がなく、紹介者が見つかりません" if lang == "ja"
-                            else "no common partner to introduce them")
+            assert text == (
+                "共通の連携先がなく、紹介者が見つかりません" if lang == "ja" else "no common partner to introduce them"
+            )
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
@@ -174,8 +176,11 @@ def test_gaps_shows_density_and_centralization(sample_store, lang):  # noqa: F81
     g = _analysis(sample_store)["graph"]
     at = _open("gaps", lang)
     metrics = {m.label: m.value for m in at.metric}
-    names = (("密度", "中心化（連携数）", "中心化（媒介中心性）") if lang == "ja"
-             else ("Density", "Centralization (partners)", "Centralization (betweenness)"))
+    names = (
+        ("密度", "中心化（連携数）", "中心化（媒介中心性）")
+        if lang == "ja"
+        else ("Density", "Centralization (partners)", "Centralization (betweenness)")
+    )
     assert metrics[names[0]] == f"{g['density']:.3f}"
     assert metrics[names[1]] == f"{g['centralization']['degree']:.2f}"
     assert metrics[names[2]] == f"{g['centralization']['betweenness']:.2f}"

@@ -62,13 +62,22 @@ def _add_partner(page, query: str, name: str, db: str, respondent: str, partner:
     _wait_for(lambda: _answer(db, respondent, partner), f"{respondent} → {partner} saved")
 
 
-def _rate(page, db: str, respondent: str, partner: str, name: str, strength: str, type_ja: str,  # noqa: ANN001
-          trust: int, value: int) -> None:
-    block = page.locator("[data-testid='stVerticalBlock']").filter(
-        has=page.get_by_text(name, exact=True)).last
+def _rate(
+    page,
+    db: str,
+    respondent: str,
+    partner: str,
+    name: str,
+    strength: str,
+    type_ja: str,  # noqa: ANN001
+    trust: int,
+    value: int,
+) -> None:
+    block = page.locator("[data-testid='stVerticalBlock']").filter(has=page.get_by_text(name, exact=True)).last
     block.get_by_text(strength, exact=True).click()
-    _wait_for(lambda: (_answer(db, respondent, partner) or 0) and _answer(db, respondent, partner).strength,
-              "strength saved")
+    _wait_for(
+        lambda: (_answer(db, respondent, partner) or 0) and _answer(db, respondent, partner).strength, "strength saved"
+    )
     block.get_by_role("button", name=type_ja, exact=True).click()
     _wait_for(lambda: _answer(db, respondent, partner).types, "types saved")
     for items, score in ((TRUST_JA, trust), (VALUE_JA, value)):
@@ -85,8 +94,24 @@ def test_three_organisations_answer_a_round(tmp_path, chromium, capsys):
     db = str(miyagi_store(tmp_path / "renkei.db", [], []))
     orgs_file = tmp_path / "round.txt"
     orgs_file.write_text("\n".join(ROUND) + "\n", encoding="utf-8")
-    assert main(["--store", db, "survey", "create", R, "--year", "令和6年度", "--orgs", str(orgs_file),
-                 "--close", "2099-03-31"]) == 0
+    assert (
+        main(
+            [
+                "--store",
+                db,
+                "survey",
+                "create",
+                R,
+                "--year",
+                "令和6年度",
+                "--orgs",
+                str(orgs_file),
+                "--close",
+                "2099-03-31",
+            ]
+        )
+        == 0
+    )
     capsys.readouterr()
     with serve(db) as base:
         assert main(["--store", db, "survey", "links", R, "--format", "json", "--base-url", base]) == 0
@@ -98,8 +123,10 @@ def test_three_organisations_answer_a_round(tmp_path, chromium, capsys):
             page.on("request", lambda r: None if is_local(r.url) else outside.append(r.url))
             page.goto(links["my-001"])
             page.get_by_text("回答する団体: みやぎ連携復興センター").wait_for(timeout=90_000)
-            assert page.locator("[data-testid='stSidebar']").count() == 0 or not page.locator(
-                "[data-testid='stSidebar']").is_visible()
+            assert (
+                page.locator("[data-testid='stSidebar']").count() == 0
+                or not page.locator("[data-testid='stSidebar']").is_visible()
+            )
             body = page.inner_text("body")
             assert "地図" not in body and "NPO法人 女川みらい工房" not in body  # nothing else of the app
             _add_partner(page, "気仙沼", "気仙沼地域活動サポートセンター", db, "my-001", "my-002")
@@ -130,9 +157,11 @@ def test_three_organisations_answer_a_round(tmp_path, chromium, capsys):
     assert not any(u.split("token=")[1] in log for u in links.values())  # tokens never logged
 
     paper = tmp_path / "paper.csv"
-    paper.write_text("回答団体,相手団体,頻度,強さ,種類,話し合いへの開かれ,信頼性,目的の共有,影響力,資源の提供,関与\n"
-                     "ひがしまつしま市民協働ステーション,せんだい多文化共生サロン,月1回程度,5,支援,4,3,2,4,4,4\n",
-                     encoding="utf-8")
+    paper.write_text(
+        "回答団体,相手団体,頻度,強さ,種類,話し合いへの開かれ,信頼性,目的の共有,影響力,資源の提供,関与\n"
+        "ひがしまつしま市民協働ステーション,せんだい多文化共生サロン,月1回程度,5,支援,4,3,2,4,4,4\n",
+        encoding="utf-8",
+    )
     assert main(["--store", db, "survey", "import", R, str(paper)]) == 0
     capsys.readouterr()
     assert main(["--store", db, "survey", "apply", R, "--format", "json"]) == 0
@@ -140,14 +169,25 @@ def test_three_organisations_answer_a_round(tmp_path, chromium, capsys):
     assert (applied["ties"], applied["confirmed"], applied["one_sided"], applied["disagreements"]) == (3, 1, 2, 1)
     with open_store(db) as store:
         s = survey_summary(store, R)
-        ties = sorted((t.source, t.target, t.type, t.strength, "confirmed" in t.note)
-                      for t in store.ties() if t.evidence == "survey")
-    assert ties == [("my-001", "my-002", "collaboration", 3, True), ("my-001", "my-003", "information", 2, False),
-                    ("my-003", "my-047", "support", 5, False)]
+        ties = sorted(
+            (t.source, t.target, t.type, t.strength, "confirmed" in t.note)
+            for t in store.ties()
+            if t.evidence == "survey"
+        )
+    assert ties == [
+        ("my-001", "my-002", "collaboration", 3, True),
+        ("my-001", "my-003", "information", 2, False),
+        ("my-003", "my-047", "support", 5, False),
+    ]
     assert (s["invited"], s["answered"], s["response_rate"]) == (5, 3, 0.6)
     net = s["network"]
     assert (net["pairs"], net["confirmed"], net["one_sided"], net["reciprocity"]) == (3, 1, 2, 0.5)
     assert (net["trust"], net["value"]) == (3.0, 2.5)
     o = s["orgs"]
     assert [(o[i]["trust"], o[i]["value"], o[i]["raters"]) for i in ROUND] == [
-        (3.0, 2.0, 1), (4.0, 3.0, 1), (2.0, 1.0, 1), (3.0, 4.0, 1), (None, None, 0)]
+        (3.0, 2.0, 1),
+        (4.0, 3.0, 1),
+        (2.0, 1.0, 1),
+        (3.0, 4.0, 1),
+        (None, None, 0),
+    ]

@@ -22,8 +22,16 @@ HOSTILE = "<script>alert(1)</script> **太字** [x](javascript:alert(1)) :red[�
 def survey_db(tmp_path, monkeypatch):
     path = tmp_path / "renkei.db"
     store = open_store(str(path))
-    store.write(ChangeSet(orgs=[Org("a", "みやぎ連携復興センター", "intermediary"), Org("b", "石巻市", "government"),
-                                Org("c", HOSTILE, "npo"), Org("x", "一覧にない秘密の団体", "company")]))
+    store.write(
+        ChangeSet(
+            orgs=[
+                Org("a", "みやぎ連携復興センター", "intermediary"),
+                Org("b", "石巻市", "government"),
+                Org("c", HOSTILE, "npo"),
+                Org("x", "一覧にない秘密の団体", "company"),
+            ]
+        )
+    )
     create_round(store, R, 2024, orgs=["a", "b", "c"], close_date="2099-03-31")
     links = {x["org"]: x["url"].split("token=")[1] for x in issue_links(store, R)}
     store.close()
@@ -41,8 +49,7 @@ def _open(token: str) -> AppTest:
 
 def _all_text(at: AppTest) -> str:
     parts = []
-    for kind in ("text", "markdown", "caption", "error", "info", "success", "warning", "header", "subheader",
-                 "title"):
+    for kind in ("text", "markdown", "caption", "error", "info", "success", "warning", "header", "subheader", "title"):
         parts += [str(getattr(e, "value", "")) for e in getattr(at, kind)]
     for w in list(at.selectbox) + list(at.radio):
         parts += [str(o) for o in getattr(w, "options", [])]

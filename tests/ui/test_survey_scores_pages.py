@@ -51,16 +51,24 @@ def test_gaps_show_the_survey_figures_once_applied(db):
     apply_round(db, R, user="staff")
     at = _page("gaps")
     got = {m.label: m.value for m in at.metric}
-    assert (got["回答率"], got["相互性（双方が回答）"], got["信頼の平均"], got["価値の平均"]) == \
-        ("75.0%", "66.7%", "3.00", "2.60")
+    assert (got["回答率"], got["相互性（双方が回答）"], got["信頼の平均"], got["価値の平均"]) == (
+        "75.0%",
+        "66.7%",
+        "3.00",
+        "2.60",
+    )
 
 
 def test_survey_page_shows_the_same_figures_in_the_readers_language(db):
     at = _page("survey")
     got = {m.label: m.value for m in at.metric}
     # response 3/4, reciprocity 2/3, trust 3.00, value 2.60 (before any apply: the answers themselves)
-    assert (got["回答率"], got["相互性（双方が回答）"], got["信頼の平均"], got["価値の平均"]) == \
-        ("75%", "67%", "3.00", "2.60")
+    assert (got["回答率"], got["相互性（双方が回答）"], got["信頼の平均"], got["価値の平均"]) == (
+        "75%",
+        "67%",
+        "3.00",
+        "2.60",
+    )
     df = at.dataframe[-1].value
     assert list(df.columns) == ["ID", "団体名", "信頼（連携先から）", "価値（連携先から）", "評価した団体数"]
     assert df.set_index("ID").loc["a", "信頼（連携先から）"] == 3.5

@@ -18,8 +18,12 @@ AppTest = pytest.importorskip("streamlit.testing.v1").AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
-TITLES = {("trends", "ja"): "推移", ("trends", "en"): "Trends", ("districts", "ja"): "地区",
-          ("districts", "en"): "Districts"}
+TITLES = {
+    ("trends", "ja"): "推移",
+    ("trends", "en"): "Trends",
+    ("districts", "ja"): "地区",
+    ("districts", "en"): "Districts",
+}
 
 
 @pytest.fixture(scope="module")
@@ -120,10 +124,16 @@ def test_hostile_names_are_shown_as_text(tmp_path, monkeypatch):
     path = tmp_path / "hostile.db"
     city, name = "*市* [x](javascript:alert(1))", "**太字** <script>alert(1)</script>"
     with open_store(str(path)) as store:
-        store.write(ChangeSet(
-            orgs=[Org(id="c", name="センター", sector="intermediary", city=city),
-                  Org(id="k", name=name, sector="residents_group", kind="自治会", city=city, district="<b>d</b>")],
-            ties=[Tie(id="t", source="c", target="k", start="2024-04-01")]), user="test")
+        store.write(
+            ChangeSet(
+                orgs=[
+                    Org(id="c", name="センター", sector="intermediary", city=city),
+                    Org(id="k", name=name, sector="residents_group", kind="自治会", city=city, district="<b>d</b>"),
+                ],
+                ties=[Tie(id="t", source="c", target="k", start="2024-04-01")],
+            ),
+            user="test",
+        )
     monkeypatch.setenv("RENKEI_STORE", str(path))
     at = _open("districts", "ja")
     assert [h.value for h in at.subheader] == [plain(city)]

@@ -38,8 +38,7 @@ def test_config_and_serve_use_the_import_limit(monkeypatch: pytest.MonkeyPatch) 
 
 
 @pytest.mark.browser
-def test_browser_does_not_send_an_oversize_file(chromium: str, tmp_path: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_browser_does_not_send_an_oversize_file(chromium: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from playwright.sync_api import sync_playwright
 
     monkeypatch.delenv("RENKEI_PUBLIC_VIEW", raising=False)  # local mode: the import page is open
@@ -50,8 +49,7 @@ def test_browser_does_not_send_an_oversize_file(chromium: str, tmp_path: Path,
         browser = launch(p)
         try:
             context = browser.new_context(locale="ja-JP")
-            context.on("request", lambda r: uploads.append(f"{r.method} {r.url}") if "upload_file" in r.url
-                       else None)
+            context.on("request", lambda r: uploads.append(f"{r.method} {r.url}") if "upload_file" in r.url else None)
             page = context.new_page()
             page.goto(base + "/", wait_until="domcontentloaded")
             page.locator('[data-testid="stSidebarNavLink"]', has_text="取り込み").click()

@@ -88,8 +88,11 @@ def test_colours_and_legend_by_sector() -> None:
     data = _data(page)
     groups = data["options"]["groups"]
     colours = {n["id"]: groups[n["g"]]["color"]["background"] for n in data["nodes"]}
-    assert colours == {"a": SECTOR_COLOURS["intermediary"], "b": SECTOR_COLOURS["npo"],
-                       "c": SECTOR_COLOURS["government"]}
+    assert colours == {
+        "a": SECTOR_COLOURS["intermediary"],
+        "b": SECTOR_COLOURS["npo"],
+        "c": SECTOR_COLOURS["government"],
+    }
     # Japanese labels from network.model.Sector
     for label in ("中間支援組織", "NPO・市民活動団体", "行政"):
         assert label in page
@@ -105,8 +108,9 @@ def test_size_by_measure() -> None:
 
 
 def test_highlight_marks_nodes_and_bridges() -> None:
-    page = render_map(_sample(), highlight={"brokers": ["a"], "cut_points": ["a"], "bridges": [("b", "a")],
-                                             "focus": ["c"]})
+    page = render_map(
+        _sample(), highlight={"brokers": ["a"], "cut_points": ["a"], "bridges": [("b", "a")], "focus": ["c"]}
+    )
     data = _data(page)
     nodes = {n["id"]: n.get("hl", {}) for n in data["nodes"]}
     assert nodes["a"]["shape"] == "diamond" and nodes["a"]["borderWidth"] == 5
@@ -165,7 +169,7 @@ def test_layout_is_fixed_and_bounded(n: int) -> None:
     a, b = compute_layout(G), compute_layout(G)
     assert a == b  # same seed, same picture
     assert len(a) == n
-    scale = 45 * n ** 0.5 + 120
+    scale = 45 * n**0.5 + 120
     assert all(abs(c) <= scale + 1e-6 for xy in a.values() for c in xy)
 
 
@@ -185,7 +189,7 @@ def test_size_legend_says_what_the_size_means() -> None:
     G = nx.star_graph(4)
     degree = {v: float(d) for v, d in G.degree()}
     page = render_map(G, size_by=degree, size_title="次数（関係の数）", lang="ja")
-    legend = page[page.index('<div id="renkei-legend">'):page.index('<div id="renkei-info">')]
+    legend = page[page.index('<div id="renkei-legend">') : page.index('<div id="renkei-info">')]
     assert "点の大きさ＝次数（関係の数）" in legend
     assert re.findall(r'class="szval">([^<]*)<', legend) == ["1", "4"]
     assert "Dot size = Betweenness" in render_map(G, size_by=degree, size_title="Betweenness", lang="en")
@@ -195,6 +199,6 @@ def test_size_legend_says_what_the_size_means() -> None:
 def test_aggregated_legend_sizes_by_members() -> None:
     G = _graph(40)
     page = render_map(G, groups={v: 0 if v < 30 else 1 for v in G}, aggregate_limit=10, lang="en")
-    legend = page[page.index('<div id="renkei-legend">'):page.index('<div id="renkei-info">')]
+    legend = page[page.index('<div id="renkei-legend">') : page.index('<div id="renkei-info">')]
     assert "Dot size = Organisations" in legend
     assert re.findall(r'class="szval">([^<]*)<', legend) == ["10", "30"]

@@ -36,15 +36,28 @@ from ingest.validate import validate_org_row
 from network.model import Sector, Tie, TieType, org_id_for
 from network.store.base import ChangeSet
 
-ORG_FIELDS = ["name", "sector", "kind", "prefecture", "city", "district", "corporate_number", "aliases", "tags",
-              "url", "note"]
+ORG_FIELDS = [
+    "name",
+    "sector",
+    "kind",
+    "prefecture",
+    "city",
+    "district",
+    "corporate_number",
+    "aliases",
+    "tags",
+    "url",
+    "note",
+]
 TIE_TEXT = ["project", "evidence", "note"]
 
 
 def _errors_table(errors: list) -> None:
     st.error(tr("invalid"))
-    st.dataframe(pd.DataFrame([{tr("column"): e.column, tr("value"): e.value, tr("reason"): e.reason}
-                               for e in errors]), hide_index=True)
+    st.dataframe(
+        pd.DataFrame([{tr("column"): e.column, tr("value"): e.value, tr("reason"): e.reason} for e in errors]),
+        hide_index=True,
+    )
 
 
 # ----------------------------------------------------------------------------- organisations
@@ -75,8 +88,11 @@ def _save_org(names: dict[str, str]) -> None:
             _errors_table(errors)
             return
         old = s.get_org(edit)
-        org = replace(old, **{f: getattr(draft.org, f) for f in ORG_FIELDS if f != "sector"},
-                      sector=draft.org.sector or old.sector)
+        org = replace(
+            old,
+            **{f: getattr(draft.org, f) for f in ORG_FIELDS if f != "sector"},
+            sector=draft.org.sector or old.sector,
+        )
         hints: list[str] = []
     else:
         org, errors, hints = validate_org_form(values, s, allow_similar=bool(ss.get("org_force")))
@@ -139,19 +155,36 @@ def similar_buttons() -> None:
             continue
         c1, c2 = st.columns(2)
         c1.button(tr("open_org", name=md(org.name)), key=f"org_open_{oid}", on_click=_open_similar, args=(oid,))
-        c2.button(tr("add_alias", typed=md(typed), name=md(org.name)), key=f"org_alias_{oid}",
-                  on_click=_alias_similar, args=(oid, typed))
+        c2.button(
+            tr("add_alias", typed=md(typed), name=md(org.name)),
+            key=f"org_alias_{oid}",
+            on_click=_alias_similar,
+            args=(oid, typed),
+        )
 
 
 def org_form(names: dict[str, str]) -> None:
     st.subheader(tr("add_org"))
-    st.selectbox(tr("edit_existing"), list(names), index=None, format_func=names.get, key="org_edit",
-                 on_change=_prefill_org, placeholder=tr("new"))
+    st.selectbox(
+        tr("edit_existing"),
+        list(names),
+        index=None,
+        format_func=names.get,
+        key="org_edit",
+        on_change=_prefill_org,
+        placeholder=tr("new"),
+    )
     with st.form("org_form"):
         st.text_input(tr("name") + " *", key="org_name")
         c1, c2 = st.columns(2)
-        c1.selectbox(tr("sector"), [s.value for s in Sector], index=None, format_func=sector_label,
-                     key="org_sector", placeholder=tr("choose"))
+        c1.selectbox(
+            tr("sector"),
+            [s.value for s in Sector],
+            index=None,
+            format_func=sector_label,
+            key="org_sector",
+            placeholder=tr("choose"),
+        )
         c2.text_input(tr("kind"), key="org_kind", placeholder="NPO法人, 自治会, 株式会社…")
         c1, c2, c3 = st.columns(3)
         c1.text_input(tr("prefecture"), key="org_prefecture")
@@ -205,11 +238,16 @@ def _save_tie(names: dict[str, str]) -> None:
         st.error(tr("same_org"))
         return
     direction = ss.get("tie_direction", "default")
-    values = {"source": src, "target": tgt, "type": ss.get("tie_type") or "", "strength": ss.get("tie_strength", 3),
-              "directed": "" if direction == "default" else ("yes" if direction == "directed" else "no"),
-              "start": ss.get("tie_start").isoformat() if ss.get("tie_start") else "",
-              "end": ss.get("tie_end").isoformat() if ss.get("tie_end") else "",
-              **{f: ss.get(f"tie_{f}") or "" for f in TIE_TEXT}}
+    values = {
+        "source": src,
+        "target": tgt,
+        "type": ss.get("tie_type") or "",
+        "strength": ss.get("tie_strength", 3),
+        "directed": "" if direction == "default" else ("yes" if direction == "directed" else "no"),
+        "start": ss.get("tie_start").isoformat() if ss.get("tie_start") else "",
+        "end": ss.get("tie_end").isoformat() if ss.get("tie_end") else "",
+        **{f: ss.get(f"tie_{f}") or "" for f in TIE_TEXT},
+    }
     tie, errors, _ = validate_tie_form(values, store())
     if errors or tie is None:
         _errors_table(errors)
@@ -224,19 +262,35 @@ def _save_tie(names: dict[str, str]) -> None:
 def tie_form(names: dict[str, str]) -> None:
     st.subheader(tr("add_tie"))
     ties = {t.id: t for t in store().ties()}
-    st.selectbox(tr("edit_tie"), list(ties), index=None, key="tie_edit", on_change=_prefill_tie,
-                 format_func=lambda i: _tie_label(ties[i], names), placeholder=tr("new"))
+    st.selectbox(
+        tr("edit_tie"),
+        list(ties),
+        index=None,
+        key="tie_edit",
+        on_change=_prefill_tie,
+        format_func=lambda i: _tie_label(ties[i], names),
+        placeholder=tr("new"),
+    )
     ids = list(names)
     with st.form("tie_form"):
         c1, c2 = st.columns(2)
-        c1.selectbox(tr("source_org"), ids, index=None, format_func=names.get, key="tie_source",
-                     placeholder=tr("search_org"))
-        c2.selectbox(tr("target_org"), ids, index=None, format_func=names.get, key="tie_target",
-                     placeholder=tr("search_org"))
+        c1.selectbox(
+            tr("source_org"), ids, index=None, format_func=names.get, key="tie_source", placeholder=tr("search_org")
+        )
+        c2.selectbox(
+            tr("target_org"), ids, index=None, format_func=names.get, key="tie_target", placeholder=tr("search_org")
+        )
         c1, c2, c3 = st.columns(3)
         c1.selectbox(tr("tie_type"), [x.value for x in TieType], format_func=type_label, key="tie_type")
-        c2.radio(tr("direction"), ["default", "directed", "undirected"], key="tie_direction", horizontal=True,
-                 format_func=lambda d: {"default": tr("dir_default"), "directed": tr("directed"), "undirected": tr("both")}[d])
+        c2.radio(
+            tr("direction"),
+            ["default", "directed", "undirected"],
+            key="tie_direction",
+            horizontal=True,
+            format_func=lambda d: {"default": tr("dir_default"), "directed": tr("directed"), "undirected": tr("both")}[
+                d
+            ],
+        )
         c3.select_slider(tr("strength"), [1, 2, 3, 4, 5], value=3, format_func=strength_label, key="tie_strength")
         c1, c2 = st.columns(2)
         c1.date_input(tr("start"), value=None, key="tie_start", min_value=date(1950, 1, 1))
@@ -255,8 +309,14 @@ def end_form(names: dict[str, str]) -> None:
     st.subheader(tr("end_tie"))
     open_ties = {t.id: t for t in store().ties() if not t.end}
     with st.form("end_form"):
-        tid = st.selectbox(tr("tie"), list(open_ties), index=None, key="end_tie_id",
-                           format_func=lambda i: _tie_label(open_ties[i], names), placeholder=tr("choose"))
+        tid = st.selectbox(
+            tr("tie"),
+            list(open_ties),
+            index=None,
+            key="end_tie_id",
+            format_func=lambda i: _tie_label(open_ties[i], names),
+            placeholder=tr("choose"),
+        )
         day = st.date_input(tr("end_date"), value=date.today(), key="end_tie_date")
         if st.form_submit_button(tr("save")):
             if not tid:

@@ -20,8 +20,13 @@ st.title(tr("brokers"))
 st.markdown(tr("brokers_intro"))
 if not empty_store():
     f = filter_widgets(graph(), "brokers")
-    attr = st.radio(tr("group_by"), ["sector", "district"], horizontal=True, key="brokers_by",
-                    format_func=lambda a: tr("by_sector") if a == "sector" else tr("by_area"))
+    attr = st.radio(
+        tr("group_by"),
+        ["sector", "district"],
+        horizontal=True,
+        key="brokers_by",
+        format_func=lambda a: tr("by_sector") if a == "sector" else tr("by_area"),
+    )
     result = analysis(f, attr=attr)
     table = pd.DataFrame(org_rows(result))
     if table.empty:
@@ -38,11 +43,15 @@ if not empty_store():
         long = top.melt(id_vars=["id", "name"], value_vars=ROLES, var_name="role", value_name="count")
         long["role"] = [label(r, lang()) for r in long["role"]]
         names = list(top["name"])  # ranked by total, largest first
-        chart = alt.Chart(long).mark_bar().encode(
-            x=alt.X("sum(count):Q", title=tr("brokers")),
-            y=alt.Y("name:N", sort=names, title=None, axis=alt.Axis(labelLimit=320)),
-            color=alt.Color("role:N", title=None),
-            tooltip=["name:N", "role:N", "count:Q"],
+        chart = (
+            alt.Chart(long)
+            .mark_bar()
+            .encode(
+                x=alt.X("sum(count):Q", title=tr("brokers")),
+                y=alt.Y("name:N", sort=names, title=None, axis=alt.Axis(labelLimit=320)),
+                color=alt.Color("role:N", title=None),
+                tooltip=["name:N", "role:N", "count:Q"],
+            )
         )
         st.altair_chart(chart, width="stretch")
         st.dataframe(shown, hide_index=True)
@@ -51,7 +60,10 @@ if not empty_store():
             for role in ROLES + ["betweenness", "constraint"]:
                 st.markdown(f"- {explain(role, lang())}")
         c1, c2 = st.columns(2)
-        c1.download_button(tr("download_csv"), csv_bytes(table),
-                           file_name="renkei-brokers.csv", mime="text/csv")
-        c2.download_button(tr("download_md"), to_markdown(result, lang=lang()).encode("utf-8"),
-                           file_name="renkei-report.md", mime="text/markdown")
+        c1.download_button(tr("download_csv"), csv_bytes(table), file_name="renkei-brokers.csv", mime="text/csv")
+        c2.download_button(
+            tr("download_md"),
+            to_markdown(result, lang=lang()).encode("utf-8"),
+            file_name="renkei-report.md",
+            mime="text/markdown",
+        )

@@ -32,8 +32,13 @@ if not empty_store():
     years = fiscal_years_of(G)
     options = [None, *years[::-1]]
     fmt, everything = fy_format(), tr("pl_all_time")
-    fy = st.selectbox(tr("pl_when"), options, index=1 if years else 0, key="pl_district_fy",
-                      format_func=lambda y: everything if y is None else fmt(y))
+    fy = st.selectbox(
+        tr("pl_when"),
+        options,
+        index=1 if years else 0,
+        key="pl_district_fy",
+        format_func=lambda y: everything if y is None else fmt(y),
+    )
     cov = _coverage(store().revision(), fy, centre)
     sep = "、" if lang() == "ja" else ", "
     if not cov["cities"]:
@@ -42,25 +47,35 @@ if not empty_store():
         st.subheader(plain(f"{city['prefecture']} {city['city']}".strip()))
         rows = []
         for d in city["districts"]:
-            rows.append({
-                measure("district"): d["district"],
-                measure("orgs"): len(d["orgs"]),
-                measure("council"): sep.join(names.get(v, str(v)) for v in d["councils"]) or "–",
-                measure("council_centre"): _yes_no(d["council_tied_centre"]),
-                measure("council_office"): _yes_no(d["council_tied_office"]),
-                measure("exchange"): sep.join(f"{names.get(e['partner'], e['partner'])}（{e['partner_district']}）"
-                                              for e in d["exchange"]) or "–",
-                measure("missing_sectors"): sep.join(sector_text(s, lang()) for s in d["missing_sectors"]) or "–",
-                tr("pl_orgs_list"): sep.join(f"{o['name']}（{sector_text(o['sector'], lang())}）" for o in d["orgs"]),
-            })
+            rows.append(
+                {
+                    measure("district"): d["district"],
+                    measure("orgs"): len(d["orgs"]),
+                    measure("council"): sep.join(names.get(v, str(v)) for v in d["councils"]) or "–",
+                    measure("council_centre"): _yes_no(d["council_tied_centre"]),
+                    measure("council_office"): _yes_no(d["council_tied_office"]),
+                    measure("exchange"): sep.join(
+                        f"{names.get(e['partner'], e['partner'])}（{e['partner_district']}）" for e in d["exchange"]
+                    )
+                    or "–",
+                    measure("missing_sectors"): sep.join(sector_text(s, lang()) for s in d["missing_sectors"]) or "–",
+                    tr("pl_orgs_list"): sep.join(
+                        f"{o['name']}（{sector_text(o['sector'], lang())}）" for o in d["orgs"]
+                    ),
+                }
+            )
         df = pd.DataFrame(rows)
         c1, c2, c3 = st.columns(3)
         c1.metric(measure("district"), len(rows))
         c2.metric(measure("no_council"), len(city["no_council"]))
-        c3.metric(tr("pl_council_not_centre"),
-                  sum(1 for d in city["districts"] if d["council_tied_centre"] is False))
+        c3.metric(tr("pl_council_not_centre"), sum(1 for d in city["districts"] if d["council_tied_centre"] is False))
         st.dataframe(df, hide_index=True, height=36 * (len(df) + 1) + 4)
         if city["no_council"]:
             st.dataframe(pd.DataFrame({measure("no_council"): city["no_council"]}), hide_index=True)
-        st.download_button(tr("download_csv"), csv_bytes(df), file_name=f"renkei-districts-{len(rows)}.csv",
-                           mime="text/csv", key=f"pl_dl_{city['prefecture']}_{city['city']}")
+        st.download_button(
+            tr("download_csv"),
+            csv_bytes(df),
+            file_name=f"renkei-districts-{len(rows)}.csv",
+            mime="text/csv",
+            key=f"pl_dl_{city['prefecture']}_{city['city']}",
+        )

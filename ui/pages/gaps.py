@@ -26,8 +26,9 @@ def _section(title: str, intro: str, df: pd.DataFrame, name: str) -> None:
         st.caption(tr("nothing"))
         return
     st.dataframe(df, hide_index=True)
-    st.download_button(tr("download_csv"), csv_bytes(df), file_name=f"renkei-{name}.csv", mime="text/csv",
-                       key=f"dl_{name}")
+    st.download_button(
+        tr("download_csv"), csv_bytes(df), file_name=f"renkei-{name}.csv", mime="text/csv", key=f"dl_{name}"
+    )
 
 
 def _fmt(x: float | None, digits: int) -> str:
@@ -51,8 +52,16 @@ def _cells(result: dict, directed: bool) -> pd.DataFrame:
     rows = []
     if directed:
         for r in result.get("sector_mixing") or []:
-            rows.append({"row": sector_label(r["from"]), "col": sector_label(r["to"]), "ties": r["present"],
-                         "possible": r["possible"], "density": r["density"], "ratio": r["ratio"]})
+            rows.append(
+                {
+                    "row": sector_label(r["from"]),
+                    "col": sector_label(r["to"]),
+                    "ties": r["present"],
+                    "possible": r["possible"],
+                    "density": r["density"],
+                    "ratio": r["ratio"],
+                }
+            )
     else:
         for r in result.get("sector_gaps") or []:
             cell = {"ties": r["ties"], "possible": r["possible"], "density": r["density"], "ratio": r["ratio"]}
@@ -61,51 +70,78 @@ def _cells(result: dict, directed: bool) -> pd.DataFrame:
                 rows.append({"row": sector_label(r["b"]), "col": sector_label(r["a"]), **cell})
     df = pd.DataFrame(rows)
     if not df.empty:
-        df["text"] = [f"{_fmt(x, 2)} ({t})" if p else "–" for x, t, p in zip(df["ratio"], df["ties"], df["possible"],
-                                                                             strict=True)]
+        df["text"] = [
+            f"{_fmt(x, 2)} ({t})" if p else "–" for x, t, p in zip(df["ratio"], df["ties"], df["possible"], strict=True)
+        ]
     return df
 
 
 def _heatmap(result: dict) -> None:
     st.markdown(f"### {tr('mixing_title')}")
-    view = st.radio(tr("gaps_view"), ["pairs", "arcs"], horizontal=True, key="gaps_view",
-                    format_func=lambda v: tr("gaps_view_pairs") if v == "pairs" else tr("gaps_view_arcs"))
+    view = st.radio(
+        tr("gaps_view"),
+        ["pairs", "arcs"],
+        horizontal=True,
+        key="gaps_view",
+        format_func=lambda v: tr("gaps_view_pairs") if v == "pairs" else tr("gaps_view_arcs"),
+    )
     directed = view == "arcs"
-    st.caption(tr("arcs_heat_intro" if directed else "gaps_heat_intro") + " "
-               + explain("sector_mixing" if directed else "sector_gaps", lang()))
+    st.caption(
+        tr("arcs_heat_intro" if directed else "gaps_heat_intro")
+        + " "
+        + explain("sector_mixing" if directed else "sector_gaps", lang())
+    )
     df = _cells(result, directed)
     if df.empty:
         st.caption(tr("nothing"))
         return
     shown = set(df["row"]) | set(df["col"])
     order = [x for x in (sector_label(c.value) for c in Sector) if x in shown] + sorted(
-        shown - {sector_label(c.value) for c in Sector})  # the sectors in their usual order
+        shown - {sector_label(c.value) for c in Sector}
+    )  # the sectors in their usual order
     x_title, y_title = (tr("to_sector"), tr("from_sector")) if directed else (tr("sector"), tr("sector"))
     base = alt.Chart(df).encode(
         x=alt.X("col:N", title=x_title, sort=order, axis=alt.Axis(labelLimit=0, labelAngle=-40, labelOverlap=False)),
-        y=alt.Y("row:N", title=y_title, sort=order, axis=alt.Axis(labelLimit=0, labelOverlap=False)))
+        y=alt.Y("row:N", title=y_title, sort=order, axis=alt.Axis(labelLimit=0, labelOverlap=False)),
+    )
     heat = base.mark_rect().encode(
         # diverging at 1 (the overall density), clamped at 2 so that the cells near 1 stay apart
-        color=alt.Color("ratio:Q", title=tr("ratio"),
-                        scale=alt.Scale(scheme="blueorange", domain=[0, 2], domainMid=1, clamp=True)),
-        tooltip=[alt.Tooltip("row:N", title=y_title), alt.Tooltip("col:N", title=x_title),
-                 alt.Tooltip("ties:Q", title=tr("tied_pairs") if not directed else tr("ties")),
-                 alt.Tooltip("possible:Q", title=tr("possible_pairs")),
-                 alt.Tooltip("density:Q", title=label("density", lang()), format=".3f"),
-                 alt.Tooltip("ratio:Q", title=tr("ratio"), format=".2f")])
+        color=alt.Color(
+            "ratio:Q", title=tr("ratio"), scale=alt.Scale(scheme="blueorange", domain=[0, 2], domainMid=1, clamp=True)
+        ),
+        tooltip=[
+            alt.Tooltip("row:N", title=y_title),
+            alt.Tooltip("col:N", title=x_title),
+            alt.Tooltip("ties:Q", title=tr("tied_pairs") if not directed else tr("ties")),
+            alt.Tooltip("possible:Q", title=tr("possible_pairs")),
+            alt.Tooltip("density:Q", title=label("density", lang()), format=".3f"),
+            alt.Tooltip("ratio:Q", title=tr("ratio"), format=".2f"),
+        ],
+    )
     text = base.mark_text(fontSize=11).encode(
-        text="text:N", color=alt.condition("datum.ratio < 0.35 || datum.ratio > 1.7", alt.value("white"),
-                                           alt.value("black")))
+        text="text:N",
+        color=alt.condition("datum.ratio < 0.35 || datum.ratio > 1.7", alt.value("white"), alt.value("black")),
+    )
     st.altair_chart((heat + text).properties(height=46 * len(order) + 40), width="stretch")
     if directed:
         return
-    table = pd.DataFrame([{tr("sector_1"): sector_label(r["a"]), tr("sector_2"): sector_label(r["b"]),
-                           tr("tied_pairs"): r["ties"], tr("possible_pairs"): r["possible"],
-                           label("density", lang()): r["density"], tr("ratio"): r["ratio"]}
-                          for r in _in_sector_order(result.get("sector_gaps") or [])])
+    table = pd.DataFrame(
+        [
+            {
+                tr("sector_1"): sector_label(r["a"]),
+                tr("sector_2"): sector_label(r["b"]),
+                tr("tied_pairs"): r["ties"],
+                tr("possible_pairs"): r["possible"],
+                label("density", lang()): r["density"],
+                tr("ratio"): r["ratio"],
+            }
+            for r in _in_sector_order(result.get("sector_gaps") or [])
+        ]
+    )
     st.dataframe(table, hide_index=True)
-    st.download_button(tr("download_csv"), csv_bytes(table), file_name="renkei-sector-gaps.csv", mime="text/csv",
-                       key="dl_sector_gaps")
+    st.download_button(
+        tr("download_csv"), csv_bytes(table), file_name="renkei-sector-gaps.csv", mime="text/csv", key="dl_sector_gaps"
+    )
     _no_tie(result)
 
 
@@ -125,10 +161,18 @@ def _no_tie(result: dict) -> None:
     sep, (lb, rb) = ("、", "（）") if lang() == "ja" else ("; ", "()")
     rows = []
     for r in empty:
-        intro = sep.join(f"{i['a_name']} × {i['b_name']} {lb}{tr('introduced_by')}: {i['introducer_name']}{rb}"
-                         for i in r.get("introductions") or [])
-        rows.append({tr("sector_1"): sector_label(r["a"]), tr("sector_2"): sector_label(r["b"]),
-                     tr("possible_pairs"): r["possible"], tr("intro_title"): intro or tr("no_introducer")})
+        intro = sep.join(
+            f"{i['a_name']} × {i['b_name']} {lb}{tr('introduced_by')}: {i['introducer_name']}{rb}"
+            for i in r.get("introductions") or []
+        )
+        rows.append(
+            {
+                tr("sector_1"): sector_label(r["a"]),
+                tr("sector_2"): sector_label(r["b"]),
+                tr("possible_pairs"): r["possible"],
+                tr("intro_title"): intro or tr("no_introducer"),
+            }
+        )
     st.dataframe(pd.DataFrame(rows), hide_index=True)
 
 
@@ -137,24 +181,44 @@ def _communities(result: dict) -> None:
     comms = result.get("communities") or []
     labels = {c["id"]: (c.get("label") or {}).get(L, str(c["id"])) for c in comms}
     sep = "、" if L == "ja" else ", "
-    table = pd.DataFrame([{
-        tr("community"): labels[c["id"]], tr("community_members"): c["size"],
-        tr("community_sectors"): sep.join(f"{sector_label(k)} {v}" for k, v in list(c["sectors"].items())[:4]),
-        tr("community_districts"): sep.join(f"{k} {v}" for k, v in list(c["districts"].items())[:4]),
-        tr("community_connectors"): sep.join(x["name"] for x in c.get("connectors", [])[:3]),
-    } for c in comms if c["size"] >= 2])
+    table = pd.DataFrame(
+        [
+            {
+                tr("community"): labels[c["id"]],
+                tr("community_members"): c["size"],
+                tr("community_sectors"): sep.join(f"{sector_label(k)} {v}" for k, v in list(c["sectors"].items())[:4]),
+                tr("community_districts"): sep.join(f"{k} {v}" for k, v in list(c["districts"].items())[:4]),
+                tr("community_connectors"): sep.join(x["name"] for x in c.get("connectors", [])[:3]),
+            }
+            for c in comms
+            if c["size"] >= 2
+        ]
+    )
     _section(tr("communities_title"), tr("communities_intro") + " " + explain("community", L), table, "communities")
     names = {o["id"]: o["name"] for o in result["orgs"]}
     shown = {c["id"] for c in comms if c["size"] >= 2}
-    pairs = sorted((r for r in result.get("community_ties") or [] if r["a"] != r["b"]
-                    and r["a"] in shown and r["b"] in shown), key=lambda r: (r["ties"], r["a"], r["b"]))
+    pairs = sorted(
+        (r for r in result.get("community_ties") or [] if r["a"] != r["b"] and r["a"] in shown and r["b"] in shown),
+        key=lambda r: (r["ties"], r["a"], r["b"]),
+    )
     if pairs:
-        st.dataframe(pd.DataFrame([{
-            tr("community_1"): labels[r["a"]], tr("community_2"): labels[r["b"]], tr("ties"): r["ties"],
-            tr("between_orgs"): sep.join(f"{names.get(a, a)} – {names.get(b, b)}"
-                                         for a, b in zip(r.get("a_orgs", [])[:3], r.get("b_orgs", [])[:3],
-                                                         strict=False)),
-        } for r in pairs[:50]]), hide_index=True)
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        tr("community_1"): labels[r["a"]],
+                        tr("community_2"): labels[r["b"]],
+                        tr("ties"): r["ties"],
+                        tr("between_orgs"): sep.join(
+                            f"{names.get(a, a)} – {names.get(b, b)}"
+                            for a, b in zip(r.get("a_orgs", [])[:3], r.get("b_orgs", [])[:3], strict=False)
+                        ),
+                    }
+                    for r in pairs[:50]
+                ]
+            ),
+            hide_index=True,
+        )
 
 
 st.title(tr("gaps"))
@@ -170,33 +234,61 @@ if not empty_store():
     _heatmap(result)
 
     ei = result.get("ei_index") or {}
-    _section(tr("ei_title"), tr("ei_intro"),
-             pd.DataFrame([{tr("sector"): sector_label(k), "E–I": v} for k, v in (ei.get("by_group") or {}).items()]),
-             "ei-index")
+    _section(
+        tr("ei_title"),
+        tr("ei_intro"),
+        pd.DataFrame([{tr("sector"): sector_label(k), "E–I": v} for k, v in (ei.get("by_group") or {}).items()]),
+        "ei-index",
+    )
 
     _communities(result)
 
-    frag = [{tr("name"): nm(c["id"]), tr("depends"): c["cut_off_count"],
-             tr("partner"): ", ".join(nm(x) for x in c.get("cut_off", [])[:10])} for c in result.get("cut_points", [])]
-    frag += [{tr("name"): f"{nm(b['a'])} – {nm(b['b'])}", tr("depends"): b["cut_off_count"],
-              tr("partner"): ", ".join(nm(x) for x in b.get("cut_off", [])[:10])} for b in result.get("bridges", [])]
+    frag = [
+        {
+            tr("name"): nm(c["id"]),
+            tr("depends"): c["cut_off_count"],
+            tr("partner"): ", ".join(nm(x) for x in c.get("cut_off", [])[:10]),
+        }
+        for c in result.get("cut_points", [])
+    ]
+    frag += [
+        {
+            tr("name"): f"{nm(b['a'])} – {nm(b['b'])}",
+            tr("depends"): b["cut_off_count"],
+            tr("partner"): ", ".join(nm(x) for x in b.get("cut_off", [])[:10]),
+        }
+        for b in result.get("bridges", [])
+    ]
     cut_ids = [c["id"] for c in result.get("cut_points", [])]
     frag_df = pd.DataFrame(frag)
     if by_org and cut_ids:  # the scores of the cut points (a bridge row is a pair: no score)
         frag_df = add_score_columns(frag_df, cut_ids + [None] * (len(frag) - len(cut_ids)), by_org)
     _section(tr("fragile_title"), tr("fragile_intro") + " " + explain("cut_point", lang()), frag_df, "fragile")
 
-    intro = [{"A": i.get("a_name") or nm(i["a"]), "B": i.get("b_name") or nm(i["b"]),
-              tr("introducer"): i.get("introducer_name") or nm(i.get("introducer")),
-              tr("score"): round(i.get("score") or 0, 2),
-              tr("reason"): (i.get("reason") or {}).get(lang(), "") if isinstance(i.get("reason"), dict)
-              else str(i.get("reason") or "")} for i in result.get("introductions", [])]
+    intro = [
+        {
+            "A": i.get("a_name") or nm(i["a"]),
+            "B": i.get("b_name") or nm(i["b"]),
+            tr("introducer"): i.get("introducer_name") or nm(i.get("introducer")),
+            tr("score"): round(i.get("score") or 0, 2),
+            tr("reason"): (i.get("reason") or {}).get(lang(), "")
+            if isinstance(i.get("reason"), dict)
+            else str(i.get("reason") or ""),
+        }
+        for i in result.get("introductions", [])
+    ]
     intro_df = pd.DataFrame(intro)
     if by_org and not intro_df.empty:
         intro_df[tr("sv_col_introducer_trust")] = [
             (lambda x: None if x is None else round(x, 2))(by_org.get(i.get("introducer"), {}).get("trust"))
-            for i in result.get("introductions", [])]
+            for i in result.get("introductions", [])
+        ]
     _section(tr("intro_title"), tr("intro_intro"), intro_df, "introductions")
 
-    st.download_button(tr("download_md"), to_markdown(result, lang=lang()).encode("utf-8"),
-                       file_name="renkei-report.md", mime="text/markdown", key="dl_report")
+    st.download_button(
+        tr("download_md"),
+        to_markdown(result, lang=lang()).encode("utf-8"),
+        file_name="renkei-report.md",
+        mime="text/markdown",
+        key="dl_report",
+    )

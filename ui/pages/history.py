@@ -33,15 +33,23 @@ def _undo_box(row: dict) -> None:
         return
     with st.form("history_undo"):
         choices = ["one"] + (["batch"] if row["batch"] else [])
-        scope = st.radio(_t("action"), choices, horizontal=True,
-                         format_func=lambda c: _t("undo_one") if c == "one" else _t("undo_batch", batch=md(row["batch"])))
+        scope = st.radio(
+            _t("action"),
+            choices,
+            horizontal=True,
+            format_func=lambda c: _t("undo_one") if c == "one" else _t("undo_batch", batch=md(row["batch"])),
+        )
         force = st.checkbox(_t("force"))
         sure = st.checkbox(_t("confirm"))
         go = st.form_submit_button(_t("do_undo"), disabled=False)
     if go and sure:
         try:
-            n = store().undo(audit_id=row["id"] if scope == "one" else None,
-                             batch=row["batch"] if scope == "batch" else None, user=acc.name, force=force)
+            n = store().undo(
+                audit_id=row["id"] if scope == "one" else None,
+                batch=row["batch"] if scope == "batch" else None,
+                user=acc.name,
+                force=force,
+            )
         except RenkeiError as exc:
             st.error(md(exc))
             return
@@ -58,17 +66,26 @@ def page() -> None:
     by = c3.text_input(_t("by"), key="history_by", max_chars=64).strip()
     action = c4.selectbox(_t("action"), _ACTIONS, key="history_action", format_func=lambda a: a or _t("all"))
     limit = c5.number_input(_t("limit"), 10, 5000, 200, step=50, key="history_limit")
-    rows = history_rows(store(), limit=int(limit), entity_id=entity or None,
-                        batch=batch or None, user=by or None, action=action or None)
+    rows = history_rows(
+        store(), limit=int(limit), entity_id=entity or None, batch=batch or None, user=by or None, action=action or None
+    )
     if not rows:
         st.info(_t("none"))
         return
-    st.dataframe(pd.DataFrame([{_t(f"col_{k}"): r[k] for k in HISTORY_COLUMNS} for r in rows]), hide_index=True,
-                 height=min(480, 38 + 35 * len(rows)))
+    st.dataframe(
+        pd.DataFrame([{_t(f"col_{k}"): r[k] for k in HISTORY_COLUMNS} for r in rows]),
+        hide_index=True,
+        height=min(480, 38 + 35 * len(rows)),
+    )
     by_id = {r["id"]: r for r in rows}
-    pick = st.selectbox(_t("pick"), list(by_id), key="history_pick",
-                        format_func=lambda i: f"#{i} {by_id[i]['action']} {by_id[i]['entity']} "
-                                              f"{by_id[i]['name'] or by_id[i]['entity_id']}")
+    pick = st.selectbox(
+        _t("pick"),
+        list(by_id),
+        key="history_pick",
+        format_func=lambda i: (
+            f"#{i} {by_id[i]['action']} {by_id[i]['entity']} {by_id[i]['name'] or by_id[i]['entity_id']}"
+        ),
+    )
     row = by_id[pick]
     left, right = st.columns(2)
     left.caption(_t("before"))

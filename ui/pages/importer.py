@@ -14,8 +14,20 @@ from renkei.ui.parts.upload_cache import UPLOAD_MB, dry_run, parsed, preview
 from ingest.importer import import_files
 from network.errors import ValidationError
 
-_REPORT_WORDS = ("file", "row", "column", "value", "reason", "code", "kind", "read", "created", "updated",
-                 "unchanged", "rejected")
+_REPORT_WORDS = (
+    "file",
+    "row",
+    "column",
+    "value",
+    "reason",
+    "code",
+    "kind",
+    "read",
+    "created",
+    "updated",
+    "unchanged",
+    "rejected",
+)
 
 
 def _words(df: pd.DataFrame) -> pd.DataFrame:
@@ -32,9 +44,13 @@ PREVIEW_ROWS = 20
 st.title(tr("import"))
 if not require_role("admin", key="import_signin"):
     st.stop()
-uploads = st.file_uploader(tr("upload"), type=["csv", "xlsx", "json", "txt", "graphml", "gexf", "net", "paj", "dl",
-                                              "cyjs"], accept_multiple_files=True,
-                           key="import_files", max_upload_size=UPLOAD_MB)  # bigger files never leave the browser
+uploads = st.file_uploader(
+    tr("upload"),
+    type=["csv", "xlsx", "json", "txt", "graphml", "gexf", "net", "paj", "dl", "cyjs"],
+    accept_multiple_files=True,
+    key="import_files",
+    max_upload_size=UPLOAD_MB,
+)  # bigger files never leave the browser
 sources = [(u.name, u.getvalue()) for u in uploads or []]
 if sources:
     tables: dict[int, list] = {}
@@ -45,16 +61,21 @@ if sources:
             show_error(exc)
     previews = {i: preview(ts, limit=PREVIEW_ROWS) for i, ts in tables.items()}  # before the plan reads them
     try:
-        plan = dry_run(store(), sources, [t for ts in tables.values() for t in ts]) \
-            if len(tables) == len(sources) else None
+        plan = (
+            dry_run(store(), sources, [t for ts in tables.values() for t in ts])
+            if len(tables) == len(sources)
+            else None
+        )
     except Exception as exc:  # noqa: BLE001
         show_error(exc)
         plan = None
     for i, (name, _) in enumerate(sources):
         st.markdown(f"#### {md(name)}")
         for table in previews.get(i, []):
-            st.caption(f"{tr('encoding')}: **{md(table.encoding)}** · {tr('kind_detected')}: "
-                       f"**{md(table.kind_label)}** · {tr('n_rows', n=table.n_rows)} · {md(table.file)}")
+            st.caption(
+                f"{tr('encoding')}: **{md(table.encoding)}** · {tr('kind_detected')}: "
+                f"**{md(table.kind_label)}** · {tr('n_rows', n=table.n_rows)} · {md(table.file)}"
+            )
             if table.rows:
                 st.dataframe(pd.DataFrame(table.rows).astype(str), hide_index=True)
             if table.ignored:
@@ -66,9 +87,20 @@ if sources:
         if plan.possible_duplicates:  # ingest.fold: names that fold alike are kept apart, never merged
             st.markdown(f"#### {tr('possible_duplicates')}: {len(plan.possible_duplicates)}")
             st.caption(tr("possible_duplicates_help"))
-            st.dataframe(pd.DataFrame([{tr("rep_file"): d.file, tr("rep_row"): d.row, tr("name"): d.name,
-                                        tr("looks_like"): "、".join(n for _, n in d.candidates)}
-                                       for d in plan.possible_duplicates]), hide_index=True)
+            st.dataframe(
+                pd.DataFrame(
+                    [
+                        {
+                            tr("rep_file"): d.file,
+                            tr("rep_row"): d.row,
+                            tr("name"): d.name,
+                            tr("looks_like"): "、".join(n for _, n in d.candidates),
+                        }
+                        for d in plan.possible_duplicates
+                    ]
+                ),
+                hide_index=True,
+            )
         st.dataframe(_words(pd.DataFrame(plan.summary_rows())), hide_index=True)
         c1, c2 = st.columns(2)
         commit_all = c1.button(tr("commit_all"), type="primary", disabled=bool(plan.errors), key="import_all")
@@ -77,8 +109,9 @@ if sources:
             with tempfile.TemporaryDirectory() as tmp:
                 rejects = Path(tmp) / "rejects.csv"
                 try:
-                    report = import_files(store(), sources, keep_good=bool(commit_good), rejects_path=rejects,
-                                          user=user_name())
+                    report = import_files(
+                        store(), sources, keep_good=bool(commit_good), rejects_path=rejects, user=user_name()
+                    )
                 except ValidationError:
                     st.error(tr("import_failed"))
                 except Exception as exc:  # noqa: BLE001
@@ -87,7 +120,6 @@ if sources:
                     summary = ", ".join(f"{k}: +{c.created} ~{c.updated}" for k, c in report.counts.items())
                     st.success(tr("imported", summary=md(summary)))
                     if rejects.exists():
-                        st.download_button(tr("bad_rows") + " (CSV)", rejects.read_bytes(),
-                                           file_name="rejects.csv", mime="text/csv")
-
-
+                        st.download_button(
+                            tr("bad_rows") + " (CSV)", rejects.read_bytes(), file_name="rejects.csv", mime="text/csv"
+                        )

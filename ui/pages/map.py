@@ -41,9 +41,19 @@ def _size_value(row: dict, measure: str) -> float:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def map_html(revision: int, f: Filters, size_by: str, colour_by: str, marks: tuple[str, ...], focus: str | None,
-             steps: int, lang_: str, path: tuple[tuple, tuple] = ((), ()), layout: str = "force",
-             opened: tuple[str, ...] = ()) -> tuple[str, int, int, bool]:
+def map_html(
+    revision: int,
+    f: Filters,
+    size_by: str,
+    colour_by: str,
+    marks: tuple[str, ...],
+    focus: str | None,
+    steps: int,
+    lang_: str,
+    path: tuple[tuple, tuple] = ((), ()),
+    layout: str = "force",
+    opened: tuple[str, ...] = (),
+) -> tuple[str, int, int, bool]:
     """The map page's HTML for these choices: ``(html, nodes, edges, aggregated)`` (cached per store revision)."""
     H = filtered_graph(f)
     view = ego_graph(H, focus, steps) if focus else drilled(revision, f, opened, lang_)[0]
@@ -59,8 +69,7 @@ def map_html(revision: int, f: Filters, size_by: str, colour_by: str, marks: tup
         sizes = {v: float(by_org.get(v, {}).get(size_by) or 0.0) for v in view}
     elif size_by != "none":
         sizes = {v: _size_value(rows.get(v, {}), size_by) for v in view}
-    highlight: dict[str, list] = {"focus": [focus] if focus else [], "path": list(path[0]),
-                                  "path_edges": list(path[1])}
+    highlight: dict[str, list] = {"focus": [focus] if focus else [], "path": list(path[0]), "path_edges": list(path[1])}
     if "brokers" in marks:
         highlight["brokers"] = top_brokers({"id": v, "total": _size_value(r, "brokerage")} for v, r in rows.items())
     if "cut_points" in marks:
@@ -78,12 +87,25 @@ def map_html(revision: int, f: Filters, size_by: str, colour_by: str, marks: tup
         from network.analysis.views import undirected_view
 
         groups = communities(undirected_view(view))
-    measures = {v: {k: _size_value(r, k) for k in ("degree", "betweenness", "brokerage") if k in r}
-                for v, r in rows.items()} if rows else {v: {"degree": d} for v, d in degree.items()}
-    html = render_map(view, colour_by=colour_by, size_by=sizes, highlight=highlight, measures=measures,
-                      groups=groups, lang=lang_, height="680px", layout=layout, centre=focus,
-                      size_title=None if size_by == "none" else t(SIZE_LABELS.get(size_by, size_by), lang_),
-                      group_url="map?group=" + "".join(f"{g}/" for g in opened) + "{id}")
+    measures = (
+        {v: {k: _size_value(r, k) for k in ("degree", "betweenness", "brokerage") if k in r} for v, r in rows.items()}
+        if rows
+        else {v: {"degree": d} for v, d in degree.items()}
+    )
+    html = render_map(
+        view,
+        colour_by=colour_by,
+        size_by=sizes,
+        highlight=highlight,
+        measures=measures,
+        groups=groups,
+        lang=lang_,
+        height="680px",
+        layout=layout,
+        centre=focus,
+        size_title=None if size_by == "none" else t(SIZE_LABELS.get(size_by, size_by), lang_),
+        group_url="map?group=" + "".join(f"{g}/" for g in opened) + "{id}",
+    )
     return html, view.number_of_nodes(), view.number_of_edges(), view.number_of_nodes() > AGGREGATE_LIMIT
 
 
@@ -113,21 +135,45 @@ if not empty_store():
     f = filter_widgets(G, "map")
     c1, c2, c3 = st.columns([1, 1, 2])
     sizes_offered = SIZE_MEASURES + (list(SURVEY_SIZES) if survey_scores() else [])
-    size_by = c1.selectbox(tr("size_by"), sizes_offered, index=1, key="map_size", help=tr("size_by_help"),
-                           format_func=lambda m: tr("size_none") if m == "none" else tr(SIZE_LABELS.get(m, m)))
-    colour_by = c2.selectbox(tr("colour_by"), COLOUR_BY, key="map_colour", help=tr("colour_by_help"),
-                             format_func=lambda m: tr("sector") if m == "sector" else tr("area")
-                             if m == "district" else tr("community"))
-    marks = c3.multiselect(tr("highlight"), HIGHLIGHTS, key="map_highlight", format_func=lambda m: tr(f"hl_{m}"),
-                           placeholder=tr("none"), help=tr("highlight_help"))
+    size_by = c1.selectbox(
+        tr("size_by"),
+        sizes_offered,
+        index=1,
+        key="map_size",
+        help=tr("size_by_help"),
+        format_func=lambda m: tr("size_none") if m == "none" else tr(SIZE_LABELS.get(m, m)),
+    )
+    colour_by = c2.selectbox(
+        tr("colour_by"),
+        COLOUR_BY,
+        key="map_colour",
+        help=tr("colour_by_help"),
+        format_func=lambda m: tr("sector") if m == "sector" else tr("area") if m == "district" else tr("community"),
+    )
+    marks = c3.multiselect(
+        tr("highlight"),
+        HIGHLIGHTS,
+        key="map_highlight",
+        format_func=lambda m: tr(f"hl_{m}"),
+        placeholder=tr("none"),
+        help=tr("highlight_help"),
+    )
     H = filtered_graph(f)
     names = {v: str(d.get("name") or v) for v, d in H.nodes(data=True)}
     c4, c5 = st.columns([3, 1])
-    focus = c4.selectbox(tr("search_org"), sorted(names, key=names.get), index=None, key="map_focus",
-                         format_func=names.get, placeholder=tr("search_org"), help=tr("search_org_help"))
+    focus = c4.selectbox(
+        tr("search_org"),
+        sorted(names, key=names.get),
+        index=None,
+        key="map_focus",
+        format_func=names.get,
+        placeholder=tr("search_org"),
+        help=tr("search_org_help"),
+    )
     steps = c5.radio(tr("ego_steps"), [1, 2], horizontal=True, key="map_steps", help=tr("ego_steps_help"))
-    layout = st.selectbox(tr("layout"), LAYOUTS, key="map_layout", format_func=lambda m: tr(f"layout_{m}"),
-                          help=tr("layout_help"))
+    layout = st.selectbox(
+        tr("layout"), LAYOUTS, key="map_layout", format_func=lambda m: tr(f"layout_{m}"), help=tr("layout_help")
+    )
     opened = tuple(x for x in str(st.query_params.get("group", "")).split("/") if x)
     if opened and not focus:
         with st.spinner(tr("working")):  # finding the communities of 20,000 organisations takes seconds
@@ -141,18 +187,39 @@ if not empty_store():
     route = who_connects(H, f)
     path = (tuple(route["nodes"]), tuple(route["edges"])) if route else ((), ())
     with st.spinner(tr("drawing_map")):
-        html, n_nodes, n_edges, aggregated = map_html(store().revision(), f, size_by, colour_by, tuple(marks),
-                                                      focus, steps, lang(), path, layout, () if focus else opened)
+        html, n_nodes, n_edges, aggregated = map_html(
+            store().revision(),
+            f,
+            size_by,
+            colour_by,
+            tuple(marks),
+            focus,
+            steps,
+            lang(),
+            path,
+            layout,
+            () if focus else opened,
+        )
     st.caption(tr("shown", n=n_nodes, m=n_edges) + " — " + tr("map_help") + " " + tr("map_labels_note"))
     if aggregated:
         st.warning(tr("aggregated_note"))
     st.iframe(html, height=700)
-    st.download_button(tr("download_map"), lambda: html.encode("utf-8"), file_name="renkei-map.html",
-                       mime="text/html", help=tr("download_map_help"))
+    st.download_button(
+        tr("download_map"),
+        lambda: html.encode("utf-8"),
+        file_name="renkei-map.html",
+        mime="text/html",
+        help=tr("download_map_help"),
+    )
     if not aggregated:
         view = ego_graph(H, focus, steps) if focus else drilled(store().revision(), f, opened, lang())[0]
         degree = {v: float(d) for v, d in view.to_undirected(as_view=True).degree()} if size_by == "degree" else None
-        picture_downloads(view, f, colour_by if colour_by != "community" else "sector", degree,
-                          route and {"nodes": route["nodes"], "edges": route["edges"]})
+        picture_downloads(
+            view,
+            f,
+            colour_by if colour_by != "community" else "sector",
+            degree,
+            route and {"nodes": route["nodes"], "edges": route["edges"]},
+        )
     if focus:  # the organisation searched (selected) opens its profile under the map
         show_profile(focus, key="map_profile_view")

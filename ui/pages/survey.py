@@ -13,9 +13,21 @@ st.title(tr("survey"))
 
 
 def _rounds_table(rounds: list) -> None:
-    st.dataframe(pd.DataFrame([{tr("sv_round_name"): r.name, tr("sv_fiscal_year"): r.fiscal_year,
-                                tr("orgs"): len(r.orgs), tr("sv_close_date"): r.close_date or "",
-                                tr("sv_closed"): r.closed} for r in rounds]), hide_index=True)
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    tr("sv_round_name"): r.name,
+                    tr("sv_fiscal_year"): r.fiscal_year,
+                    tr("orgs"): len(r.orgs),
+                    tr("sv_close_date"): r.close_date or "",
+                    tr("sv_closed"): r.closed,
+                }
+                for r in rounds
+            ]
+        ),
+        hide_index=True,
+    )
 
 
 def _create() -> None:
@@ -26,13 +38,15 @@ def _create() -> None:
         name = st.text_input(tr("sv_round_name"), max_chars=80, placeholder="令和6年度 連携調査", key="sv_new_name")
         fy = st.text_input(tr("sv_fiscal_year"), placeholder="令和6年度 / 2024", key="sv_new_fy")
         close = st.date_input(tr("sv_close_date"), value=None, key="sv_new_close")
-        orgs = st.multiselect(tr("sv_orgs"), list(names), format_func=lambda i: names.get(i, i),
-                              placeholder=tr("sv_pick_none"))
+        orgs = st.multiselect(
+            tr("sv_orgs"), list(names), format_func=lambda i: names.get(i, i), placeholder=tr("sv_pick_none")
+        )
         go = st.form_submit_button(tr("sv_create"), type="primary")
     if go:
         try:
-            rnd = create_round(store(), name, fy, orgs=orgs or None, close_date=close.isoformat() if close else None,
-                               user=user_name())
+            rnd = create_round(
+                store(), name, fy, orgs=orgs or None, close_date=close.isoformat() if close else None, user=user_name()
+            )
         except (RenkeiError, ValueError) as exc:
             show_error(exc)
             return
@@ -61,14 +75,24 @@ def _links(name: str) -> None:
         _, links, pdf = held
         st.info(tr("sv_issued", n=len(links)))
         c1, c2 = st.columns(2)
-        c1.download_button(tr("sv_links_csv"), csv_bytes(pd.DataFrame(links, columns=["org", "name", "url"])),
-                           file_name="survey-links.csv", mime="text/csv", key="sv_dl_links")
-        c2.download_button(tr("sv_letters_pdf"), pdf, file_name="survey-letters.pdf", mime="application/pdf",
-                           key="sv_dl_letters")
+        c1.download_button(
+            tr("sv_links_csv"),
+            csv_bytes(pd.DataFrame(links, columns=["org", "name", "url"])),
+            file_name="survey-links.csv",
+            mime="text/csv",
+            key="sv_dl_links",
+        )
+        c2.download_button(
+            tr("sv_letters_pdf"), pdf, file_name="survey-letters.pdf", mime="application/pdf", key="sv_dl_letters"
+        )
     rnd = store().survey().get_round(name)
-    st.download_button(tr("sv_form_pdf"), _form_pdf(rnd.name, rnd.fiscal_year, rnd.close_date,
-                                                    tuple(round_names(store(), rnd).values())),
-                       file_name="survey-form.pdf", mime="application/pdf", key="sv_dl_form")
+    st.download_button(
+        tr("sv_form_pdf"),
+        _form_pdf(rnd.name, rnd.fiscal_year, rnd.close_date, tuple(round_names(store(), rnd).values())),
+        file_name="survey-form.pdf",
+        mime="application/pdf",
+        key="sv_dl_form",
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -89,8 +113,9 @@ def _progress(name: str) -> None:
         with st.expander(tr("sv_missing") + f" ({len(s['missing'])})"):
             df = pd.DataFrame(s["missing"])[["org", "name", "started"]]
             st.dataframe(df, hide_index=True)
-            st.download_button("CSV", csv_bytes(df), file_name="survey-missing.csv", mime="text/csv",
-                               key="sv_dl_missing")
+            st.download_button(
+                "CSV", csv_bytes(df), file_name="survey-missing.csv", mime="text/csv", key="sv_dl_missing"
+            )
 
 
 def _paper(name: str) -> None:
@@ -127,8 +152,17 @@ def _apply_and_scores(name: str) -> None:
     c[2].metric(tr("sv_m_trust"), "—" if sec["trust"] is None else f"{sec['trust']:.2f}")
     c[3].metric(tr("sv_m_value"), "—" if sec["value"] is None else f"{sec['value']:.2f}")
     st.caption(tr("sv_scores"))
-    rows = [{"ID": o, tr("name"): v["name"], tr("sv_col_trust"): v["trust"], tr("sv_col_value"): v["value"],
-             tr("sv_col_raters"): v["raters"]} for o, v in summary["orgs"].items() if v["raters"]]
+    rows = [
+        {
+            "ID": o,
+            tr("name"): v["name"],
+            tr("sv_col_trust"): v["trust"],
+            tr("sv_col_value"): v["value"],
+            tr("sv_col_raters"): v["raters"],
+        }
+        for o, v in summary["orgs"].items()
+        if v["raters"]
+    ]
     if rows:
         st.dataframe(pd.DataFrame(rows), hide_index=True)
 

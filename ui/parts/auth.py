@@ -30,8 +30,18 @@ from network.labels import t
 from network.store import default_store_url
 
 __all__ = [
-    "SESSION_KEY", "LOCAL", "local_mode", "public_view_allowed", "current_user", "user_name", "sign_in", "sign_out",
-    "require_role", "require_view", "user_box", "label",
+    "SESSION_KEY",
+    "LOCAL",
+    "local_mode",
+    "public_view_allowed",
+    "current_user",
+    "user_name",
+    "sign_in",
+    "sign_out",
+    "require_role",
+    "require_view",
+    "user_box",
+    "label",
 ]
 
 SESSION_KEY = "renkei_user"
@@ -40,7 +50,6 @@ SESSION_KEY = "renkei_user"
 def label(key: str, **fmt: object) -> str:
     """A label of this module in the language chosen in the sidebar (Japanese by default)."""
     return t("auth_" + key, "en" if st.session_state.get("lang") == "en" else "ja", **fmt)
-
 
 
 def _role(role: str) -> str:
@@ -157,8 +166,7 @@ def require_role(role: str = "editor", *, key: str = "signin") -> bool:
     if acc is not None and has_role(acc.role, role):
         return True
     if acc is not None:
-        st.warning(label("too_low", name=md(acc.name), have=_role(acc.role),
-                         role=_role(role)))
+        st.warning(label("too_low", name=md(acc.name), have=_role(acc.role), role=_role(role)))
         return False
     _form(role, key)
     return False

@@ -20,7 +20,6 @@ from network.report_labels import lab
 __all__ = ["plain", "centre_picker", "measure", "trend_rows", "annual_data", "pdf_bytes", "fy_name", "fy_format"]
 
 
-
 def plain(text: object) -> str:
     """``text`` as Markdown that shows exactly its text (:func:`renkei.ui.parts.common.md`: escapes, no autolinks)."""
     from renkei.ui.parts.common import md
@@ -69,8 +68,14 @@ def centre_picker(G: nx.MultiDiGraph) -> object | None:
     def keep() -> None:
         ss["centre"] = ss["pl_centre_w"]
 
-    st.selectbox(tr("pl_centre"), ids, format_func=lambda v: names.get(v, str(v)), key="pl_centre_w",
-                 on_change=keep, help=tr("pl_centre_help"))
+    st.selectbox(
+        tr("pl_centre"),
+        ids,
+        format_func=lambda v: names.get(v, str(v)),
+        key="pl_centre_w",
+        on_change=keep,
+        help=tr("pl_centre_help"),
+    )
     return ss["centre"]
 
 

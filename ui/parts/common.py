@@ -22,9 +22,24 @@ from network.model import STRENGTH_LABELS, Sector, TieType
 from network.store import default_store_url, open_store
 
 __all__ = [
-    "Filters", "get_store", "store", "lang", "tr", "graph", "filtered_graph", "analysis", "org_names",
-    "sector_label", "type_label", "strength_label", "safe", "show_error", "empty_store", "is_empty",
-    "org_measures", "md",
+    "Filters",
+    "get_store",
+    "store",
+    "lang",
+    "tr",
+    "graph",
+    "filtered_graph",
+    "analysis",
+    "org_names",
+    "sector_label",
+    "type_label",
+    "strength_label",
+    "safe",
+    "show_error",
+    "empty_store",
+    "is_empty",
+    "org_measures",
+    "md",
 ]
 
 log = logging.getLogger("renkei.ui")
@@ -223,8 +238,9 @@ def load_sample(name: str) -> int:
 
         paths = sample_files(name)
     except ImportError:
-        paths = [p for p in (_samples()[name] / f for f in ("orgs.csv", "ties.csv", "participations.csv"))
-                 if p.is_file()]
+        paths = [
+            p for p in (_samples()[name] / f for f in ("orgs.csv", "ties.csv", "participations.csv")) if p.is_file()
+        ]
     report = import_files(store(), [str(p) for p in paths], user=current_user_name())
     return int(sum(c.created + c.updated for c in report.counts.values()))
 
@@ -247,6 +263,7 @@ def empty_store() -> bool:
     from renkei.ui.parts.auth import current_user
 
     from network.accounts import has_role
+
     acc = current_user()
     if samples and acc is not None and has_role(acc.role, "admin"):
         with st.form("load_sample_form"):

@@ -42,8 +42,9 @@ def fy_label(fy: int) -> str:
     return f"{fy}年度" if st.session_state.get("lang", "ja") == "ja" else f"FY{fy}"
 
 
-def when_widget(G: nx.MultiDiGraph, key: str, label: str | None = None, *,
-                fy_default: int | None = None) -> str | int | None:
+def when_widget(
+    G: nx.MultiDiGraph, key: str, label: str | None = None, *, fy_default: int | None = None
+) -> str | int | None:
     """All time, a date or a fiscal year: ``None``, an ISO date or an ``int`` fiscal year.
 
     ``fy_default`` starts on that fiscal year instead of "all time".
@@ -52,8 +53,7 @@ def when_widget(G: nx.MultiDiGraph, key: str, label: str | None = None, *,
     names = {"all": tr("when_all"), "fy": tr("when_fy"), "date": tr("when_date")}
     k = f"{key}_mode"
     default = {} if _restore(k) else {"index": 0 if fy_default is None else 1}
-    mode = _remember(k, st.radio(label or tr("when"), modes, format_func=names.get, key=k, horizontal=True,
-                                 **default))
+    mode = _remember(k, st.radio(label or tr("when"), modes, format_func=names.get, key=k, horizontal=True, **default))
     if mode == "fy":
         years = fiscal_years(G)
         k = f"{key}_fy"
@@ -80,19 +80,44 @@ def filter_widgets(G: nx.MultiDiGraph, key: str = "f") -> Filters:
                 _restore(k)
             if any(a not in districts for a in st.session_state.get(f"{key}_area", [])):
                 st.session_state[f"{key}_area"] = [a for a in st.session_state[f"{key}_area"] if a in districts]
-            sectors = _remember(f"{key}_sector", st.multiselect(
-                tr("sector"), [s.value for s in Sector], format_func=sector_label, key=f"{key}_sector",
-                placeholder=tr("when_all_sectors")))
-            areas = _remember(f"{key}_area", st.multiselect(tr("area"), districts, key=f"{key}_area",
-                                                            placeholder=tr("when_all_areas")))
-            types = _remember(f"{key}_type", st.multiselect(
-                tr("tie_type"), [x.value for x in TieType], format_func=type_label, key=f"{key}_type",
-                placeholder=tr("when_all_types")))
+            sectors = _remember(
+                f"{key}_sector",
+                st.multiselect(
+                    tr("sector"),
+                    [s.value for s in Sector],
+                    format_func=sector_label,
+                    key=f"{key}_sector",
+                    placeholder=tr("when_all_sectors"),
+                ),
+            )
+            areas = _remember(
+                f"{key}_area",
+                st.multiselect(tr("area"), districts, key=f"{key}_area", placeholder=tr("when_all_areas")),
+            )
+            types = _remember(
+                f"{key}_type",
+                st.multiselect(
+                    tr("tie_type"),
+                    [x.value for x in TieType],
+                    format_func=type_label,
+                    key=f"{key}_type",
+                    placeholder=tr("when_all_types"),
+                ),
+            )
         with c2:
             k = f"{key}_strength"
             default = {} if _restore(k) else {"value": 1}
-            minimum = _remember(k, st.select_slider(tr("min_strength"), options=[1, 2, 3, 4, 5],
-                                                    format_func=strength_label, key=k, **default))
+            minimum = _remember(
+                k,
+                st.select_slider(
+                    tr("min_strength"), options=[1, 2, 3, 4, 5], format_func=strength_label, key=k, **default
+                ),
+            )
             when = when_widget(G, key)
-    return Filters(as_of=when, types=tuple(types) or None, sectors=tuple(sectors) or None,
-                   districts=tuple(areas) or None, min_strength=int(minimum))
+    return Filters(
+        as_of=when,
+        types=tuple(types) or None,
+        sectors=tuple(sectors) or None,
+        districts=tuple(areas) or None,
+        min_strength=int(minimum),
+    )

@@ -34,16 +34,20 @@ __all__ = ["require_host", "require_start_token", "COOKIE", "TOKEN_KEY"]
 COOKIE = "renkei_start"
 TOKEN_KEY = "renkei_start_token_ok"
 
-_HOST_REFUSED = ("このアドレス（{host}）ではアプリを開けません。起動したときのアドレス"
-                 "（例 http://127.0.0.1:8501/）で開いてください。別の名前で使う場合は、管理者が "
-                 "`RENKEI_ALLOWED_HOSTS` にその名前を加えます。\n\n"
-                 "This app does not answer under the name {host}. Open it at the address it was started on "
-                 "(e.g. http://127.0.0.1:8501/); to use another name, an administrator adds it to "
-                 "`RENKEI_ALLOWED_HOSTS`.")
-_TOKEN_NEEDED = ("`renkei serve` が表示した URL（`?token=…` 付き）で開いてください。"
-                 "この端末の人だけが使えるように、起動ごとに新しいトークンが作られます。\n\n"
-                 "Open the URL that `renkei serve` printed (the one with `?token=…`). A new token is made at "
-                 "each start, so that only people on this machine can use the app.")
+_HOST_REFUSED = (
+    "このアドレス（{host}）ではアプリを開けません。起動したときのアドレス"
+    "（例 http://127.0.0.1:8501/）で開いてください。別の名前で使う場合は、管理者が "
+    "`RENKEI_ALLOWED_HOSTS` にその名前を加えます。\n\n"
+    "This app does not answer under the name {host}. Open it at the address it was started on "
+    "(e.g. http://127.0.0.1:8501/); to use another name, an administrator adds it to "
+    "`RENKEI_ALLOWED_HOSTS`."
+)
+_TOKEN_NEEDED = (
+    "`renkei serve` が表示した URL（`?token=…` 付き）で開いてください。"
+    "この端末の人だけが使えるように、起動ごとに新しいトークンが作られます。\n\n"
+    "Open the URL that `renkei serve` printed (the one with `?token=…`). A new token is made at "
+    "each start, so that only people on this machine can use the app."
+)
 
 
 def _names() -> tuple[list[str], str]:
@@ -64,8 +68,10 @@ def require_host() -> bool:
 
 def _set_cookie(value: str) -> None:
     """Keep ``value`` in a session cookie of this app's origin (an invisible frame of the same origin)."""
-    script = (f"<script>document.cookie = {json.dumps(COOKIE)} + '=' + {json.dumps(value)} + "
-              "'; path=/; SameSite=Strict';</script>")
+    script = (
+        f"<script>document.cookie = {json.dumps(COOKIE)} + '=' + {json.dumps(value)} + "
+        "'; path=/; SameSite=Strict';</script>"
+    )
     st.iframe(script, height=1)
 
 

@@ -63,14 +63,22 @@ def _choices(H: nx.MultiDiGraph, mode: str, f: Filters) -> tuple[list, dict]:
 def who_connects(H: nx.MultiDiGraph, f: Filters) -> dict | None:
     """Draw the "who connects" controls and answer; the path to highlight on the map, or ``None``."""
     with st.expander(tr("who_connects"), expanded=False):
-        mode = st.radio(tr("connect_what"), MODES, horizontal=True, key="conn_mode",
-                        format_func=lambda m: tr(f"connect_{m}"), help=tr("who_connects_help"))
+        mode = st.radio(
+            tr("connect_what"),
+            MODES,
+            horizontal=True,
+            key="conn_mode",
+            format_func=lambda m: tr(f"connect_{m}"),
+            help=tr("who_connects_help"),
+        )
         options, label = _choices(H, mode, f)
         c1, c2 = st.columns(2)
-        a = c1.selectbox(tr("connect_a"), options, index=None, key=f"conn_a_{mode}", format_func=label.get,
-                         placeholder=tr("choose"))
-        b = c2.selectbox(tr("connect_b"), options, index=None, key=f"conn_b_{mode}", format_func=label.get,
-                         placeholder=tr("choose"))
+        a = c1.selectbox(
+            tr("connect_a"), options, index=None, key=f"conn_a_{mode}", format_func=label.get, placeholder=tr("choose")
+        )
+        b = c2.selectbox(
+            tr("connect_b"), options, index=None, key=f"conn_b_{mode}", format_func=label.get, placeholder=tr("choose")
+        )
         if a is None or b is None:
             return None
         if a == b:
@@ -81,31 +89,52 @@ def who_connects(H: nx.MultiDiGraph, f: Filters) -> dict | None:
         names = {v: str(d.get("name") or v) for v, d in H.nodes(data=True)}
         if not r["connected"]:
             st.warning(tr("connect_none"))
-            intro = [{tr("intro_a"): names.get(x["a"], x["a"]), tr("intro_b"): names.get(x["b"], x["b"])}
-                     for x in r.get("introductions", [])]
+            intro = [
+                {tr("intro_a"): names.get(x["a"], x["a"]), tr("intro_b"): names.get(x["b"], x["b"])}
+                for x in r.get("introductions", [])
+            ]
             if intro:
                 st.caption(tr("connect_intro"))
                 st.dataframe(pd.DataFrame(intro), hide_index=True, use_container_width=True)
             return None
         st.caption(tr("connect_found", d=r["distance"], n=r["path_count"]))
-        brokers = pd.DataFrame([{tr("name"): names.get(x["id"], x["id"]), tr("share_paths"): x["share"],
-                                 tr("paths_listed"): x["paths"]} for x in r["brokers"]])
+        brokers = pd.DataFrame(
+            [
+                {tr("name"): names.get(x["id"], x["id"]), tr("share_paths"): x["share"], tr("paths_listed"): x["paths"]}
+                for x in r["brokers"]
+            ]
+        )
         if len(brokers):
-            st.dataframe(brokers, hide_index=True, use_container_width=True,
-                         column_config={tr("share_paths"): st.column_config.ProgressColumn(
-                             tr("share_paths"), min_value=0.0, max_value=1.0, format="%.2f")})
+            st.dataframe(
+                brokers,
+                hide_index=True,
+                use_container_width=True,
+                column_config={
+                    tr("share_paths"): st.column_config.ProgressColumn(
+                        tr("share_paths"), min_value=0.0, max_value=1.0, format="%.2f"
+                    )
+                },
+            )
         else:
             st.caption(tr("connect_direct"))
         steps = []
         for p in r["paths"][:20]:
             steps.append({tr("path"): " → ".join(names.get(v, str(v)) for v in p)})
         st.dataframe(pd.DataFrame(steps), hide_index=True, use_container_width=True)
-        ties = [{tr("source_org"): names.get(e["source"], e["source"]), tr("target_org"): names.get(e["target"], e["target"]),
-                 tr("tie_type"): "・".join(type_label(t) for t in e["types"]), tr("strength"): e["strength"]}
-                for e in r["edges"]]
+        ties = [
+            {
+                tr("source_org"): names.get(e["source"], e["source"]),
+                tr("target_org"): names.get(e["target"], e["target"]),
+                tr("tie_type"): "・".join(type_label(t) for t in e["types"]),
+                tr("strength"): e["strength"],
+            }
+            for e in r["edges"]
+        ]
         st.dataframe(pd.DataFrame(ties), hide_index=True, use_container_width=True)
-        return {"nodes": sorted({v for p in r["paths"] for v in p}, key=str),
-                "edges": [(e["source"], e["target"]) for e in r["edges"]]}
+        return {
+            "nodes": sorted({v for p in r["paths"] for v in p}, key=str),
+            "edges": [(e["source"], e["target"]) for e in r["edges"]],
+        }
 
 
 def picture_downloads(view: nx.Graph, f: Filters, colour_by: str, sizes: dict | None, path: dict | None) -> None:
@@ -121,17 +150,35 @@ def picture_downloads(view: nx.Graph, f: Filters, colour_by: str, sizes: dict | 
         types = "・".join(type_label(t) for t in f.types or []) or every
         sectors = "・".join(sector_label(s) for s in f.sectors or []) or every
         districts = "・".join(f.districts or []) or every
-        return [f"{tr('period')}: {f.as_of or every}  {tr('tie_type')}: {types}  {tr('sector')}: {sectors}  "
-                f"{tr('area')}: {districts}",
-                tr("counts", orgs=U.number_of_nodes(), ties=U.number_of_edges()) + " — Renkei 連携"]
+        return [
+            f"{tr('period')}: {f.as_of or every}  {tr('tie_type')}: {types}  {tr('sector')}: {sectors}  "
+            f"{tr('area')}: {districts}",
+            tr("counts", orgs=U.number_of_nodes(), ties=U.number_of_edges()) + " — Renkei 連携",
+        ]
 
     def _scene() -> dict:
-        return scene(U, colour_by=colour_by, size_by=sizes, highlight=hl["nodes"], highlight_edges=hl["edges"],
-                     lang=lang(), size_title=tr("degree") if sizes else None)
+        return scene(
+            U,
+            colour_by=colour_by,
+            size_by=sizes,
+            highlight=hl["nodes"],
+            highlight_edges=hl["edges"],
+            lang=lang(),
+            size_title=tr("degree") if sizes else None,
+        )
 
     c1, c2 = st.columns(2)
-    c1.download_button(tr("download_png"), lambda: to_png(_scene(), caption()), file_name="renkei-map.png",
-                       mime="image/png", help=tr("download_png_help"))
-    c2.download_button(tr("download_svg"), lambda: to_svg(_scene(), caption()).encode("utf-8"),
-                       file_name="renkei-map.svg", mime="image/svg+xml", help=tr("download_svg_help"))
-
+    c1.download_button(
+        tr("download_png"),
+        lambda: to_png(_scene(), caption()),
+        file_name="renkei-map.png",
+        mime="image/png",
+        help=tr("download_png_help"),
+    )
+    c2.download_button(
+        tr("download_svg"),
+        lambda: to_svg(_scene(), caption()).encode("utf-8"),
+        file_name="renkei-map.svg",
+        mime="image/svg+xml",
+        help=tr("download_svg_help"),
+    )

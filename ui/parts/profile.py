@@ -29,8 +29,6 @@ from network.viz import render_map
 __all__ = ["show_profile", "ego_graph", "roles_in_words"]
 
 
-
-
 def roles_in_words(row: dict, n_orgs: int, lang_: str = "ja") -> list[str]:
     """Plain sentences about an organisation's position (its analysis row)."""
     ja = lang_ == "ja"
@@ -39,24 +37,38 @@ def roles_in_words(row: dict, n_orgs: int, lang_: str = "ja") -> list[str]:
     out.append(f"{deg} 団体と直接つながっています。" if ja else f"Tied directly to {deg} organisations.")
     b = row.get("betweenness")
     if isinstance(b, (int, float)) and not math.isnan(b) and b > 0:
-        out.append(f"ほかの団体どうしの最短の道の {b:.1%} がこの団体を通ります（媒介中心性）。" if ja else
-                   f"{b:.1%} of shortest paths between other organisations pass through it (betweenness).")
+        out.append(
+            f"ほかの団体どうしの最短の道の {b:.1%} がこの団体を通ります（媒介中心性）。"
+            if ja
+            else f"{b:.1%} of shortest paths between other organisations pass through it (betweenness)."
+        )
     broker = row.get("brokerage") or {}
     roles = [(k, broker.get(k, 0)) for k in ROLES if broker.get(k)]
     if roles:
         top = max(roles, key=lambda x: x[1])[0]
         label = t("role_in_words_" + top, lang_)
-        out.append(f"仲介の回数は合計 {broker.get('total', 0)} 回。最も多い役割は{label}です。" if ja else
-                   f"It brokers {broker.get('total', 0)} times in all; most often as {label}.")
+        out.append(
+            f"仲介の回数は合計 {broker.get('total', 0)} 回。最も多い役割は{label}です。"
+            if ja
+            else f"It brokers {broker.get('total', 0)} times in all; most often as {label}."
+        )
     if row.get("cut_point"):
-        out.append("この団体がいなくなると、ネットワークが分断されます（切断点）。" if ja else
-                   "Without it the network would split apart (a cut point).")
+        out.append(
+            "この団体がいなくなると、ネットワークが分断されます（切断点）。"
+            if ja
+            else "Without it the network would split apart (a cut point)."
+        )
     c = row.get("constraint")
     if isinstance(c, (int, float)) and not math.isnan(c):
-        out.append(f"制約 {c:.2f}（低いほど、互いに知らない相手どうしをつないでいます）。" if ja else
-                   f"Constraint {c:.2f} (the lower, the more its partners are strangers to each other).")
+        out.append(
+            f"制約 {c:.2f}（低いほど、互いに知らない相手どうしをつないでいます）。"
+            if ja
+            else f"Constraint {c:.2f} (the lower, the more its partners are strangers to each other)."
+        )
     if row.get("community") is not None:
-        out.append(f"コミュニティ {row['community']} に属しています。" if ja else f"Member of community {row['community']}.")
+        out.append(
+            f"コミュニティ {row['community']} に属しています。" if ja else f"Member of community {row['community']}."
+        )
     return out
 
 
@@ -69,16 +81,28 @@ def show_profile(org_id: str, *, key: str = "profile") -> None:
         st.warning(tr("nothing"))
         return
     st.subheader(md(org.name))
-    data = {tr("sector"): sector_label(org.sector), tr("kind"): org.kind, tr("prefecture"): org.prefecture,
-            tr("city"): org.city, tr("district"): org.district, tr("corporate_number"): org.corporate_number,
-            tr("aliases"): ", ".join(org.aliases), tr("tags"): ", ".join(org.tags), tr("url"): org.url,
-            tr("note"): org.note, "id": org.id}
-    st.dataframe(pd.DataFrame({"": list(data), " ": [str(v) for v in data.values()]}), hide_index=True,
-                 width="stretch")
+    data = {
+        tr("sector"): sector_label(org.sector),
+        tr("kind"): org.kind,
+        tr("prefecture"): org.prefecture,
+        tr("city"): org.city,
+        tr("district"): org.district,
+        tr("corporate_number"): org.corporate_number,
+        tr("aliases"): ", ".join(org.aliases),
+        tr("tags"): ", ".join(org.tags),
+        tr("url"): org.url,
+        tr("note"): org.note,
+        "id": org.id,
+    }
+    st.dataframe(pd.DataFrame({"": list(data), " ": [str(v) for v in data.values()]}), hide_index=True, width="stretch")
     if org.custom:  # columns Renkei does not know, kept from imports (issue 12): shown as text
-        st.dataframe(pd.DataFrame({tr("custom_field"): list(org.custom),
-                                   tr("custom_value"): [str(v) for v in org.custom.values()]}),
-                     hide_index=True, width="stretch")
+        st.dataframe(
+            pd.DataFrame(
+                {tr("custom_field"): list(org.custom), tr("custom_value"): [str(v) for v in org.custom.values()]}
+            ),
+            hide_index=True,
+            width="stretch",
+        )
     G = graph()
     names = {v: str(d.get("name") or v) for v, d in G.nodes(data=True)}
     st.markdown(f"#### {tr('ties')}")
@@ -88,11 +112,20 @@ def show_profile(org_id: str, *, key: str = "profile") -> None:
         for x in ties:
             other = x.target if x.source == org_id else x.source
             way = tr("both") if not x.directed else tr("outgoing") if x.source == org_id else tr("incoming")
-            rows.append({tr("partner"): names.get(other, other), tr("tie_type"): type_label(x.type),
-                         tr("direction"): way, tr("strength"): strength_label(x.strength),
-                         tr("start"): x.start or "", tr("end"): x.end or "", tr("project"): x.project,
-                         tr("evidence"): x.evidence, tr("note"): x.note,
-                         tr("custom_field"): "; ".join(f"{k}: {v}" for k, v in x.custom.items())})
+            rows.append(
+                {
+                    tr("partner"): names.get(other, other),
+                    tr("tie_type"): type_label(x.type),
+                    tr("direction"): way,
+                    tr("strength"): strength_label(x.strength),
+                    tr("start"): x.start or "",
+                    tr("end"): x.end or "",
+                    tr("project"): x.project,
+                    tr("evidence"): x.evidence,
+                    tr("note"): x.note,
+                    tr("custom_field"): "; ".join(f"{k}: {v}" for k, v in x.custom.items()),
+                }
+            )
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     else:
         st.caption(tr("no_ties"))
@@ -150,9 +183,16 @@ def history_rows(entries: list, tr_) -> list[dict]:  # noqa: ANN001 - tr_: the p
     rows = []
     for e in entries:
         before, after = e.before or {}, e.after or {}
-        changed = sorted(k for k in after if before.get(k) != after.get(k) and k not in ("id", "created_at", "updated_at"))
+        changed = sorted(
+            k for k in after if before.get(k) != after.get(k) and k not in ("id", "created_at", "updated_at")
+        )
         action = tr_(f"action_{e.action}")
-        rows.append({tr_("history_at"): local_time(e.at), tr_("history_user"): e.user,
-                     tr_("history_action"): e.action if action == f"action_{e.action}" else action,
-                     tr_("history_changed"): sep.join(tr_(k) for k in changed)})
+        rows.append(
+            {
+                tr_("history_at"): local_time(e.at),
+                tr_("history_user"): e.user,
+                tr_("history_action"): e.action if action == f"action_{e.action}" else action,
+                tr_("history_changed"): sep.join(tr_(k) for k in changed),
+            }
+        )
     return rows

@@ -69,10 +69,19 @@ def _save_answer(session: LinkSession, pk: str, partner: str, partner_name: str)
     s = st.session_state
     values = {f: s.get(_wkey(pk, f)) for f in _FIELDS}
     try:
-        session.save(Answer("", "", partner=partner, partner_name=partner_name,
-                            frequency=values["frequency"] or "", strength=values["strength"],
-                            types=list(values["types"] or []), note=values["note"] or "",
-                            **{i.key: values[i.key] for i in ITEMS}))
+        session.save(
+            Answer(
+                "",
+                "",
+                partner=partner,
+                partner_name=partner_name,
+                frequency=values["frequency"] or "",
+                strength=values["strength"],
+                types=list(values["types"] or []),
+                note=values["note"] or "",
+                **{i.key: values[i.key] for i in ITEMS},
+            )
+        )
         s["sv_saved"] = True
     except RenkeiError as exc:
         _fail(exc)
@@ -124,20 +133,50 @@ def _partner_block(session: LinkSession, a: Answer, names: dict[str, str]) -> No
     args = (session, pk, a.partner, a.partner_name)
     with st.container(border=True):
         st.text(names.get(a.partner, a.partner_name) + ("" if a.partner else " " + tr("sv_not_listed")))
-        st.radio(tr("sv_frequency"), list(FREQUENCIES), format_func=lambda c: _lab(FREQUENCIES, c),
-                 key=_wkey(pk, "frequency"), on_change=_save_answer, args=args, horizontal=True, index=None)
-        st.radio(tr("sv_strength"), list(STRENGTH_LABELS), key=_wkey(pk, "strength"), on_change=_save_answer,
-                 args=args, horizontal=True, index=None,
-                 format_func=lambda n: f"{n} {STRENGTH_LABELS[n][0 if _lang() == 'ja' else 1]}")
-        st.pills(tr("sv_types"), list(SURVEY_TYPES), selection_mode="multi", key=_wkey(pk, "types"),
-                 format_func=lambda c: TieType(c).label(_lang()), on_change=_save_answer, args=args)
+        st.radio(
+            tr("sv_frequency"),
+            list(FREQUENCIES),
+            format_func=lambda c: _lab(FREQUENCIES, c),
+            key=_wkey(pk, "frequency"),
+            on_change=_save_answer,
+            args=args,
+            horizontal=True,
+            index=None,
+        )
+        st.radio(
+            tr("sv_strength"),
+            list(STRENGTH_LABELS),
+            key=_wkey(pk, "strength"),
+            on_change=_save_answer,
+            args=args,
+            horizontal=True,
+            index=None,
+            format_func=lambda n: f"{n} {STRENGTH_LABELS[n][0 if _lang() == 'ja' else 1]}",
+        )
+        st.pills(
+            tr("sv_types"),
+            list(SURVEY_TYPES),
+            selection_mode="multi",
+            key=_wkey(pk, "types"),
+            format_func=lambda c: TieType(c).label(_lang()),
+            on_change=_save_answer,
+            args=args,
+        )
         st.caption(tr("sv_items"))
         for item in ITEMS:
-            st.radio(item.ja if _lang() == "ja" else item.en, list(SCALE), key=_wkey(pk, item.key), index=None,
-                     format_func=lambda n: f"{n} {SCALE[n][0 if _lang() == 'ja' else 1]}", horizontal=True,
-                     on_change=_save_answer, args=args)
-        st.text_area(tr("sv_note"), key=_wkey(pk, "note"), max_chars=LIMITS.note, height=68,
-                     on_change=_save_answer, args=args)
+            st.radio(
+                item.ja if _lang() == "ja" else item.en,
+                list(SCALE),
+                key=_wkey(pk, item.key),
+                index=None,
+                format_func=lambda n: f"{n} {SCALE[n][0 if _lang() == 'ja' else 1]}",
+                horizontal=True,
+                on_change=_save_answer,
+                args=args,
+            )
+        st.text_area(
+            tr("sv_note"), key=_wkey(pk, "note"), max_chars=LIMITS.note, height=68, on_change=_save_answer, args=args
+        )
         st.button(tr("sv_remove"), key=_wkey(pk, "remove"), on_click=_remove, args=(session, pk))
 
 
@@ -149,23 +188,42 @@ def _choose(session: LinkSession, answers: list[Answer]) -> None:
     names = dict(options)
     if query and not hits:
         st.info(tr("sv_no_match"))
-    st.selectbox(tr("sv_pick"), [i for i, _ in hits], key="sv_pick", index=None, placeholder=tr("sv_pick_none"),
-                 format_func=lambda i: names.get(i, i))
+    st.selectbox(
+        tr("sv_pick"),
+        [i for i, _ in hits],
+        key="sv_pick",
+        index=None,
+        placeholder=tr("sv_pick_none"),
+        format_func=lambda i: names.get(i, i),
+    )
     pick = st.session_state.get("sv_pick")
-    st.button(tr("sv_add"), key="sv_add", disabled=pick is None, type="primary",
-              on_click=_add, args=(session, pick or "", "", chosen))
+    st.button(
+        tr("sv_add"),
+        key="sv_add",
+        disabled=pick is None,
+        type="primary",
+        on_click=_add,
+        args=(session, pick or "", "", chosen),
+    )
     other = st.text_input(tr("sv_other"), key="sv_other", max_chars=LIMITS.name)
-    st.button(tr("sv_add_other"), key="sv_add_other", disabled=not (other or "").strip(),
-              on_click=_add, args=(session, "", (other or "").strip(), chosen))
+    st.button(
+        tr("sv_add_other"),
+        key="sv_add_other",
+        disabled=not (other or "").strip(),
+        on_click=_add,
+        args=(session, "", (other or "").strip(), chosen),
+    )
 
 
 #: No sidebar and no app header (nothing else of the app); on a phone, the page starts at the top and the
 #: choices of a question sit closer together, so the 1–4 scale fits one line at 390 px.
-_STYLE = ("<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl'],"
-          "[data-testid='stHeader']{display:none}"
-          "[data-testid='stMainBlockContainer']{padding-top:1.5rem}"
-          "[data-testid='stRadio'] [role='radiogroup']{column-gap:.3rem;row-gap:.4rem}"
-          "[data-testid='stRadio'] [role='radiogroup'] label{padding-right:0}</style>")
+_STYLE = (
+    "<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl'],"
+    "[data-testid='stHeader']{display:none}"
+    "[data-testid='stMainBlockContainer']{padding-top:1.5rem}"
+    "[data-testid='stRadio'] [role='radiogroup']{column-gap:.3rem;row-gap:.4rem}"
+    "[data-testid='stRadio'] [role='radiogroup'] label{padding-right:0}</style>"
+)
 
 
 def run() -> None:
@@ -174,8 +232,9 @@ def run() -> None:
     st.html(_STYLE)
     if "lang" not in st.session_state:
         st.session_state["lang"] = "ja"
-    st.radio(tr("language"), list(LANGS), format_func=LANGS.get, key="lang", horizontal=True,
-             label_visibility="collapsed")
+    st.radio(
+        tr("language"), list(LANGS), format_func=LANGS.get, key="lang", horizontal=True, label_visibility="collapsed"
+    )
     from renkei.ui.parts.common import store
 
     try:
@@ -209,10 +268,16 @@ def run() -> None:
     st.subheader(tr("sv_step_self"))
     _init("sv_contributions", list(response.contributions))
     _init("sv_comment", response.comment)
-    st.pills(tr("sv_contributions"), list(CONTRIBUTIONS), selection_mode="multi", key="sv_contributions",
-             format_func=lambda c: _lab(CONTRIBUTIONS, c), on_change=_save_self, args=(session,))
-    st.text_area(tr("sv_comment"), key="sv_comment", max_chars=LIMITS.comment, on_change=_save_self,
-                 args=(session,))
+    st.pills(
+        tr("sv_contributions"),
+        list(CONTRIBUTIONS),
+        selection_mode="multi",
+        key="sv_contributions",
+        format_func=lambda c: _lab(CONTRIBUTIONS, c),
+        on_change=_save_self,
+        args=(session,),
+    )
+    st.text_area(tr("sv_comment"), key="sv_comment", max_chars=LIMITS.comment, on_change=_save_self, args=(session,))
 
     st.subheader(tr("sv_step_submit"))
     if response.submitted_at:

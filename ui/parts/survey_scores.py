@@ -63,8 +63,15 @@ def add_score_columns(df: pd.DataFrame, ids: list, by_org: dict[str, dict], *, r
 def score_caption(section: dict | None) -> None:
     """One line naming the round the scores come from."""
     if section:
-        st.caption(tr("sv_from_round", round=md(section["round"]), fy=section["fiscal_year"],
-                      answered=section["answered"], invited=section["invited"]))
+        st.caption(
+            tr(
+                "sv_from_round",
+                round=md(section["round"]),
+                fy=section["fiscal_year"],
+                answered=section["answered"],
+                invited=section["invited"],
+            )
+        )
 
 
 def _pct(x: float | None) -> str:

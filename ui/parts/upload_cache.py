@@ -53,18 +53,35 @@ def preview(tables: list[Table], *, limit: int = 20) -> list[TablePreview]:
         missing: list[str] = []
         ignored: list[str] = []
         if k is None and table.headers:
-            errors.append(RowError(table.file, 1, "", ",".join(table.headers), REASONS["unknown_kind"],
-                                   "unknown_kind"))
+            errors.append(RowError(table.file, 1, "", ",".join(table.headers), REASONS["unknown_kind"], "unknown_kind"))
         elif k is not None:
             hm = map_headers(table.headers, k)
             columns, missing = dict(hm.labels), hm.missing
             ignored = custom_columns(table.headers, set(hm.columns.values()), k).ignored  # unknown ones are kept
-            errors += [RowError(table.file, 1, f, "", missing_column_reason(k, f), "missing_column")
-                       for f in missing]
-        rows = [{h: ("" if v is None else v if isinstance(v, str) else str(v))
-                 for h, v in zip(table.headers, row, strict=False) if h} for row in table.rows[:limit]]
-        out.append(TablePreview(table.file, k, KIND_LABELS.get(k, "?") if k else "?", table.encoding,
-                                table.headers, columns, missing, ignored, len(table.rows), rows, errors))
+            errors += [RowError(table.file, 1, f, "", missing_column_reason(k, f), "missing_column") for f in missing]
+        rows = [
+            {
+                h: ("" if v is None else v if isinstance(v, str) else str(v))
+                for h, v in zip(table.headers, row, strict=False)
+                if h
+            }
+            for row in table.rows[:limit]
+        ]
+        out.append(
+            TablePreview(
+                table.file,
+                k,
+                KIND_LABELS.get(k, "?") if k else "?",
+                table.encoding,
+                table.headers,
+                columns,
+                missing,
+                ignored,
+                len(table.rows),
+                rows,
+                errors,
+            )
+        )
     return out
 
 

@@ -104,14 +104,26 @@ class Neo4jAccounts:
 
         self._change(by, account["created_at"], work)
 
-    def update(self, key: str, *, by: str, role: str | None = None, password_hash: str | None = None,
-               now: str, audited: bool = True) -> dict:
+    def update(
+        self,
+        key: str,
+        *,
+        by: str,
+        role: str | None = None,
+        password_hash: str | None = None,
+        now: str,
+        audited: bool = True,
+    ) -> dict:
         def work(tx: Any, w: Any) -> dict:
             acc = self._locked_get(tx, key)
             if role is not None and role != "admin":
                 self._check_admins(tx, acc)
-            new = dict(acc, role=role or acc["role"], password_hash=password_hash or acc["password_hash"],
-                       updated_at=now if audited else acc["updated_at"])
+            new = dict(
+                acc,
+                role=role or acc["role"],
+                password_hash=password_hash or acc["password_hash"],
+                updated_at=now if audited else acc["updated_at"],
+            )
             tx.run(UPDATE, key=key, role=new["role"], hash=new["password_hash"], now=new["updated_at"]).consume()
             if audited:
                 extra = {"password": "changed"} if password_hash else {}

@@ -104,17 +104,25 @@ class Neo4jStore:
         Rows per ``UNWIND`` statement.
     """
 
-    def __init__(self, uri: str, user: str = "neo4j", password: str = "", database: str = "neo4j", *,
-                 batch_size: int = DEFAULT_BATCH_SIZE, connection_timeout: float = 10.0) -> None:
+    def __init__(
+        self,
+        uri: str,
+        user: str = "neo4j",
+        password: str = "",
+        database: str = "neo4j",
+        *,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        connection_timeout: float = 10.0,
+    ) -> None:
         self.uri = uri
         self.url = uri
         self.user = user
         self.database = database
         self.batch_size = int(batch_size)
         try:
-            self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password),
-                                                      connection_timeout=connection_timeout,
-                                                      max_transaction_retry_time=30.0)
+            self._driver = neo4j.GraphDatabase.driver(
+                uri, auth=(user, password), connection_timeout=connection_timeout, max_transaction_retry_time=30.0
+            )
         except (ValueError, neo4j_exc.ConfigurationError) as exc:
             raise StoreError(f"invalid Neo4j address {uri!r}: {_first_line(exc)}") from exc
         self._finalizer = weakref.finalize(self, self._driver.close)
@@ -139,11 +147,13 @@ class Neo4jStore:
         parts = urlsplit(url)
         path_db = parts.path.strip("/")
         address = urlunsplit((parts.scheme, parts.netloc.rpartition("@")[2], "", parts.query, ""))
-        return cls(address,
-                   os.environ.get("RENKEI_NEO4J_USER") or "neo4j",
-                   os.environ.get("RENKEI_NEO4J_PASSWORD") or "",
-                   os.environ.get("RENKEI_NEO4J_DATABASE") or path_db or "neo4j",
-                   **kwargs)
+        return cls(
+            address,
+            os.environ.get("RENKEI_NEO4J_USER") or "neo4j",
+            os.environ.get("RENKEI_NEO4J_PASSWORD") or "",
+            os.environ.get("RENKEI_NEO4J_DATABASE") or path_db or "neo4j",
+            **kwargs,
+        )
 
     # ------------------------------------------------------------------ plumbing
     def _error(self, exc: Exception) -> StoreError:
@@ -151,7 +161,8 @@ class Neo4jStore:
         if isinstance(exc, neo4j_exc.AuthError):
             return Neo4jCredentialsRejected(
                 f"Neo4j refused the credentials for user {self.user!r} at {self.uri} "
-                "(check RENKEI_NEO4J_USER / RENKEI_NEO4J_PASSWORD)")
+                "(check RENKEI_NEO4J_USER / RENKEI_NEO4J_PASSWORD)"
+            )
         if isinstance(exc, neo4j_exc.ServiceUnavailable | neo4j_exc.SessionExpired):
             return Neo4jUnavailable(f"Neo4j server unreachable at {self.uri}")
         if isinstance(exc, neo4j_exc.ConstraintError):
@@ -164,8 +175,9 @@ class Neo4jStore:
 
     def _session(self) -> neo4j.Session:
         # the bookmark manager execute_query reads with: a read after a write sees it, on a cluster too
-        return self._driver.session(database=self.database,
-                                    bookmark_manager=self._driver.execute_query_bookmark_manager)
+        return self._driver.session(
+            database=self.database, bookmark_manager=self._driver.execute_query_bookmark_manager
+        )
 
     def _ensure_schema(self) -> None:
         from network.store.neo4j.accounts import SCHEMA as ACCOUNTS_SCHEMA
@@ -187,7 +199,8 @@ class Neo4jStore:
     def _read(self, query: str, **params: Any) -> list[neo4j.Record]:
         try:
             records, _, _ = self._driver.execute_query(
-                query, parameters_=params, database_=self.database, routing_=neo4j.RoutingControl.READ)
+                query, parameters_=params, database_=self.database, routing_=neo4j.RoutingControl.READ
+            )
         except (neo4j_exc.Neo4jError, neo4j_exc.DriverError) as exc:
             raise self._error(exc) from exc
         return records
@@ -219,8 +232,14 @@ class Neo4jStore:
         self.close()
 
     # ------------------------------------------------------------------ writes
-    def write(self, changes: ChangeSet, *, user: str = "system", batch: str | None = None,
-              progress: Callable[[int, int], object] | None = None) -> WriteResult:
+    def write(
+        self,
+        changes: ChangeSet,
+        *,
+        user: str = "system",
+        batch: str | None = None,
+        progress: Callable[[int, int], object] | None = None,
+    ) -> WriteResult:
         """Create or update every record of ``changes`` in one transaction.
 
         Records equal to what is stored (ignoring timestamps) are counted as
@@ -236,8 +255,11 @@ class Neo4jStore:
             w.lock()
             done = 0
             steps: list[tuple[list, Callable[[list], None]]] = [
-                (changes.orgs, w.upsert_orgs), (changes.activities, w.upsert_activities),
-                (ties, w.upsert_ties), (changes.participations, w.insert_participations)]
+                (changes.orgs, w.upsert_orgs),
+                (changes.activities, w.upsert_activities),
+                (ties, w.upsert_ties),
+                (changes.participations, w.insert_participations),
+            ]
             for records, step in steps:
                 for part in chunks(records, self.batch_size):
                     step(part)
@@ -299,8 +321,15 @@ class Neo4jStore:
         """Bring back a deleted organisation."""
         return Org(**self._set("org", org_id, "restore", user, lambda d: d.update(deleted=False)))
 
-    def undo(self, *, audit_id: int | None = None, batch: str | None = None, user: str,
-             force: bool = False, cascade: bool = False) -> UndoCount:
+    def undo(
+        self,
+        *,
+        audit_id: int | None = None,
+        batch: str | None = None,
+        user: str,
+        force: bool = False,
+        cascade: bool = False,
+    ) -> UndoCount:
         """Undo one recorded change or a whole batch, in one transaction (rules: :mod:`network.store.undo`)."""
         if (audit_id is None) == (batch is None):
             raise ValueError("give exactly one of audit_id or batch")
@@ -333,36 +362,65 @@ class Neo4jStore:
             raise NotFound(f"no tie with id {tie_id!r}")
         return found[tie_id]
 
-    def orgs(self, *, sector: str | None = None, district: str | None = None, city: str | None = None,
-             search: str | None = None, include_deleted: bool = False) -> list[Org]:
+    def orgs(
+        self,
+        *,
+        sector: str | None = None,
+        district: str | None = None,
+        city: str | None = None,
+        search: str | None = None,
+        include_deleted: bool = False,
+    ) -> list[Org]:
         """Organisations, filtered; ``search`` matches name or aliases (case-insensitive)."""
-        rows = self._read(Q.ORGS, all=bool(include_deleted), sector=sector or None, district=district or None,
-                          city=city or None, search=search.lower() if search else None)
+        rows = self._read(
+            Q.ORGS,
+            all=bool(include_deleted),
+            sector=sector or None,
+            district=district or None,
+            city=city or None,
+            search=search.lower() if search else None,
+        )
         return sorted((org_from_props(r["p"]) for r in rows), key=lambda o: (o.name, o.id))
 
-    def ties(self, *, org: str | None = None, type: str | None = None, sector: str | None = None,
-             district: str | None = None, as_of: str | int | None = None) -> list[Tie]:
+    def ties(
+        self,
+        *,
+        org: str | None = None,
+        type: str | None = None,
+        sector: str | None = None,
+        district: str | None = None,
+        as_of: str | int | None = None,
+    ) -> list[Tie]:
         """Ties between live organisations; ``sector``/``district`` match either end.
 
         ``as_of``: a day, or a fiscal year (``2016``, ``FY2016``, ``平成28年度``…) — the ties that run
         at some time in it (:func:`network.model.as_of_period`).
         """
         first, last = as_of_period(as_of)  # a fiscal year is its April–March period
-        rows = self._read(Q.TIES, org=org or None, type=type or None, sector=sector or None,
-                          district=district or None, first=first, last=last)
+        rows = self._read(
+            Q.TIES,
+            org=org or None,
+            type=type or None,
+            sector=sector or None,
+            district=district or None,
+            first=first,
+            last=last,
+        )
         return sorted((tie_from_props(r["source"], r["target"], r["p"]) for r in rows), key=lambda t: t.id)
 
     def activities(self) -> list[Activity]:
         rows = self._read(Q.ACTIVITIES)
-        return sorted((Activity(**{k: r["p"].get(k) for k in Activity.__dataclass_fields__}) for r in rows),
-                      key=lambda a: a.id)
+        return sorted(
+            (Activity(**{k: r["p"].get(k) for k in Activity.__dataclass_fields__}) for r in rows), key=lambda a: a.id
+        )
 
     def participations(self) -> list[Participation]:
         rows = sorted((r["org"], r["activity"], r["role"] or "", r["date"] or "") for r in self._read(Q.PARTICIPATIONS))
         return [Participation(o, a, role, d or None) for o, a, role, d in rows]
 
-    def audit(self, *, entity_id: str | None = None, batch: str | None = None,
-              limit: int | None = None) -> list[AuditEntry]:
+    def audit(
+        self, *, entity_id: str | None = None, batch: str | None = None, limit: int | None = None
+    ) -> list[AuditEntry]:
         """Recorded changes, newest first."""
         if limit:
             rows = self._read(Q.AUDIT_LIMIT, entity_id=entity_id, batch=batch, limit=int(limit))
@@ -371,9 +429,19 @@ class Neo4jStore:
         out = []
         for r in rows:
             p = r["p"]
-            out.append(AuditEntry(int(p["id"]), p["at"], p["user"], p["action"], p["entity"], p["entity_id"],
-                                  json.loads(p["before"]) if p.get("before") else None,
-                                  json.loads(p["after"]) if p.get("after") else None, p.get("batch", "")))
+            out.append(
+                AuditEntry(
+                    int(p["id"]),
+                    p["at"],
+                    p["user"],
+                    p["action"],
+                    p["entity"],
+                    p["entity_id"],
+                    json.loads(p["before"]) if p.get("before") else None,
+                    json.loads(p["after"]) if p.get("after") else None,
+                    p.get("batch", ""),
+                )
+            )
         return out
 
     def revision(self) -> int:

@@ -55,57 +55,88 @@ _SEP = "\x1f"
 AUDIT_ENTITY = "survey_round"
 GET_ROUND = "MATCH (r:SurveyRound {name: $name}) RETURN properties(r) AS p"
 ALL_ROUNDS = "MATCH (r:SurveyRound) RETURN properties(r) AS p"
-CREATE_ROUND = ("CREATE (r:SurveyRound {name: $name, fiscal_year: $fy, close_date: $close, closed: $closed, "
-                "created_at: $created}) "
-                "WITH r UNWIND $orgs AS o "
-                "CREATE (:SurveyInvite {key: $name + $sep + o.org, round: $name, org: o.org, pos: o.pos})"
-                "-[:IN_ROUND]->(r)")
+CREATE_ROUND = (
+    "CREATE (r:SurveyRound {name: $name, fiscal_year: $fy, close_date: $close, closed: $closed, "
+    "created_at: $created}) "
+    "WITH r UNWIND $orgs AS o "
+    "CREATE (:SurveyInvite {key: $name + $sep + o.org, round: $name, org: o.org, pos: o.pos})"
+    "-[:IN_ROUND]->(r)"
+)
 CLOSE_ROUND = "MATCH (r:SurveyRound {name: $name}) SET r.closed = true RETURN r.name AS name"
 INVITE_ORGS = "MATCH (i:SurveyInvite {round: $name}) RETURN i.org AS org, i.pos AS pos"
 INVITES = "MATCH (i:SurveyInvite {round: $name}) RETURN properties(i) AS p"
-SET_TOKENS = ("UNWIND $rows AS row MATCH (i:SurveyInvite {key: row.key}) "
-              "SET i.token_hash = row.hash, i.issued_at = $now RETURN i.org AS org")
+SET_TOKENS = (
+    "UNWIND $rows AS row MATCH (i:SurveyInvite {key: row.key}) "
+    "SET i.token_hash = row.hash, i.issued_at = $now RETURN i.org AS org"
+)
 FIND_HASH = "MATCH (i:SurveyInvite {token_hash: $hash}) RETURN i.round AS round, i.org AS org, i.token_hash AS h"
-LOCK_INVITE = ("MATCH (i:SurveyInvite {key: $key}) SET i.writes = coalesce(i.writes, 0) + 1 "
-               "RETURN i.org AS org")
-COUNT_OTHER_ANSWERS = ("MATCH (a:SurveyAnswer {round: $round, respondent: $respondent}) "
-                       "WHERE a.partner_key <> $partner_key RETURN count(a) AS n")
-MERGE_ANSWERS = ("UNWIND $rows AS row MATCH (i:SurveyInvite {key: row.invite}) "
-                 "MERGE (a:SurveyAnswer {key: row.key}) SET a = row.props, a.key = row.key "
-                 "MERGE (a)-[:ANSWERS]->(i)")
-DELETE_ANSWER = ("MATCH (a:SurveyAnswer {key: $key}) WITH a, a.key AS k DETACH DELETE a RETURN k")
-DELETE_RESPONDENT_ANSWERS = ("MATCH (a:SurveyAnswer {round: $round, respondent: $org}) DETACH DELETE a")
+LOCK_INVITE = "MATCH (i:SurveyInvite {key: $key}) SET i.writes = coalesce(i.writes, 0) + 1 RETURN i.org AS org"
+COUNT_OTHER_ANSWERS = (
+    "MATCH (a:SurveyAnswer {round: $round, respondent: $respondent}) "
+    "WHERE a.partner_key <> $partner_key RETURN count(a) AS n"
+)
+MERGE_ANSWERS = (
+    "UNWIND $rows AS row MATCH (i:SurveyInvite {key: row.invite}) "
+    "MERGE (a:SurveyAnswer {key: row.key}) SET a = row.props, a.key = row.key "
+    "MERGE (a)-[:ANSWERS]->(i)"
+)
+DELETE_ANSWER = "MATCH (a:SurveyAnswer {key: $key}) WITH a, a.key AS k DETACH DELETE a RETURN k"
+DELETE_RESPONDENT_ANSWERS = "MATCH (a:SurveyAnswer {round: $round, respondent: $org}) DETACH DELETE a"
 ANSWERS = "MATCH (a:SurveyAnswer {round: $round}) RETURN properties(a) AS p"
 GET_RESPONSE = "MATCH (r:SurveyResponse {key: $key}) RETURN properties(r) AS p"
 RESPONSES = "MATCH (r:SurveyResponse {round: $round}) RETURN properties(r) AS p"
-MERGE_RESPONSE = ("MATCH (i:SurveyInvite {key: $key}) "
-                  "MERGE (r:SurveyResponse {key: $key}) "
-                  "SET r.round = $round, r.org = $org, r.contributions = $contributions, r.comment = $comment, "
-                  "r.submitted_at = $submitted, r.updated_at = $now "
-                  "MERGE (r)-[:ANSWERS]->(i)")
+MERGE_RESPONSE = (
+    "MATCH (i:SurveyInvite {key: $key}) "
+    "MERGE (r:SurveyResponse {key: $key}) "
+    "SET r.round = $round, r.org = $org, r.contributions = $contributions, r.comment = $comment, "
+    "r.submitted_at = $submitted, r.updated_at = $now "
+    "MERGE (r)-[:ANSWERS]->(i)"
+)
 
-DELETE_ROUND_PARTS = [f"MATCH (n:{label} {{round: $name}}) DETACH DELETE n"
-                      for label in ("SurveyAnswer", "SurveyResponse", "SurveyInvite")]
+DELETE_ROUND_PARTS = [
+    f"MATCH (n:{label} {{round: $name}}) DETACH DELETE n"
+    for label in ("SurveyAnswer", "SurveyResponse", "SurveyInvite")
+]
 DELETE_ROUND = "MATCH (r:SurveyRound {name: $name}) DETACH DELETE r"
-LOAD_TOKENS = ("UNWIND $rows AS row MATCH (i:SurveyInvite {key: row.key}) "
-               "SET i.token_hash = row.hash, i.issued_at = row.issued_at")
+LOAD_TOKENS = (
+    "UNWIND $rows AS row MATCH (i:SurveyInvite {key: row.key}) SET i.token_hash = row.hash, i.issued_at = row.issued_at"
+)
 
 _ITEM_COLS = [i.key for i in ITEMS]
 
 
 def _answer_props(a: Answer, now: str) -> dict:
-    return {"round": a.round, "respondent": a.respondent, "partner_key": a.partner_key, "partner": a.partner,
-            "partner_name": a.partner_name, "frequency": a.frequency, "strength": a.strength,
-            "types": list(a.types), **{c: getattr(a, c) for c in _ITEM_COLS}, "note": a.note,
-            "date": a.date or now[:10], "source": a.source, "updated_at": now}
+    return {
+        "round": a.round,
+        "respondent": a.respondent,
+        "partner_key": a.partner_key,
+        "partner": a.partner,
+        "partner_name": a.partner_name,
+        "frequency": a.frequency,
+        "strength": a.strength,
+        "types": list(a.types),
+        **{c: getattr(a, c) for c in _ITEM_COLS},
+        "note": a.note,
+        "date": a.date or now[:10],
+        "source": a.source,
+        "updated_at": now,
+    }
 
 
 def _answer(p: dict) -> Answer:
-    return Answer(p["round"], p["respondent"], partner=p.get("partner") or "",
-                  partner_name=p.get("partner_name") or "", frequency=p.get("frequency") or "",
-                  strength=p.get("strength"), types=list(p.get("types") or []),
-                  **{c: p.get(c) for c in _ITEM_COLS}, note=p.get("note") or "", date=p.get("date") or "",
-                  source=p.get("source") or "web")
+    return Answer(
+        p["round"],
+        p["respondent"],
+        partner=p.get("partner") or "",
+        partner_name=p.get("partner_name") or "",
+        frequency=p.get("frequency") or "",
+        strength=p.get("strength"),
+        types=list(p.get("types") or []),
+        **{c: p.get(c) for c in _ITEM_COLS},
+        note=p.get("note") or "",
+        date=p.get("date") or "",
+        source=p.get("source") or "web",
+    )
 
 
 def partner_key_of(d: dict) -> str:
@@ -116,8 +147,14 @@ def partner_key_of(d: dict) -> str:
 
 
 def _response(p: dict) -> Response:
-    return Response(p["round"], p["org"], list(p.get("contributions") or []), p.get("comment") or "",
-                    p.get("submitted_at"), p.get("updated_at") or "")
+    return Response(
+        p["round"],
+        p["org"],
+        list(p.get("contributions") or []),
+        p.get("comment") or "",
+        p.get("submitted_at"),
+        p.get("updated_at") or "",
+    )
 
 
 class Neo4jSurvey:
@@ -165,8 +202,16 @@ class Neo4jSurvey:
         def work(tx: Any, audit: Any) -> None:
             if tx.run(GET_ROUND, name=rnd.name).single() is not None:
                 raise ConflictError(f"a survey round named {rnd.name!r} exists already / 同名の調査があります")
-            tx.run(CREATE_ROUND, name=rnd.name, fy=int(rnd.fiscal_year), close=rnd.close_date,
-                   closed=bool(rnd.closed), created=rnd.created_at, orgs=orgs, sep=_SEP).consume()
+            tx.run(
+                CREATE_ROUND,
+                name=rnd.name,
+                fy=int(rnd.fiscal_year),
+                close=rnd.close_date,
+                closed=bool(rnd.closed),
+                created=rnd.created_at,
+                orgs=orgs,
+                sep=_SEP,
+            ).consume()
             audit("survey_create", rnd.name, None, round_state(rnd, len(orgs)))
 
         self._audited(by, rnd.created_at or None, work)
@@ -178,12 +223,19 @@ class Neo4jSurvey:
             raise NotFound(f"no survey round named {name!r} / 調査「{name}」はありません")
         p = rows[0]["p"]
         orgs = [r["org"] for r in sorted(self._read(INVITE_ORGS, name=name), key=lambda r: r["pos"])]
-        return Round(p["name"], int(p["fiscal_year"]), orgs, p.get("close_date"), bool(p.get("closed")),
-                     p.get("created_at") or "")
+        return Round(
+            p["name"],
+            int(p["fiscal_year"]),
+            orgs,
+            p.get("close_date"),
+            bool(p.get("closed")),
+            p.get("created_at") or "",
+        )
 
     def rounds(self) -> list[Round]:
-        names = sorted((r["p"]["fiscal_year"], r["p"].get("created_at") or "", r["p"]["name"])
-                        for r in self._read(ALL_ROUNDS))
+        names = sorted(
+            (r["p"]["fiscal_year"], r["p"].get("created_at") or "", r["p"]["name"]) for r in self._read(ALL_ROUNDS)
+        )
         return [self.get_round(n) for _, _, n in names]
 
     def close_round(self, name: str, *, by: str = "system") -> Round:
@@ -227,8 +279,16 @@ class Neo4jSurvey:
         out = []
         for r in sorted(self._read(INVITES, name=name), key=lambda r: r["p"]["pos"]):
             p = r["p"]
-            out.append(Invite(name, p["org"], bool(p.get("token_hash")), p.get("issued_at"), subs.get(p["org"]),
-                              counts.get(p["org"], 0)))
+            out.append(
+                Invite(
+                    name,
+                    p["org"],
+                    bool(p.get("token_hash")),
+                    p.get("issued_at"),
+                    subs.get(p["org"]),
+                    counts.get(p["org"], 0),
+                )
+            )
         return out
 
     # ------------------------------------------------------------------ answers
@@ -239,11 +299,13 @@ class Neo4jSurvey:
         def work(tx: Any) -> None:
             if tx.run(LOCK_INVITE, key=invite).single() is None:
                 raise NotFound(f"{answer.respondent!r} is not on the list of round {answer.round!r}")
-            n = tx.run(COUNT_OTHER_ANSWERS, round=answer.round, respondent=answer.respondent,
-                       partner_key=answer.partner_key).single()["n"]
+            n = tx.run(
+                COUNT_OTHER_ANSWERS, round=answer.round, respondent=answer.respondent, partner_key=answer.partner_key
+            ).single()["n"]
             if n >= LIMITS.partners:
-                raise ValidationError(f"at most {LIMITS.partners} partners per organisation / "
-                                      f"相手の団体は{LIMITS.partners}件まで")
+                raise ValidationError(
+                    f"at most {LIMITS.partners} partners per organisation / 相手の団体は{LIMITS.partners}件まで"
+                )
             tx.run(MERGE_ANSWERS, rows=[row]).consume()
 
         self._write(work)
@@ -272,9 +334,16 @@ class Neo4jSurvey:
                 submitted = old["p"].get("submitted_at") if old else None
             else:
                 submitted = now if submit else None
-            tx.run(MERGE_RESPONSE, key=key, round=response.round, org=response.org,
-                   contributions=list(response.contributions), comment=response.comment, submitted=submitted,
-                   now=now).consume()
+            tx.run(
+                MERGE_RESPONSE,
+                key=key,
+                round=response.round,
+                org=response.org,
+                contributions=list(response.contributions),
+                comment=response.comment,
+                submitted=submitted,
+                now=now,
+            ).consume()
 
         self._write(work)
 
@@ -292,50 +361,92 @@ class Neo4jSurvey:
         if not rows:
             raise NotFound(f"no survey round named {name!r} / 調査「{name}」はありません")
         p = rows[0]["p"]
-        invites = [{"org": r["p"]["org"], "token_hash": r["p"].get("token_hash"), "issued_at": r["p"].get("issued_at")}
-                   for r in sorted(self._read(INVITES, name=name), key=lambda r: r["p"]["pos"])]
-        answers = sorted((dict(_answer(r["p"]).to_dict(), updated_at=r["p"].get("updated_at"))
-                          for r in self._read(ANSWERS, round=name)),
-                         key=lambda a: (a["respondent"], partner_key_of(a)))
-        responses = [{"org": x.org, "contributions": x.contributions, "comment": x.comment,
-                      "submitted_at": x.submitted_at, "updated_at": x.updated_at} for x in self.responses(name)]
-        return {"round": {"name": p["name"], "fiscal_year": int(p["fiscal_year"]), "close_date": p.get("close_date"),
-                          "closed": bool(p.get("closed")), "created_at": p.get("created_at") or ""},
-                "invites": invites, "answers": answers, "responses": responses}
+        invites = [
+            {"org": r["p"]["org"], "token_hash": r["p"].get("token_hash"), "issued_at": r["p"].get("issued_at")}
+            for r in sorted(self._read(INVITES, name=name), key=lambda r: r["p"]["pos"])
+        ]
+        answers = sorted(
+            (
+                dict(_answer(r["p"]).to_dict(), updated_at=r["p"].get("updated_at"))
+                for r in self._read(ANSWERS, round=name)
+            ),
+            key=lambda a: (a["respondent"], partner_key_of(a)),
+        )
+        responses = [
+            {
+                "org": x.org,
+                "contributions": x.contributions,
+                "comment": x.comment,
+                "submitted_at": x.submitted_at,
+                "updated_at": x.updated_at,
+            }
+            for x in self.responses(name)
+        ]
+        return {
+            "round": {
+                "name": p["name"],
+                "fiscal_year": int(p["fiscal_year"]),
+                "close_date": p.get("close_date"),
+                "closed": bool(p.get("closed")),
+                "created_at": p.get("created_at") or "",
+            },
+            "invites": invites,
+            "answers": answers,
+            "responses": responses,
+        }
 
     def load(self, data: dict, *, by: str = "system") -> None:
         """Make round ``data["round"]["name"]`` exactly ``data`` (a :meth:`dump`), in one audited transaction."""
         r = data["round"]
         name = r["name"]
         orgs = [{"org": i["org"], "pos": n} for n, i in enumerate(data["invites"])]
-        tokens = [{"key": name + _SEP + i["org"], "hash": i["token_hash"], "issued_at": i["issued_at"]}
-                  for i in data["invites"]]
+        tokens = [
+            {"key": name + _SEP + i["org"], "hash": i["token_hash"], "issued_at": i["issued_at"]}
+            for i in data["invites"]
+        ]
         answers = []
         for d in data["answers"]:
             a = Answer(**{k: d[k] for k in ANSWER_FIELDS})
             invite = name + _SEP + a.respondent
-            answers.append({"invite": invite, "key": invite + _SEP + a.partner_key,
-                            "props": _answer_props(a, d["updated_at"])})
+            answers.append(
+                {"invite": invite, "key": invite + _SEP + a.partner_key, "props": _answer_props(a, d["updated_at"])}
+            )
 
         def work(tx: Any, audit: Any) -> None:
             for q in DELETE_ROUND_PARTS:
                 tx.run(q, name=name).consume()
             tx.run(DELETE_ROUND, name=name).consume()
-            tx.run(CREATE_ROUND, name=name, fy=int(r["fiscal_year"]), close=r["close_date"], closed=bool(r["closed"]),
-                   created=r["created_at"], orgs=orgs, sep=_SEP).consume()
+            tx.run(
+                CREATE_ROUND,
+                name=name,
+                fy=int(r["fiscal_year"]),
+                close=r["close_date"],
+                closed=bool(r["closed"]),
+                created=r["created_at"],
+                orgs=orgs,
+                sep=_SEP,
+            ).consume()
             tx.run(LOAD_TOKENS, rows=tokens).consume()
             if answers:
                 tx.run(MERGE_ANSWERS, rows=answers).consume()
             for x in data["responses"]:
-                tx.run(MERGE_RESPONSE, key=name + _SEP + x["org"], round=name, org=x["org"],
-                       contributions=list(x["contributions"]), comment=x["comment"], submitted=x["submitted_at"],
-                       now=x["updated_at"]).consume()
+                tx.run(
+                    MERGE_RESPONSE,
+                    key=name + _SEP + x["org"],
+                    round=name,
+                    org=x["org"],
+                    contributions=list(x["contributions"]),
+                    comment=x["comment"],
+                    submitted=x["submitted_at"],
+                    now=x["updated_at"],
+                ).consume()
             audit("survey_copy", name, None, copy_state(data))
 
         self._audited(by, None, work)
 
-    def replace_answers(self, name: str, answers: list[Answer], responses: list[Response], *, now: str,
-                        by: str = "system") -> int:
+    def replace_answers(
+        self, name: str, answers: list[Answer], responses: list[Response], *, now: str, by: str = "system"
+    ) -> int:
         check_counts(answers)
         rows = []
         for a in answers:
@@ -348,8 +459,16 @@ class Neo4jSurvey:
                 if tx.run(LOCK_INVITE, key=key).single() is None:
                     raise NotFound(f"{r.org!r} is not on the list of round {name!r}")
                 tx.run(DELETE_RESPONDENT_ANSWERS, round=name, org=r.org).consume()
-                tx.run(MERGE_RESPONSE, key=key, round=name, org=r.org, contributions=list(r.contributions),
-                       comment=r.comment, submitted=now, now=now).consume()
+                tx.run(
+                    MERGE_RESPONSE,
+                    key=key,
+                    round=name,
+                    org=r.org,
+                    contributions=list(r.contributions),
+                    comment=r.comment,
+                    submitted=now,
+                    now=now,
+                ).consume()
             if rows:
                 tx.run(MERGE_ANSWERS, rows=rows).consume()
             audit("survey_import", name, None, import_state(answers, responses))

@@ -27,8 +27,16 @@ from network.model import Activity, Org, Participation, Tie
 from network.store.base import WriteResult, chunks
 from network.store.neo4j import cypher as Q
 
-__all__ = ["WriteWork", "content", "org_from_props", "tie_from_props", "find_ties", "tie_props", "custom_prop",
-           "custom_from_prop"]
+__all__ = [
+    "WriteWork",
+    "content",
+    "org_from_props",
+    "tie_from_props",
+    "find_ties",
+    "tie_props",
+    "custom_prop",
+    "custom_from_prop",
+]
 
 _CONTENT_SKIP = {"created_at", "updated_at"}
 
@@ -157,8 +165,9 @@ class WriteWork:
         for part in chunks(numbers, self.batch_size):
             dup = self.tx.run(Q.DUPLICATE_CORPORATE_NUMBERS, numbers=part).data()
             if dup:
-                raise ConflictError(f"法人番号 {dup[0]['cn']} is already used by another organisation "
-                                    "(duplicate corporate number)")
+                raise ConflictError(
+                    f"法人番号 {dup[0]['cn']} is already used by another organisation (duplicate corporate number)"
+                )
 
     def upsert_activities(self, records: list[Activity]) -> None:
         """Create or update activities."""
@@ -211,8 +220,13 @@ class WriteWork:
                     drops.setdefault(old.type, []).append(old.id)
             existing[new["id"]] = Tie(**new)
             merges.setdefault(new["type"], []).append(
-                {"id": new["id"], "source": new["source"], "target": new["target"],
-                 "props": dict(new, custom=custom_prop(new["custom"]))})
+                {
+                    "id": new["id"],
+                    "source": new["source"],
+                    "target": new["target"],
+                    "props": dict(new, custom=custom_prop(new["custom"])),
+                }
+            )
         for type_, tie_ids in drops.items():
             self.tx.run(Q.DELETE_TIES[type_], ids=tie_ids).consume()
         for type_, rows in merges.items():
@@ -230,14 +244,17 @@ class WriteWork:
         acts = {r["id"] for r in self.tx.run(Q.EXISTING_ACTIVITY_IDS, ids=sorted({r["activity"] for r in rows}))}
         for r in rows:
             if r["org"] not in orgs or r["activity"] not in acts:
-                raise ConflictError(f"participation {r['org']}@{r['activity']} names a missing "
-                                    "organisation or activity")
+                raise ConflictError(
+                    f"participation {r['org']}@{r['activity']} names a missing organisation or activity"
+                )
         there = {tuple(r.values()) for r in self.tx.run(Q.GET_PARTICIPATIONS, rows=rows).data()}
         new_rows = [r for r in rows if tuple(r.values()) not in there]
         self.result.unchanged += len(records) - len(new_rows)
         self.result.created += len(new_rows)
         for r, p in ((r, Participation(r["org"], r["activity"], r["role"], r["date"] or None)) for r in new_rows):
-            self.audit.append((self.now, self.user, "create", "participation", f"{r['org']}@{r['activity']}", None, p.to_dict()))
+            self.audit.append(
+                (self.now, self.user, "create", "participation", f"{r['org']}@{r['activity']}", None, p.to_dict())
+            )
         if new_rows:
             self.tx.run(Q.MERGE_PARTICIPATIONS, rows=new_rows).consume()
 
@@ -248,8 +265,19 @@ class WriteWork:
             return
         last = self.tx.run(Q.NEXT_AUDIT_ID, n=len(audit)).single()["last"]
         first = last - len(audit) + 1
-        rows = [{"id": first + i, "at": at, "user": u, "action": action, "entity": entity,
-                 "entity_id": key, "before": _dump(before), "after": _dump(after), "batch": self.result.batch}
-                for i, (at, u, action, entity, key, before, after) in enumerate(audit)]
+        rows = [
+            {
+                "id": first + i,
+                "at": at,
+                "user": u,
+                "action": action,
+                "entity": entity,
+                "entity_id": key,
+                "before": _dump(before),
+                "after": _dump(after),
+                "batch": self.result.batch,
+            }
+            for i, (at, u, action, entity, key, before, after) in enumerate(audit)
+        ]
         for part in chunks(rows, self.batch_size):
             self.tx.run(Q.ADD_AUDIT, rows=part).consume()

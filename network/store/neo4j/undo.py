@@ -44,10 +44,16 @@ class Neo4jUndo:
             found = [r["p"] for r in self.tx.run(Q.AUDIT_ENTRY, id=int(audit_id))]
         else:
             found = [r["p"] for r in self.tx.run(Q.AUDIT, entity_id=None, batch=batch)]
-        return [{"id": p["id"], "entity": p["entity"], "entity_id": p["entity_id"],
-                 "before": json.loads(p["before"]) if p.get("before") else None,
-                 "after": json.loads(p["after"]) if p.get("after") else None}
-                for p in sorted(found, key=lambda p: -int(p["id"]))]
+        return [
+            {
+                "id": p["id"],
+                "entity": p["entity"],
+                "entity_id": p["entity_id"],
+                "before": json.loads(p["before"]) if p.get("before") else None,
+                "after": json.loads(p["after"]) if p.get("after") else None,
+            }
+            for p in sorted(found, key=lambda p: -int(p["id"]))
+        ]
 
     def current(self, entity: str, key: str, target: dict | None) -> dict | None:
         if entity == "org":
@@ -64,8 +70,13 @@ class Neo4jUndo:
         if entity == "participation":
             p = target or {}
             org, _, activity = key.partition("@")
-            rec = self.tx.run(Q.GET_PARTICIPATION, org=p.get("org", org), activity=p.get("activity", activity),
-                              role=p.get("role") or "", date=p.get("date") or "").single()
+            rec = self.tx.run(
+                Q.GET_PARTICIPATION,
+                org=p.get("org", org),
+                activity=p.get("activity", activity),
+                role=p.get("role") or "",
+                date=p.get("date") or "",
+            ).single()
             if rec is None:
                 return None
             return {"org": rec["org"], "activity": rec["activity"], "role": rec["role"], "date": rec["date"] or None}
@@ -87,16 +98,28 @@ class Neo4jUndo:
             run(Q.MERGE_ORGS, rows=[{"id": key, "props": props}]).consume()
         elif entity == "tie":
             old = find_ties(run, [key]).get(key)
-            if old is not None and (target is None or (old.type, old.source, old.target)
-                                    != (target.get("type"), target.get("source"), target.get("target"))):
+            if old is not None and (
+                target is None
+                or (old.type, old.source, old.target)
+                != (target.get("type"), target.get("source"), target.get("target"))
+            ):
                 run(Q.DELETE_TIES[old.type], ids=[key]).consume()
             if target is None:
                 return
             new = tie_props(Tie.from_dict(target))
             new["created_at"] = old.created_at if old is not None and old.created_at else now
             new["updated_at"] = now
-            run(Q.MERGE_TIE[new["type"]], rows=[{"id": key, "source": new["source"], "target": new["target"],
-                                                  "props": dict(new, custom=custom_prop(new["custom"]))}]).consume()
+            run(
+                Q.MERGE_TIE[new["type"]],
+                rows=[
+                    {
+                        "id": key,
+                        "source": new["source"],
+                        "target": new["target"],
+                        "props": dict(new, custom=custom_prop(new["custom"])),
+                    }
+                ],
+            ).consume()
         elif entity == "activity":
             if target is None:
                 run(Q.DELETE_ACTIVITY, id=key).consume()
@@ -126,19 +149,40 @@ class Neo4jUndo:
             for tie_id in sorted(ties):
                 a, r = latest.get(tie_id), ties[tie_id]
                 if a is not None and a["n"] > since:
-                    found.append({"entity": "tie", "id": tie_id, "source": r["source"], "target": r["target"],
-                                  "source_name": r["source_name"] or r["source"],
-                                  "target_name": r["target_name"] or r["target"], "user": a["user"], "at": a["at"]})
+                    found.append(
+                        {
+                            "entity": "tie",
+                            "id": tie_id,
+                            "source": r["source"],
+                            "target": r["target"],
+                            "source_name": r["source_name"] or r["source"],
+                            "target_name": r["target_name"] or r["target"],
+                            "user": a["user"],
+                            "at": a["at"],
+                        }
+                    )
         query = Q.PARTICIPATIONS_OF_ORG if entity == "org" else Q.PARTICIPATIONS_IN
-        parts = sorted((r["org"], r["activity"], r["role"] or "", r["date"] or "", r["org_name"])
-                       for r in self.tx.run(query, id=key))
+        parts = sorted(
+            (r["org"], r["activity"], r["role"] or "", r["date"] or "", r["org_name"])
+            for r in self.tx.run(query, id=key)
+        )
         latest = self._latest("participation", sorted({f"{p[0]}@{p[1]}" for p in parts}))
         for org, activity, role, date, org_name in parts:
             a = latest.get(f"{org}@{activity}")
             if a is not None and a["n"] > since:
-                found.append({"entity": "participation", "id": f"{org}@{activity}", "org": org,
-                              "org_name": org_name or org, "activity": activity, "role": role,
-                              "date": date or None, "user": a["user"], "at": a["at"]})
+                found.append(
+                    {
+                        "entity": "participation",
+                        "id": f"{org}@{activity}",
+                        "org": org,
+                        "org_name": org_name or org,
+                        "activity": activity,
+                        "role": role,
+                        "date": date or None,
+                        "user": a["user"],
+                        "at": a["at"],
+                    }
+                )
         return found
 
     def remove(self, dependent: dict) -> dict | None:
@@ -149,8 +193,9 @@ class Neo4jUndo:
                 self.tx.run(Q.DELETE_TIES[state["type"]], ids=[d["id"]]).consume()
             return state
         state = {"org": d["org"], "activity": d["activity"], "role": d["role"], "date": d["date"]}
-        self.tx.run(Q.DELETE_PARTICIPATION, org=d["org"], activity=d["activity"], role=d["role"] or "",
-                    date=d["date"] or "").consume()
+        self.tx.run(
+            Q.DELETE_PARTICIPATION, org=d["org"], activity=d["activity"], role=d["role"] or "", date=d["date"] or ""
+        ).consume()
         return state
 
     def record(self, action: str, entity: str, key: str, before: dict | None, after: dict | None) -> None:

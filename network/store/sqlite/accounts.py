@@ -45,12 +45,22 @@ class SQLiteAccounts:
                     c.execute("UPDATE users SET name_key = ? WHERE name = ?", (key, name))
                     taken.add(key)
 
-    def _audit(self, c: sqlite3.Connection, by: str, now: str, action: str, name: str,
-               before: dict | None, after: dict | None) -> None:
-        c.execute("INSERT INTO audit (at, user, action, entity, entity_id, before, after, batch) "
-                  "VALUES (?,?,?,?,?,?,?,?)",
-                  (now, by, action, "user", name, json.dumps(before, ensure_ascii=False) if before else None,
-                   json.dumps(after, ensure_ascii=False) if after else None, ""))
+    def _audit(
+        self, c: sqlite3.Connection, by: str, now: str, action: str, name: str, before: dict | None, after: dict | None
+    ) -> None:
+        c.execute(
+            "INSERT INTO audit (at, user, action, entity, entity_id, before, after, batch) VALUES (?,?,?,?,?,?,?,?)",
+            (
+                now,
+                by,
+                action,
+                "user",
+                name,
+                json.dumps(before, ensure_ascii=False) if before else None,
+                json.dumps(after, ensure_ascii=False) if after else None,
+                "",
+            ),
+        )
 
     # ------------------------------------------------------------------ reads
     def get(self, key: str) -> dict | None:
@@ -66,13 +76,22 @@ class SQLiteAccounts:
     # ------------------------------------------------------------------ changes
     def create(self, account: dict, *, by: str) -> None:
         with self._store.transaction() as c:
-            other = c.execute("SELECT name FROM users WHERE name_key = ? OR name = ?",
-                              (account["key"], account["name"])).fetchone()
+            other = c.execute(
+                "SELECT name FROM users WHERE name_key = ? OR name = ?", (account["key"], account["name"])
+            ).fetchone()
             if other is not None:
                 raise ValidationError(TAKEN.format(name=account["name"], other=other[0]))
-            c.execute("INSERT INTO users (name, name_key, role, password_hash, created_at, updated_at) "
-                      "VALUES (?,?,?,?,?,?)", (account["name"], account["key"], account["role"],
-                                               account["password_hash"], account["created_at"], account["updated_at"]))
+            c.execute(
+                "INSERT INTO users (name, name_key, role, password_hash, created_at, updated_at) VALUES (?,?,?,?,?,?)",
+                (
+                    account["name"],
+                    account["key"],
+                    account["role"],
+                    account["password_hash"],
+                    account["created_at"],
+                    account["updated_at"],
+                ),
+            )
             self._audit(c, by, account["created_at"], "create", account["name"], None, audit_state(account))
 
     def _locked_get(self, c: sqlite3.Connection, key: str) -> dict:
@@ -85,16 +104,30 @@ class SQLiteAccounts:
         if acc["role"] == "admin" and c.execute("SELECT COUNT(*) FROM users WHERE role = 'admin'").fetchone()[0] <= 1:
             raise LastAdminError(LAST_ADMIN.format(name=acc["name"]))
 
-    def update(self, key: str, *, by: str, role: str | None = None, password_hash: str | None = None,
-               now: str, audited: bool = True) -> dict:
+    def update(
+        self,
+        key: str,
+        *,
+        by: str,
+        role: str | None = None,
+        password_hash: str | None = None,
+        now: str,
+        audited: bool = True,
+    ) -> dict:
         with self._store.transaction() as c:
             acc = self._locked_get(c, key)
             if role is not None and role != "admin":
                 self._check_admins(c, acc)
-            new = dict(acc, role=role or acc["role"], password_hash=password_hash or acc["password_hash"],
-                       updated_at=now if audited else acc["updated_at"])
-            c.execute("UPDATE users SET role = ?, password_hash = ?, updated_at = ? WHERE name_key = ?",
-                      (new["role"], new["password_hash"], new["updated_at"], key))
+            new = dict(
+                acc,
+                role=role or acc["role"],
+                password_hash=password_hash or acc["password_hash"],
+                updated_at=now if audited else acc["updated_at"],
+            )
+            c.execute(
+                "UPDATE users SET role = ?, password_hash = ?, updated_at = ? WHERE name_key = ?",
+                (new["role"], new["password_hash"], new["updated_at"], key),
+            )
             if audited:
                 extra = {"password": "changed"} if password_hash else {}
                 self._audit(c, by, now, "update", acc["name"], audit_state(acc), audit_state(new, **extra))
@@ -118,10 +151,12 @@ class SQLiteAccounts:
         rows = self._store._rows(
             "SELECT at FROM login_attempts WHERE name = ? AND ok = 0 AND at > ? AND at > "
             "(SELECT COALESCE(MAX(at), 0) FROM login_attempts WHERE name = ? AND ok = 1) ORDER BY at",
-            (key, since, key))
+            (key, since, key),
+        )
         return [r[0] for r in rows]
 
     def source_failures(self, source: str, since: float) -> list[float]:
-        rows = self._store._rows("SELECT at FROM login_attempts WHERE source = ? AND ok = 0 AND at > ? ORDER BY at",
-                                 (source, since))
+        rows = self._store._rows(
+            "SELECT at FROM login_attempts WHERE source = ? AND ok = 0 AND at > ? ORDER BY at", (source, since)
+        )
         return [r[0] for r in rows]

@@ -40,10 +40,24 @@ if TYPE_CHECKING:
 __all__ = ["load_arrays", "load_graph"]
 
 #: a tie runs at some time in [first, last] (parameters: last, first), as ``network.model.tie_active``
-ACTIVE_SQL = ("(t.start IS NULL OR t.start = '' OR substr(t.start, 1, 10) <= ?) "
-              "AND (t.\"end\" IS NULL OR t.\"end\" = '' OR substr(t.\"end\", 1, 10) >= ?)")
-_ORG_TEXT = ("name", "sector", "kind", "prefecture", "city", "district", "corporate_number", "url", "note",
-             "source", "created_at", "updated_at")
+ACTIVE_SQL = (
+    "(t.start IS NULL OR t.start = '' OR substr(t.start, 1, 10) <= ?) "
+    'AND (t."end" IS NULL OR t."end" = \'\' OR substr(t."end", 1, 10) >= ?)'
+)
+_ORG_TEXT = (
+    "name",
+    "sector",
+    "kind",
+    "prefecture",
+    "city",
+    "district",
+    "corporate_number",
+    "url",
+    "note",
+    "source",
+    "created_at",
+    "updated_at",
+)
 _JSON = ("aliases", "tags", "custom")
 _CHUNK = 100_000  # tie rows fetched at a time
 
@@ -59,8 +73,9 @@ def _period(as_of: str | int | None) -> tuple[str, tuple]:
     return ("", ()) if first is None else (" WHERE " + ACTIVE_SQL, (last, first))
 
 
-def load_arrays(store: SQLiteStore, as_of: str | int | None = None,
-                columns: Iterable[str] = ORG_COLUMNS) -> GraphArrays:
+def load_arrays(
+    store: SQLiteStore, as_of: str | int | None = None, columns: Iterable[str] = ORG_COLUMNS
+) -> GraphArrays:
     """The live organisations and their ties (active on ``as_of`` when given) as a :class:`GraphArrays`.
 
     Organisations come in the order :func:`load_graph` gives them; ``columns`` are the
@@ -83,8 +98,7 @@ def load_arrays(store: SQLiteStore, as_of: str | int | None = None,
                 orgs[c] = [json.loads(x) for x in orgs[c]]
         index = {v: i for i, v in enumerate(ids)}.get
         # no join: a dictionary maps the ends (a deleted organisation is not in it) — 3x faster
-        cur.execute("SELECT t.source, t.target, t.type, t.directed, t.strength, t.weight FROM ties t" + where,
-                    params)
+        cur.execute("SELECT t.source, t.target, t.type, t.directed, t.strength, t.weight FROM ties t" + where, params)
         parts = []
         codes: dict[str, int] = {}
         while True:
@@ -97,9 +111,19 @@ def load_arrays(store: SQLiteStore, as_of: str | int | None = None,
             src = np.fromiter((index(x, -1) for x in s_), np.int64, k)
             dst = np.fromiter((index(x, -1) for x in t_), np.int64, k)
             live = (src >= 0) & (dst >= 0)
-            parts.append(tuple(x[live] for x in (
-                src, dst, np.fromiter((codes.setdefault(x, len(codes)) for x in ty), np.int16, k),
-                np.array(di, bool), np.array(st, np.int8), np.array(w, np.float64))))
+            parts.append(
+                tuple(
+                    x[live]
+                    for x in (
+                        src,
+                        dst,
+                        np.fromiter((codes.setdefault(x, len(codes)) for x in ty), np.int16, k),
+                        np.array(di, bool),
+                        np.array(st, np.int8),
+                        np.array(w, np.float64),
+                    )
+                )
+            )
     except sqlite3.Error as exc:
         raise StoreError(f"cannot read store {store.path}: {exc}") from exc
     if parts:

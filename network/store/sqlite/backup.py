@@ -72,8 +72,10 @@ def store_path(store_or_url: object) -> str:
     else:
         url = getattr(store_or_url, "path", None) or getattr(store_or_url, "url", "")
     if is_neo4j_url(url):
-        raise StoreError("backup and restore work on the embedded SQLite store; for Neo4j use "
-                         "`neo4j-admin database dump` / Neo4j は neo4j-admin をお使いください")
+        raise StoreError(
+            "backup and restore work on the embedded SQLite store; for Neo4j use "
+            "`neo4j-admin database dump` / Neo4j は neo4j-admin をお使いください"
+        )
     path = sqlite_path(url)
     if path == ":memory:":
         raise StoreError("an in-memory store cannot be backed up / メモリ上のストアはバックアップできません")
@@ -90,8 +92,11 @@ def _now() -> str:
 
 
 def _counts(conn: sqlite3.Connection, schema: str = "main") -> dict[str, int]:
-    q = {"orgs": f"SELECT COUNT(*) FROM {schema}.orgs WHERE deleted = 0", "ties": f"SELECT COUNT(*) FROM {schema}.ties",
-         "audit": f"SELECT COUNT(*) FROM {schema}.audit"}
+    q = {
+        "orgs": f"SELECT COUNT(*) FROM {schema}.orgs WHERE deleted = 0",
+        "ties": f"SELECT COUNT(*) FROM {schema}.ties",
+        "audit": f"SELECT COUNT(*) FROM {schema}.audit",
+    }
     return {k: int(conn.execute(sql).fetchone()[0]) for k, sql in q.items()}
 
 
@@ -163,13 +168,22 @@ def backup(store: object, dest: str | os.PathLike, *, overwrite: bool = False) -
     return counts
 
 
-def _audit(conn: sqlite3.Connection, user: str, state: str, target: str, batch: str,
-           before: dict | None, after: dict) -> int:
-    cur = conn.execute("INSERT INTO main.audit (at, user, action, entity, entity_id, before, after, batch) "
-                       "VALUES (?,?,?,?,?,?,?,?)",
-                       (_now(), user, "restore", "store", target,
-                        json.dumps(before, ensure_ascii=False) if before else None,
-                        json.dumps(dict(after, state=state), ensure_ascii=False), batch))
+def _audit(
+    conn: sqlite3.Connection, user: str, state: str, target: str, batch: str, before: dict | None, after: dict
+) -> int:
+    cur = conn.execute(
+        "INSERT INTO main.audit (at, user, action, entity, entity_id, before, after, batch) VALUES (?,?,?,?,?,?,?,?)",
+        (
+            _now(),
+            user,
+            "restore",
+            "store",
+            target,
+            json.dumps(before, ensure_ascii=False) if before else None,
+            json.dumps(dict(after, state=state), ensure_ascii=False),
+            batch,
+        ),
+    )
     return int(cur.lastrowid)
 
 
@@ -179,8 +193,12 @@ def _columns(conn: sqlite3.Connection, schema: str, table: str) -> list[str]:
 
 def _replace_data(conn: sqlite3.Connection) -> None:
     """Inside the restore transaction: every data table of ``main`` gets the rows of ``b``."""
-    tables = [r[0] for r in conn.execute("SELECT name FROM main.sqlite_master WHERE type = 'table' "
-                                         "AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    tables = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        )
+    ]
     conn.execute("PRAGMA defer_foreign_keys = ON")  # checked at COMMIT, as the data stands then
     for t in tables:
         if t in KEPT_TABLES or t in _NOT_DATA:
@@ -192,8 +210,14 @@ def _replace_data(conn: sqlite3.Connection) -> None:
             conn.execute(f'INSERT INTO main."{t}" ({cols}) SELECT {cols} FROM b."{t}"')
 
 
-def restore(src: str | os.PathLike, store: object, *, user: str = "system", keep_copy: bool = True,
-            progress: Callable[[str], object] | None = None) -> dict[str, int]:
+def restore(
+    src: str | os.PathLike,
+    store: object,
+    *,
+    user: str = "system",
+    keep_copy: bool = True,
+    progress: Callable[[str], object] | None = None,
+) -> dict[str, int]:
     """Replace the data of ``store`` with the backup ``src``, in one transaction; the restored counts.
 
     ``progress(stage)`` is called after each stage: ``begun`` (history entry
@@ -219,9 +243,19 @@ def restore(src: str | os.PathLike, store: object, *, user: str = "system", keep
             s.close()
         SQLiteStore(work).close()
         with SQLiteStore(dst) as live, live.transaction() as c:
-            begun_id = _audit(c, user, "begun", target, batch, None, {
-                "from": str(src), "saved_as": saved,
-                "note": "not finished unless a 'done' entry follows: the store is then the one from before"})
+            begun_id = _audit(
+                c,
+                user,
+                "begun",
+                target,
+                batch,
+                None,
+                {
+                    "from": str(src),
+                    "saved_as": saved,
+                    "note": "not finished unless a 'done' entry follows: the store is then the one from before",
+                },
+            )
         say("begun")
         conn = sqlite3.connect(_uri(dst, "rw"), uri=True, timeout=_LOCK_TIMEOUT, isolation_level=None)
         conn.execute("PRAGMA foreign_keys = ON")
@@ -241,13 +275,22 @@ def restore(src: str | os.PathLike, store: object, *, user: str = "system", keep
                 reader.close()
             os.replace(f"{saved}.partial", saved)
         say("copied")
-        kept = conn.execute("SELECT at, user, action, entity, entity_id, before, after, batch FROM main.audit "
-                            "WHERE entity = 'user' OR id = ? ORDER BY id", (begun_id,)).fetchall()
+        kept = conn.execute(
+            "SELECT at, user, action, entity, entity_id, before, after, batch FROM main.audit "
+            "WHERE entity = 'user' OR id = ? ORDER BY id",
+            (begun_id,),
+        ).fetchall()
         _replace_data(conn)
-        theirs = set(conn.execute("SELECT at, user, action, entity, entity_id, before, after, batch FROM main.audit "
-                                  "WHERE entity = 'user'").fetchall())
-        conn.executemany("INSERT INTO main.audit (at, user, action, entity, entity_id, before, after, batch) "
-                         "VALUES (?,?,?,?,?,?,?,?)", [r for r in kept if r not in theirs])
+        theirs = set(
+            conn.execute(
+                "SELECT at, user, action, entity, entity_id, before, after, batch FROM main.audit WHERE entity = 'user'"
+            ).fetchall()
+        )
+        conn.executemany(
+            "INSERT INTO main.audit (at, user, action, entity, entity_id, before, after, batch) "
+            "VALUES (?,?,?,?,?,?,?,?)",
+            [r for r in kept if r not in theirs],
+        )
         restored = _counts(conn)
         _audit(conn, user, "done", target, batch, before, {"from": str(src), **restored})
         say("replaced")

@@ -40,18 +40,25 @@ def explain(exc: BaseException, path: str | os.PathLike, doing: str = "write") -
     name = str(getattr(exc, "sqlite_errorname", "") or "")
     msg = str(exc)
     path = str(path)
-    if name == "SQLITE_FULL" or "disk is full" in msg or (name.startswith("SQLITE_IOERR") or "I/O error" in msg) \
-            and disk_full(path):
-        return StoreError(f"the disk is full: cannot {doing} {path}; free some space and try again / "
-                          "ディスクの空きがありません")
+    if (
+        name == "SQLITE_FULL"
+        or "disk is full" in msg
+        or (name.startswith("SQLITE_IOERR") or "I/O error" in msg)
+        and disk_full(path)
+    ):
+        return StoreError(
+            f"the disk is full: cannot {doing} {path}; free some space and try again / ディスクの空きがありません"
+        )
     if name.startswith("SQLITE_READONLY") or "readonly" in msg or "read-only" in msg:
         return StoreError(f"{path} is read-only (file or file system): cannot {doing} it / 読み取り専用です")
     if name.startswith("SQLITE_CANTOPEN") or "unable to open" in msg:
         p = Path(path)
         folder = p.expanduser().resolve().parent
         if not p.exists() and folder.is_dir() and not os.access(folder, os.W_OK):
-            return StoreError(f"cannot create store {path}: its folder {folder} is read-only / "
-                              "フォルダが読み取り専用のため作成できません")
+            return StoreError(
+                f"cannot create store {path}: its folder {folder} is read-only / "
+                "フォルダが読み取り専用のため作成できません"
+            )
         if p.exists() and not os.access(p, os.W_OK):
             return StoreError(f"{path} is read-only (file or file system): cannot {doing} it / 読み取り専用です")
         return StoreError(f"cannot open store {path}: {msg} / ストアを開けません")

@@ -42,8 +42,10 @@ __all__ = ["SQLiteStore", "SCHEMA_VERSION"]
 
 #: a tie runs at some time in [first, last] (parameters: last, first) — the same test as
 #: ``network.model.tie_active``: dates compared as their first 10 characters, '' = open
-_ACTIVE_SQL = ("(t.start IS NULL OR t.start = '' OR substr(t.start, 1, 10) <= ?) "
-               "AND (t.\"end\" IS NULL OR t.\"end\" = '' OR substr(t.\"end\", 1, 10) >= ?)")
+_ACTIVE_SQL = (
+    "(t.start IS NULL OR t.start = '' OR substr(t.start, 1, 10) <= ?) "
+    'AND (t."end" IS NULL OR t."end" = \'\' OR substr(t."end", 1, 10) >= ?)'
+)
 
 
 class SQLiteStore(Writes):
@@ -78,8 +80,9 @@ class SQLiteStore(Writes):
                 conn = self._all[0]  # one shared in-memory database
             else:
                 try:
-                    conn = sqlite3.connect(self.path, timeout=self._busy, isolation_level=None,
-                                           check_same_thread=self.path != ":memory:")
+                    conn = sqlite3.connect(
+                        self.path, timeout=self._busy, isolation_level=None, check_same_thread=self.path != ":memory:"
+                    )
                     conn.row_factory = sqlite3.Row
                     conn.execute("PRAGMA foreign_keys = ON")
                     conn.execute("PRAGMA synchronous = NORMAL")
@@ -205,8 +208,15 @@ class SQLiteStore(Writes):
             raise NotFound(f"no tie with id {tie_id!r}")
         return tie_from_row(rows[0])
 
-    def orgs(self, *, sector: str | None = None, district: str | None = None, city: str | None = None,
-             search: str | None = None, include_deleted: bool = False) -> list[Org]:
+    def orgs(
+        self,
+        *,
+        sector: str | None = None,
+        district: str | None = None,
+        city: str | None = None,
+        search: str | None = None,
+        include_deleted: bool = False,
+    ) -> list[Org]:
         """Organisations, filtered; ``search`` matches name or aliases (case-insensitive)."""
         sql, params = "SELECT * FROM orgs WHERE 1=1", []
         if not include_deleted:
@@ -220,15 +230,24 @@ class SQLiteStore(Writes):
             params += [search, search]
         return [org_from_row(r) for r in self._rows(sql + " ORDER BY name, id", params)]
 
-    def ties(self, *, org: str | None = None, type: str | None = None, sector: str | None = None,
-             district: str | None = None, as_of: str | int | None = None) -> list[Tie]:
+    def ties(
+        self,
+        *,
+        org: str | None = None,
+        type: str | None = None,
+        sector: str | None = None,
+        district: str | None = None,
+        as_of: str | int | None = None,
+    ) -> list[Tie]:
         """Ties between live organisations; ``sector``/``district`` match either end.
 
         ``as_of``: a day, or a fiscal year (``2016``, ``FY2016``, ``平成28年度``…) — the ties that run
         at some time in it (:func:`network.model.as_of_period`).
         """
-        sql = ("SELECT t.* FROM ties t JOIN orgs s ON s.id = t.source JOIN orgs g ON g.id = t.target "
-               "WHERE s.deleted = 0 AND g.deleted = 0")
+        sql = (
+            "SELECT t.* FROM ties t JOIN orgs s ON s.id = t.source JOIN orgs g ON g.id = t.target "
+            "WHERE s.deleted = 0 AND g.deleted = 0"
+        )
         params: list = []
         if org:
             sql += " AND (t.source = ? OR t.target = ?)"
@@ -250,11 +269,14 @@ class SQLiteStore(Writes):
         return [Activity(**dict(r)) for r in self._rows("SELECT * FROM activities ORDER BY id")]
 
     def participations(self) -> list[Participation]:
-        return [Participation(r["org"], r["activity"], r["role"], r["date"] or None)
-                for r in self._rows("SELECT * FROM participations ORDER BY org, activity, role, date")]
+        return [
+            Participation(r["org"], r["activity"], r["role"], r["date"] or None)
+            for r in self._rows("SELECT * FROM participations ORDER BY org, activity, role, date")
+        ]
 
-    def audit(self, *, entity_id: str | None = None, batch: str | None = None,
-              limit: int | None = None) -> list[AuditEntry]:
+    def audit(
+        self, *, entity_id: str | None = None, batch: str | None = None, limit: int | None = None
+    ) -> list[AuditEntry]:
         """Recorded changes, newest first."""
         sql, params = "SELECT * FROM audit WHERE 1=1", []
         if entity_id:
@@ -267,10 +289,20 @@ class SQLiteStore(Writes):
         if limit:
             sql += " LIMIT ?"
             params.append(int(limit))
-        return [AuditEntry(r["id"], r["at"], r["user"], r["action"], r["entity"], r["entity_id"],
-                           json.loads(r["before"]) if r["before"] else None,
-                           json.loads(r["after"]) if r["after"] else None, r["batch"])
-                for r in self._rows(sql, params)]
+        return [
+            AuditEntry(
+                r["id"],
+                r["at"],
+                r["user"],
+                r["action"],
+                r["entity"],
+                r["entity_id"],
+                json.loads(r["before"]) if r["before"] else None,
+                json.loads(r["after"]) if r["after"] else None,
+                r["batch"],
+            )
+            for r in self._rows(sql, params)
+        ]
 
     def revision(self) -> int:
         """A number that grows with every write (the last audit id)."""
@@ -303,8 +335,15 @@ class SQLiteStore(Writes):
         return load_arrays(self, as_of, columns)
 
     # ------------------------------------------------------------------ undo
-    def undo(self, *, audit_id: int | None = None, batch: str | None = None, user: str,
-             force: bool = False, cascade: bool = False) -> UndoCount:
+    def undo(
+        self,
+        *,
+        audit_id: int | None = None,
+        batch: str | None = None,
+        user: str,
+        force: bool = False,
+        cascade: bool = False,
+    ) -> UndoCount:
         """Undo one recorded change or a whole batch, in one transaction; returns changes undone.
 
         Each entry's ``before`` state is put back, newest entry first: a created

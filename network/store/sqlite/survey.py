@@ -49,12 +49,29 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _audit(c: sqlite3.Connection, by: str, action: str, name: str, before: dict | None, after: dict | None,
-           now: str | None = None) -> None:
-    c.execute("INSERT INTO audit (at, user, action, entity, entity_id, before, after, batch) VALUES (?,?,?,?,?,?,?,?)",
-              (now or _now(), by, action, AUDIT_ENTITY, name,
-               json.dumps(before, ensure_ascii=False) if before else None,
-               json.dumps(after, ensure_ascii=False) if after else None, ""))
+def _audit(
+    c: sqlite3.Connection,
+    by: str,
+    action: str,
+    name: str,
+    before: dict | None,
+    after: dict | None,
+    now: str | None = None,
+) -> None:
+    c.execute(
+        "INSERT INTO audit (at, user, action, entity, entity_id, before, after, batch) VALUES (?,?,?,?,?,?,?,?)",
+        (
+            now or _now(),
+            by,
+            action,
+            AUDIT_ENTITY,
+            name,
+            json.dumps(before, ensure_ascii=False) if before else None,
+            json.dumps(after, ensure_ascii=False) if after else None,
+            "",
+        ),
+    )
+
 
 #: The survey migration (appended to ``network.store.sqlite.MIGRATIONS``).
 SURVEY_DDL = """
@@ -107,8 +124,21 @@ SURVEY_DDL = """
     """
 
 _ITEM_COLS = [i.key for i in ITEMS]
-_ANSWER_COLS = ["round", "respondent", "partner_key", "partner", "partner_name", "frequency", "strength",
-                "types", *_ITEM_COLS, "note", "date", "source", "updated_at"]
+_ANSWER_COLS = [
+    "round",
+    "respondent",
+    "partner_key",
+    "partner",
+    "partner_name",
+    "frequency",
+    "strength",
+    "types",
+    *_ITEM_COLS,
+    "note",
+    "date",
+    "source",
+    "updated_at",
+]
 _UPSERT_ANSWER = (
     f"INSERT INTO survey_answers ({', '.join(_ANSWER_COLS)}) VALUES ({', '.join('?' * len(_ANSWER_COLS))}) "
     "ON CONFLICT (round, respondent, partner_key) DO UPDATE SET "
@@ -117,15 +147,37 @@ _UPSERT_ANSWER = (
 
 
 def _answer_row(a: Answer, now: str) -> tuple:
-    return (a.round, a.respondent, a.partner_key, a.partner, a.partner_name, a.frequency, a.strength,
-            json.dumps(a.types, ensure_ascii=False), *(getattr(a, c) for c in _ITEM_COLS), a.note,
-            a.date or now[:10], a.source, now)
+    return (
+        a.round,
+        a.respondent,
+        a.partner_key,
+        a.partner,
+        a.partner_name,
+        a.frequency,
+        a.strength,
+        json.dumps(a.types, ensure_ascii=False),
+        *(getattr(a, c) for c in _ITEM_COLS),
+        a.note,
+        a.date or now[:10],
+        a.source,
+        now,
+    )
 
 
 def _answer(r: sqlite3.Row) -> Answer:
-    return Answer(r["round"], r["respondent"], partner=r["partner"], partner_name=r["partner_name"],
-                  frequency=r["frequency"], strength=r["strength"], types=json.loads(r["types"]),
-                  **{c: r[c] for c in _ITEM_COLS}, note=r["note"], date=r["date"], source=r["source"])
+    return Answer(
+        r["round"],
+        r["respondent"],
+        partner=r["partner"],
+        partner_name=r["partner_name"],
+        frequency=r["frequency"],
+        strength=r["strength"],
+        types=json.loads(r["types"]),
+        **{c: r[c] for c in _ITEM_COLS},
+        note=r["note"],
+        date=r["date"],
+        source=r["source"],
+    )
 
 
 def _from_dict(d: dict) -> Answer:
@@ -155,9 +207,10 @@ class SQLiteSurvey:
         orgs = list(dict.fromkeys(rnd.orgs))
         try:
             with self._tx() as c:
-                c.execute("INSERT INTO survey_rounds (name, fiscal_year, close_date, closed, created_at) "
-                          "VALUES (?,?,?,?,?)", (rnd.name, rnd.fiscal_year, rnd.close_date, int(rnd.closed),
-                                                 rnd.created_at))
+                c.execute(
+                    "INSERT INTO survey_rounds (name, fiscal_year, close_date, closed, created_at) VALUES (?,?,?,?,?)",
+                    (rnd.name, rnd.fiscal_year, rnd.close_date, int(rnd.closed), rnd.created_at),
+                )
                 c.executemany("INSERT INTO survey_invites (round, org) VALUES (?, ?)", [(rnd.name, o) for o in orgs])
                 _audit(c, by, "survey_create", rnd.name, None, round_state(rnd, len(orgs)), rnd.created_at or None)
         except sqlite3.IntegrityError as exc:
@@ -172,8 +225,10 @@ class SQLiteSurvey:
         return _round(rows[0], orgs)
 
     def rounds(self) -> list[Round]:
-        return [self.get_round(r["name"])
-                for r in self._rows("SELECT name FROM survey_rounds ORDER BY fiscal_year, created_at, name")]
+        return [
+            self.get_round(r["name"])
+            for r in self._rows("SELECT name FROM survey_rounds ORDER BY fiscal_year, created_at, name")
+        ]
 
     def close_round(self, name: str, *, by: str = "system") -> Round:
         with self._tx() as c:
@@ -194,8 +249,10 @@ class SQLiteSurvey:
         """Give each organisation of ``hashes`` its new link (the old one stops working); audited without hashes."""
         with self._tx() as c:
             for org, h in hashes.items():
-                cur = c.execute("UPDATE survey_invites SET token_hash = ?, issued_at = ? WHERE round = ? AND org = ?",
-                                (h, now, name, org))
+                cur = c.execute(
+                    "UPDATE survey_invites SET token_hash = ?, issued_at = ? WHERE round = ? AND org = ?",
+                    (h, now, name, org),
+                )
                 if cur.rowcount == 0:
                     raise NotFound(f"{org!r} is not on the list of round {name!r}")
             _audit(c, by, "survey_links", name, None, links_state(hashes), now)
@@ -211,7 +268,9 @@ class SQLiteSurvey:
             "SELECT i.org, i.token_hash IS NOT NULL AS has_token, i.issued_at, r.submitted_at, "
             "(SELECT COUNT(*) FROM survey_answers a WHERE a.round = i.round AND a.respondent = i.org) AS n "
             "FROM survey_invites i LEFT JOIN survey_responses r ON r.round = i.round AND r.org = i.org "
-            "WHERE i.round = ? ORDER BY i.rowid", (name,))
+            "WHERE i.round = ? ORDER BY i.rowid",
+            (name,),
+        )
         return [Invite(name, r[0], bool(r[1]), r[2], r[3], int(r[4])) for r in rows]
 
     # ------------------------------------------------------------------ answers
@@ -219,20 +278,27 @@ class SQLiteSurvey:
         """Create or replace one answer (the caller checked it); at most ``LIMITS.partners`` per respondent."""
         try:
             with self._tx() as c:
-                n = c.execute("SELECT COUNT(*) FROM survey_answers WHERE round = ? AND respondent = ? "
-                              "AND partner_key <> ?", (answer.round, answer.respondent, answer.partner_key)
-                              ).fetchone()[0]
+                n = c.execute(
+                    "SELECT COUNT(*) FROM survey_answers WHERE round = ? AND respondent = ? AND partner_key <> ?",
+                    (answer.round, answer.respondent, answer.partner_key),
+                ).fetchone()[0]
                 if n >= LIMITS.partners:
-                    raise ValidationError(f"at most {LIMITS.partners} partners per organisation / "
-                                          f"相手の団体は{LIMITS.partners}件まで")
+                    raise ValidationError(
+                        f"at most {LIMITS.partners} partners per organisation / 相手の団体は{LIMITS.partners}件まで"
+                    )
                 c.execute(_UPSERT_ANSWER, _answer_row(answer, now))
         except sqlite3.IntegrityError as exc:
             raise StoreError(f"answer refused by the store: {exc}") from exc
 
     def delete_answer(self, name: str, respondent: str, key: str) -> bool:
         with self._tx() as c:
-            return c.execute("DELETE FROM survey_answers WHERE round = ? AND respondent = ? AND partner_key = ?",
-                             (name, respondent, key)).rowcount > 0
+            return (
+                c.execute(
+                    "DELETE FROM survey_answers WHERE round = ? AND respondent = ? AND partner_key = ?",
+                    (name, respondent, key),
+                ).rowcount
+                > 0
+            )
 
     def answers(self, name: str, *, respondent: str | None = None) -> list[Answer]:
         sql, params = "SELECT * FROM survey_answers WHERE round = ?", [name]
@@ -244,18 +310,27 @@ class SQLiteSurvey:
     def save_response(self, response: Response, *, now: str, submit: bool | None = None) -> None:
         """Store contributions and comment; ``submit`` True marks submitted (False: back to draft)."""
         with self._tx() as c:
-            old = c.execute("SELECT submitted_at FROM survey_responses WHERE round = ? AND org = ?",
-                            (response.round, response.org)).fetchone()
+            old = c.execute(
+                "SELECT submitted_at FROM survey_responses WHERE round = ? AND org = ?", (response.round, response.org)
+            ).fetchone()
             if submit is None:
                 submitted = old[0] if old else None
             else:
                 submitted = now if submit else None
-            c.execute("INSERT INTO survey_responses (round, org, contributions, comment, submitted_at, updated_at) "
-                      "VALUES (?,?,?,?,?,?) ON CONFLICT (round, org) DO UPDATE SET contributions = "
-                      "excluded.contributions, comment = excluded.comment, submitted_at = excluded.submitted_at, "
-                      "updated_at = excluded.updated_at",
-                      (response.round, response.org, json.dumps(response.contributions, ensure_ascii=False),
-                       response.comment, submitted, now))
+            c.execute(
+                "INSERT INTO survey_responses (round, org, contributions, comment, submitted_at, updated_at) "
+                "VALUES (?,?,?,?,?,?) ON CONFLICT (round, org) DO UPDATE SET contributions = "
+                "excluded.contributions, comment = excluded.comment, submitted_at = excluded.submitted_at, "
+                "updated_at = excluded.updated_at",
+                (
+                    response.round,
+                    response.org,
+                    json.dumps(response.contributions, ensure_ascii=False),
+                    response.comment,
+                    submitted,
+                    now,
+                ),
+            )
 
     def response(self, name: str, org: str) -> Response | None:
         rows = self._rows("SELECT * FROM survey_responses WHERE round = ? AND org = ?", (name, org))
@@ -265,9 +340,10 @@ class SQLiteSurvey:
         return Response(name, org, json.loads(r["contributions"]), r["comment"], r["submitted_at"], r["updated_at"])
 
     def responses(self, name: str) -> list[Response]:
-        return [Response(name, r["org"], json.loads(r["contributions"]), r["comment"], r["submitted_at"],
-                         r["updated_at"])
-                for r in self._rows("SELECT * FROM survey_responses WHERE round = ? ORDER BY org", (name,))]
+        return [
+            Response(name, r["org"], json.loads(r["contributions"]), r["comment"], r["submitted_at"], r["updated_at"])
+            for r in self._rows("SELECT * FROM survey_responses WHERE round = ? ORDER BY org", (name,))
+        ]
 
     # ------------------------------------------------------------------ copy between stores
     def dump(self, name: str) -> dict:
@@ -276,43 +352,83 @@ class SQLiteSurvey:
         if not rnd:
             raise NotFound(f"no survey round named {name!r} / 調査「{name}」はありません")
         r = rnd[0]
-        invites = [{"org": x["org"], "token_hash": x["token_hash"], "issued_at": x["issued_at"]} for x in
-                   self._rows("SELECT org, token_hash, issued_at FROM survey_invites WHERE round = ? ORDER BY rowid",
-                              (name,))]
-        answers = [dict(_answer(x).to_dict(), updated_at=x["updated_at"]) for x in
-                   self._rows("SELECT * FROM survey_answers WHERE round = ? ORDER BY respondent, partner_key", (name,))]
-        responses = [{"org": x["org"], "contributions": json.loads(x["contributions"]), "comment": x["comment"],
-                      "submitted_at": x["submitted_at"], "updated_at": x["updated_at"]}
-                     for x in self._rows("SELECT * FROM survey_responses WHERE round = ? ORDER BY org", (name,))]
-        return {"round": {"name": r["name"], "fiscal_year": int(r["fiscal_year"]), "close_date": r["close_date"],
-                          "closed": bool(r["closed"]), "created_at": r["created_at"]},
-                "invites": invites, "answers": answers, "responses": responses}
+        invites = [
+            {"org": x["org"], "token_hash": x["token_hash"], "issued_at": x["issued_at"]}
+            for x in self._rows(
+                "SELECT org, token_hash, issued_at FROM survey_invites WHERE round = ? ORDER BY rowid", (name,)
+            )
+        ]
+        answers = [
+            dict(_answer(x).to_dict(), updated_at=x["updated_at"])
+            for x in self._rows(
+                "SELECT * FROM survey_answers WHERE round = ? ORDER BY respondent, partner_key", (name,)
+            )
+        ]
+        responses = [
+            {
+                "org": x["org"],
+                "contributions": json.loads(x["contributions"]),
+                "comment": x["comment"],
+                "submitted_at": x["submitted_at"],
+                "updated_at": x["updated_at"],
+            }
+            for x in self._rows("SELECT * FROM survey_responses WHERE round = ? ORDER BY org", (name,))
+        ]
+        return {
+            "round": {
+                "name": r["name"],
+                "fiscal_year": int(r["fiscal_year"]),
+                "close_date": r["close_date"],
+                "closed": bool(r["closed"]),
+                "created_at": r["created_at"],
+            },
+            "invites": invites,
+            "answers": answers,
+            "responses": responses,
+        }
 
     def load(self, data: dict, *, by: str = "system") -> None:
         """Make round ``data["round"]["name"]`` exactly ``data`` (a :meth:`dump`), in one audited transaction."""
         r = data["round"]
         name = r["name"]
         with self._tx() as c:
-            c.execute("INSERT INTO survey_rounds (name, fiscal_year, close_date, closed, created_at) VALUES (?,?,?,?,?) "
-                      "ON CONFLICT (name) DO UPDATE SET fiscal_year = excluded.fiscal_year, close_date = "
-                      "excluded.close_date, closed = excluded.closed, created_at = excluded.created_at",
-                      (name, r["fiscal_year"], r["close_date"], int(r["closed"]), r["created_at"]))
+            c.execute(
+                "INSERT INTO survey_rounds (name, fiscal_year, close_date, closed, created_at) VALUES (?,?,?,?,?) "
+                "ON CONFLICT (name) DO UPDATE SET fiscal_year = excluded.fiscal_year, close_date = "
+                "excluded.close_date, closed = excluded.closed, created_at = excluded.created_at",
+                (name, r["fiscal_year"], r["close_date"], int(r["closed"]), r["created_at"]),
+            )
             c.execute("DELETE FROM survey_answers WHERE round = ?", (name,))
             c.execute("DELETE FROM survey_responses WHERE round = ?", (name,))
             c.execute("DELETE FROM survey_invites WHERE round = ?", (name,))
-            c.executemany("INSERT INTO survey_invites (round, org, token_hash, issued_at) VALUES (?,?,?,?)",
-                          [(name, i["org"], i["token_hash"], i["issued_at"]) for i in data["invites"]])
-            c.executemany(f"INSERT INTO survey_answers ({', '.join(_ANSWER_COLS)}) "
-                          f"VALUES ({', '.join('?' * len(_ANSWER_COLS))})",
-                          [_answer_row(_from_dict(a), a["updated_at"]) for a in data["answers"]])
-            c.executemany("INSERT INTO survey_responses (round, org, contributions, comment, submitted_at, updated_at) "
-                          "VALUES (?,?,?,?,?,?)",
-                          [(name, x["org"], json.dumps(x["contributions"], ensure_ascii=False), x["comment"],
-                            x["submitted_at"], x["updated_at"]) for x in data["responses"]])
+            c.executemany(
+                "INSERT INTO survey_invites (round, org, token_hash, issued_at) VALUES (?,?,?,?)",
+                [(name, i["org"], i["token_hash"], i["issued_at"]) for i in data["invites"]],
+            )
+            c.executemany(
+                f"INSERT INTO survey_answers ({', '.join(_ANSWER_COLS)}) VALUES ({', '.join('?' * len(_ANSWER_COLS))})",
+                [_answer_row(_from_dict(a), a["updated_at"]) for a in data["answers"]],
+            )
+            c.executemany(
+                "INSERT INTO survey_responses (round, org, contributions, comment, submitted_at, updated_at) "
+                "VALUES (?,?,?,?,?,?)",
+                [
+                    (
+                        name,
+                        x["org"],
+                        json.dumps(x["contributions"], ensure_ascii=False),
+                        x["comment"],
+                        x["submitted_at"],
+                        x["updated_at"],
+                    )
+                    for x in data["responses"]
+                ],
+            )
             _audit(c, by, "survey_copy", name, None, copy_state(data))
 
-    def replace_answers(self, name: str, answers: list[Answer], responses: list[Response], *, now: str,
-                        by: str = "system") -> int:
+    def replace_answers(
+        self, name: str, answers: list[Answer], responses: list[Response], *, now: str, by: str = "system"
+    ) -> int:
         """Paper answers: every respondent of ``responses`` gets exactly ``answers``, submitted, in one transaction.
 
         At most ``LIMITS.partners`` answers per respondent (``ValidationError`` otherwise, nothing written).
@@ -323,11 +439,13 @@ class SQLiteSurvey:
                 _audit(c, by, "survey_import", name, None, import_state(answers, responses), now)
                 for r in responses:
                     c.execute("DELETE FROM survey_answers WHERE round = ? AND respondent = ?", (name, r.org))
-                    c.execute("INSERT INTO survey_responses (round, org, contributions, comment, submitted_at, "
-                              "updated_at) VALUES (?,?,?,?,?,?) ON CONFLICT (round, org) DO UPDATE SET "
-                              "contributions = excluded.contributions, comment = excluded.comment, "
-                              "submitted_at = excluded.submitted_at, updated_at = excluded.updated_at",
-                              (name, r.org, json.dumps(r.contributions, ensure_ascii=False), r.comment, now, now))
+                    c.execute(
+                        "INSERT INTO survey_responses (round, org, contributions, comment, submitted_at, "
+                        "updated_at) VALUES (?,?,?,?,?,?) ON CONFLICT (round, org) DO UPDATE SET "
+                        "contributions = excluded.contributions, comment = excluded.comment, "
+                        "submitted_at = excluded.submitted_at, updated_at = excluded.updated_at",
+                        (name, r.org, json.dumps(r.contributions, ensure_ascii=False), r.comment, now, now),
+                    )
                 c.executemany(_UPSERT_ANSWER, [_answer_row(a, now) for a in answers])
         except sqlite3.IntegrityError as exc:
             raise StoreError(f"answers refused by the store: {exc}") from exc

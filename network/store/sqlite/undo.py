@@ -61,9 +61,16 @@ class SQLiteUndo:
             rows = self.c.execute("SELECT * FROM audit WHERE id = ?", (int(audit_id),)).fetchall()
         else:
             rows = self.c.execute("SELECT * FROM audit WHERE batch = ? ORDER BY id DESC", (batch,)).fetchall()
-        return [{"id": r["id"], "entity": r["entity"], "entity_id": r["entity_id"],
-                 "before": json.loads(r["before"]) if r["before"] else None,
-                 "after": json.loads(r["after"]) if r["after"] else None} for r in rows]
+        return [
+            {
+                "id": r["id"],
+                "entity": r["entity"],
+                "entity_id": r["entity_id"],
+                "before": json.loads(r["before"]) if r["before"] else None,
+                "after": json.loads(r["after"]) if r["after"] else None,
+            }
+            for r in rows
+        ]
 
     def current(self, entity: str, key: str, target: dict | None) -> dict | None:
         c = self.c
@@ -90,9 +97,10 @@ class SQLiteUndo:
         if entity == "participation":
             p = target or {}
             org, _, activity = key.partition("@")
-            row = c.execute(f"SELECT * FROM participations WHERE {_PARTICIPATION}",
-                            (p.get("org", org), p.get("activity", activity), p.get("role", ""),
-                             p.get("date") or "")).fetchone()
+            row = c.execute(
+                f"SELECT * FROM participations WHERE {_PARTICIPATION}",
+                (p.get("org", org), p.get("activity", activity), p.get("role", ""), p.get("date") or ""),
+            ).fetchone()
             if row is None:
                 return None
             return {"org": row["org"], "activity": row["activity"], "role": row["role"], "date": row["date"] or None}
@@ -124,19 +132,22 @@ class SQLiteUndo:
                 return
             vals = {k: target.get(k) for k in ("id", "name", "kind", "start", "end", "note")}
             if current is None:
-                c.execute('INSERT INTO activities (id, name, kind, start, "end", note) VALUES (?,?,?,?,?,?)',
-                          tuple(vals.values()))
+                c.execute(
+                    'INSERT INTO activities (id, name, kind, start, "end", note) VALUES (?,?,?,?,?,?)',
+                    tuple(vals.values()),
+                )
             else:
-                c.execute('UPDATE activities SET name=?, kind=?, start=?, "end"=?, note=? WHERE id=?',
-                          (vals["name"], vals["kind"], vals["start"], vals["end"], vals["note"], key))
+                c.execute(
+                    'UPDATE activities SET name=?, kind=?, start=?, "end"=?, note=? WHERE id=?',
+                    (vals["name"], vals["kind"], vals["start"], vals["end"], vals["note"], key),
+                )
         elif entity == "participation":
             p = target or current or {}
             params = (p["org"], p["activity"], p.get("role") or "", p.get("date") or "")
             if target is None:
                 c.execute(f"DELETE FROM participations WHERE {_PARTICIPATION}", params)
             else:
-                c.execute("INSERT OR IGNORE INTO participations (org, activity, role, date) VALUES (?,?,?,?)",
-                          params)
+                c.execute("INSERT OR IGNORE INTO participations (org, activity, role, date) VALUES (?,?,?,?)", params)
 
     def _upsert(self, table: str, vals: dict, extra: dict, insert: bool) -> None:
         cols = list(vals) + list(extra)
@@ -148,21 +159,42 @@ class SQLiteUndo:
             self.c.execute(f"INSERT INTO {table} ({quoted}) VALUES ({','.join('?' * len(cols))})", values)
         else:
             sets = ",".join(f'"{col}" = ?' for col in cols if col != "id") + ", updated_at = ?"
-            self.c.execute(f"UPDATE {table} SET {sets} WHERE id = ?",
-                           [v for col, v in zip(cols, values, strict=True) if col != "id"] + [self.now, vals["id"]])
+            self.c.execute(
+                f"UPDATE {table} SET {sets} WHERE id = ?",
+                [v for col, v in zip(cols, values, strict=True) if col != "id"] + [self.now, vals["id"]],
+            )
 
     def dependents(self, entity: str, key: str, since: int) -> list[dict]:
         found: list[dict] = []
         if entity == "org":
             for r in self.c.execute(_LATER_TIES, (key, key, since)):
-                found.append({"entity": "tie", "id": r["id"], "source": r["source"], "target": r["target"],
-                              "source_name": r["source_name"], "target_name": r["target_name"],
-                              "user": r["user"], "at": r["at"]})
+                found.append(
+                    {
+                        "entity": "tie",
+                        "id": r["id"],
+                        "source": r["source"],
+                        "target": r["target"],
+                        "source_name": r["source_name"],
+                        "target_name": r["target_name"],
+                        "user": r["user"],
+                        "at": r["at"],
+                    }
+                )
         column = "p.org" if entity == "org" else "p.activity"
         for r in self.c.execute(_LATER_PARTICIPATIONS.format(column=column), (key, since)):
-            found.append({"entity": "participation", "id": f"{r['org']}@{r['activity']}", "org": r["org"],
-                          "org_name": r["org_name"], "activity": r["activity"], "role": r["role"],
-                          "date": r["date"] or None, "user": r["user"], "at": r["at"]})
+            found.append(
+                {
+                    "entity": "participation",
+                    "id": f"{r['org']}@{r['activity']}",
+                    "org": r["org"],
+                    "org_name": r["org_name"],
+                    "activity": r["activity"],
+                    "role": r["role"],
+                    "date": r["date"] or None,
+                    "user": r["user"],
+                    "at": r["at"],
+                }
+            )
         return found
 
     def remove(self, dependent: dict) -> dict | None:
@@ -172,11 +204,14 @@ class SQLiteUndo:
             self.c.execute("DELETE FROM ties WHERE id = ?", (d["id"],))
             return state
         state = {"org": d["org"], "activity": d["activity"], "role": d["role"], "date": d["date"]}
-        self.c.execute(f"DELETE FROM participations WHERE {_PARTICIPATION}",
-                       (d["org"], d["activity"], d["role"] or "", d["date"] or ""))
+        self.c.execute(
+            f"DELETE FROM participations WHERE {_PARTICIPATION}",
+            (d["org"], d["activity"], d["role"] or "", d["date"] or ""),
+        )
         return state
 
     def record(self, action: str, entity: str, key: str, before: dict | None, after: dict | None) -> None:
-        self.c.execute("INSERT INTO audit (at, user, action, entity, entity_id, before, after, batch) "
-                       "VALUES (?,?,?,?,?,?,?,?)",
-                       (self.now, self.user, action, entity, key, dump(before), dump(after), self.batch))
+        self.c.execute(
+            "INSERT INTO audit (at, user, action, entity, entity_id, before, after, batch) VALUES (?,?,?,?,?,?,?,?)",
+            (self.now, self.user, action, entity, key, dump(before), dump(after), self.batch),
+        )

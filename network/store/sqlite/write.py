@@ -57,8 +57,11 @@ def _set_aside(c: sqlite3.Connection, changes: ChangeSet) -> list[str]:
         held = c.execute(f"SELECT COALESCE(MAX(rowid), 0) FROM {table}").fetchone()[0]
         if n < max(held, BULK):
             continue
-        for name, create in c.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
-                                      "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'", (table,)).fetchall():
+        for name, create in c.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+            "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
+            (table,),
+        ).fetchall():
             c.execute(f"DROP INDEX {quote(name)}")
             sql.append(create)
     return sql
@@ -75,8 +78,14 @@ def _stamped(row: tuple, ci: int, ui: int, now: str) -> tuple:
 class Writes:
     """Create, update, end, delete and restore records (mixed into ``SQLiteStore``)."""
 
-    def write(self, changes: ChangeSet, *, user: str = "system", batch: str | None = None,
-              progress: Callable[[int, int], object] | None = None) -> WriteResult:
+    def write(
+        self,
+        changes: ChangeSet,
+        *,
+        user: str = "system",
+        batch: str | None = None,
+        progress: Callable[[int, int], object] | None = None,
+    ) -> WriteResult:
         """Create or update every record of ``changes`` in one transaction.
 
         Records equal to what is stored (ignoring timestamps) are counted as
@@ -103,13 +112,15 @@ class Writes:
                     c.execute(f"PRAGMA cache_size = {BULK_CACHE}")
                 rebuild = _set_aside(c, changes) if big else []
                 try:
-                    self._upsert(c, "orgs", "org", ORG_COLS, changes.orgs, org_row, org_from_row,
-                                 now, user, result, audit, tick)
+                    self._upsert(
+                        c, "orgs", "org", ORG_COLS, changes.orgs, org_row, org_from_row, now, user, result, audit, tick
+                    )
                     for part in chunks(changes.activities, BATCH):
                         self._upsert_activities(c, part, user, now, result, audit)
                         tick(len(part))
-                    self._upsert(c, "ties", "tie", TIE_COLS, changes.ties, tie_row, tie_from_row,
-                                 now, user, result, audit, tick)
+                    self._upsert(
+                        c, "ties", "tie", TIE_COLS, changes.ties, tie_row, tie_from_row, now, user, result, audit, tick
+                    )
                     for part in chunks(changes.participations, BATCH):
                         self._insert_participations(c, part, user, now, result, audit)
                         tick(len(part))
@@ -130,8 +141,21 @@ class Writes:
             raise explain(exc, self.path, "write") from exc
         return result
 
-    def _upsert(self, c, table, entity, cols, records, to_row, from_row, now, user, result, audit,  # noqa: ANN001
-                tick):
+    def _upsert(
+        self,
+        c,
+        table,
+        entity,
+        cols,
+        records,
+        to_row,
+        from_row,
+        now,
+        user,
+        result,
+        audit,  # noqa: ANN001
+        tick,
+    ):
         """Insert new records, update changed ones, skip equal ones; audit rows for each change.
 
         Works on row tuples in column order (the encoded form).  Stored rows are looked up
@@ -153,26 +177,47 @@ class Writes:
             if top is None:  # the table was empty when this write began: every row is new
                 inserts = [_stamped(row, ci, ui, now) for row in rows]
             else:
-                inserts = self._changed(c, table, entity, cols, qcols, part, rows, from_row, keep, ci, ui,
-                                        now, user, result, audit)
+                inserts = self._changed(
+                    c, table, entity, cols, qcols, part, rows, from_row, keep, ci, ui, now, user, result, audit
+                )
             if inserts:
                 c.executemany(insert_sql, inserts)
                 created += len(inserts)
             tick(len(part))
         result.created += created
         if created:
-            c.execute(f"INSERT INTO audit (at, user, action, entity, entity_id, before, after, batch) "
-                      f"SELECT ?, ?, 'create', ?, id, NULL, {AFTER_JSON[table]}, ? FROM {table} "
-                      f"WHERE rowid > ? ORDER BY rowid", [now, user, entity, result.batch, top or 0])
+            c.execute(
+                f"INSERT INTO audit (at, user, action, entity, entity_id, before, after, batch) "
+                f"SELECT ?, ?, 'create', ?, id, NULL, {AFTER_JSON[table]}, ? FROM {table} "
+                f"WHERE rowid > ? ORDER BY rowid",
+                [now, user, entity, result.batch, top or 0],
+            )
 
-    def _changed(self, c, table, entity, cols, qcols, records, rows, from_row, keep, ci, ui,  # noqa: ANN001
-                 now, user, result, audit) -> list[tuple]:
+    def _changed(
+        self,
+        c,
+        table,
+        entity,
+        cols,
+        qcols,
+        records,
+        rows,
+        from_row,
+        keep,
+        ci,
+        ui,  # noqa: ANN001
+        now,
+        user,
+        result,
+        audit,
+    ) -> list[tuple]:
         """Rows of ``records`` to insert; changed ones updated here with their audit rows."""
         existing = {}
         for ids in chunks([row[0] for row in rows], BATCH):
             marks = ",".join("?" * len(ids))
-            existing.update((r[0], tuple(r)) for r in
-                            c.execute(f"SELECT {qcols} FROM {table} WHERE id IN ({marks})", ids))
+            existing.update(
+                (r[0], tuple(r)) for r in c.execute(f"SELECT {qcols} FROM {table} WHERE id IN ({marks})", ids)
+            )
         inserts, updates = [], []
         for rec, row in zip(records, rows, strict=True):
             old = existing.get(row[0])
@@ -204,13 +249,17 @@ class Writes:
             row = c.execute("SELECT * FROM activities WHERE id = ?", (a.id,)).fetchone()
             new = a.to_dict()
             if row is None:
-                c.execute('INSERT INTO activities (id, name, kind, start, "end", note) VALUES (?,?,?,?,?,?)',
-                          (a.id, a.name, a.kind, a.start, a.end, a.note))
+                c.execute(
+                    'INSERT INTO activities (id, name, kind, start, "end", note) VALUES (?,?,?,?,?,?)',
+                    (a.id, a.name, a.kind, a.start, a.end, a.note),
+                )
                 audit.append((now, user, "create", "activity", a.id, None, dump(new)))
                 result.created += 1
             elif dict(row) != new:
-                c.execute('UPDATE activities SET name=?, kind=?, start=?, "end"=?, note=? WHERE id=?',
-                          (a.name, a.kind, a.start, a.end, a.note, a.id))
+                c.execute(
+                    'UPDATE activities SET name=?, kind=?, start=?, "end"=?, note=? WHERE id=?',
+                    (a.name, a.kind, a.start, a.end, a.note, a.id),
+                )
                 audit.append((now, user, "update", "activity", a.id, dump(dict(row)), dump(new)))
                 result.updated += 1
             else:
@@ -218,11 +267,12 @@ class Writes:
 
     def _insert_participations(self, c, records: list[Participation], user, now, result, audit):  # noqa: ANN001
         for p in records:
-            cur = c.execute("INSERT OR IGNORE INTO participations (org, activity, role, date) VALUES (?,?,?,?)",
-                            (p.org, p.activity, p.role, p.date or ""))
+            cur = c.execute(
+                "INSERT OR IGNORE INTO participations (org, activity, role, date) VALUES (?,?,?,?)",
+                (p.org, p.activity, p.role, p.date or ""),
+            )
             if cur.rowcount:
-                audit.append((now, user, "create", "participation", f"{p.org}@{p.activity}", None,
-                              dump(p.to_dict())))
+                audit.append((now, user, "create", "participation", f"{p.org}@{p.activity}", None, dump(p.to_dict())))
                 result.created += 1
             else:
                 result.unchanged += 1
@@ -251,9 +301,11 @@ class Writes:
                     c.execute("UPDATE orgs SET deleted = ? WHERE id = ?", (int(deleted), key))
                 b = content(before) | ({"deleted": before_deleted} if entity == "org" else {})
                 a = content(after) | ({"deleted": deleted} if entity == "org" else {})
-                c.execute("INSERT INTO audit (at, user, action, entity, entity_id, before, after, batch) "
-                          "VALUES (?,?,?,?,?,?,?,?)",
-                          (now, user, action, entity, key, dump(b), dump(a), uuid.uuid4().hex[:12]))
+                c.execute(
+                    "INSERT INTO audit (at, user, action, entity, entity_id, before, after, batch) "
+                    "VALUES (?,?,?,?,?,?,?,?)",
+                    (now, user, action, entity, key, dump(b), dump(a), uuid.uuid4().hex[:12]),
+                )
         except sqlite3.IntegrityError as exc:
             raise ConflictError(f"{action} of {entity} {key} rejected: {exc}") from exc
         return after

@@ -23,10 +23,18 @@ def peer_graph(directed: bool = False) -> nx.Graph:
     G.add_node("みやぎ連携復興センター", sector="中間支援", 都道府県="宮城県", 担当者="佐藤 花子")
     G.add_node("石巻市", sector="行政", 都道府県="宮城県", 担当者="復興政策課")
     G.add_node("公益財団法人 日本財団", sector="財団", 担当者="助成課")
-    G.add_edge("石巻市", "みやぎ連携復興センター", type="委託", strength=4, start="2012-04-01",
-               end="2016-03-31", 窓口="復興支援員")
-    G.add_edge("公益財団法人 日本財団", "みやぎ連携復興センター", type="助成", strength=3, start="2016-04-01",
-               窓口="助成事業")
+    G.add_edge(
+        "石巻市",
+        "みやぎ連携復興センター",
+        type="委託",
+        strength=4,
+        start="2012-04-01",
+        end="2016-03-31",
+        窓口="復興支援員",
+    )
+    G.add_edge(
+        "公益財団法人 日本財団", "みやぎ連携復興センター", type="助成", strength=3, start="2016-04-01", 窓口="助成事業"
+    )
     return G
 
 
@@ -35,7 +43,10 @@ def assert_peer_network(store, *, custom: bool = True, dates: bool = True, direc
     orgs = {o.name: o for o in store.orgs()}
     assert set(orgs) == {"みやぎ連携復興センター", "石巻市", "公益財団法人 日本財団"}
     assert {n: o.sector for n, o in orgs.items()} == {
-        "みやぎ連携復興センター": "intermediary", "石巻市": "government", "公益財団法人 日本財団": "foundation"}
+        "みやぎ連携復興センター": "intermediary",
+        "石巻市": "government",
+        "公益財団法人 日本財団": "foundation",
+    }
     assert orgs["石巻市"].prefecture == "宮城県"
     ties = {(store.get_org(t.source).name, store.get_org(t.target).name): t for t in store.ties()}
     if not directed:
@@ -46,7 +57,11 @@ def assert_peer_network(store, *, custom: bool = True, dates: bool = True, direc
     assert (funding.type, funding.strength, funding.directed) == ("funding", 3, directed)
     if dates:
         assert (commission.start, commission.end, funding.start, funding.end) == (
-            "2012-04-01", "2016-03-31", "2016-04-01", None)
+            "2012-04-01",
+            "2016-03-31",
+            "2016-04-01",
+            None,
+        )
     if custom:
         assert orgs["みやぎ連携復興センター"].custom == {"担当者": "佐藤 花子"}
         assert orgs["公益財団法人 日本財団"].custom == {"担当者": "助成課"}

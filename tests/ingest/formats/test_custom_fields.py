@@ -10,18 +10,22 @@ import pytest
 from ingest.importer import import_files
 from network.errors import ValidationError
 
-ORGS = ("団体名,区分,担当者,電話,活動分野\n"
-        "みやぎ連携復興センター,中間支援,佐藤 花子,022-000-0000,復興|まちづくり\n"
-        "石巻市,行政,,0225-95-1111,\n").encode("cp932")
-TIES = ("連携元,連携先,関係,強さ,窓口\n"
-        "石巻市,みやぎ連携復興センター,委託,4,復興政策課\n").encode()
+ORGS = (
+    "団体名,区分,担当者,電話,活動分野\n"
+    "みやぎ連携復興センター,中間支援,佐藤 花子,022-000-0000,復興|まちづくり\n"
+    "石巻市,行政,,0225-95-1111,\n"
+).encode("cp932")
+TIES = ("連携元,連携先,関係,強さ,窓口\n石巻市,みやぎ連携復興センター,委託,4,復興政策課\n").encode()
 
 
 def test_unknown_columns_are_kept_as_custom_fields(store):
     r = import_files(store, [("orgs.csv", ORGS), ("ties.csv", TIES)])
     by_name = {o.name: o for o in store.orgs()}
-    assert by_name["みやぎ連携復興センター"].custom == {"担当者": "佐藤 花子", "電話": "022-000-0000",
-                                                "活動分野": "復興|まちづくり"}
+    assert by_name["みやぎ連携復興センター"].custom == {
+        "担当者": "佐藤 花子",
+        "電話": "022-000-0000",
+        "活動分野": "復興|まちづくり",
+    }
     assert by_name["石巻市"].custom == {"電話": "0225-95-1111"}  # an empty cell keeps no field
     (tie,) = store.ties()
     assert tie.custom == {"窓口": "復興政策課"} and tie.type == "commission" and tie.strength == 4
@@ -38,7 +42,10 @@ def test_unknown_columns_are_kept_as_custom_fields(store):
     r = import_files(store, [("orgs.csv", changed)])
     assert r.counts["orgs"].updated == 1
     assert store.get_org(by_name["みやぎ連携復興センター"].id).custom == {
-        "担当者": "鈴木 一郎", "電話": "022-000-0000", "活動分野": "復興|まちづくり"}
+        "担当者": "鈴木 一郎",
+        "電話": "022-000-0000",
+        "活動分野": "復興|まちづくり",
+    }
 
 
 def test_custom_fields_from_a_workbook_keep_numbers_and_dates_as_text(store):
@@ -57,20 +64,25 @@ def test_custom_fields_from_a_workbook_keep_numbers_and_dates_as_text(store):
 
 
 def test_renkeis_own_computed_columns_are_ignored_not_kept(store):
-    data = ("id,name,sector,created_at,updated_at,source,custom.担当者\n"
-            "org-1,れんぷく,intermediary,2024-01-01,2024-01-02,x.csv,佐藤\n").encode()
+    data = (
+        "id,name,sector,created_at,updated_at,source,custom.担当者\n"
+        "org-1,れんぷく,intermediary,2024-01-01,2024-01-02,x.csv,佐藤\n"
+    ).encode()
     r = import_files(store, [("orgs.csv", data)])
     assert store.get_org("org-1").custom == {"担当者": "佐藤"}
     assert r.files[0].ignored_columns == ["created_at", "updated_at", "source"]
 
 
-@pytest.mark.parametrize("header, value, code", [
-    ("custom.name", "別名", "custom_collides"),      # collides with a known field
-    ("custom.区分", "企業", "custom_collides"),
-    ("custom.id", "x", "custom_collides"),
-    ("担当者", "佐藤\x07花子", "custom_control"),      # a control character in the value
-    ("担\x1b当", "佐藤", "custom_control"),            # … or in the name
-])
+@pytest.mark.parametrize(
+    "header, value, code",
+    [
+        ("custom.name", "別名", "custom_collides"),  # collides with a known field
+        ("custom.区分", "企業", "custom_collides"),
+        ("custom.id", "x", "custom_collides"),
+        ("担当者", "佐藤\x07花子", "custom_control"),  # a control character in the value
+        ("担\x1b当", "佐藤", "custom_control"),  # … or in the name
+    ],
+)
 def test_a_bad_custom_field_is_a_bad_row(store, header, value, code):
     data = f"団体名,区分,{header}\nれんぷく,中間支援,{value}\n石巻市,行政,\n".encode()
     with pytest.raises(ValidationError) as exc:
@@ -93,5 +105,7 @@ def test_a_bad_tie_custom_field_is_reported_with_other_errors(store):
     data = "連携元,連携先,強さ,窓口\n石巻市,みやぎ連携復興センター,9,課\x00\n".encode()
     with pytest.raises(ValidationError) as exc:
         import_files(store, [("ties.csv", data)])
-    assert [(e.column, e.code) for e in exc.value.report.errors] == [("強さ", "strength_range"),
-                                                                    ("窓口", "custom_control")]
+    assert [(e.column, e.code) for e in exc.value.report.errors] == [
+        ("強さ", "strength_range"),
+        ("窓口", "custom_control"),
+    ]

@@ -89,7 +89,8 @@ def test_gephi_style_label_and_numeric_ids(store):
     import_files(store, [("gephi.graphml", data)])
     orgs = {o.name: o for o in store.orgs()}
     assert orgs["渡波地区自治会"].sector == "residents_group" and orgs["渡波地区自治会"].custom == {
-        "Modularity Class": "1"}
+        "Modularity Class": "1"
+    }
     (t,) = store.ties()
     assert (t.type, t.directed, t.strength) == ("collaboration", False, 3)
     assert t.custom == {"weight": "2.5", "Edge Label": "防災"}
@@ -109,8 +110,10 @@ def test_yed_labels(store):
   </graph>
 </graphml>""".encode()
     import_files(store, [("yed.graphml", data)])
-    assert {o.name: o.sector for o in store.orgs()} == {"株式会社 七十七銀行": "company",
-                                                        "NPO法人 石巻復興支援ネットワーク": "npo"}
+    assert {o.name: o.sector for o in store.orgs()} == {
+        "株式会社 七十七銀行": "company",
+        "NPO法人 石巻復興支援ネットワーク": "npo",
+    }
     (t,) = store.ties()
     assert t.directed is True  # the graph's edgedefault
 
@@ -154,7 +157,14 @@ def test_gexf_1_3_dynamic_edges_and_kind(store):
     assert (a.name, a.sector, a.custom) == ("みやぎ連携復興センター", "intermediary", {"電話": "022-000-0000"})
     (t,) = store.ties()
     assert (t.source, t.target, t.type, t.strength, t.directed, t.start, t.end) == (
-        "my-002", "my-001", "commission", 4, True, "2012-04-01", "2016-03-31")
+        "my-002",
+        "my-001",
+        "commission",
+        4,
+        True,
+        "2012-04-01",
+        "2016-03-31",
+    )
 
 
 def test_xml_bombs_and_broken_files_are_refused(store):
@@ -169,13 +179,17 @@ def test_xml_bombs_and_broken_files_are_refused(store):
 
 
 def test_shift_jis_graphml_and_gexf(store):
-    graphml = ('<?xml version="1.0" encoding="Shift_JIS"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
-               '<key id="d0" for="node" attr.name="name"/><key id="d1" for="node" attr.name="区分"/>'
-               '<graph edgedefault="undirected"><node id="a"><data key="d0">石巻市</data><data key="d1">行政</data></node>'
-               '</graph></graphml>').encode("cp932")
-    gexf = ('<?xml version="1.0" encoding="Shift_JIS"?><gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">'
-            '<graph><attributes class="node"><attribute id="0" title="区分" type="string"/></attributes>'
-            '<nodes><node id="0" label="渡波地区自治会"><attvalues><attvalue for="0" value="自治会"/></attvalues>'
-            '</node></nodes></graph></gexf>').encode("cp932")
+    graphml = (
+        '<?xml version="1.0" encoding="Shift_JIS"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
+        '<key id="d0" for="node" attr.name="name"/><key id="d1" for="node" attr.name="区分"/>'
+        '<graph edgedefault="undirected"><node id="a"><data key="d0">石巻市</data><data key="d1">行政</data></node>'
+        "</graph></graphml>"
+    ).encode("cp932")
+    gexf = (
+        '<?xml version="1.0" encoding="Shift_JIS"?><gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">'
+        '<graph><attributes class="node"><attribute id="0" title="区分" type="string"/></attributes>'
+        '<nodes><node id="0" label="渡波地区自治会"><attvalues><attvalue for="0" value="自治会"/></attvalues>'
+        "</node></nodes></graph></gexf>"
+    ).encode("cp932")
     import_files(store, [("sjis.graphml", graphml), ("sjis.gexf", gexf)])
     assert [o.name for o in store.orgs()] == ["渡波地区自治会", "石巻市"]

@@ -8,10 +8,14 @@ from hypothesis import strategies as st
 from ingest.readers import read_checked
 
 NAMES = ["x.graphml", "x.gexf", "x.net", "x.dl", "x.cyjs", "x.json"]
-SEEDS = [b"<graphml><graph><node id='a'/><edge source='a' target='b'/></graph></graphml>",
-         b"<gexf><graph><nodes><node id='1'/></nodes></graph></gexf>", b"*Vertices 2\n1 a\n*Arcs\n1 2 x\n",
-         b"dl n=2 format=edgelist1\ndata:\n1\n", b'{"elements": {"nodes": [1, {"data": null}]}}',
-         b'{"elements": [{"label": null}], "connections": [{"to": ["a", 2]}]}']
+SEEDS = [
+    b"<graphml><graph><node id='a'/><edge source='a' target='b'/></graph></graphml>",
+    b"<gexf><graph><nodes><node id='1'/></nodes></graph></gexf>",
+    b"*Vertices 2\n1 a\n*Arcs\n1 2 x\n",
+    b"dl n=2 format=edgelist1\ndata:\n1\n",
+    b'{"elements": {"nodes": [1, {"data": null}]}}',
+    b'{"elements": [{"label": null}], "connections": [{"to": ["a", 2]}]}',
+]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -27,11 +27,16 @@ def source(tmp_path_factory):
     orgs = s.orgs()
     ties = s.ties()
     extra_orgs = "ID,団体名,区分,担当者,電話\n" + "\n".join(
-        [f"{orgs[0].id},{orgs[0].name},{orgs[0].sector},佐藤 花子,022-000-0000",
-         f"{orgs[1].id},{orgs[1].name},{orgs[1].sector},鈴木 一郎,"])
+        [
+            f"{orgs[0].id},{orgs[0].name},{orgs[0].sector},佐藤 花子,022-000-0000",
+            f"{orgs[1].id},{orgs[1].name},{orgs[1].sector},鈴木 一郎,",
+        ]
+    )
     t = ties[0]
-    extra_ties = f"連携元,連携先,関係,方向,強さ,開始,終了,事業名,窓口\n{t.source},{t.target},{t.type}," \
-                 f"{'yes' if t.directed else 'no'},{t.strength},{t.start or ''},{t.end or ''},{t.project},復興政策課\n"
+    extra_ties = (
+        f"連携元,連携先,関係,方向,強さ,開始,終了,事業名,窓口\n{t.source},{t.target},{t.type},"
+        f"{'yes' if t.directed else 'no'},{t.strength},{t.start or ''},{t.end or ''},{t.project},復興政策課\n"
+    )
     import_files(s, [("orgs.csv", extra_orgs.encode()), ("ties.csv", extra_ties.encode())])
     assert s.get_org(orgs[0].id).custom == {"担当者": "佐藤 花子", "電話": "022-000-0000"}
     assert s.get_tie(t.id).custom == {"窓口": "復興政策課"}
@@ -47,9 +52,15 @@ def _ties(store, cols):  # noqa: ANN001, ANN202
     return {t.id: {c: getattr(t, c) for c in cols} for t in store.ties()}
 
 
-@pytest.mark.parametrize("fmt, orgs_cols, ties_cols", [
-    ("graphml", ORG_CORE, TIE_CORE), ("gexf", ORG_CORE, TIE_CORE),
-    ("json", ORG_FULL, TIE_FULL), ("csv", ORG_FULL, TIE_FULL)])
+@pytest.mark.parametrize(
+    "fmt, orgs_cols, ties_cols",
+    [
+        ("graphml", ORG_CORE, TIE_CORE),
+        ("gexf", ORG_CORE, TIE_CORE),
+        ("json", ORG_FULL, TIE_FULL),
+        ("csv", ORG_FULL, TIE_FULL),
+    ],
+)
 def test_export_then_import_gives_the_same_network(source, tmp_path, fmt, orgs_cols, ties_cols):
     data = export_bytes(source.load_graph(), fmt)
     if fmt == "csv":

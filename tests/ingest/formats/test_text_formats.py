@@ -30,7 +30,10 @@ def test_networkx_pajek_with_attributes(store):
     import_files(store, [("peer.net", buf.getvalue())])
     orgs = {o.name: o for o in store.orgs()}
     assert {n: o.sector for n, o in orgs.items()} == {
-        "みやぎ連携復興センター": "intermediary", "石巻市": "government", "公益財団法人 日本財団": "foundation"}
+        "みやぎ連携復興センター": "intermediary",
+        "石巻市": "government",
+        "公益財団法人 日本財団": "foundation",
+    }
     assert orgs["みやぎ連携復興センター"].custom == {"担当者": "佐藤"}
     ties = _ties(store)
     c = ties[("石巻市", "みやぎ連携復興センター")]
@@ -70,15 +73,20 @@ def test_pajek_relations_are_tie_types_and_bad_values_bad_rows(store):
     with pytest.raises(ValidationError) as exc:
         import_files(store, [("m.net", text.encode())])
     errors = [(e.file, e.row, e.column, e.code) for e in exc.value.report.errors]
-    assert ("m.net", 3, "sector", "no_sector") in errors or ("m.net", 3, "sector", "missing_column") in errors \
+    assert (
+        ("m.net", 3, "sector", "no_sector") in errors
+        or ("m.net", 3, "sector", "missing_column") in errors
         or any(e[1] == 3 for e in errors)
+    )
     assert ("m.net", 11, "strength", "strength_range") in errors
     store.write(ChangeSet(orgs=[Org("c", "みやぎ連携復興センター", "intermediary")]))
     r = import_files(store, [("m.net", text.encode())], keep_good=True, rejects_path=str(store.path) + ".rej")
     assert r.counts["ties"].rejected == 1
     ties = _ties(store)
     assert (ties[("石巻市", "みやぎ連携復興センター")].type, ties[("石巻市", "みやぎ連携復興センター")].directed) == (
-        "commission", True)
+        "commission",
+        True,
+    )
     w = ties[("みやぎ連携復興センター", "渡波地区自治会")]
     assert (w.type, w.strength, w.directed, w.custom) == ("collaboration", 5, False, {"label": "見守り"})
 
@@ -97,9 +105,16 @@ DATA:
 
 @pytest.fixture
 def four(store):
-    store.write(ChangeSet(orgs=[Org("a", "みやぎ連携復興センター", "intermediary"), Org("b", "石巻市", "government"),
-                                Org("c", "公益財団法人 日本財団", "foundation"),
-                                Org("d", "渡波地区自治会", "residents_group")]))
+    store.write(
+        ChangeSet(
+            orgs=[
+                Org("a", "みやぎ連携復興センター", "intermediary"),
+                Org("b", "石巻市", "government"),
+                Org("c", "公益財団法人 日本財団", "foundation"),
+                Org("d", "渡波地区自治会", "residents_group"),
+            ]
+        )
+    )
     return store
 
 
@@ -107,9 +122,13 @@ def test_dl_full_matrix(four):
     r = import_files(four, [("net.dl", DL_FULL.encode())])
     assert r.counts["orgs"].created == 0 and four.counts()["orgs"] == 4
     ties = _ties(four)
-    assert set(ties) == {("みやぎ連携復興センター", "石巻市"), ("石巻市", "みやぎ連携復興センター"),
-                         ("公益財団法人 日本財団", "みやぎ連携復興センター"), ("みやぎ連携復興センター", "渡波地区自治会"),
-                         ("渡波地区自治会", "みやぎ連携復興センター")}  # asymmetric: each cell a directed tie
+    assert set(ties) == {
+        ("みやぎ連携復興センター", "石巻市"),
+        ("石巻市", "みやぎ連携復興センター"),
+        ("公益財団法人 日本財団", "みやぎ連携復興センター"),
+        ("みやぎ連携復興センター", "渡波地区自治会"),
+        ("渡波地区自治会", "みやぎ連携復興センター"),
+    }  # asymmetric: each cell a directed tie
     f = ties[("公益財団法人 日本財団", "みやぎ連携復興センター")]
     assert (f.strength, f.directed, f.type) == (3, True, "collaboration")
 
@@ -136,7 +155,11 @@ data:
     assert sorted(t.strength for t in collab.values()) == [2, 5]
     (fund,) = [t for t in ties.values() if t.type == "funding"]
     assert (four.get_org(fund.source).name, four.get_org(fund.target).name, fund.strength, fund.directed) == (
-        "石巻市", "みやぎ連携復興センター", 4, True)
+        "石巻市",
+        "みやぎ連携復興センター",
+        4,
+        True,
+    )
 
 
 def test_dl_edgelist1_embedded_and_numbered(four):
@@ -151,20 +174,27 @@ data:
     ties = _ties(four)
     assert ties[("石巻市", "みやぎ連携復興センター")].strength == 4
     assert ties[("公益財団法人 日本財団", "みやぎ連携復興センター")].strength == 1  # no value: 1
-    numbered = "dl n=4 format=edgelist1\nlabels:\nみやぎ連携復興センター 石巻市 公益財団法人日本財団 渡波地区自治会\n" \
-               "data:\n1 4 2\n4 1 2\n"
+    numbered = (
+        "dl n=4 format=edgelist1\nlabels:\nみやぎ連携復興センター 石巻市 公益財団法人日本財団 渡波地区自治会\n"
+        "data:\n1 4 2\n4 1 2\n"
+    )
     import_files(four, [("n.dl", numbered.encode())])
     (w,) = [t for k, t in _ties(four).items() if "渡波地区自治会" in k]
     assert (w.strength, w.directed) == (2, False)  # the pair both ways, one value: symmetric
 
 
 def test_dl_nodelist1_and_errors(four):
-    text = "dl n=4\nformat=nodelist1\nlabels:\nみやぎ連携復興センター,石巻市,\"公益財団法人 日本財団\",渡波地区自治会\n" \
-           "data:\n1 2 4\n3 1\n"
+    text = (
+        'dl n=4\nformat=nodelist1\nlabels:\nみやぎ連携復興センター,石巻市,"公益財団法人 日本財団",渡波地区自治会\n'
+        "data:\n1 2 4\n3 1\n"
+    )
     import_files(four, [("l.dl", text.encode())])
     ties = _ties(four)
-    assert set(ties) == {("みやぎ連携復興センター", "石巻市"), ("みやぎ連携復興センター", "渡波地区自治会"),
-                         ("公益財団法人 日本財団", "みやぎ連携復興センター")}
+    assert set(ties) == {
+        ("みやぎ連携復興センター", "石巻市"),
+        ("みやぎ連携復興センター", "渡波地区自治会"),
+        ("公益財団法人 日本財団", "みやぎ連携復興センター"),
+    }
     bad = "dl n=2\nformat=fullmatrix\nlabels:\nみやぎ連携復興センター,石巻市\ndata:\n0 x\n1 0\n"
     with pytest.raises(ValidationError) as exc:
         import_files(four, [("bad.dl", bad.encode())])

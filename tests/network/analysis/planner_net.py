@@ -24,11 +24,13 @@ def boundary_network() -> nx.MultiDiGraph:
     u = dict(directed=False, strength=3)
     M.add_edge("c", "a", key="1", type="collaboration", start="2015-04-01", **u)  # FY2015 on
     M.add_edge("a", "b", key="2", type="information", start="2015-01-15", end="2016-03-31", **u)  # FY2014–15
-    M.add_edge("g", "c", key="3", type="commission", directed=True, strength=4,
-               start="2016-04-01", end="2017-03-31")  # FY2016 only
+    M.add_edge(
+        "g", "c", key="3", type="commission", directed=True, strength=4, start="2016-04-01", end="2017-03-31"
+    )  # FY2016 only
     M.add_edge("f", "c", key="4", type="funding", directed=True, strength=3, start="2017-03-31")  # FY2016 on
     M.add_edge("c", "k1", key="5", type="support", directed=True, strength=2, start="2016-04-01")  # FY2016 on
     M.add_edge("k1", "k2", key="6", type="collaboration", start="2017-04-01", **u)  # FY2017 on
-    M.add_edge("k2", "g", key="7", type="membership", directed=True, strength=2,
-               start="2016-01-01", end="2016-03-31")  # FY2015 only (January–March)
+    M.add_edge(
+        "k2", "g", key="7", type="membership", directed=True, strength=2, start="2016-01-01", end="2016-03-31"
+    )  # FY2015 only (January–March)
     return M

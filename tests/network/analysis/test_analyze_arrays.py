@@ -39,8 +39,14 @@ def edges(X):
     return sorted(zip(X.src.tolist(), X.dst.tolist(), X.weight.tolist(), X.strength.tolist(), strict=True))
 
 
-FILTERS = [{}, {"types": ["funding", "collaboration"]}, {"sectors": ["npo", "company"]},
-           {"district": None, "min_strength": 3}, {"as_of": 2019}, {"as_of": "2020-06-01", "sectors": ["npo"]}]
+FILTERS = [
+    {},
+    {"types": ["funding", "collaboration"]},
+    {"sectors": ["npo", "company"]},
+    {"district": None, "min_strength": 3},
+    {"as_of": 2019},
+    {"as_of": "2020-06-01", "sectors": ["npo"]},
+]
 
 
 @pytest.mark.parametrize("f", FILTERS)
@@ -70,16 +76,31 @@ def test_report_from_arrays_equals_the_report_from_the_graph(db, f):
         T, G = s.load_arrays(f.get("as_of")), s.load_graph(f.get("as_of"))
     want = analyze(G, exact_threshold=300, **f)  # sampled betweenness and closeness too
     XU, XD = indexed_views_from_arrays(T, types=f.get("types"))
-    got = analyze_views(XU, XD, ties=want["graph"]["ties"], as_of=T.as_of, types=f.get("types"),
-                        exact_threshold=300)
+    got = analyze_views(XU, XD, ties=want["graph"]["ties"], as_of=T.as_of, types=f.get("types"), exact_threshold=300)
     got["orgs"] = list(got["orgs"])
     assert list(got) == list(want)
     assert got == want
 
 
 def test_streamed_json_is_the_report(db, capsys):
-    assert main(["--store", db, "analyze", "--format", "json", "--survey", "none", "--types", "funding,support",
-                 "--min-strength", "2"]) == 0
+    assert (
+        main(
+            [
+                "--store",
+                db,
+                "analyze",
+                "--format",
+                "json",
+                "--survey",
+                "none",
+                "--types",
+                "funding,support",
+                "--min-strength",
+                "2",
+            ]
+        )
+        == 0
+    )
     doc = json.loads(capsys.readouterr().out)
     with SQLiteStore(db) as s:
         G = s.load_graph()
@@ -98,4 +119,5 @@ def test_introductions_in_chunks_equal_one_pass(db, monkeypatch):
     monkeypatch.setattr(intro, "_CHUNK_WORK", 50)  # a chunk of a few rows each
     assert intro.suggest_introductions(XU, membership=comm, top=25, hub_degree=20) == whole
     assert intro.suggest_introductions(XU, sector="npo", top=10) == (
-        monkeypatch.undo() or intro.suggest_introductions(XU, sector="npo", top=10))
+        monkeypatch.undo() or intro.suggest_introductions(XU, sector="npo", top=10)
+    )

@@ -47,25 +47,54 @@ KNOKI = [
 KNOKE_GROUP = ["gov", "biz", "gov", "biz", "gov", "vol", "biz", "vol", "gov", "vol"]
 # sna::brokerage(knoki, cl)$raw.nli — columns w_I, w_O, b_IO, b_OI, b_O
 KNOKE_SNA = {
-    "COUN": (0, 0, 0, 2, 0), "COMM": (0, 6, 7, 3, 5), "EDUC": (0, 2, 1, 1, 5),
-    "INDU": (0, 1, 1, 0, 0), "MAYR": (5, 2, 7, 7, 6), "WRO": (0, 1, 0, 0, 0),
-    "NEWS": (0, 0, 0, 5, 1), "UWAY": (0, 0, 0, 0, 0), "WELF": (0, 0, 0, 1, 1),
+    "COUN": (0, 0, 0, 2, 0),
+    "COMM": (0, 6, 7, 3, 5),
+    "EDUC": (0, 2, 1, 1, 5),
+    "INDU": (0, 1, 1, 0, 0),
+    "MAYR": (5, 2, 7, 7, 6),
+    "WRO": (0, 1, 0, 0, 0),
+    "NEWS": (0, 0, 0, 5, 1),
+    "UWAY": (0, 0, 0, 0, 0),
+    "WELF": (0, 0, 0, 1, 1),
     "WEST": (0, 1, 0, 0, 0),
 }
 # Padgett's Florentine families (marriage); groups by wealth (Padgett 1994, the `flo`
 # wealth attribute): low < 30, mid 30–50, high > 50.
 FLO_WEALTH = {
-    "Acciaiuoli": 10, "Albizzi": 36, "Barbadori": 55, "Bischeri": 44, "Castellani": 20,
-    "Ginori": 32, "Guadagni": 8, "Lamberteschi": 42, "Medici": 103, "Pazzi": 48,
-    "Peruzzi": 49, "Pucci": 3, "Ridolfi": 27, "Salviati": 10, "Strozzi": 146, "Tornabuoni": 48,
+    "Acciaiuoli": 10,
+    "Albizzi": 36,
+    "Barbadori": 55,
+    "Bischeri": 44,
+    "Castellani": 20,
+    "Ginori": 32,
+    "Guadagni": 8,
+    "Lamberteschi": 42,
+    "Medici": 103,
+    "Pazzi": 48,
+    "Peruzzi": 49,
+    "Pucci": 3,
+    "Ridolfi": 27,
+    "Salviati": 10,
+    "Strozzi": 146,
+    "Tornabuoni": 48,
 }
 # sna::brokerage(flo, fcl)$raw.nli (flo includes the isolate Pucci)
 FLO_SNA = {
-    "Acciaiuoli": (0, 0, 0, 0, 0), "Albizzi": (0, 0, 2, 2, 2), "Barbadori": (0, 0, 1, 1, 0),
-    "Bischeri": (0, 0, 1, 1, 2), "Castellani": (0, 2, 0, 0, 2), "Ginori": (0, 0, 0, 0, 0),
-    "Guadagni": (0, 12, 0, 0, 0), "Lamberteschi": (0, 0, 0, 0, 0), "Medici": (0, 8, 5, 5, 10),
-    "Pazzi": (0, 0, 0, 0, 0), "Peruzzi": (0, 0, 1, 1, 0), "Pucci": (0, 0, 0, 0, 0),
-    "Ridolfi": (0, 2, 0, 0, 2), "Salviati": (0, 0, 0, 0, 2), "Strozzi": (0, 2, 0, 0, 6),
+    "Acciaiuoli": (0, 0, 0, 0, 0),
+    "Albizzi": (0, 0, 2, 2, 2),
+    "Barbadori": (0, 0, 1, 1, 0),
+    "Bischeri": (0, 0, 1, 1, 2),
+    "Castellani": (0, 2, 0, 0, 2),
+    "Ginori": (0, 0, 0, 0, 0),
+    "Guadagni": (0, 12, 0, 0, 0),
+    "Lamberteschi": (0, 0, 0, 0, 0),
+    "Medici": (0, 8, 5, 5, 10),
+    "Pazzi": (0, 0, 0, 0, 0),
+    "Peruzzi": (0, 0, 1, 1, 0),
+    "Pucci": (0, 0, 0, 0, 0),
+    "Ridolfi": (0, 2, 0, 0, 2),
+    "Salviati": (0, 0, 0, 0, 2),
+    "Strozzi": (0, 2, 0, 0, 6),
     "Tornabuoni": (0, 2, 0, 0, 2),
 }
 
@@ -132,8 +161,14 @@ def test_brokerage_hand_counts_florentine():
     # none of which are tied to each other: 4 × 3 = 12 ordered open 2-paths, all
     # mid → low → mid: itinerant.  Pucci is an isolate: nothing.
     roles = brokerage_roles(florentine())
-    assert roles["Guadagni"] == {"coordinator": 0, "itinerant": 12, "representative": 0,
-                                 "gatekeeper": 0, "liaison": 0, "total": 12}
+    assert roles["Guadagni"] == {
+        "coordinator": 0,
+        "itinerant": 12,
+        "representative": 0,
+        "gatekeeper": 0,
+        "liaison": 0,
+        "total": 12,
+    }
     assert roles["Pucci"]["total"] == 0
 
 
@@ -160,8 +195,11 @@ def test_brokerage_rejects_undirected():
 @st.composite
 def digraphs(draw):
     n = draw(st.integers(0, 14))
-    arcs = draw(st.sets(st.tuples(st.integers(0, max(n - 1, 0)), st.integers(0, max(n - 1, 0))),
-                        max_size=60)) if n else set()
+    arcs = (
+        draw(st.sets(st.tuples(st.integers(0, max(n - 1, 0)), st.integers(0, max(n - 1, 0))), max_size=60))
+        if n
+        else set()
+    )
     D = nx.DiGraph()
     D.add_nodes_from(range(n))
     D.add_edges_from((u, v) for u, v in arcs if u != v)
@@ -178,8 +216,7 @@ def test_brokerage_matches_brute_force_and_sums_to_open_two_paths(D):
     want = naive_roles(D)
     for v in D:
         assert {r: got[v][r] for r in ROLES} == want[v]
-        open_paths = sum(1 for i in D.predecessors(v) for k in D.successors(v)
-                         if i != k and not D.has_edge(i, k))
+        open_paths = sum(1 for i in D.predecessors(v) for k in D.successors(v) if i != k and not D.has_edge(i, k))
         assert got[v]["total"] == open_paths
 
 
@@ -248,9 +285,11 @@ def test_constraint_and_effective_size_equal_networkx(seed):
     rng = random.Random(seed)
     for u, v in G.edges():
         G[u][v]["weight"] = rng.randint(1, 5)
-    for got, want in [(constraint(G), nx.constraint(G)),
-                      (constraint(G, weight=True), nx.constraint(G, weight="weight")),
-                      (effective_size(G), nx.effective_size(G))]:
+    for got, want in [
+        (constraint(G), nx.constraint(G)),
+        (constraint(G, weight=True), nx.constraint(G, weight="weight")),
+        (effective_size(G), nx.effective_size(G)),
+    ]:
         assert set(got) == set(want)
         for v in G:
             if math.isnan(want[v]):
@@ -278,8 +317,9 @@ def test_cut_points_equal_networkx(seed):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.integers(3, 30), st.lists(st.tuples(st.integers(0, 29), st.integers(0, 29)), max_size=50),
-       st.integers(0, 1000))
+@given(
+    st.integers(3, 30), st.lists(st.tuples(st.integers(0, 29), st.integers(0, 29)), max_size=50), st.integers(0, 1000)
+)
 def test_sampled_betweenness_reaches_exact_once_every_source_is_drawn(n, edges, seed):
     # the sampled estimate is exact as soon as the sample covers its population
     # (folded: every organisation with 2+ partners; networkx: every node)

@@ -27,10 +27,12 @@ def test_ties_added_ended_strengthened_weakened():
     r = compare(history(), 2023, 2024)
     assert [(x["a"], x["b"]) for x in r["ties"]["added"]] == [("d", "e")]
     assert [(x["a"], x["b"]) for x in r["ties"]["ended"]] == [("a", "c")]
-    assert [(x["a"], x["b"], x["strength_before"], x["strength_after"])
-            for x in r["ties"]["strengthened"]] == [("a", "b", 2, 4)]
-    assert [(x["a"], x["b"], x["strength_before"], x["strength_after"])
-            for x in r["ties"]["weakened"]] == [("c", "d", 5, 2)]
+    assert [(x["a"], x["b"], x["strength_before"], x["strength_after"]) for x in r["ties"]["strengthened"]] == [
+        ("a", "b", 2, 4)
+    ]
+    assert [(x["a"], x["b"], x["strength_before"], x["strength_after"]) for x in r["ties"]["weakened"]] == [
+        ("c", "d", 5, 2)
+    ]
 
 
 def test_brokers_and_density_change():

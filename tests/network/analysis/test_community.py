@@ -16,12 +16,17 @@ from network.report import analyze, to_markdown
 def two_groups() -> nx.Graph:
     """Triangle a, b, c (+ g hanging on a) and triangle d, e, f; c–d joins them."""
     U = nx.Graph()
-    for v, s, d in [("a", "npo", "北"), ("b", "npo", "北"), ("c", "intermediary", "北"),
-                    ("g", "company", ""), ("d", "government", "南"), ("e", "residents_group", "南"),
-                    ("f", "residents_group", "南")]:
+    for v, s, d in [
+        ("a", "npo", "北"),
+        ("b", "npo", "北"),
+        ("c", "intermediary", "北"),
+        ("g", "company", ""),
+        ("d", "government", "南"),
+        ("e", "residents_group", "南"),
+        ("f", "residents_group", "南"),
+    ]:
         U.add_node(v, name=f"団体{v.upper()}", sector=s, district=d)
-    U.add_edges_from([("a", "b"), ("b", "c"), ("a", "c"), ("a", "g"), ("d", "e"), ("e", "f"),
-                      ("d", "f"), ("c", "d")])
+    U.add_edges_from([("a", "b"), ("b", "c"), ("a", "c"), ("a", "g"), ("d", "e"), ("e", "f"), ("d", "f"), ("c", "d")])
     return U
 
 
@@ -71,8 +76,9 @@ def test_report_json_and_markdown_carry_labels_and_members():
         M.add_edge(u, v, key=str(k), type="collaboration", directed=False, strength=3)
     r = analyze(M)
     by_size = sorted(r["communities"], key=lambda c: -c["size"])
-    assert all({"id", "size", "label", "members", "sectors", "districts", "connectors"} <= set(c)
-               for c in r["communities"])
+    assert all(
+        {"id", "size", "label", "members", "sectors", "districts", "connectors"} <= set(c) for c in r["communities"]
+    )
     assert sum(c["size"] for c in r["communities"]) == 7
     assert sorted(v for c in r["communities"] for v in c["members"]) == sorted(U)
     assert by_size[0]["label"]["ja"] in to_markdown(r)

@@ -27,14 +27,22 @@ def stored(seed: int) -> nx.MultiDiGraph:
         M.add_node(i, sector=str(rng.integers(3)), district=str(rng.integers(2)))
     for e in range(80):
         u, v = (int(x) for x in rng.integers(30, size=2))
-        M.add_edge(u, v, key=e, type="collaboration" if e % 3 else "funding",
-                   directed=bool(e % 3 == 0), strength=int(rng.integers(1, 6)))
+        M.add_edge(
+            u,
+            v,
+            key=e,
+            type="collaboration" if e % 3 else "funding",
+            directed=bool(e % 3 == 0),
+            strength=int(rng.integers(1, 6)),
+        )
     return M
 
 
 def edges(X: Indexed) -> dict:
-    return {(X.nodes[a], X.nodes[b]) if X.directed else tuple(sorted((X.nodes[a], X.nodes[b]))): (w, s)
-            for a, b, w, s in zip(X.src, X.dst, X.weight, X.strength, strict=True)}
+    return {
+        (X.nodes[a], X.nodes[b]) if X.directed else tuple(sorted((X.nodes[a], X.nodes[b]))): (w, s)
+        for a, b, w, s in zip(X.src, X.dst, X.weight, X.strength, strict=True)
+    }
 
 
 @pytest.mark.parametrize("seed", range(4))

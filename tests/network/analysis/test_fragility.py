@@ -15,8 +15,7 @@ from network.analysis.fragility import fragility
 
 def test_bus_factor_hand_count():
     # hub joins a triangle (hub, a, b), a tail hub–t1–t2 and a leaf; x–y apart
-    G = nx.Graph([("hub", "a"), ("hub", "b"), ("a", "b"), ("hub", "t1"), ("t1", "t2"),
-                  ("hub", "leaf"), ("x", "y")])
+    G = nx.Graph([("hub", "a"), ("hub", "b"), ("a", "b"), ("hub", "t1"), ("t1", "t2"), ("hub", "leaf"), ("x", "y")])
     r = fragility(G)
     cps = {c["id"]: c for c in r["cut_points"]}
     assert set(cps) == {"hub", "t1"}

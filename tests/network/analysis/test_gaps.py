@@ -28,8 +28,13 @@ from network.analysis.gaps import (
 def small() -> nx.Graph:
     """npo: a, b; company: c; government: d, e (isolate e)."""
     U = nx.Graph()
-    for v, s, d in [("a", "npo", "北"), ("b", "npo", "北"), ("c", "company", "南"),
-                    ("d", "government", "南"), ("e", "government", "")]:
+    for v, s, d in [
+        ("a", "npo", "北"),
+        ("b", "npo", "北"),
+        ("c", "company", "南"),
+        ("d", "government", "南"),
+        ("e", "government", ""),
+    ]:
         U.add_node(v, sector=s, district=d)
     U.add_edges_from([("a", "b"), ("b", "c"), ("c", "d")])
     return U
@@ -73,8 +78,11 @@ def test_ei_index_hand_count():
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.integers(1, 25), st.lists(st.tuples(st.integers(0, 24), st.integers(0, 24)), max_size=60),
-       st.lists(st.sampled_from("abcd"), min_size=25, max_size=25))
+@given(
+    st.integers(1, 25),
+    st.lists(st.tuples(st.integers(0, 24), st.integers(0, 24)), max_size=60),
+    st.lists(st.sampled_from("abcd"), min_size=25, max_size=25),
+)
 def test_ei_index_within_bounds(n, edges, groups):
     U = nx.Graph()
     U.add_nodes_from((v, {"sector": groups[v]}) for v in range(n))

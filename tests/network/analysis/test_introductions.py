@@ -16,11 +16,22 @@ from network.analysis.introductions import suggest_introductions
 def town() -> nx.Graph:
     """A city office and an intermediary both know two NPOs and a company."""
     U = nx.Graph()
-    for v, s, d in [("city", "government", "北"), ("hub", "intermediary", "北"),
-                    ("n1", "npo", "北"), ("n2", "npo", "南"), ("co", "company", "北")]:
+    for v, s, d in [
+        ("city", "government", "北"),
+        ("hub", "intermediary", "北"),
+        ("n1", "npo", "北"),
+        ("n2", "npo", "南"),
+        ("co", "company", "北"),
+    ]:
         U.add_node(v, name=v.upper(), sector=s, district=d)
-    for a, b, st in [("city", "n1", 2), ("city", "n2", 2), ("city", "co", 1),
-                     ("hub", "n1", 5), ("hub", "n2", 4), ("hub", "co", 4)]:
+    for a, b, st in [
+        ("city", "n1", 2),
+        ("city", "n2", 2),
+        ("city", "co", 1),
+        ("hub", "n1", 5),
+        ("hub", "n2", 4),
+        ("hub", "co", 4),
+    ]:
         U.add_edge(a, b, strength=st, weight=float(st))
     return U
 

@@ -40,7 +40,8 @@ def test_two_orgs_on_a_diamond_by_hand():
     assert r["paths"] == [["a", "x", "b"], ["a", "y", "b"]]
     assert {b["id"]: b["share"] for b in r["brokers"]} == {"x": 0.5, "y": 0.5}
     assert {frozenset((e["source"], e["target"])) for e in r["edges"]} == {
-        frozenset(p) for p in (("a", "x"), ("x", "b"), ("a", "y"), ("y", "b"))}
+        frozenset(p) for p in (("a", "x"), ("x", "b"), ("a", "y"), ("y", "b"))
+    }
 
 
 def test_barbell_bridge_carries_every_path():

@@ -19,10 +19,15 @@ from network.report import analyze, org_rows, to_markdown
 
 def stored() -> nx.MultiDiGraph:
     M = nx.MultiDiGraph()
-    for v, name, s, d in [("r1", "北町内会", "residents_group", "北"), ("r2", "南町内会", "residents_group", "南"),
-                          ("c", "まちセン", "intermediary", "北"), ("g", "区役所", "government", "南"),
-                          ("f", "財団", "foundation", "北"), ("co", "株式会社A|B", "company", "南"),
-                          ("iso", "孤立団体", "npo", "北")]:
+    for v, name, s, d in [
+        ("r1", "北町内会", "residents_group", "北"),
+        ("r2", "南町内会", "residents_group", "南"),
+        ("c", "まちセン", "intermediary", "北"),
+        ("g", "区役所", "government", "南"),
+        ("f", "財団", "foundation", "北"),
+        ("co", "株式会社A|B", "company", "南"),
+        ("iso", "孤立団体", "npo", "北"),
+    ]:
         M.add_node(v, name=name, sector=s, district=d)
     t = dict(directed=False, type="collaboration", strength=3)
     M.add_edge("r1", "c", key="1", **t)
@@ -44,8 +49,18 @@ def test_json_has_the_design_fields_and_no_nan():
     assert g["density"] == pytest.approx(6 / 21)
     assert g["betweenness"]["method"] == "exact"
     org = {o["id"]: o for o in r["orgs"]}
-    assert set(org["c"]) >= {"id", "name", "sector", "degree", "betweenness", "constraint",
-                             "effective_size", "brokerage", "community", "cut_point"}
+    assert set(org["c"]) >= {
+        "id",
+        "name",
+        "sector",
+        "degree",
+        "betweenness",
+        "constraint",
+        "effective_size",
+        "brokerage",
+        "community",
+        "cut_point",
+    }
     assert set(org["c"]["brokerage"]) == {*ROLES, "total"}
     assert org["iso"]["constraint"] is None and org["iso"]["effective_size"] is None
     assert org["c"]["cut_point"] and org["g"]["cut_point"] and not org["f"]["cut_point"]

@@ -27,8 +27,14 @@ def small() -> nx.Graph:
 def test_sector_gaps_hand_count():
     rows = {(r["a"], r["b"]): r for r in sector_gaps(small())}
     # 3 groups → 6 unordered pairs (diagonal included), a ≤ b in code order
-    assert sorted(rows) == [("company", "company"), ("company", "government"), ("company", "npo"),
-                            ("government", "government"), ("government", "npo"), ("npo", "npo")]
+    assert sorted(rows) == [
+        ("company", "company"),
+        ("company", "government"),
+        ("company", "npo"),
+        ("government", "government"),
+        ("government", "npo"),
+        ("npo", "npo"),
+    ]
     overall = 3 / 10  # 3 tied pairs of 5 × 4 / 2
     r = rows[("company", "government")]  # c–d of 1 × 2
     assert (r["ties"], r["possible"], r["density"]) == (1, 2, 0.5)
@@ -50,8 +56,9 @@ def test_a_one_way_tie_is_no_gap():
     # the case: residents_group → intermediary has no arc while the reverse has them;
     # sector_mixing (directed arcs) keeps that, sector_gaps counts the pair either way
     M = nx.MultiDiGraph()
-    M.add_nodes_from([("c", {"sector": "intermediary"}), ("r", {"sector": "residents_group"}),
-                      ("r2", {"sector": "residents_group"})])
+    M.add_nodes_from(
+        [("c", {"sector": "intermediary"}), ("r", {"sector": "residents_group"}), ("r2", {"sector": "residents_group"})]
+    )
     M.add_edge("c", "r", key="t1", type="support", directed=True)
     M.add_edge("r", "c", key="t2", type="membership", directed=True)  # the same pair again
     M.add_edge("c", "r2", key="t3", type="support", directed=True)

@@ -23,14 +23,10 @@ def stored() -> nx.MultiDiGraph:
     M.add_node("c1", name="Co1", sector="company", district="北")
     M.add_node("g1", name="City", sector="government", district="南")
     M.add_node("f1", name="Fund", sector="foundation", district="")
-    M.add_edge("n1", "c1", key="t1", type="collaboration", directed=False, strength=3,
-               start="2020-04-01", end=None)
-    M.add_edge("c1", "n1", key="t2", type="information", directed=False, strength=5,
-               start=None, end="2022-03-31")
-    M.add_edge("f1", "n1", key="t3", type="funding", directed=True, strength=2,
-               start="2023-04-01", end="2024-03-31")
-    M.add_edge("g1", "n1", key="t4", type="commission", directed=True, strength=4,
-               start="2019-04-01", end=None)
+    M.add_edge("n1", "c1", key="t1", type="collaboration", directed=False, strength=3, start="2020-04-01", end=None)
+    M.add_edge("c1", "n1", key="t2", type="information", directed=False, strength=5, start=None, end="2022-03-31")
+    M.add_edge("f1", "n1", key="t3", type="funding", directed=True, strength=2, start="2023-04-01", end="2024-03-31")
+    M.add_edge("g1", "n1", key="t4", type="commission", directed=True, strength=4, start="2019-04-01", end=None)
     M.add_edge("g1", "g1", key="t5", type="support", directed=True, strength=1)  # self-tie
     return M
 
