@@ -150,9 +150,10 @@ def picture_downloads(view: nx.Graph, f: Filters, colour_by: str, sizes: dict | 
         types = "・".join(type_label(t) for t in f.types or []) or every
         sectors = "・".join(sector_label(s) for s in f.sectors or []) or every
         districts = "・".join(f.districts or []) or every
+        custom = "".join(f"  {name}: {'・'.join(values)}" for name, values in (f.custom or ()) if values)
         return [
             f"{tr('period')}: {f.as_of or every}  {tr('tie_type')}: {types}  {tr('sector')}: {sectors}  "
-            f"{tr('area')}: {districts}",
+            f"{tr('area')}: {districts}{custom}",
             tr("counts", orgs=U.number_of_nodes(), ties=U.number_of_edges()) + " — Renkei 連携",
         ]
 
