@@ -712,6 +712,18 @@ LABELS.update(
         "action_survey_links": ("リンクの発行", "links issued"),
         "action_survey_import": ("紙の回答の取り込み", "paper answers imported"),
         "action_survey_apply": ("調査の反映", "survey applied"),
+        "custom_filter": ("独自項目", "Custom field"),
+        "custom_filter_none": ("独自項目で絞り込まない", "No custom field filter"),
+        "custom_filter_help": (
+            "取り込んだ表の独自の列（担当者、活動分野など）で団体を絞り込みます。項目を選び、値を選んでください。",
+            "Filter the organisations by a column of your own (contact person, field of activity …): pick the field, then its values.",
+        ),
+        "custom_values": ("独自項目の値", "Custom field values"),
+        "custom_values_all": ("すべての値", "All values"),
+        "custom_values_help": (
+            "選んだ値のどれかをもつ団体と、それらの間の関係を表示します。",
+            "Shows the organisations with one of the chosen values and the ties among them.",
+        ),
     }
 )
 

@@ -33,7 +33,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 import networkx as nx
@@ -72,6 +72,7 @@ def filter_graph(
     types: str | Iterable[str] | None = None,
     sectors: str | Iterable[str] | None = None,
     district: str | Iterable[str] | None = None,
+    custom: Mapping[str, str | Iterable[str]] | None = None,
 ) -> nx.MultiDiGraph:
     """Return the ties and organisations of ``G`` that pass the filters.
 
@@ -84,14 +85,28 @@ def filter_graph(
     types : tie types to keep (``None``: all).
     sectors : sectors of the organisations to keep (``None``: all).
     district : district(s) of the organisations to keep (``None``: all).
+    custom : custom field name → value(s) (issue 12): keep the organisations whose field
+        (:attr:`Org.custom`, the node's ``custom`` dict) equals one of the values; every field
+        given must hold; a field with no values does not filter.
 
     Returns
     -------
     MultiDiGraph
         A new graph (attributes copied by reference); ``graph["as_of"]`` set.
+
+    Examples
+    --------
+    >>> M = nx.MultiDiGraph()
+    >>> M.add_nodes_from([("a", {"custom": {"活動分野": "子ども"}}), ("b", {"custom": {"活動分野": "防災"}}),
+    ...                   ("c", {"custom": {}}), ("d", {})])
+    >>> _ = M.add_edge("a", "b", key="t1"); _ = M.add_edge("a", "c", key="t2")
+    >>> H = filter_graph(M, custom={"活動分野": ["子ども", "防災"]})
+    >>> sorted(H.nodes), list(H.edges(keys=True))
+    (['a', 'b'], [('a', 'b', 't1')])
     """
     first, last = period_of(as_of)
     types_, sectors_, districts = _as_set(types), _as_set(sectors), _as_set(district)
+    fields = {str(k): vs for k, v in (custom or {}).items() if (vs := _as_set(v))}
     H: nx.MultiDiGraph = nx.MultiDiGraph()
     H.graph.update(G.graph)
     H.graph["as_of"] = as_of_label(as_of)
@@ -99,6 +114,8 @@ def filter_graph(
         if sectors_ is not None and d.get("sector") not in sectors_:
             continue
         if districts is not None and d.get("district") not in districts:
+            continue
+        if fields and not all((d.get("custom") or {}).get(k) in vs for k, vs in fields.items()):
             continue
         H.add_node(v, **d)
     for u, v, k, d in G.edges(keys=True, data=True):

@@ -54,6 +54,8 @@ class Filters:
     sectors: tuple[str, ...] | None = None
     districts: tuple[str, ...] | None = None
     min_strength: int = 1
+    #: custom field name → values to keep (issue 12), as tuples: ``(("活動分野", ("子ども",)),)``
+    custom: tuple[tuple[str, tuple[str, ...]], ...] | None = None
 
 
 @st.cache_resource(show_spinner=False)
@@ -154,7 +156,8 @@ def _filtered(url: str, revision: int, f: Filters) -> nx.MultiDiGraph:
     from network.analysis.views import filter_graph
 
     G = _graph(url, revision)
-    H = filter_graph(G, as_of=f.as_of, types=f.types, sectors=f.sectors, district=f.districts)
+    custom = dict(f.custom) if f.custom else None
+    H = filter_graph(G, as_of=f.as_of, types=f.types, sectors=f.sectors, district=f.districts, custom=custom)
     return min_strength_graph(H, f.min_strength)
 
 

@@ -1,7 +1,8 @@
 """The filter widgets shared by the map and the analysis pages.
 
-Sector, area (district), tie type, minimum strength and a point in time (all
-time, a date or a fiscal year 年度).
+Sector, area (district), tie type, minimum strength, a point in time (all
+time, a date or a fiscal year 年度) and, when organisations have custom fields
+(columns Renkei does not know, issue 12), one custom field and its values.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from renkei.ui.parts.common import Filters, sector_label, strength_label, tr, ty
 from network.analysis.selection import fiscal_years, latest_start_fy  # noqa: F401 - pages import them here
 from network.model import Sector, TieType
 
-__all__ = ["filter_widgets", "fiscal_years"]
+__all__ = ["filter_widgets", "fiscal_years", "custom_fields", "custom_widget"]
 
 
 def _restore(key: str) -> bool:
@@ -70,6 +71,60 @@ def when_widget(
     return None
 
 
+def custom_fields(G: nx.MultiDiGraph) -> dict[str, list[str]]:
+    """The custom field names of the organisations in ``G`` and each one's distinct values, sorted.
+
+    >>> M = nx.MultiDiGraph()
+    >>> M.add_nodes_from([("a", {"custom": {"分野": "防災", "電話": "022"}}), ("b", {"custom": {"分野": "子ども"}}), "c"])
+    >>> custom_fields(M)
+    {'分野': ['子ども', '防災'], '電話': ['022']}
+    """
+    found: dict[str, set[str]] = {}
+    for _, d in G.nodes(data=True):
+        for name, value in (d.get("custom") or {}).items():
+            if str(value).strip():
+                found.setdefault(str(name), set()).add(str(value))
+    return {name: sorted(values) for name, values in sorted(found.items())}
+
+
+def custom_widget(G: nx.MultiDiGraph, key: str) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
+    """A custom field to filter by and its values to keep, as :attr:`Filters.custom` (nothing drawn
+    when no organisation has custom fields)."""
+    fields = custom_fields(G)
+    if not fields:
+        return None
+    kf, kv = f"{key}_custom_field", f"{key}_custom_values"
+    if _restore(kf) and st.session_state[kf] not in fields:
+        st.session_state[kf] = None
+    field = _remember(
+        kf,
+        st.selectbox(
+            tr("custom_filter"),
+            list(fields),
+            index=None,
+            key=kf,
+            placeholder=tr("custom_filter_none"),
+            help=tr("custom_filter_help"),
+        ),
+    )
+    if field is None:
+        return None
+    options = fields[field]
+    if _restore(kv) and any(v not in options for v in st.session_state[kv]):
+        st.session_state[kv] = [v for v in st.session_state[kv] if v in options]
+    values = _remember(
+        kv,
+        st.multiselect(
+            tr("custom_values"),
+            options,
+            key=kv,
+            placeholder=tr("custom_values_all"),
+            help=tr("custom_values_help"),
+        ),
+    )
+    return ((str(field), tuple(values)),) if values else None
+
+
 def filter_widgets(G: nx.MultiDiGraph, key: str = "f") -> Filters:
     """Draw the filters in an expander and return what they chose."""
     districts = sorted({str(d.get("district")) for _, d in G.nodes(data=True) if d.get("district")})
@@ -114,10 +169,12 @@ def filter_widgets(G: nx.MultiDiGraph, key: str = "f") -> Filters:
                 ),
             )
             when = when_widget(G, key)
+            custom = custom_widget(G, key)
     return Filters(
         as_of=when,
         types=tuple(types) or None,
         sectors=tuple(sectors) or None,
         districts=tuple(areas) or None,
         min_strength=int(minimum),
+        custom=custom,
     )

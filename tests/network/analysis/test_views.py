@@ -86,3 +86,22 @@ def test_tie_active_bounds_are_inclusive():
     assert tie_active(t, "2024-04-01") and tie_active(t, "2025-03-31")
     assert not tie_active(t, "2025-04-01") and not tie_active(t, "2024-03-31")
     assert tie_active({"start": None, "end": None}, "1900-01-01")
+
+
+def test_custom_field_filter_keeps_orgs_with_one_of_the_values(stored):
+    """Issue 12: organisations whose custom field equals one of the values, and the ties among them."""
+    stored.nodes["n1"]["custom"] = {"活動分野": "子ども", "担当者": "佐藤"}
+    stored.nodes["c1"]["custom"] = {"活動分野": "防災"}
+    stored.nodes["g1"]["custom"] = {"活動分野": "子ども|防災"}  # a different text, not a list
+    # f1 has no custom fields at all (no "custom" attribute)
+    H = filter_graph(stored, custom={"活動分野": ["子ども", "防災"]})
+    assert sorted(H.nodes) == ["c1", "n1"]
+    assert sorted(k for _, _, k in H.edges(keys=True)) == ["t1", "t2"]
+    assert sorted(filter_graph(stored, custom={"活動分野": "防災"}).nodes) == ["c1"]
+    # two fields: both must hold
+    assert sorted(filter_graph(stored, custom={"活動分野": ["子ども", "防災"], "担当者": ["佐藤"]}).nodes) == ["n1"]
+    assert filter_graph(stored, custom={"電話": ["022"]}).number_of_nodes() == 0
+    # no values for a field: that field does not filter
+    assert filter_graph(stored, custom={"活動分野": []}).number_of_nodes() == 4
+    # combined with the sector filter
+    assert sorted(filter_graph(stored, custom={"活動分野": ["子ども", "防災"]}, sectors=["npo"]).nodes) == ["n1"]
