@@ -57,6 +57,7 @@ from network.model import (
     Activity,
     Org,
     Participation,
+    Sector,
     Tie,
     activity_id_for,
     tie_id_for,
@@ -117,6 +118,7 @@ class _Plan:
         self.bad_data: dict[tuple[str, int], dict] = {}
         self.unknown_shown = 0
         self.duplicates = 0
+        self.default_sector = ""
 
     def reject(self, table: Table, row: list, number: int, errors: list[RowError], kind: str) -> None:
         self.report.errors += errors
@@ -211,6 +213,8 @@ def _orgs(tables: list[Table], plan: _Plan) -> None:
     for table in tables:
         for row, number, values, labels in _rows(table, "orgs", plan):
             draft, errors = validate_org_row(values, file=table.file, row=number, labels=labels, source=table.file)
+            if draft is not None and not draft.org.sector:
+                draft.org.sector = plan.default_sector  # --default-sector: for new organisations only
             custom, bad_custom = values["custom"]
             if bad_custom:
                 draft, errors = None, sorted(errors + bad_custom, key=_column_order(table))
@@ -349,22 +353,38 @@ def plan_import(
     kind: str | None = None,
     report: ImportReport | None = None,
     compare_ties: bool = True,
+    default_sector: str = "",
 ) -> tuple[ChangeSet, ImportReport, dict]:
     """Validate and resolve ``tables`` against ``store``: ``(changes, report, bad_rows)``.
 
     Nothing is written.  ``bad_rows`` maps ``(file, row)`` to the bad row's
     cells (for the rejects file).  ``compare_ties=False`` skips reading the
     stored ties to count created/updated/unchanged ones (a real import takes
-    those counts from the store's write instead).
+    those counts from the store's write instead).  ``default_sector`` (a code) is the
+    sector of a new organisation whose row gives none and whose kind and name tell none.
     """
     with _bulk():
-        return _plan(tables, store=store, kind=kind, report=report or ImportReport(), compare_ties=compare_ties)
+        return _plan(
+            tables,
+            store=store,
+            kind=kind,
+            report=report or ImportReport(),
+            compare_ties=compare_ties,
+            default_sector=default_sector,
+        )
 
 
 def _plan(
-    tables: list[Table], *, store: object | None, kind: str | None, report: ImportReport, compare_ties: bool
+    tables: list[Table],
+    *,
+    store: object | None,
+    kind: str | None,
+    report: ImportReport,
+    compare_ties: bool,
+    default_sector: str = "",
 ) -> tuple[ChangeSet, ImportReport, dict]:
     plan = _Plan(store, report)
+    plan.default_sector = default_sector
     forced = parse_kind(kind) if kind else None
     by_kind: dict[str, list[Table]] = {k: [] for k in REQUIRED}
     for table in tables:
@@ -456,6 +476,7 @@ def import_files(
     progress: Callable[[int, int], object] | None = None,
     word_map: str | os.PathLike | dict | None = None,
     local: bool = False,
+    default_sector: str | None = None,
 ) -> ImportReport:
     """Import organisation, tie and participation files into ``store`` in one write.
 
@@ -482,6 +503,10 @@ def import_files(
         Paths are files of this machine (the command line): read whatever their size
         and number of rows; the upload limits (:mod:`ingest.limits`) still apply to
         ``(name, bytes)`` sources.
+    default_sector : str, optional
+        The sector (code or label) of new organisations whose rows give none and whose
+        kind and name tell none (``--default-sector``; a UCINET DL file has no sectors).
+        A stored organisation keeps its own.
 
     Returns
     -------
@@ -504,6 +529,7 @@ def import_files(
             progress=progress,
             word_map=word_map,
             local=local,
+            default_sector=Sector.parse(default_sector).value if default_sector else "",
         )
 
 
@@ -519,10 +545,13 @@ def _import(
     progress: Callable[[int, int], object] | None,
     word_map: object = None,
     local: bool = False,
+    default_sector: str = "",
 ) -> ImportReport:
     report = ImportReport(dry_run=dry_run)
     tables = apply_word_map(load_sources(paths, local=local), load_word_map(word_map), kind)  # --map (ingest.formats)
-    changes, report, bad_data = plan_import(tables, store=store, kind=kind, report=report, compare_ties=dry_run)
+    changes, report, bad_data = plan_import(
+        tables, store=store, kind=kind, report=report, compare_ties=dry_run, default_sector=default_sector
+    )
     if dry_run:
         return report
     if report.errors and not keep_good:

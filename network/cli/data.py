@@ -44,6 +44,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     i.add_argument("--rejects", help="file for rejected rows (with --keep-good)")
     i.add_argument("--dry-run", action="store_true", help="check only; write nothing")
     i.add_argument("--map", metavar="FILE", help="CSV/JSON of your words → sector/tie-type codes / 語の対応表")
+    i.add_argument(
+        "--default-sector",
+        metavar="SECTOR",
+        help="sector of new organisations the file gives none (UCINET DL) / 既定の区分",
+    )
     i.add_argument("--user")
 
     i.set_defaults(handler=cmd_import)
@@ -123,6 +128,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 progress=update,
                 word_map=args.map,
                 local=True,
+                default_sector=args.default_sector,
             )  # any length: the limits guard uploads
     except (RenkeiError, OSError, KeyboardInterrupt):
         raise

@@ -11,7 +11,10 @@
   ties) and ``*Edges`` (undirected), as Pajek orders them, each line ``from to strength l "type"``.  Pajek has
   no escape inside quotes, so ``"`` and ``\\`` in a label are written as their full-width
   forms ＂ and ＼ (NFKC folds them back), tabs and newlines as spaces, and a name
-  two organisations share gets `` [id]``.
+  two organisations share gets `` [id]``.  Before ``*Vertices``, comment lines that Pajek,
+  NetworkX and igraph skip carry every field for Renkei's own import:
+  ``% renkei-vertex n {JSON}`` (the organisation id and fields) and
+  ``% renkei-tie from to {JSON}`` (the tie's fields), blank fields left out.
 - **UCINET DL**: ``format=edgelist1`` with a ``labels:`` list (so isolates travel)
   and one ``from to strength`` line per tie, numbered from 1; labels holding a space,
   comma or ``=`` are quoted.  DL has no tie type or direction per line: every tie
@@ -24,6 +27,9 @@
 >>> _ = G.add_edge("b", "a", key="t1", type="commission", directed=True, strength=4)
 >>> print(write_pajek(G).decode())
 *Network Renkei
+% renkei-vertex 1 {"id": "a", "name": "れんぷく", "sector": "intermediary"}
+% renkei-vertex 2 {"id": "b", "name": "石巻 市", "sector": "government"}
+% renkei-tie 2 1 {"type": "commission", "directed": "yes", "strength": 4}
 *Vertices 2
 1 "れんぷく"
 2 "石巻 市"
@@ -44,6 +50,7 @@ DATA:
 from __future__ import annotations
 
 import io
+import json
 from collections import Counter
 
 import networkx as nx
@@ -124,11 +131,37 @@ def _pajek_text(s: str) -> str:
     return " ".join(s.split()) or "?"
 
 
+#: Fields the Renkei comment lines leave out: derived (labels, tie id) or a tool's default.
+_PAJEK_SKIP = {"label", "sector_ja", "tie_id", "type_ja"}
+
+
+def _renkei_json(values: dict[str, object]) -> str:
+    keep = {k: v for k, v in values.items() if k not in _PAJEK_SKIP and v not in ("", None)}
+    if keep.get("weight") == 1.0:
+        del keep["weight"]
+    if "directed" in keep:
+        keep["directed"] = "yes" if keep["directed"] else "no"
+    return json.dumps(keep, ensure_ascii=False)  # one line: JSON escapes line breaks
+
+
+def _renkei_lines(G: nx.MultiDiGraph, index: dict) -> list[str]:
+    nf, ef = node_fields(G), edge_fields(G)
+    out = [
+        f"% renkei-vertex {index[n]} " + _renkei_json({"id": clean_text(str(n)), **node_values(d, nf)})
+        for n, d in G.nodes(data=True)
+    ]
+    out += [
+        f"% renkei-tie {index[u]} {index[v]} " + _renkei_json(edge_values(k, d, ef))
+        for u, v, k, d in G.edges(keys=True, data=True)
+    ]
+    return out
+
+
 def write_pajek(G: nx.MultiDiGraph) -> bytes:
     """``G`` as a Pajek network (UTF-8): vertices, then arcs (directed ties) and edges (undirected)."""
     labels = _labels(G, _pajek_text)
     index = {n: i for i, n in enumerate(G.nodes, 1)}
-    out = ["*Network Renkei", f"*Vertices {len(index)}"]
+    out = ["*Network Renkei", *_renkei_lines(G, index), f"*Vertices {len(index)}"]
     out += [f'{index[n]} "{labels[n]}"' for n in G.nodes]
     arcs, edges = [], []
     for u, v, k, d in G.edges(keys=True, data=True):

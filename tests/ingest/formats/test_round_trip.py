@@ -7,7 +7,7 @@ from renkei.data.samples import sample_files
 
 from ingest.importer import import_files
 from network.cli import main
-from network.export import export_bytes
+from network.export import SUFFIXES, export_bytes
 from network.store.sqlite import SQLiteStore
 
 #: what every format carries (DESIGN.md: Exports)
@@ -59,6 +59,8 @@ def _ties(store, cols):  # noqa: ANN001, ANN202
         ("gexf", ORG_CORE, TIE_CORE),
         ("json", ORG_FULL, TIE_FULL),
         ("csv", ORG_FULL, TIE_FULL),
+        ("kumu", ORG_CORE, TIE_CORE),
+        ("pajek", ORG_CORE, TIE_CORE),
     ],
 )
 def test_export_then_import_gives_the_same_network(source, tmp_path, fmt, orgs_cols, ties_cols):
@@ -70,7 +72,7 @@ def test_export_then_import_gives_the_same_network(source, tmp_path, fmt, orgs_c
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             files = [(n, z.read(n)) for n in ("orgs.csv", "ties.csv")]
     else:
-        files = [(f"export.{fmt}", data)]
+        files = [(f"export.{SUFFIXES[fmt]}", data)]
     with SQLiteStore(tmp_path / "fresh.db") as fresh:
         r = import_files(fresh, files)
         assert r.ok and r.counts["orgs"].rejected == 0
@@ -90,3 +92,66 @@ def test_cli_export_graphml_then_import(source, tmp_path, capsys):
     with SQLiteStore(fresh) as s:
         assert _orgs(s, ORG_CORE) == _orgs(source, ORG_CORE)
         assert _ties(s, TIE_CORE) == _ties(source, TIE_CORE)
+
+
+def test_dl_imports_back_with_a_default_sector(source, tmp_path):
+    """UCINET DL holds labels and values only: ``default_sector`` names the sector its organisations lack."""
+    data = export_bytes(source.load_graph(), "dl")
+    with SQLiteStore(tmp_path / "fresh.db") as fresh:
+        plain = import_files(fresh, [("export.dl", data)], dry_run=True)
+        unknown = {e.value for e in plain.errors if e.code == "no_sector"}
+        assert unknown  # without it, the organisations whose names tell no sector are refused
+        r = import_files(fresh, [("export.dl", data)], default_sector="NPO法人")  # a label or a code
+        assert r.ok and r.counts["orgs"].rejected == 0
+        names = sorted(o.name for o in source.orgs())
+        assert sorted(o.name for o in fresh.orgs()) == names  # DL has no ids: the names are the key
+        assert {o.name for o in fresh.orgs() if o.sector == "npo"} >= {
+            o.name for o in source.orgs() if o.name in unknown or o.name.startswith("NPO")
+        }
+        by_id = {o.id: o.name for o in source.orgs()}
+        by_new = {o.id: o.name for o in fresh.orgs()}
+        # DL has one value per pair, no type: ties between the same two organisations become one
+        pairs = {(by_id[t.source], by_id[t.target]) for t in source.ties()}
+        assert {(by_new[t.source], by_new[t.target]) for t in fresh.ties()} == pairs
+        assert len(fresh.ties()) == len(pairs) < len(source.ties())
+
+
+def test_cli_import_dl_with_default_sector(source, tmp_path):
+    out = tmp_path / "network.dl"
+    assert main(["--store", str(source.path), "export", "--format", "dl", "--output", str(out)]) == 0
+    fresh = tmp_path / "fresh.db"
+    assert main(["--store", str(fresh), "import", str(out)]) == 1  # refused: sectors unknown
+    assert main(["--store", str(fresh), "import", str(out), "--default-sector", "npo"]) == 0
+    with SQLiteStore(fresh) as s:
+        assert len(s.orgs()) == len(source.orgs()) and "npo" in {o.sector for o in s.orgs()}
+        assert 0 < len(s.ties()) <= len(source.ties())
+
+
+def test_pajek_without_renkei_lines_reads_as_before(source):
+    from ingest.formats.pajek import read_pajek
+
+    data = export_bytes(source.load_graph(), "pajek")
+    plain = b"\n".join(line for line in data.split(b"\n") if not line.startswith(b"% renkei-"))
+    orgs, ties = read_pajek("p.net", plain)
+    assert orgs.headers == ["name", "sector"] and len(orgs.rows) == len(source.orgs())
+    assert len(ties.rows) == len(source.ties())
+
+
+def test_pajek_edited_after_export_is_refused_not_misread(source):
+    from ingest.formats.pajek import read_pajek
+
+    data = export_bytes(source.load_graph(), "pajek") + b"1 2 3\n"  # one arc added by hand
+    tables = read_pajek("p.net", data)
+    errors = [e for t in tables for e in t.errors]
+    assert len(errors) == 1 and "do not match" in errors[0].reason and errors[0].row > 0
+
+
+@pytest.mark.parametrize(
+    "line", ['% renkei-vertex 1 {"name": ["a"]}', "% renkei-vertex 1 {not json", "% renkei-tie 1 {}"]
+)
+def test_pajek_bad_renkei_line_is_refused_with_its_row(line):
+    from ingest.formats.pajek import read_pajek
+
+    tables = read_pajek("p.net", f'{line}\n*Vertices 2\n1 "甲"\n2 "乙"\n*Arcs\n1 2 1\n'.encode())
+    errors = [e for t in tables for e in t.errors]
+    assert [(e.row, e.reason) for e in errors] == [(1, "unreadable renkei- line / renkei- 行が読めません")]
