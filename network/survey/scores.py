@@ -41,7 +41,29 @@ __all__ = [
     "survey_section",
     "applied_section",
     "applied_scores",
+    "score_band",
+    "SCORE_BANDS",
 ]
+
+#: bands of a 1–4 trust or value score, for colouring the map (lower bound, upper bound)
+SCORE_BANDS: tuple[tuple[float, float], ...] = ((1.0, 2.0), (2.0, 2.5), (2.5, 3.0), (3.0, 3.5), (3.5, 4.0))
+
+
+def score_band(score: float | None, lang: str = "ja") -> str:
+    """The band a trust or value score falls in, as the map's legend shows it; unrated last.
+
+    Bands are closed below and open above, except the top one (4.0 is in 3.5–4.0).  The texts sort in
+    band order (they start with the lower bound), and the unrated one after every band.
+
+    >>> score_band(3.5), score_band(4.0), score_band(1.0), score_band(None, "en")
+    ('3.5–4.0', '3.5–4.0', '1.0–2.0', 'unrated (no partner scored it)')
+    """
+    if score is None or score != score:
+        return "未評価（評価した連携先なし）" if lang == "ja" else "unrated (no partner scored it)"
+    for lo, hi in SCORE_BANDS:
+        if lo <= score < hi or (hi == SCORE_BANDS[-1][1] and score == hi):
+            return f"{lo:.1f}–{hi:.1f}"
+    return f"{score:.1f}"
 
 
 def _mean(values: list) -> float | None:

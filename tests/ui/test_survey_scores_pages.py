@@ -84,3 +84,15 @@ def test_map_sizes_organisations_by_trust_once_applied(db):
     box.set_value("trust").run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.selectbox(key="map_size").value == "trust"
+
+
+def test_map_colours_organisations_by_trust_band_once_applied(db):
+    at = _page("map")
+    assert "信頼（連携先から）" not in at.selectbox(key="map_colour").options
+    apply_round(db, R, user="staff")
+    at = _page("map")
+    box = at.selectbox(key="map_colour")
+    assert {"信頼（連携先から）", "価値（連携先から）"} <= set(box.options)
+    box.set_value("trust").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.selectbox(key="map_colour").value == "trust"

@@ -22,6 +22,8 @@ from renkei.ui.parts.survey_scores import scores as survey_scores
 
 from network.analysis.selection import top_brokers
 from network.labels import t
+from network.store import default_store_url
+from network.survey.scores import score_band
 from network.viz import AGGREGATE_LIMIT, render_map
 
 SIZE_MEASURES = ["none", "degree", "betweenness", "brokerage"]
@@ -42,6 +44,7 @@ def _size_value(row: dict, measure: str) -> float:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def map_html(
+    url: str,
     revision: int,
     f: Filters,
     size_by: str,
@@ -56,7 +59,7 @@ def map_html(
 ) -> tuple[str, int, int, bool]:
     """The map page's HTML for these choices: ``(html, nodes, edges, aggregated)`` (cached per store revision)."""
     H = filtered_graph(f)
-    view = ego_graph(H, focus, steps) if focus else drilled(revision, f, opened, lang_)[0]
+    view = ego_graph(H, focus, steps) if focus else drilled(url, revision, f, opened, lang_)[0]
     need_analysis = size_by in ("betweenness", "brokerage") or bool(marks) or colour_by == "community"
     result = analysis(f) if need_analysis and H.number_of_nodes() else {"orgs": []}
     rows = org_measures(result)
@@ -77,6 +80,13 @@ def map_html(
     if "bridges" in marks:
         highlight["bridges"] = [(b["a"], b["b"]) for b in result.get("bridges", [])]
     groups = None
+    colour_attr = colour_by
+    if colour_by in SURVEY_SIZES:  # bands of the score as seen by partners (newest applied survey round)
+        by_org = survey_scores()
+        view = view.copy()  # the filtered graph is cached: never modify it
+        for v in view:
+            view.nodes[v]["score_band"] = score_band(by_org.get(v, {}).get(colour_by), lang_)
+        colour_attr = "score_band"
     if colour_by == "community":
         view = view.copy()  # the filtered graph is cached: never modify it
         for v in view:
@@ -94,7 +104,7 @@ def map_html(
     )
     html = render_map(
         view,
-        colour_by=colour_by,
+        colour_by=colour_attr,
         size_by=sizes,
         highlight=highlight,
         measures=measures,
@@ -110,7 +120,7 @@ def map_html(
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def drilled(revision: int, f: Filters, opened: tuple[str, ...], lang_: str) -> tuple:
+def drilled(url: str, revision: int, f: Filters, opened: tuple[str, ...], lang_: str) -> tuple:
     """``(view, names)``: the members of the community opened by a drill-down (``opened`` = community
     keys, outer first) and the breadcrumb's names for them, as the map names them (cached per store
     revision: finding communities in 20,000 organisations takes seconds).  Do not modify ``view``."""
@@ -145,10 +155,12 @@ if not empty_store():
     )
     colour_by = c2.selectbox(
         tr("colour_by"),
-        COLOUR_BY,
+        COLOUR_BY + (list(SURVEY_SIZES) if survey_scores() else []),
         key="map_colour",
         help=tr("colour_by_help"),
-        format_func=lambda m: tr("sector") if m == "sector" else tr("area") if m == "district" else tr("community"),
+        format_func=lambda m: {"sector": tr("sector"), "district": tr("area"), "community": tr("community")}.get(
+            m, tr(SIZE_LABELS.get(m, m))
+        ),
     )
     marks = c3.multiselect(
         tr("highlight"),
@@ -177,7 +189,7 @@ if not empty_store():
     opened = tuple(x for x in str(st.query_params.get("group", "")).split("/") if x)
     if opened and not focus:
         with st.spinner(tr("working")):  # finding the communities of 20,000 organisations takes seconds
-            opened_names = drilled(store().revision(), f, opened, lang())[1]
+            opened_names = drilled(default_store_url(), store().revision(), f, opened, lang())[1]
         crumbs = " › ".join([tr("whole_network")] + [md(name) for name in opened_names])
         b1, b2 = st.columns([4, 1])
         b1.caption(tr("drilled", path=crumbs))
@@ -188,6 +200,7 @@ if not empty_store():
     path = (tuple(route["nodes"]), tuple(route["edges"])) if route else ((), ())
     with st.spinner(tr("drawing_map")):
         html, n_nodes, n_edges, aggregated = map_html(
+            default_store_url(),
             store().revision(),
             f,
             size_by,
@@ -212,12 +225,16 @@ if not empty_store():
         help=tr("download_map_help"),
     )
     if not aggregated:
-        view = ego_graph(H, focus, steps) if focus else drilled(store().revision(), f, opened, lang())[0]
+        view = (
+            ego_graph(H, focus, steps)
+            if focus
+            else drilled(default_store_url(), store().revision(), f, opened, lang())[0]
+        )
         degree = {v: float(d) for v, d in view.to_undirected(as_view=True).degree()} if size_by == "degree" else None
         picture_downloads(
             view,
             f,
-            colour_by if colour_by != "community" else "sector",
+            colour_by if colour_by in ("sector", "district") else "sector",
             degree,
             route and {"nodes": route["nodes"], "edges": route["edges"]},
         )

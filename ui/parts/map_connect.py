@@ -11,6 +11,7 @@ import streamlit as st
 from renkei.ui.parts.common import Filters, lang, sector_label, store, tr, type_label
 
 from network.model import Sector
+from network.store import default_store_url
 
 __all__ = ["who_connects", "picture_downloads"]
 
@@ -18,8 +19,9 @@ MODES = ["orgs", "sector", "district", "community"]
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _connect(revision: int, f: Filters, mode: str, a: str, b: str) -> tuple[dict, dict]:
-    """``(result, membership)`` of :func:`network.analysis.paths.connectors` for the page's choice."""
+def _connect(url: str, revision: int, f: Filters, mode: str, a: str, b: str) -> tuple[dict, dict]:
+    """``(result, membership)`` of :func:`network.analysis.paths.connectors` for the page's choice (cached per
+    store and revision)."""
     from renkei.ui.parts.common import filtered_graph
 
     from network.analysis.gaps import communities
@@ -85,7 +87,7 @@ def who_connects(H: nx.MultiDiGraph, f: Filters) -> dict | None:
             st.info(tr("connect_same"))
             return None
         with st.spinner(tr("working")):
-            r, _ = _connect(store().revision(), f, mode, a, b)
+            r, _ = _connect(default_store_url(), store().revision(), f, mode, a, b)
         names = {v: str(d.get("name") or v) for v, d in H.nodes(data=True)}
         if not r["connected"]:
             st.warning(tr("connect_none"))
