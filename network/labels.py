@@ -684,6 +684,7 @@ LABELS.update(
             "Names are shown for the most central organisations first, never overlapping; zoom in for the others.",
         ),
         "drawing_map": ("地図を描いています…", "Drawing the map…"),
+        "sv_unrated": ("未評価（評価した連携先なし）", "unrated (no partner scored it)"),
     }
 )
 #: the names of measures are those of the report (network.explain.LABELS): one word each

@@ -175,3 +175,19 @@ def test_min_strength_gives_the_apps_answer(tmp_path, capsys):
         ["export", "--format", "json", "--output", str(tmp_path / "e.json")],
     ):
         assert main(["--store", db, *argv, "--min-strength", "4"]) in (0, 1), argv
+
+
+def test_an_error_quoting_a_stored_name_shows_it_as_text(tmp_path, capsys):
+    """A refusal lists stored names (an undo that would hide a later tie): controls are escaped on the terminal."""
+    from network.model import Org, Tie
+    from network.store.base import ChangeSet
+    from network.store.sqlite import SQLiteStore
+
+    db = str(tmp_path / "s.db")
+    with SQLiteStore(db) as s:
+        r = s.write(ChangeSet(orgs=[Org("a", "甲\x1b[2J\u202e", "npo"), Org("b", "乙", "npo")]), user="sato")
+        s.write(ChangeSet(ties=[Tie("t", "a", "b", "information")]), user="kato")
+    assert main(["--store", db, "undo", "--batch", r.batch, "--user", "admin"]) == 1
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\u202e" not in err
+    assert "甲\\x1b[2J\\u202e → 乙" in err and "--cascade" in err

@@ -26,6 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from statistics import fmean
 
+from network.labels import t
 from network.survey.model import TRUST_ITEMS, VALUE_ITEMS, Answer
 
 __all__ = [
@@ -59,7 +60,7 @@ def score_band(score: float | None, lang: str = "ja") -> str:
     ('3.5–4.0', '3.5–4.0', '1.0–2.0', 'unrated (no partner scored it)')
     """
     if score is None or score != score:
-        return "未評価（評価した連携先なし）" if lang == "ja" else "unrated (no partner scored it)"
+        return t("sv_unrated", lang)
     for lo, hi in SCORE_BANDS:
         if lo <= score < hi or (hi == SCORE_BANDS[-1][1] and score == hi):
             return f"{lo:.1f}–{hi:.1f}"

@@ -18,6 +18,7 @@ from renkei.ui.parts.centre import (
 )
 from renkei.ui.parts.common import csv_bytes, empty_store, graph, lang, tr
 
+from network.analysis.trend import trend_columns
 from network.analysis.whatif import what_if
 from network.analysis.years import fiscal_years_of, year_view
 from network.annual import annual_to_markdown
@@ -39,25 +40,7 @@ def _flat(rows: list[dict]) -> pd.DataFrame:
     for r in rows:
         c = r.get("centre") or {}
         out.append(
-            {
-                k: r[k]
-                for k in (
-                    "fy",
-                    "orgs",
-                    "active_orgs",
-                    "ties",
-                    "pairs",
-                    "density",
-                    "components",
-                    "isolates",
-                    "cut_points",
-                    "cross_sector",
-                    "sector_pairs_no_tie",
-                    "districts_no_centre",
-                    "new_ties",
-                    "ended_ties",
-                )
-            }
+            {k: r[k] for k in trend_columns}
             | {
                 "dep_cut_off": c.get("cut_off_count"),
                 "dep_pairs": c.get("pairs_through"),

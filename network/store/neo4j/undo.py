@@ -16,16 +16,11 @@ from network.errors import StoreError
 from network.model import Activity, Org, Tie
 from network.store.base import WriteResult
 from network.store.neo4j import cypher as Q
-from network.store.neo4j.tx import WriteWork, custom_prop, find_ties, org_from_props, tie_props
-from network.store.undo import SKIP
+from network.store.neo4j.tx import WriteWork, content, custom_prop, find_ties, org_from_props, tie_props
 
 __all__ = ["Neo4jUndo"]
 
 _ACTIVITY_FIELDS = ("id", "name", "kind", "start", "end", "note")
-
-
-def _strip(d: dict) -> dict:
-    return {k: v for k, v in d.items() if k not in SKIP}
 
 
 class Neo4jUndo:
@@ -60,10 +55,10 @@ class Neo4jUndo:
             rec = self.tx.run(Q.GET_ORG, id=key).single()
             if rec is None:
                 return None
-            return _strip(org_from_props(rec["p"]).to_dict()) | {"deleted": bool(rec["p"].get("deleted", False))}
+            return content(org_from_props(rec["p"]).to_dict()) | {"deleted": bool(rec["p"].get("deleted", False))}
         if entity == "tie":
             tie = find_ties(self.tx.run, [key]).get(key)
-            return None if tie is None else _strip(tie.to_dict())
+            return None if tie is None else content(tie.to_dict())
         if entity == "activity":
             found = [r["p"] for r in self.tx.run(Q.GET_ACTIVITIES, ids=[key])]
             return None if not found else {k: found[0].get(k) for k in _ACTIVITY_FIELDS}
@@ -88,7 +83,7 @@ class Neo4jUndo:
             if target is None:  # undo a create: hide, never erase
                 run(Q.SET_ORG_DELETED, id=key, deleted=True, now=now).consume()
                 return
-            props = _strip(Org.from_dict({k: v for k, v in target.items() if k != "deleted"}).to_dict())
+            props = content(Org.from_dict({k: v for k, v in target.items() if k != "deleted"}).to_dict())
             props["aliases"], props["tags"] = list(props["aliases"] or []), list(props["tags"] or [])
             props["custom"] = custom_prop(props["custom"])
             props["deleted"] = bool(target.get("deleted", current.get("deleted", False) if current else False))
