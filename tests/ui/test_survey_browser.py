@@ -137,6 +137,8 @@ def test_three_organisations_answer_a_round(tmp_path, chromium, capsys):
             page.get_by_text("提出済みです", exact=False).first.wait_for(timeout=30_000)
             page.reload()  # a reload shows what was saved
             page.get_by_text("提出済みです", exact=False).first.wait_for(timeout=60_000)
+            # the page draws top to bottom: the notice can come before the partners under it
+            page.get_by_text("ひがしまつしま市民協働ステーション", exact=True).first.wait_for(timeout=30_000)
             assert page.get_by_text("ひがしまつしま市民協働ステーション", exact=True).count() >= 1
 
             page2 = browser.new_page(viewport={"width": 390, "height": 1400})
