@@ -729,6 +729,34 @@ LABELS.update(
 )
 
 
+#: the History page's action filter and its columns; the map's organisation search (issue 15)
+LABELS.update(
+    {
+        "hist_all_actions": ("すべての操作", "All actions"),
+        "action_survey_copy": ("調査の写しの読み込み", "survey copied in"),
+        "action_cascade": ("連動した取り消し", "undone with it"),
+        "entity_org": ("団体", "Organisation"),
+        "entity_tie": ("関係", "Tie"),
+        "entity_participation": ("参加", "Participation"),
+        "entity_user": ("利用者", "User"),
+        "entity_store": ("データの保存先", "Store"),
+        "entity_survey_round": ("連携調査", "Partner survey"),
+        "org_search_q": ("団体名で探す", "Find by name"),
+        "org_search_q_placeholder": ("名前の一部を入力", "Type part of a name"),
+        "org_search_q_help": (
+            "団体が多いため（{n} 団体）、名前（またはID）の一部を入力し、下の一覧から選んでください。",
+            "There are many organisations ({n}): type part of a name (or id), then choose from the list below.",
+        ),
+        "org_search_type": ("上の欄に名前を入力してください", "Type a name above"),
+        "org_search_more": (
+            "一致した {n} 団体のうち最初の {shown} 団体を表示しています。文字を足すと絞り込めます。",
+            "Showing the first {shown} of {n} matches: type more to narrow them.",
+        ),
+        "org_search_none": ("一致する団体がありません。", "No organisation matches."),
+    }
+)
+
+
 def t(key: str, lang: str = "ja", **fmt: object) -> str:
     """Label ``key`` in ``lang`` (``"ja"`` or ``"en"``), formatted with ``fmt``; the key itself if unknown."""
     ja, en = LABELS.get(key, (key, key))
