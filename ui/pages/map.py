@@ -16,7 +16,7 @@ from renkei.ui.parts.common import (
     tr,
 )
 from renkei.ui.parts.filters import filter_widgets
-from renkei.ui.parts.map_connect import picture_downloads, who_connects
+from renkei.ui.parts.map_connect import org_names_of, org_picker, picture_downloads, who_connects
 from renkei.ui.parts.profile import ego_graph, show_profile
 from renkei.ui.parts.survey_scores import scores as survey_scores
 
@@ -171,14 +171,12 @@ if not empty_store():
         help=tr("highlight_help"),
     )
     H = filtered_graph(f)
-    names = {v: str(d.get("name") or v) for v, d in H.nodes(data=True)}
     c4, c5 = st.columns([3, 1])
-    focus = c4.selectbox(
+    focus = org_picker(
+        c4,
         tr("search_org"),
-        sorted(names, key=names.get),
-        index=None,
-        key="map_focus",
-        format_func=names.get,
+        org_names_of(f),
+        "map_focus",
         placeholder=tr("search_org"),
         help=tr("search_org_help"),
     )
@@ -230,12 +228,13 @@ if not empty_store():
             if focus
             else drilled(default_store_url(), store().revision(), f, opened, lang())[0]
         )
-        degree = {v: float(d) for v, d in view.to_undirected(as_view=True).degree()} if size_by == "degree" else None
         picture_downloads(
             view,
             f,
             colour_by if colour_by in ("sector", "district") else "sector",
-            degree,
+            (lambda V=view: {v: float(d) for v, d in V.to_undirected(as_view=True).degree()})
+            if size_by == "degree"
+            else None,
             route and {"nodes": route["nodes"], "edges": route["edges"]},
         )
     if focus:  # the organisation searched (selected) opens its profile under the map
