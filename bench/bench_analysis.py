@@ -41,8 +41,12 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from network.analysis.brokers import SAMPLE_K, betweenness, brokerage_roles  # noqa: E402
-from network.analysis.engine import Indexed, indexed_views  # noqa: E402
-from network.analysis.views import directed_view, undirected_view  # noqa: E402
+from network.analysis.engine import Indexed  # noqa: E402
+from network.analysis.views import (  # noqa: E402
+    directed_view,
+    indexed_views,  # noqa: E402
+    undirected_view,
+)
 from network.report import analyze  # noqa: E402
 
 try:

@@ -43,7 +43,7 @@ from network.analysis.brokers import (
 )
 from network.analysis.centrality import centralization, closeness
 from network.analysis.community import describe_communities
-from network.analysis.engine import Indexed, indexed_views
+from network.analysis.engine import Indexed
 from network.analysis.fragility import fragility
 from network.analysis.gaps import (
     area_gaps,
@@ -55,7 +55,7 @@ from network.analysis.gaps import (
     sector_mixing,
 )
 from network.analysis.introductions import suggest_introductions
-from network.analysis.views import filter_graph
+from network.analysis.views import filter_graph, indexed_views
 from network.explain import explain, label
 from network.model import Sector
 

@@ -34,6 +34,21 @@ RULES: dict[str, tuple[tuple[str, ...], str]] = {
         ),
         "the model is the bottom layer: it imports only network.errors",
     ),
+    "network.arrays": (
+        (
+            "network.store",
+            "network.analysis",
+            "network.cli",
+            "network.survey",
+            "network.report",
+            "network.export",
+            "network.viz",
+            "network.accounts",
+            "ingest",
+            *UI,
+        ),
+        "the tie rules and the network as arrays sit on the model: stores and analysis both read them",
+    ),
     "network.fiscal": (
         ("network.store", "network.analysis", "network.cli", "network.survey", "network.model", "ingest", *UI),
         "the date rules sit under the model: they import only network.errors",

@@ -38,9 +38,21 @@ from datetime import date
 
 import networkx as nx
 
+from network.analysis._arrays import indexed_views, indexed_views_from_arrays, select
+from network.arrays import tie_directed, tie_strength, tie_weight
 from network.model import as_of_label, as_of_period, tie_active  # noqa: F401 - tie_active is part of this API
 
-__all__ = ["tie_active", "filter_graph", "undirected_view", "directed_view", "views", "period_of"]
+__all__ = [
+    "tie_active",
+    "filter_graph",
+    "undirected_view",
+    "directed_view",
+    "views",
+    "period_of",
+    "indexed_views",
+    "indexed_views_from_arrays",
+    "select",
+]
 
 
 def period_of(when: str | int | date | None) -> tuple[str | None, str | None]:
@@ -136,19 +148,45 @@ def _filtered(G, as_of, types, sectors, district):  # type: ignore[no-untyped-de
 
 
 def _merge(data: dict, attrs: dict, weight: str | None) -> None:
-    s = attrs.get("strength") or 3
-    w = attrs.get(weight) if weight else 1.0
-    w = float(s if w is None else w)
-    if w != w:  # nan
-        w = 1.0
-    data["weight"] = data.get("weight", 0.0) + w
-    data["strength"] = max(data.get("strength", 0), int(s))
+    """Add one tie to its pair's edge data (the rules of :mod:`network.arrays`)."""
+    data["weight"] = data.get("weight", 0.0) + tie_weight(attrs, weight)
+    data["strength"] = max(data.get("strength", 0), tie_strength(attrs))
     data["ties"] = data.get("ties", 0) + 1
     t = attrs.get("type")
     if t is not None:
         types = data.setdefault("types", [])
         if t not in types:
             types.append(t)
+
+
+def _build(H: nx.MultiDiGraph, weight: str | None, undirected: bool, directed: bool) -> tuple[nx.Graph, nx.DiGraph]:
+    """The one NetworkX view builder: the undirected view, the directed one, or both in one pass."""
+    U: nx.Graph = nx.Graph()
+    D: nx.DiGraph = nx.DiGraph()
+    U.graph.update(H.graph)
+    D.graph.update(H.graph)
+    if undirected:
+        U.add_nodes_from(H.nodes(data=True))
+    if directed:
+        D.add_nodes_from((v, U.nodes[v]) for v in U) if undirected else D.add_nodes_from(H.nodes(data=True))
+    adj, succ, pred = U._adj, D._succ, D._pred  # type: ignore[attr-defined]  # networkx's own dicts: no view per lookup
+    for u, v, d in H.edges(data=True):
+        if u == v:
+            continue
+        if undirected:
+            data = adj[u].get(v)
+            if data is None:
+                data = {}
+                adj[u][v] = adj[v][u] = data
+            _merge(data, d, weight)
+        if directed:
+            for a, b in ((u, v),) if tie_directed(d) else ((u, v), (v, u)):
+                data = succ[a].get(b)
+                if data is None:
+                    data = {}
+                    succ[a][b] = pred[b][a] = data
+                _merge(data, d, weight)
+    return U, D
 
 
 def undirected_view(
@@ -173,20 +211,7 @@ def undirected_view(
     Graph
         One edge per tied pair with ``weight``, ``strength`` (max), ``ties``, ``types``.
     """
-    H = _filtered(G, as_of, types, sectors, district)
-    U: nx.Graph = nx.Graph()
-    U.graph.update(H.graph)
-    U.add_nodes_from(H.nodes(data=True))
-    adj = U._adj  # type: ignore[attr-defined]  # networkx's own dict (not in its stubs): no view per lookup
-    for u, v, d in H.edges(data=True):
-        if u == v:
-            continue
-        data = adj[u].get(v)
-        if data is None:
-            U.add_edge(u, v)
-            data = adj[u][v]
-        _merge(data, d, weight)
-    return U
+    return _build(_filtered(G, as_of, types, sectors, district), weight, True, False)[0]
 
 
 def directed_view(
@@ -207,29 +232,7 @@ def directed_view(
     DiGraph
         One arc per ordered tied pair with ``weight``, ``strength``, ``ties``, ``types``.
     """
-    H = _filtered(G, as_of, types, sectors, district)
-    D: nx.DiGraph = nx.DiGraph()
-    D.graph.update(H.graph)
-    D.add_nodes_from(H.nodes(data=True))
-    succ = D._succ  # type: ignore[attr-defined]  # networkx's own dict (not in its stubs)
-    for u, v, d in H.edges(data=True):
-        if u == v:
-            continue
-        directed = d.get("directed")
-        if directed is None:
-            from network.model import TieType
-
-            try:
-                directed = TieType(d.get("type")).default_directed
-            except ValueError:
-                directed = False
-        for a, b in ((u, v),) if directed else ((u, v), (v, u)):
-            data = succ[a].get(b)
-            if data is None:
-                D.add_edge(a, b)
-                data = succ[a][b]
-            _merge(data, d, weight)
-    return D
+    return _build(_filtered(G, as_of, types, sectors, district), weight, False, True)[1]
 
 
 def views(
@@ -249,32 +252,4 @@ def views(
     >>> U.number_of_edges(), D.number_of_edges()
     (1, 2)
     """
-    from network.model import TieType
-
-    H = _filtered(G, as_of, types, sectors, district)
-    U: nx.Graph = nx.Graph()
-    D: nx.DiGraph = nx.DiGraph()
-    U.graph.update(H.graph)
-    D.graph.update(H.graph)
-    U.add_nodes_from(H.nodes(data=True))
-    D.add_nodes_from((v, U.nodes[v]) for v in U)
-    adj, succ, pred = U._adj, D._succ, D._pred  # type: ignore[attr-defined]  # networkx's own dicts
-    default = {t.value: t.default_directed for t in TieType}
-    for u, v, d in H.edges(data=True):
-        if u == v:
-            continue
-        data = adj[u].get(v)
-        if data is None:
-            data = {}
-            adj[u][v] = adj[v][u] = data
-        _merge(data, d, weight)
-        directed = d.get("directed")
-        if directed is None:
-            directed = default.get(d.get("type"), False)
-        for a, b in ((u, v),) if directed else ((u, v), (v, u)):
-            data = succ[a].get(b)
-            if data is None:
-                data = {}
-                succ[a][b] = pred[b][a] = data
-            _merge(data, d, weight)
-    return U, D
+    return _build(_filtered(G, as_of, types, sectors, district), weight, True, True)

@@ -13,9 +13,8 @@ import json
 import pytest
 
 import network.analysis.introductions as intro
-from network.analysis.engine import indexed_views, indexed_views_from_arrays
 from network.analysis.selection import min_strength_graph
-from network.analysis.views import filter_graph
+from network.analysis.views import filter_graph, indexed_views, indexed_views_from_arrays
 from network.cli import main
 from network.cli.analysis import write_json
 from network.report import analyze, analyze_views, clean
