@@ -6,7 +6,7 @@ Run by hand::
     python bench/bench_analysis.py --sizes 1000 10000
 
 For each size the synthetic generator (``data.generate.generate_graph``, average
-degree ~8) builds one network; ``network.report.analyze`` runs on it, and plain
+degree ~8) builds one network; ``network.present.report.analyze`` runs on it, and plain
 NetworkX computes the same measures on the same graph in the same run: the
 views, betweenness (exact, or the same number of sampled sources), constraint,
 effective size, brokerage roles (a Python loop), cut points and bridges,
@@ -47,7 +47,7 @@ from network.analysis.views import (  # noqa: E402
     indexed_views,  # noqa: E402
     undirected_view,
 )
-from network.report import analyze  # noqa: E402
+from network.present.report import analyze  # noqa: E402
 
 try:
     from renkei.data.generate import generate_graph

@@ -187,7 +187,7 @@ def _analysis_views(args: argparse.Namespace):  # noqa: ANN202 - (XU, XD, ties, 
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from network.report import analyze, analyze_views, to_markdown
+    from network.present.report import analyze, analyze_views, to_markdown
 
     views = _analysis_views(args)
     if views is None:
@@ -281,7 +281,7 @@ def write_json(result: dict, out: BinaryIO) -> None:
 
 def cmd_changes(args: argparse.Namespace) -> int:
     from network.analysis.change import compare
-    from network.report import change_to_markdown, clean
+    from network.present.report import change_to_markdown, clean
 
     G = load_graph_from(args)
     before = int(args.before) if args.before.isdigit() else args.before
@@ -380,7 +380,7 @@ def cmd_map(args: argparse.Namespace) -> int:
     out = args.output.lower()
     caption = _map_caption(args, U)
     if out.endswith(".html"):
-        from network.viz import render_map
+        from network.present.map.data import render_map
 
         data: bytes | str = render_map(
             U,
@@ -390,7 +390,7 @@ def cmd_map(args: argparse.Namespace) -> int:
             highlight={"focus": path_nodes, "bridges": path_edges},
         )
     elif out.endswith((".svg", ".png")):
-        from network.picture import scene, to_png, to_svg
+        from network.present.map.picture import scene, to_png, to_svg
 
         sc = scene(
             U, colour_by=args.colour_by, size_by=sizes, highlight=path_nodes, highlight_edges=path_edges, lang=args.lang

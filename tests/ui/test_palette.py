@@ -7,7 +7,7 @@ import math
 
 import networkx as nx
 
-from network.viz import GROUP_COLOURS, _colours, group_order, render_map
+from network.present.map.data import GROUP_COLOURS, _colours, group_order, render_map
 
 
 def _lab(hex_colour: str) -> tuple[float, float, float]:

@@ -8,7 +8,7 @@ as JSON data (``<``, ``>`` and ``&`` escaped) and is put on screen with
 ``textContent`` or ``html.escape`` — never parsed as HTML.
 
 Big networks stay usable: positions are computed in Python
-(:func:`network.layout.compute_layout`) and physics is off above
+(:func:`network.present.map.layout.compute_layout`) and physics is off above
 :data:`PHYSICS_LIMIT` nodes; above :data:`AGGREGATE_LIMIT` nodes the map shows
 groups (communities or sectors) instead of organisations and says so.
 
@@ -34,9 +34,9 @@ from collections.abc import Hashable, Iterable, Mapping
 import networkx as nx
 
 from network.explain import LABELS as _MEASURE_LABELS
-from network.layout import aggregate_graph, compute_layout
 from network.model import STRENGTH_LABELS, Sector, TieType
-from network.viz_page import map_page, vis_assets
+from network.present.map.layout import aggregate_graph, compute_layout
+from network.present.map.page import map_page, vis_assets
 
 __all__ = [
     "render_map",
@@ -439,7 +439,7 @@ def _group_style(colour: str) -> dict:
 
 
 def _positions(G: nx.Graph, layout: str, centre: Hashable | None) -> dict:
-    from network.layout import concentric_layout, grouped_layout
+    from network.present.map.layout import concentric_layout, grouped_layout
 
     if layout in ("sector", "district"):
         return grouped_layout(G, {v: G.nodes[v].get(layout) or "" for v in G})

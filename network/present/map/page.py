@@ -1,6 +1,6 @@
 """The HTML page around a network map: inline vis-network, legend, tooltips, click panel.
 
-:func:`map_page` wraps the compact data built by :mod:`network.viz` into one
+:func:`map_page` wraps the compact data built by :mod:`network.present.map.data` into one
 standalone document.  vis-network's script and stylesheet are the copies
 shipped inside the ``pyvis`` package, inlined (no CDN, no request).  The data
 travels as JSON in a ``<script type="application/json">`` block with ``<``,

@@ -348,7 +348,7 @@ def _group(value: str, attr: str, lang: str) -> str:
 
 def _md(text: object) -> str:
     """A user value as Markdown text: punctuation escaped (no link, image or HTML), controls shown as ``\\x1b``."""
-    from network.export.text import md_text
+    from network.present.export.text import md_text
 
     return md_text(text)
 

@@ -2,8 +2,8 @@
 
 A coordinator takes the map to a meeting or a report.  The picture is drawn
 from the same fixed positions as the interactive map
-(:func:`network.layout.compute_layout`, seeded) and the same colours
-(:mod:`network.viz`), with the legend and the filters written under it.
+(:func:`network.present.map.layout.compute_layout`, seeded) and the same colours
+(:mod:`network.present.map.data`), with the legend and the filters written under it.
 
 Labels follow a level-of-detail rule: organisations are labelled from the
 largest (most central) down, and a label is left out when it would overlap
@@ -29,8 +29,8 @@ from xml.sax.saxutils import escape
 
 import networkx as nx
 
-from network.layout import compute_layout
-from network.viz import _colours, _label, _sizes, _t, group_order
+from network.present.map.data import _colours, _label, _sizes, _t, group_order
+from network.present.map.layout import compute_layout
 
 __all__ = ["scene", "to_svg", "to_png", "japanese_font", "text_width"]
 
