@@ -15,8 +15,8 @@ from renkei.data.generate import generate
 
 from network.analysis.gaps import communities
 from network.analysis.views import undirected_view
+from network.present.map.data import AGGREGATE_LIMIT, community_names
 from network.store import ChangeSet, open_store
-from network.viz import AGGREGATE_LIMIT, community_names
 
 AppTest = pytest.importorskip("streamlit.testing.v1").AppTest
 ROOT = Path(__file__).resolve().parents[2]

@@ -22,9 +22,9 @@ from renkei.ui.parts.survey_scores import scores as survey_scores
 
 from network.analysis.selection import top_brokers
 from network.labels import t
+from network.present.map.data import AGGREGATE_LIMIT, render_map
 from network.store import default_store_url
 from network.survey.scores import score_band
-from network.viz import AGGREGATE_LIMIT, render_map
 
 SIZE_MEASURES = ["none", "degree", "betweenness", "brokerage"]
 #: sizes offered once a survey round has been applied (issue 11 item 7), with their labels
@@ -146,7 +146,7 @@ def drilled(url: str, revision: int, f: Filters, opened: tuple[str, ...], lang_:
     """``(view, names)``: the members of the community opened by a drill-down (``opened`` = community
     keys, outer first) and the breadcrumb's names for them, as the map names them (cached per store
     revision).  Do not modify ``view``."""
-    from network.viz import community_names
+    from network.present.map.data import community_names
 
     names = []
     for i, key in enumerate(opened):

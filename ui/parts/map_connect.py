@@ -1,6 +1,6 @@
 """Map parts: "who connects A and B" and the picture downloads (PNG, SVG) under the map.
 
-Helpers of ``ui/pages/map.py``; the work is :mod:`network.analysis.paths` and :mod:`network.picture`.
+Helpers of ``ui/pages/map.py``; the work is :mod:`network.analysis.paths` and :mod:`network.present.map.picture`.
 """
 
 from __future__ import annotations
@@ -124,7 +124,7 @@ def _group_choices(url: str, revision: int, f: Filters, mode: str, lang_: str) -
         return ds, {d: d for d in ds}
     from network.analysis.gaps import communities
     from network.analysis.views import undirected_view
-    from network.viz import community_names
+    from network.present.map.data import community_names
 
     member = communities(undirected_view(H))
     named = community_names(H, member, lang_)  # as the map and its legend name them
@@ -267,7 +267,7 @@ def picture_downloads(
     The picture is made only when a button is clicked (``sizes`` may be a function giving them then):
     at 2,000 organisations its undirected view alone took half of every run of the map."""
     from network.analysis.views import undirected_view
-    from network.picture import scene, to_png, to_svg
+    from network.present.map.picture import scene, to_png, to_svg
 
     hl = path or {"nodes": [], "edges": []}
     made: dict[str, nx.Graph] = {}
