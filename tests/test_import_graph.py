@@ -38,6 +38,10 @@ RULES: dict[str, tuple[tuple[str, ...], str]] = {
         ("network.store", "network.analysis", "network.cli", "network.survey", "network.model", "ingest", *UI),
         "the date rules sit under the model: they import only network.errors",
     ),
+    "network.taxonomy": (
+        ("network.store", "network.analysis", "network.cli", "network.survey", "network.model", "ingest", *UI),
+        "the sectors and tie types sit under the model: they import only network.errors",
+    ),
     "network.store": (
         (
             "network.cli",
