@@ -159,7 +159,7 @@ def _read_csv(name: str, data: bytes) -> Table:
     return table
 
 
-#: What :func:`network.export.csv_safe` puts an apostrophe before (a spreadsheet would run it as a formula).
+#: What :func:`network.present.export.csv_safe` puts an apostrophe before (a spreadsheet would run it as a formula).
 _NEUTRALISED = tuple("'" + c for c in "=+-@\t\r")
 
 
@@ -173,7 +173,7 @@ def _unquote(cell: str) -> str:
 
 
 def _csv_rows(table: Table, reader: Iterator[list[str]], clean: bool, quoted: bool = True) -> None:
-    """Rows of a CSV; ``quoted`` when the text holds ``'`` (undo :func:`network.export.csv_safe`)."""
+    """Rows of a CSV; ``quoted`` when the text holds ``'`` (undo :func:`network.present.export.csv_safe`)."""
     name = table.file
     rows, numbers = table.rows, table.row_numbers
     for n, row in enumerate(reader, start=1):

@@ -223,7 +223,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "download": ("ダウンロード", "Download"),
     "report": ("報告書", "Report"),
     "map_html": ("現在の地図（HTML、オフラインで開けます）", "Current map (HTML, opens offline)"),
-    # --- planner pages: Trends, Districts (h-reports); measure names come from network/report_labels.py
+    # --- planner pages: Trends, Districts (h-reports); measure names come from network/present/report_labels.py
     "trends": ("推移", "Trends"),
     "districts": ("地区", "Districts"),
     "pl_trends_intro": (
