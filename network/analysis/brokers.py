@@ -70,6 +70,28 @@ def sample_size(n: int, m: int, *, k_max: int = SAMPLE_K, budget: int = SAMPLE_B
     25,000 organisations at average degree 8 — then fewer, never under
     :data:`MIN_K` (256).
 
+    Parameters
+    ----------
+    n : int
+        Number of nodes.
+    m : int
+        Number of edges.
+    k_max : int, optional
+        Most sources (default :data:`SAMPLE_K`).
+    budget : int, optional
+        Work allowed: sources × (nodes + edges) (default :data:`SAMPLE_BUDGET`).
+
+    Returns
+    -------
+    int
+        ``min(k_max, max(MIN_K, budget // (n + m)))``.
+
+    See Also
+    --------
+    betweenness : Uses this many sources when it samples and ``k`` is not given.
+
+    Examples
+    --------
     >>> sample_size(10_000, 40_000), sample_size(100_000, 400_000), sample_size(200_000, 800_000)
     (2048, 500, 256)
     """
@@ -93,12 +115,19 @@ def betweenness(
 
     Parameters
     ----------
-    G : Graph or DiGraph (or an :class:`Indexed` of one); unweighted shortest paths.
-    exact_threshold : exact when ``G`` has at most this many nodes.
-    k : sampled source nodes above the threshold (``None``: :func:`sample_size`).
-    seed : seed of the sample (``random.Random(seed).sample(...)``).
-    engine : ``"igraph"`` (default) or ``"networkx"``.
-    estimator : ``"folded"`` (default, undirected graphs) or ``"networkx"``.
+    G : Graph, DiGraph or Indexed
+        The network (or an :class:`~network.analysis.engine.Indexed` of one); shortest paths
+        are unweighted, and directed on a DiGraph.
+    exact_threshold : int, optional
+        Exact when ``G`` has at most this many nodes (default :data:`EXACT_THRESHOLD`).
+    k : int or None, optional
+        Sampled source nodes above the threshold (``None``: :func:`sample_size`).
+    seed : int, optional
+        Seed of the sample (``random.Random(seed).sample(...)``), default 0.
+    engine : {"igraph", "networkx"}, optional
+        Which library counts the shortest paths (default ``"igraph"``).
+    estimator : {"folded", "networkx"}, optional
+        The sampled estimate (default ``"folded"``; a DiGraph always uses ``"networkx"``).
 
     Returns
     -------
@@ -106,8 +135,22 @@ def betweenness(
         ``values`` (node → betweenness), ``method`` (``"exact"``/``"sampled"``),
         ``k``, ``seed`` and ``estimator`` (``None`` when exact), ``engine``.
 
+    Raises
+    ------
+    ValueError
+        For an unknown ``engine`` or ``estimator``.
+
+    See Also
+    --------
+    sample_size : The default number of sampled sources.
+    network.analysis.centrality.centralization : How far the network leans on one broker.
+
     Notes
     -----
+    Betweenness is Freeman's [1]_: the share of the shortest paths between two other nodes
+    that pass through a node, normalised by the number of such pairs; counted with Brandes'
+    algorithm [2]_ (in igraph) and, above the threshold, from ``k`` sampled sources [3]_.
+
     Exact: equal to ``nx.betweenness_centrality(G, normalized=True)``.
 
     Sampled, ``estimator="networkx"``: equal to
@@ -121,6 +164,15 @@ def betweenness(
     ``1 + (its leaves)``, scaled by ``(non-leaves)/k``.  Unbiased, exact when
     ``k`` covers every non-leaf, and free of the largest source of variance
     (a hub's leaves).
+
+    References
+    ----------
+    .. [1] Freeman, L. C. (1977). A set of measures of centrality based on betweenness.
+       *Sociometry* 40(1), 35–41.
+    .. [2] Brandes, U. (2001). A faster algorithm for betweenness centrality. *Journal of
+       Mathematical Sociology* 25(2), 163–177.
+    .. [3] Brandes, U. and Pich, C. (2007). Centrality estimation in large networks.
+       *International Journal of Bifurcation and Chaos* 17(7), 2303–2318.
 
     Examples
     --------
@@ -210,14 +262,40 @@ def constraint(G: nx.Graph | Indexed, *, weight: bool = False) -> dict:
 
     Parameters
     ----------
-    G : Graph (a DiGraph is symmetrised first).
-    weight : use the edge ``weight`` attribute (NetworkX: ``weight="weight"``).
+    G : Graph, DiGraph or Indexed
+        The network; a DiGraph is symmetrised first (one tie per pair of neighbours).
+    weight : bool, optional
+        Use the edge ``weight`` attribute (NetworkX: ``weight="weight"``); default
+        ``False``, every tie counts 1.
+
+    Returns
+    -------
+    dict
+        Node → constraint (from near 0, many unconnected partners, to 1 and above,
+        one partner or partners all tied to each other); ``nan`` for an isolate.
+
+    See Also
+    --------
+    effective_size : Burt's other measure of structural holes.
+
+    Notes
+    -----
+    Constraint [1]_ measures how much a node's ties lead to partners who are tied to each
+    other: a broker spanning a structural hole has low constraint.  Computed with SciPy
+    sparse products evaluated only at existing ties; equal to ``nx.constraint``.
+
+    References
+    ----------
+    .. [1] Burt, R. S. (1992). *Structural Holes: The Social Structure of Competition*.
+       Harvard University Press.
 
     Examples
     --------
     >>> import networkx as nx
     >>> constraint(nx.star_graph(2))[0]
     0.5
+    >>> constraint(nx.path_graph(3))
+    {0: 1.0, 1: 0.5, 2: 1.0}
     """
     X = _undirected(G)
     w = X.weight if weight else np.ones(len(X.src))
@@ -240,17 +318,44 @@ def effective_size(G: nx.Graph | Indexed) -> dict:
     Unweighted (Borgatti's form): ``n - 2t/n`` with ``n`` the number of
     neighbours and ``t`` the ties among them.  Isolates: ``nan``.
 
+    Parameters
+    ----------
+    G : Graph, DiGraph or Indexed
+        The network; a DiGraph is symmetrised first.  Ties are unweighted.
+
+    Returns
+    -------
+    dict
+        Node → effective size (its number of partners less their redundancy); ``nan``
+        for an isolate.
+
+    See Also
+    --------
+    constraint : Burt's other measure of structural holes.
+
     Notes
     -----
+    Effective size [1]_ counts a node's partners less the redundancy among them; the
+    unweighted, undirected form is Borgatti's simplification [2]_.
+
     NetworkX's general (weighted/directed) branch differs from Burt's
     definition (NetworkX PR #8906) and returns ``nan`` for nodes with only
     in-ties (issue #2661); the analysis uses the undirected, unweighted form.
+
+    References
+    ----------
+    .. [1] Burt, R. S. (1992). *Structural Holes: The Social Structure of Competition*.
+       Harvard University Press.
+    .. [2] Borgatti, S. P. (1997). Structural holes: unpacking Burt's redundancy measures.
+       *Connections* 20(1), 35–38.
 
     Examples
     --------
     >>> import networkx as nx
     >>> effective_size(nx.complete_graph(3))[0]
     1.0
+    >>> effective_size(nx.star_graph(3))[0]
+    3.0
     """
     X = _undirected(G)
     deg = X.degree.astype(float)
@@ -269,10 +374,53 @@ def brokerage_arrays(D: nx.DiGraph | Indexed, group: np.ndarray) -> np.ndarray:
 
     For every 2-path ``i → j → k`` with ``i, j, k`` distinct and no arc
     ``i → k``, broker ``j`` is counted in the role given by the groups of
-    ``i, j, k`` (the C routine ``brokerage_R`` of R's sna).  Computed with
-    ``T = AᵀA``, ``X = A_sᵀA`` and ``Y = AᵀA_s`` at the arcs of ``A`` (``A_s``:
-    the arcs within a group; :func:`~network.analysis.engine.masked_matmul`):
-    the closed 2-paths through each arc ``j → k``.
+    ``i, j, k`` (the C routine ``brokerage_R`` of R's sna).
+
+    Parameters
+    ----------
+    D : DiGraph or Indexed
+        The directed view (an undirected tie is two arcs).
+    group : numpy.ndarray
+        Integer group code of every node, in the node order of ``D`` (for example the
+        first array of ``Indexed.codes("sector")``).
+
+    Returns
+    -------
+    numpy.ndarray
+        ``n × 5`` array of int64: row ``v`` holds ``v``'s counts as coordinator, itinerant,
+        representative, gatekeeper and liaison (:data:`ROLES`).
+
+    Raises
+    ------
+    ValueError
+        When ``D`` is undirected.
+
+    See Also
+    --------
+    brokerage_roles : The same counts by node name, with a total.
+
+    Notes
+    -----
+    The roles are Gould and Fernandez's [1]_: coordinator (all three in one group),
+    itinerant (``i`` and ``k`` in one group, ``j`` outside it), representative (``j`` in
+    ``i``'s group, ``k`` outside), gatekeeper (``j`` in ``k``'s group, ``i`` outside) and
+    liaison (three groups).  Computed with ``T = AᵀA``, ``X = A_sᵀA`` and ``Y = AᵀA_s`` at
+    the arcs of ``A`` (``A_s``: the arcs within a group;
+    :func:`~network.analysis.engine.masked_matmul`): the closed 2-paths through each arc
+    ``j → k``.
+
+    References
+    ----------
+    .. [1] Gould, R. V. and Fernandez, R. M. (1989). Structures of mediation: a formal
+       approach to brokerage in transaction networks. *Sociological Methodology* 19, 89–126.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> import numpy as np
+    >>> D = nx.DiGraph([("a", "b"), ("b", "c")])
+    >>> brokerage_arrays(D, np.array([0, 0, 1])).tolist()
+    [[0, 0, 0, 0, 0], [0, 0, 1, 0, 0], [0, 0, 0, 0, 0]]
     """
     X = _as_indexed(D)
     if not X.directed:
@@ -328,15 +476,36 @@ def brokerage_roles(D: nx.DiGraph | Indexed, *, attr: str = "sector") -> dict:
 
     Parameters
     ----------
-    D : DiGraph — the directed view (an undirected tie is two arcs).
-    attr : node attribute defining the groups (``"sector"``, ``"district"``…);
-        a missing value is a group of its own (``""``).
+    D : DiGraph or Indexed
+        The directed view (an undirected tie is two arcs).
+    attr : str, optional
+        Node attribute defining the groups (default ``"sector"``; ``"district"``…); a
+        missing value is a group of its own (``""``).
 
     Returns
     -------
     dict
         node → ``{"coordinator", "itinerant", "representative", "gatekeeper",
         "liaison", "total"}`` raw counts, equal to ``sna::brokerage(g, cl)$raw.nli``.
+
+    Raises
+    ------
+    ValueError
+        When ``D`` is undirected.
+
+    See Also
+    --------
+    brokerage_arrays : The counts as an array, for a group code per node.
+
+    Notes
+    -----
+    For every 2-path ``i → j → k`` with no arc ``i → k``, the broker ``j`` is counted in one
+    of the five roles of [1]_, given by the groups of ``i``, ``j`` and ``k``.
+
+    References
+    ----------
+    .. [1] Gould, R. V. and Fernandez, R. M. (1989). Structures of mediation: a formal
+       approach to brokerage in transaction networks. *Sociological Methodology* 19, 89–126.
 
     Examples
     --------
@@ -359,7 +528,26 @@ def brokerage_roles(D: nx.DiGraph | Indexed, *, attr: str = "sector") -> dict:
 def cut_points(G: nx.Graph | Indexed) -> list:
     """Cut points (articulation points) of the undirected view, in node order.
 
-    Same set as ``nx.articulation_points(G)``; computed by igraph.
+    Parameters
+    ----------
+    G : Graph, DiGraph or Indexed
+        The network; a DiGraph is symmetrised first.
+
+    Returns
+    -------
+    list
+        The nodes whose removal splits their component, in the node order of ``G``
+        (empty for an empty network).
+
+    Notes
+    -----
+    Same set as ``nx.articulation_points(G)``; computed by igraph with the depth-first
+    search of Hopcroft and Tarjan [1]_.
+
+    References
+    ----------
+    .. [1] Hopcroft, J. and Tarjan, R. (1973). Algorithm 447: efficient algorithms for graph
+       manipulation. *Communications of the ACM* 16(6), 372–378.
 
     Examples
     --------
