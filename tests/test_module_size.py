@@ -20,10 +20,6 @@ KNOWN: dict[str, str] = {
     "ingest/enrich.py": "being split (stop 19, h-ingest)",
     "ingest/importer.py": "being split (stop 19, h-ingest)",
     "network/labels.py": "becoming a package of vocabularies (stop 19, h-labels)",
-    "network/analysis/brokers.py": (
-        "374 lines of which the numpydoc sections (issue 13) made 562; its code was not to change in"
-        " that stop: to split, brokerage_arrays/brokerage_roles into their own module (stop 19, h-split)"
-    ),
 }
 
 
