@@ -37,10 +37,12 @@ from pathlib import Path
 from ingest.formats.wordmap import apply_word_map, load_word_map
 from ingest.headers import REQUIRED, detect_kind, parse_kind
 from ingest.normalise import clean_text
-from ingest.plan import _count, _Plan
+from ingest.plan import _count, _Plan, row_count
 from ingest.readers import Source, Table, load_sources
 from ingest.records import _orgs, _participations, _ties
 from ingest.report import FileInfo, ImportReport, RowError, write_rejects
+from ingest.stream import is_streamed
+from ingest.tiestream import StreamedTies, TieSpill
 from ingest.validate import REASONS
 from network.errors import ValidationError
 from network.model import Sector
@@ -72,6 +74,7 @@ def plan_import(
     report: ImportReport | None = None,
     compare_ties: bool = True,
     default_sector: str = "",
+    stream: bool | None = None,
 ) -> tuple[ChangeSet, ImportReport, dict]:
     """Validate and resolve ``tables`` against ``store``: ``(changes, report, bad_rows)``.
 
@@ -80,7 +83,12 @@ def plan_import(
     stored ties to count created/updated/unchanged ones (a real import takes
     those counts from the store's write instead).  ``default_sector`` (a code) is the
     sector of a new organisation whose row gives none and whose kind and name tell none.
+    ``stream`` (default: when a table is streamed, :mod:`ingest.stream`): keep no tie records;
+    ``changes.ties`` is then a :class:`~ingest.tiestream.StreamedTies`, its records made
+    from a temporary file as they are written.
     """
+    if stream is None:
+        stream = any(is_streamed(t) for t in tables)
     with _bulk():
         return _plan(
             tables,
@@ -89,6 +97,7 @@ def plan_import(
             report=report or ImportReport(),
             compare_ties=compare_ties,
             default_sector=default_sector,
+            stream=stream,
         )
 
 
@@ -100,20 +109,25 @@ def _plan(
     report: ImportReport,
     compare_ties: bool,
     default_sector: str = "",
+    stream: bool = False,
 ) -> tuple[ChangeSet, ImportReport, dict]:
     plan = _Plan(store, report)
     plan.default_sector = default_sector
+    plan.spill = TieSpill() if stream else None
+    slots: list[tuple[int, Table]] = []  # where a streamed table's reading errors go, once it is read
     forced = parse_kind(kind) if kind else None
     by_kind: dict[str, list[Table]] = {k: [] for k in REQUIRED}
     for table in tables:
         report.errors += table.errors
+        if is_streamed(table):
+            slots.append((len(report.errors), table))
         if not table.headers:
             if not table.errors:
                 report.files.append(FileInfo(table.file, None, table.encoding, 0))
             continue
         k = forced or detect_kind(table.headers, table.hint)
         if k is None:
-            report.files.append(FileInfo(table.file, None, table.encoding, len(table.rows)))
+            report.files.append(FileInfo(table.file, None, table.encoding, row_count(table)))
             report.errors.append(
                 RowError(
                     table.file, 1, "", ",".join(map(clean_text, table.headers)), REASONS["unknown_kind"], "unknown_kind"
@@ -124,18 +138,23 @@ def _plan(
     _orgs(by_kind["orgs"], plan)
     for table in by_kind["ties"]:
         _ties(table, plan)
+    if plan.spill is not None:
+        plan.streamed = StreamedTies(plan.spill.ids, plan.spill.read)
+        plan.duplicates += plan.streamed.duplicates
     for table in by_kind["participations"]:
-        _participations(table, plan)
+        _participations(table.whole() if is_streamed(table) else table, plan)  # type: ignore[attr-defined]
     if plan.duplicates:
         report.warnings.append(
             f"{plan.duplicates} tie rows repeat an earlier one (same ends, type, start and "
             f"project); the last one is kept / 同じ連携の重複行 {plan.duplicates} 件（後の行を採用）"
         )
     _count(plan, compare_ties)
+    for at, table in reversed(slots):
+        report.errors[at:at] = table.read_errors  # type: ignore[attr-defined]
     report.merged = {oid: list(o.aliases) for oid, o in plan.orgs.items() if o.aliases}
     changes = ChangeSet(
         orgs=list(plan.orgs.values()),
-        ties=list(plan.ties.values()),
+        ties=plan.tie_records(),  # type: ignore[arg-type]
         activities=list(plan.activities.values()),
         participations=list(plan.participations.values()),
     )
@@ -226,7 +245,12 @@ def _import(
     default_sector: str = "",
 ) -> ImportReport:
     report = ImportReport(dry_run=dry_run)
-    tables = apply_word_map(load_sources(paths, local=local), load_word_map(word_map), kind)  # --map (ingest.formats)
+    words = load_word_map(word_map)
+    tables = load_sources(paths, local=local)
+    for t in tables:
+        if is_streamed(t) and words:
+            t.word_map = (words, kind)  # type: ignore[attr-defined]  # its chunks are mapped as they are read
+    tables = apply_word_map(tables, words, kind)  # --map (ingest.formats); a streamed table: its headers now
     changes, report, bad_data = plan_import(
         tables, store=store, kind=kind, report=report, compare_ties=dry_run, default_sector=default_sector
     )

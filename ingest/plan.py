@@ -10,7 +10,8 @@ and :mod:`ingest.importer`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import NamedTuple
 
 from ingest.controls import control_errors
 from ingest.formats.custom import custom_columns, kept_message
@@ -18,6 +19,8 @@ from ingest.headers import map_headers, missing_column_reason
 from ingest.readers import Table
 from ingest.report import FileInfo, ImportReport, RowError
 from ingest.resolve import AmbiguousName, Resolver, UnknownName
+from ingest.stream import is_streamed
+from ingest.tiestream import TieSpill
 from ingest.validate import REASONS
 from network.model import ORG_FIELDS, TIE_FIELDS, Activity, Org, Participation, Tie
 
@@ -60,6 +63,13 @@ class _Plan:
         self.unknown_shown = 0
         self.duplicates = 0
         self.default_sector = ""
+        #: stream mode (:mod:`ingest.tiestream`): ties go to a file on disk, not to :attr:`ties`
+        self.spill: TieSpill | None = None
+        self.streamed: Sequence[Tie] | None = None
+
+    def tie_records(self) -> Sequence[Tie]:
+        """The ties to write: those kept, or (stream mode) those made again from the spill as they are written."""
+        return self.streamed if self.streamed is not None else list(self.ties.values())
 
     def reject(self, table: Table, row: list, number: int, errors: list[RowError], kind: str) -> None:
         self.report.errors += errors
@@ -82,8 +92,8 @@ class _Plan:
         return None
 
 
-def _open(table: Table, kind: str, plan: _Plan) -> tuple | None:
-    """Report a table's columns; ``(pairs, labels, custom, bad rows, width)``, or ``None`` when refused."""
+def _open(table: Table, kind: str, plan: _Plan) -> _Opened | None:
+    """Report a table's columns (:class:`_Opened`), or ``None`` when a required one is missing (every row refused)."""
     hm = map_headers(table.headers, kind)
     custom = custom_columns(table.headers, set(hm.columns.values()) | _repeated(table.headers, hm), kind)
     info = FileInfo(table.file, kind, table.encoding, len(table.rows), dict(hm.labels), custom.ignored)
@@ -100,17 +110,48 @@ def _open(table: Table, kind: str, plan: _Plan) -> tuple | None:
     if hm.missing:
         for f in hm.missing:
             plan.report.errors.append(RowError(table.file, 1, f, "", missing_column_reason(kind, f), "missing_column"))
-        plan.report.count(kind).rejected += len(table.rows)
-        plan.report.count(kind).read += len(table.rows)
+        info.rows = n = row_count(table)
+        plan.report.count(kind).rejected += n
+        plan.report.count(kind).read += n
         return None
-    pairs = list(hm.columns.items())
-    labels = hm.labels
-    bad = table.bad_rows
-    free = [(c.header, c.index) for c in custom.columns]  # custom fields are free text
-    for e in control_errors(table, pairs, labels, free_text=free):  # ingest.controls: the rule per field
-        plan.report.errors.append(e)
-        bad.add(e.row)
-    return pairs, labels, custom, bad, len(table.headers)
+    return _Opened(list(hm.columns.items()), hm.labels, custom, len(table.headers), info)
+
+
+class _Opened(NamedTuple):
+    """A table's mapped columns (``(field, index)`` pairs), their labels, its custom columns, width and report."""
+
+    pairs: list[tuple[str, int]]
+    labels: dict[str, str]
+    custom: object
+    width: int
+    info: FileInfo
+
+
+def row_count(table: Table) -> int:
+    """How many rows ``table`` has (a streamed table is read through once to know)."""
+    if is_streamed(table):
+        for _ in table.chunks():  # type: ignore[attr-defined]
+            pass
+        return table.n_rows  # type: ignore[attr-defined]
+    return len(table.rows)
+
+
+def _parts(table: Table, opened: _Opened, found: list[RowError]) -> Iterator[tuple[Table, set[int]]]:
+    """``(rows, bad row numbers)`` of ``table``: itself, or its chunks when streamed (:mod:`ingest.stream`).
+
+    Cells holding a refused character (:mod:`ingest.controls`, the rule per field) are added to
+    ``found`` and their rows to the bad ones.  After the last chunk the report gives the rows read.
+    """
+    parts = table.chunks() if is_streamed(table) else (table,)  # type: ignore[attr-defined]
+    free = [(c.header, c.index) for c in opened.custom.columns]  # type: ignore[attr-defined]  # free text
+    for part in parts:
+        bad = part.bad_rows
+        for e in control_errors(part, opened.pairs, opened.labels, free_text=free):
+            found.append(e)
+            bad.add(e.row)
+        yield part, bad
+    if is_streamed(table):
+        opened.info.rows = table.n_rows  # type: ignore[attr-defined]
 
 
 def _values(table: Table, row: list, number: int, pairs: list, custom: object) -> dict:
@@ -121,19 +162,26 @@ def _values(table: Table, row: list, number: int, pairs: list, custom: object) -
 
 
 def _rows(table: Table, kind: str, plan: _Plan) -> Iterable[tuple[list, int, dict, dict]]:
+    """Each good row of ``table`` with its values and labels; bad cells reported as they are found.
+
+    A row's own problems are the caller's to report: for organisations they come after every
+    table's bad cells (all rows are validated, then matched), so a streamed table's chunks may
+    add theirs as they go.
+    """
     opened = _open(table, kind, plan)
     if opened is None:
         return
-    pairs, labels, custom, bad, width = opened
+    pairs, labels, custom, width = opened.pairs, opened.labels, opened.custom, opened.width
     counts = plan.report.count(kind)
-    for row, number in zip(table.rows, table.row_numbers, strict=True):
-        counts.read += 1
-        if number in bad:
-            plan.reject(table, row, number, [], kind)
-            continue
-        if len(row) < width:
-            row = row + [None] * (width - len(row))
-        yield row, number, _values(table, row, number, pairs, custom), labels
+    for part, bad in _parts(table, opened, plan.report.errors):
+        for row, number in zip(part.rows, part.row_numbers, strict=True):
+            counts.read += 1
+            if number in bad:
+                plan.reject(table, row, number, [], kind)
+                continue
+            if len(row) < width:
+                row = row + [None] * (width - len(row))
+            yield row, number, _values(table, row, number, pairs, custom), labels
 
 
 def _repeated(headers: list, hm: object) -> set[int]:
@@ -152,15 +200,16 @@ def _count(plan: _Plan, compare_ties: bool) -> None:
     report, store = plan.report, plan.store
     for oid, org in plan.orgs.items():
         _tally(report.count("orgs"), plan.before.get(oid), org)
-    if plan.ties:
+    ties = plan.tie_records()
+    if ties:
         c = report.count("ties")
         if not compare_ties:
-            c.created = len(plan.ties)  # provisional: import_files corrects it from the store's counts
+            c.created = len(ties)  # provisional: import_files corrects it from the store's counts
         else:
             has = store is not None and store.counts().get("ties", 0) > 0  # type: ignore[attr-defined]
             old_ties = {t.id: t for t in store.ties()} if has else {}  # type: ignore[attr-defined]
-            for tid, tie in plan.ties.items():
-                _tally(c, old_ties.get(tid), tie)
+            for tie in ties:
+                _tally(c, old_ties.get(tie.id), tie)
     if plan.participations:
         old_acts = {a.id: a for a in store.activities()} if store is not None else {}  # type: ignore[attr-defined]
         old_parts = (

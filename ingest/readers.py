@@ -23,6 +23,7 @@ from ingest.csvfile import _read_csv
 from ingest.encoding import decode_bytes
 from ingest.guard import apply_limits, upload_problem
 from ingest.jsonfile import _read_json
+from ingest.stream import open_csv
 from ingest.table import Source, Table
 from ingest.xlsxfile import _read_xlsx
 
@@ -86,7 +87,9 @@ def load_sources(sources: list[Source], *, local: bool = False) -> list[Table]:
 
     A file on disk is measured before it is read, so an over-size one is never loaded.
     ``local=True`` (the command line): paths are read whatever their size and number
-    of rows — those limits protect uploads, and ``(name, bytes)`` sources keep them.
+    of rows — those limits protect uploads, and ``(name, bytes)`` sources keep them —
+    and a plain CSV comes back as a :class:`~ingest.stream.StreamedTable`, its rows
+    read in chunks when the importer asks for them (bounded memory, any length).
     """
     tables: list[Table] = []
     for src in sources:
@@ -99,6 +102,10 @@ def load_sources(sources: list[Source], *, local: bool = False) -> list[Table]:
             problem = upload_problem(name, min(size, 1) if local else size)
             if problem is not None:
                 tables.append(Table(name, "", errors=[problem]))
+                continue
+            streamed = open_csv(path, name) if local else None  # a plain CSV: read in chunks (ingest.stream)
+            if streamed is not None:
+                tables.append(streamed)
                 continue
             tables += read_checked(name, path.read_bytes(), local=local)
             continue

@@ -9,9 +9,11 @@ it is given.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ingest.identity import examine
 from ingest.normalise import clean_text, normalise_name
-from ingest.plan import _column_order, _open, _Plan, _rows, _values
+from ingest.plan import _column_order, _open, _Opened, _parts, _Plan, _rows, _values
 from ingest.readers import Table
 from ingest.report import PossibleDuplicate, RowError
 from ingest.resolve import AmbiguousName, NoSector
@@ -77,31 +79,54 @@ def _orgs(tables: list[Table], plan: _Plan) -> None:
 
 
 def _ties(table: Table, plan: _Plan) -> None:
-    """Every tie row of ``table``: the fast path (:mod:`ingest.tierows`) first, the full validation for the rest."""
+    """Every tie row of ``table``, kept (or, in stream mode, spilled to disk: :mod:`ingest.tiestream`)."""
     opened = _open(table, "ties", plan)
     if opened is None:
         return
-    pairs, labels, custom, bad, width = opened
-    fast = None if custom.columns else TieRows(dict(pairs), table.file, plan.resolver.resolve)
-    plan.report.count("ties").read += len(table.rows)
-    ties = plan.ties
-    for row, number in zip(table.rows, table.row_numbers, strict=True):
-        if number in bad:
-            plan.reject(table, row, number, [], "ties")
-            continue
-        tie = fast.tie(row) if fast is not None else None
-        if tie is not None:
+    at, found = len(plan.report.errors), []
+    if plan.spill is not None:
+        add = plan.spill.add
+        for tie in tie_stream(table, opened, plan, found):
+            add(tie)
+    else:
+        ties = plan.ties
+        for tie in tie_stream(table, opened, plan, found):
             if tie.id in ties:
                 plan.duplicates += 1
             ties[tie.id] = tie
-            continue
-        if len(row) < width:
-            row = row + [None] * (width - len(row))
-        _tie_row(table, plan, row, number, _values(table, row, number, pairs, custom), labels)
+    plan.report.errors[at:at] = found  # a table's bad cells come before its bad rows
 
 
-def _tie_row(table: Table, plan: _Plan, row: list, number: int, values: dict, labels: dict) -> None:
-    """One tie row the full way: a tie, or every reason the row is bad."""
+def tie_stream(
+    table: Table, opened: _Opened, plan: _Plan, found: list[RowError], *, first: bool = True
+) -> Iterator[Tie]:
+    """The tie of each good row of ``table``, in order: the fast path (:mod:`ingest.tierows`), else the full way.
+
+    ``first``: the planning read — rows counted, bad rows reported (their cells to ``found``).
+    Otherwise a read again of the same rows (:mod:`ingest.tiestream`), reporting nothing.
+    """
+    pairs, labels, custom, width = opened.pairs, opened.labels, opened.custom, opened.width
+    fast = None if custom.columns else TieRows(dict(pairs), table.file, plan.resolver.resolve)  # type: ignore[attr-defined]
+    counts = plan.report.count("ties")
+    for part, bad in _parts(table, opened, found):
+        counts.read += len(part.rows)
+        for row, number in zip(part.rows, part.row_numbers, strict=True):
+            if number in bad:
+                plan.reject(table, row, number, [], "ties")
+                continue
+            tie = fast.tie(row) if fast is not None else None
+            if tie is None:
+                if len(row) < width:
+                    row = row + [None] * (width - len(row))
+                tie, errors = _tie_row(table, plan, number, _values(table, row, number, pairs, custom), labels)
+                if tie is None:
+                    plan.reject(table, row, number, errors, "ties")
+                    continue
+            yield tie
+
+
+def _tie_row(table: Table, plan: _Plan, number: int, values: dict, labels: dict) -> tuple[Tie | None, list[RowError]]:
+    """One tie row the full way: ``(tie, [])``, or ``(None, every reason the row is bad)``."""
     draft, errors = validate_tie_row(values, file=table.file, row=number, labels=labels)
     custom, bad_custom = values["custom"]
     if bad_custom:
@@ -120,9 +145,7 @@ def _tie_row(table: Table, plan: _Plan, row: list, number: int, values: dict, la
             if not draft.directed and t < s:
                 s, t = t, s
             tid = tie_id_for(s, t, draft.type, draft.start, draft.project, draft.directed)
-            if tid in plan.ties:
-                plan.duplicates += 1
-            plan.ties[tid] = Tie(
+            tie = Tie(
                 tid,
                 s,
                 t,
@@ -139,14 +162,14 @@ def _tie_row(table: Table, plan: _Plan, row: list, number: int, values: dict, la
                 table.file,
                 custom=custom,
             )
-            return
+            return tie, []
     else:  # a bad cell: still report unknown or ambiguous organisations of the row
         for f in ("source", "target"):
             ref = clean_text(values.get(f))
             if ref:
                 plan.ref(ref, table.file, number, labels[f], errors)
         errors.sort(key=_column_order(table))
-    plan.reject(table, row, number, errors, "ties")
+    return None, errors
 
 
 def _participations(table: Table, plan: _Plan) -> None:
