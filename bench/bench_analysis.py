@@ -6,7 +6,7 @@ Run by hand::
     python bench/bench_analysis.py --sizes 1000 10000
 
 For each size the synthetic generator (``data.generate.generate_graph``, average
-degree ~8) builds one network; ``network.report.analyze`` runs on it, and plain
+degree ~8) builds one network; ``network.present.report.analyze`` runs on it, and plain
 NetworkX computes the same measures on the same graph in the same run: the
 views, betweenness (exact, or the same number of sampled sources), constraint,
 effective size, brokerage roles (a Python loop), cut points and bridges,
@@ -41,9 +41,13 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from network.analysis.brokers import SAMPLE_K, betweenness, brokerage_roles  # noqa: E402
-from network.analysis.engine import Indexed, indexed_views  # noqa: E402
-from network.analysis.views import directed_view, undirected_view  # noqa: E402
-from network.report import analyze  # noqa: E402
+from network.analysis.engine import Indexed  # noqa: E402
+from network.analysis.views import (  # noqa: E402
+    directed_view,
+    indexed_views,  # noqa: E402
+    undirected_view,
+)
+from network.present.report import analyze  # noqa: E402
 
 try:
     from renkei.data.generate import generate_graph

@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     Path(args.dir).mkdir(parents=True, exist_ok=True)
     # warm the imports once, so the first size does not pay for the disk cache
     subprocess.run(
-        [sys.executable, "-c", "import network.cli, network.report, igraph, scipy.sparse"], cwd=ROOT, check=True
+        [sys.executable, "-c", "import network.cli, network.present.report, igraph, scipy.sparse"], cwd=ROOT, check=True
     )
     times = []
     for n in sizes:

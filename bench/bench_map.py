@@ -11,7 +11,7 @@ first request after the server started (loads the graph, lays it out, renders);
 per server start), and the last column the part of it spent inside the map's
 own page (iframe start → first drawing: parsing vis-network, building, drawing).
 
-Also reported: the time :func:`network.viz.render_map` takes in Python and the
+Also reported: the time :func:`network.present.map.data.render_map` takes in Python and the
 size of its HTML.  Target (issue 4): under 2 s at 2,000 organisations.  Above the
 drawing limit (3,000) the map shows communities; *drill down* is the time from
 opening one community (``?group=KEY``, the link a click on it follows; warm, in a
@@ -38,8 +38,8 @@ sys.path.insert(0, str(ROOT))
 
 from renkei.data.generate import generate  # noqa: E402
 
+from network.present.map.data import render_map  # noqa: E402
 from network.store import ChangeSet, open_store  # noqa: E402
-from network.viz import render_map  # noqa: E402
 from tests.ui.live_app import is_local, launch, map_frame, serve  # noqa: E402
 
 TIES_PER_ORG = 3

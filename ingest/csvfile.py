@@ -1,7 +1,7 @@
 """CSV (and TSV) files → :class:`~ingest.table.Table`: delimiter, cells, undecodable bytes per row.
 
 The encoding comes from :func:`ingest.encoding.decode_bytes`.  A cell that
-:func:`network.export.csv_safe` neutralised (``'=1+1``) is read back as it was.
+:func:`network.present.export.csv_safe` neutralised (``'=1+1``) is read back as it was.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def _read_csv(name: str, data: bytes) -> Table:
     return table
 
 
-#: What :func:`network.export.csv_safe` puts an apostrophe before (a spreadsheet would run it as a formula).
+#: What :func:`network.present.export.csv_safe` puts an apostrophe before (a spreadsheet would run it as a formula).
 _NEUTRALISED = tuple("'" + c for c in "=+-@\t\r")
 
 
@@ -53,7 +53,7 @@ def _unquote(cell: str) -> str:
 
 
 def _csv_rows(table: Table, reader: Iterator[list[str]], clean: bool, quoted: bool = True) -> None:
-    """Rows of a CSV; ``quoted`` when the text holds ``'`` (undo :func:`network.export.csv_safe`)."""
+    """Rows of a CSV; ``quoted`` when the text holds ``'`` (undo :func:`network.present.export.csv_safe`)."""
     name = table.file
     rows, numbers = table.rows, table.row_numbers
     for n, row in enumerate(reader, start=1):

@@ -187,10 +187,10 @@ def write_rejects(path: str, errors: list[RowError], rows: dict[tuple[str, int],
 
     Columns: file, row, column, value, reason, code, data (the row's cells as a
     JSON object keyed by the headers as written).  Every cell goes through
-    :func:`network.export.csv_safe`, as the exports do: a value a spreadsheet
+    :func:`network.present.export.csv_safe`, as the exports do: a value a spreadsheet
     would run as a formula (``=cmd|' /C calc'!A0``) gets a leading apostrophe.
     """
-    from network.export import csv_safe
+    from network.present.export import csv_safe
 
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")

@@ -157,7 +157,7 @@ def test_project_participations_into_ties(db, capsys):
 def test_min_strength_gives_the_apps_answer(tmp_path, capsys):
     """``--min-strength`` on the command line is the app's slider: the same rule, the same result."""
     from network.analysis.selection import min_strength_graph
-    from network.report import analyze
+    from network.present.report import analyze
 
     db = str(tmp_path / "s.db")
     assert main(["--store", db, "demo"]) == 0

@@ -25,18 +25,47 @@ RULES: dict[str, tuple[tuple[str, ...], str]] = {
             "network.analysis",
             "network.cli",
             "network.survey",
-            "network.report",
-            "network.export",
-            "network.viz",
+            "network.present",
             "network.accounts",
             "ingest",
             *UI,
         ),
         "the model is the bottom layer: it imports only network.errors",
     ),
+    "network.arrays": (
+        (
+            "network.store",
+            "network.analysis",
+            "network.cli",
+            "network.survey",
+            "network.present",
+            "network.accounts",
+            "ingest",
+            *UI,
+        ),
+        "the tie rules and the network as arrays sit on the model: stores and analysis both read them",
+    ),
     "network.fiscal": (
         ("network.store", "network.analysis", "network.cli", "network.survey", "network.model", "ingest", *UI),
         "the date rules sit under the model: they import only network.errors",
+    ),
+    "network.taxonomy": (
+        (
+            "network.store",
+            "network.analysis",
+            "network.cli",
+            "network.survey",
+            "network.present",
+            "network.arrays",
+            "network.model",
+            "ingest",
+            *UI,
+        ),
+        "the sectors and tie types sit under the model: they import only network.errors",
+    ),
+    "network.survey.questions": (
+        ("network", "ingest", *UI),
+        "the questionnaire's words sit under the survey model and the stores: they import nothing of Renkei",
     ),
     "network.store": (
         (
@@ -49,11 +78,7 @@ RULES: dict[str, tuple[tuple[str, ...], str]] = {
             "network.survey.paper",
             "network.survey.letters",
             "network.hosts",
-            "network.report",
-            "network.export",
-            "network.viz",
-            "network.annual",
-            "network.picture",
+            "network.present",
             "ingest",
             *UI,
         ),
@@ -64,10 +89,7 @@ RULES: dict[str, tuple[tuple[str, ...], str]] = {
             "network.store",
             "network.cli",
             "network.survey",
-            "network.report",
-            "network.export",
-            "network.viz",
-            "network.annual",
+            "network.present",
             "network.accounts",
             "ingest",
             *UI,
@@ -75,8 +97,20 @@ RULES: dict[str, tuple[tuple[str, ...], str]] = {
         "analysis works on graphs it is given: no store, no input, no app",
     ),
     "ingest": (
-        ("network.cli", "network.analysis", "network.report", "network.viz", "network.annual", *UI),
-        "imports read files into the store: no commands, no analysis, no app",
+        (
+            "network.cli",
+            "network.analysis",
+            "network.present.report",
+            "network.present.map",
+            "network.present.annual",
+            *UI,
+        ),
+        "imports read files into the store: no commands, no analysis, no reports, no app"
+        " (the exports' cell rules, network.present.export.csv_safe, are shared)",
+    ),
+    "network.present": (
+        ("network.cli", "ingest", *UI),
+        "presentation turns results into text, files and pictures: no commands, no imports, no app",
     ),
     "network.cli": (UI, "the command line never imports the app"),
     "network": (("network.cli", *UI), "library code never imports the command line or the app"),
@@ -190,3 +224,21 @@ def test_command_modules_have_no_import_side_effects(path: Path) -> None:
         if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith(("network", "ingest")):
             private = [a.name for a in node.names if a.name.startswith("_")]
             assert not private, f"{path.name}:{node.lineno}: imports private names {private}"
+
+
+def test_analysis_takes_no_language() -> None:
+    """Labels are presentation: no function of network.analysis has a ``lang`` parameter or imports the labels."""
+    found = []
+    for path in sorted((ROOT / "network" / "analysis").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                names = [a.arg for a in node.args.args + node.args.kwonlyargs + node.args.posonlyargs]
+                if "lang" in names:
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}(lang)")
+        found += [
+            f"{path.relative_to(ROOT)}:{line} imports {name}"
+            for name, line in _imports(path)
+            if _starts(name, "network.labels") or _starts(name, "network.explain")
+        ]
+    assert not found, found

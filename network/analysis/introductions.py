@@ -7,7 +7,9 @@ or in different communities.  Pairs are ranked by their Adamic–Adar index
 ``nx.adamic_adar_index``), multiplied by ``same_area_bonus`` when both are in
 the same district.  Each suggestion names the best introducer — the common
 partner with the strongest ties to both (highest weaker tie strength, then
-highest total weight) — and a one-line reason in Japanese and English.
+highest total weight) — and the facts a reason is written from (the two groups, the
+shared district, the boundaries crossed); the words are presentation's
+(:func:`network.present.introductions.reason_text`): the analysis takes no language.
 
 Examples
 --------
@@ -20,8 +22,8 @@ Examples
 >>> s = suggest_introductions(U)[0]
 >>> s["a"], s["b"], s["introducer"]
 ('a', 'b', 'c')
->>> s["reason"]["en"]
-'A (NPO / civic group) and B (Company) share 1 partner; C knows both well.'
+>>> s["a_group"], s["b_group"], s["common_partners"], s["across"]
+('npo', 'company', 1, ['sector'])
 """
 
 from __future__ import annotations
@@ -31,20 +33,10 @@ import numpy as np
 import scipy.sparse as sp
 
 from network.analysis.engine import Indexed, heavy_sum
-from network.model import Sector
 
 __all__ = ["suggest_introductions"]
 
 _CHUNK_WORK = 4_000_000  # 2-paths expanded per chunk of rows (bounds the memory of one product)
-
-
-def _label(group: str, attr: str, lang: str) -> str:
-    if attr == "sector":
-        try:
-            return Sector(group).label(lang)
-        except ValueError:
-            pass
-    return group or ("不明" if lang == "ja" else "unknown")
 
 
 def suggest_introductions(
@@ -64,26 +56,69 @@ def suggest_introductions(
 
     Parameters
     ----------
-    U : Graph — the undirected view (edge ``strength`` and ``weight`` used to pick
-        the introducer).
-    org : only pairs that include this organisation.
-    sector : only pairs with at least one organisation whose ``attr`` is this.
-    attr : group attribute whose boundary a suggestion should cross.
-    membership : node → community; pairs in different communities also qualify.
-    area : node attribute of the area; a same-area pair's score is multiplied
-        by ``same_area_bonus``.
-    top : number of suggestions.
-    hub_degree : a common partner with more partners than this adds to a pair's
+    U : Graph or Indexed
+        The undirected view (:func:`~network.analysis.views.undirected_view`); the edge
+        ``strength`` and ``weight`` pick the introducer.
+    org : str or None, optional
+        Only pairs that include this organisation (it is ``a``).
+    sector : str or None, optional
+        Only pairs with at least one organisation whose ``attr`` is this.
+    attr : str, optional
+        Group attribute whose boundary a suggestion should cross (default ``"sector"``).
+    membership : dict or None, optional
+        Node → community; pairs in different communities also qualify.
+    area : str, optional
+        Node attribute of the area (default ``"district"``); a same-area pair's score is
+        multiplied by ``same_area_bonus``.
+    same_area_bonus : float, optional
+        Factor on the score of a pair in the same (known) area, default 1.5.
+    top : int, optional
+        Number of suggestions (default 20; equal scores are ordered by the two ids).
+    hub_degree : int, optional
+        A common partner with more partners than this (default 300) adds to a pair's
         score but does not make it a candidate on its own.
-    between : ``(x, y)`` — only pairs of an organisation whose ``attr`` is ``x`` (``a``) and
+    between : tuple of (str, str) or None, optional
+        ``(x, y)`` — only pairs of an organisation whose ``attr`` is ``x`` (``a``) and
         one whose ``attr`` is ``y`` (``b``), crossing a boundary or not (the introductions
         that would close a gap between two sectors, or inside one when ``x == y``).
 
     Returns
     -------
     list of dict
-        ``{"a", "b", "introducer", "score", "adamic_adar", "common_partners",
-        "same_area", "across", "reason": {"ja", "en"}}``, best first.
+        ``{"a", "b", "introducer", "a_name", "b_name", "introducer_name", "score",
+        "adamic_adar", "common_partners", "same_area", "across", "a_group", "b_group",
+        "group_attr", "area"}``, best first (``area``: the shared district, or ``None``);
+        empty below three organisations or without ties.
+
+    Notes
+    -----
+    A candidate pair shares at least one partner, is not tied, and crosses a boundary
+    (different ``attr``, or different communities).  Its score is the Adamic–Adar index
+    [1]_, ``Σ 1/log(deg(w))`` over the common partners ``w`` (as ``nx.adamic_adar_index``),
+    one of the best-performing neighbourhood predictors of new ties in [2]_, multiplied
+    by ``same_area_bonus`` for a same-area pair.  The introducer is the common partner
+    with the strongest weaker tie to the two, then the largest weaker weight, then the
+    largest total weight.
+
+    References
+    ----------
+    .. [1] Adamic, L. A. and Adar, E. (2003). Friends and neighbors on the Web. *Social
+       Networks* 25(3), 211–230.
+    .. [2] Liben-Nowell, D. and Kleinberg, J. (2007). The link-prediction problem for social
+       networks. *Journal of the American Society for Information Science and Technology*
+       58(7), 1019–1031.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> U = nx.Graph([("a", "c"), ("b", "c"), ("c", "d")])
+    >>> nx.set_node_attributes(U, {"a": "npo", "b": "company", "c": "intermediary", "d": "npo"}, "sector")
+    >>> [(s["a"], s["b"], s["introducer"]) for s in suggest_introductions(U)]
+    [('a', 'b', 'c'), ('b', 'd', 'c')]
+    >>> round(suggest_introductions(U)[0]["adamic_adar"], 3)  # 1 / log(3): c has three partners
+    0.91
+    >>> [(s["a"], s["b"]) for s in suggest_introductions(U, org="d")]
+    [('d', 'b')]
     """
     X = U if isinstance(U, Indexed) else Indexed(U)
     n = X.n
@@ -237,21 +272,6 @@ def _suggestion(
         return nd[v].get("name") or str(v)
 
     n_common = len(common)
-    ga, gb = groups[g[a]], groups[g[b]]
-    ja = (
-        f"{name(va)}（{_label(ga, attr, 'ja')}）と{name(vb)}（{_label(gb, attr, 'ja')}）は"
-        f"共通の連携先が{n_common}団体あり、{name(best)}が両者と強くつながっています。"
-    )
-    en = (
-        f"{name(va)} ({_label(ga, attr, 'en')}) and {name(vb)} ({_label(gb, attr, 'en')}) "
-        f"share {n_common} partner{'s' if n_common != 1 else ''}; {name(best)} knows both well."
-    )
-    if same_area:
-        ja += f"同じ地区（{areas[a]}）です。"
-        en += f" Same district ({areas[a]})."
-    if across_comm:
-        ja += "異なるグループ（コミュニティ）に属しています。"
-        en += " They sit in different communities."
     across = [k for k, f in (("sector" if attr == "sector" else attr, across_group), ("community", across_comm)) if f]
     return {
         "a": va,
@@ -265,5 +285,8 @@ def _suggestion(
         "common_partners": n_common,
         "same_area": same_area,
         "across": across,
-        "reason": {"ja": ja, "en": en},
+        "a_group": groups[g[a]],
+        "b_group": groups[g[b]],
+        "group_attr": attr,
+        "area": str(areas[a]) if same_area else None,
     }

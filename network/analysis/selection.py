@@ -33,6 +33,7 @@ from datetime import date
 import networkx as nx
 
 from network.analysis.years import fiscal_years_of
+from network.arrays import DEFAULT_STRENGTH, tie_strength  # the tie rules, once (network/arrays.py)
 from network.model import fiscal_year
 
 __all__ = [
@@ -45,8 +46,6 @@ __all__ = [
     "top_brokers",
 ]
 
-#: The strength a tie without one counts as (the middle of the 1–5 continuum), as in the views.
-DEFAULT_STRENGTH = 3
 #: The share of organisations (by brokerage, at least one) the map marks as brokers.
 BROKER_SHARE = 0.1
 
@@ -87,13 +86,6 @@ def ego_graph(G: nx.MultiDiGraph, centre: str, radius: int = 1) -> nx.MultiDiGra
     return G.subgraph(near).copy()
 
 
-def _strength(d: Mapping) -> int:
-    try:
-        return int(d.get("strength") or DEFAULT_STRENGTH)
-    except (TypeError, ValueError):
-        return DEFAULT_STRENGTH
-
-
 def min_strength_graph(G: nx.MultiDiGraph, minimum: int) -> nx.MultiDiGraph:
     """The network keeping every organisation but only ties of strength ``minimum`` or more.
 
@@ -131,7 +123,7 @@ def min_strength_graph(G: nx.MultiDiGraph, minimum: int) -> nx.MultiDiGraph:
     H.graph.update(G.graph)
     H.add_nodes_from(G.nodes(data=True))
     # (u, v, key, data): a multigraph takes 4-tuples, which types-networkx does not list
-    H.add_edges_from((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True) if _strength(d) >= minimum)  # type: ignore[misc]
+    H.add_edges_from((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True) if tie_strength(d) >= minimum)  # type: ignore[misc]
     return H
 
 

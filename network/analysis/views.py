@@ -38,17 +38,39 @@ from datetime import date
 
 import networkx as nx
 
+from network.analysis._arrays import indexed_views, indexed_views_from_arrays, select
+from network.arrays import tie_directed, tie_strength, tie_weight
 from network.model import as_of_label, as_of_period, tie_active  # noqa: F401 - tie_active is part of this API
 
-__all__ = ["tie_active", "filter_graph", "undirected_view", "directed_view", "views", "period_of"]
+__all__ = [
+    "tie_active",
+    "filter_graph",
+    "undirected_view",
+    "directed_view",
+    "views",
+    "period_of",
+    "indexed_views",
+    "indexed_views_from_arrays",
+    "select",
+]
 
 
 def period_of(when: str | int | date | None) -> tuple[str | None, str | None]:
     """Return the ``(first, last)`` ISO days a date or a fiscal year stands for.
 
-    An ``int`` (or ``"FY2024"``/``"2024年度"``/``"令和6年度"``) is a fiscal year (April–March);
-    an ISO date is one day (:func:`network.model.as_of_period`, shared with the stores).
+    Parameters
+    ----------
+    when : str, int, date or None
+        An ``int`` (or ``"FY2024"``/``"2024年度"``/``"令和6年度"``) is a fiscal year (April–March);
+        an ISO date is one day (:func:`network.model.as_of_period`, shared with the stores).
 
+    Returns
+    -------
+    (str or None, str or None)
+        The first and last day, ``(None, None)`` for ``None`` (every tie).
+
+    Examples
+    --------
     >>> period_of(2024)
     ('2024-04-01', '2025-03-31')
     >>> period_of("2024-06-01")
@@ -136,19 +158,45 @@ def _filtered(G, as_of, types, sectors, district):  # type: ignore[no-untyped-de
 
 
 def _merge(data: dict, attrs: dict, weight: str | None) -> None:
-    s = attrs.get("strength") or 3
-    w = attrs.get(weight) if weight else 1.0
-    w = float(s if w is None else w)
-    if w != w:  # nan
-        w = 1.0
-    data["weight"] = data.get("weight", 0.0) + w
-    data["strength"] = max(data.get("strength", 0), int(s))
+    """Add one tie to its pair's edge data (the rules of :mod:`network.arrays`)."""
+    data["weight"] = data.get("weight", 0.0) + tie_weight(attrs, weight)
+    data["strength"] = max(data.get("strength", 0), tie_strength(attrs))
     data["ties"] = data.get("ties", 0) + 1
     t = attrs.get("type")
     if t is not None:
         types = data.setdefault("types", [])
         if t not in types:
             types.append(t)
+
+
+def _build(H: nx.MultiDiGraph, weight: str | None, undirected: bool, directed: bool) -> tuple[nx.Graph, nx.DiGraph]:
+    """The one NetworkX view builder: the undirected view, the directed one, or both in one pass."""
+    U: nx.Graph = nx.Graph()
+    D: nx.DiGraph = nx.DiGraph()
+    U.graph.update(H.graph)
+    D.graph.update(H.graph)
+    if undirected:
+        U.add_nodes_from(H.nodes(data=True))
+    if directed:
+        D.add_nodes_from((v, U.nodes[v]) for v in U) if undirected else D.add_nodes_from(H.nodes(data=True))
+    adj, succ, pred = U._adj, D._succ, D._pred  # type: ignore[attr-defined]  # networkx's own dicts: no view per lookup
+    for u, v, d in H.edges(data=True):
+        if u == v:
+            continue
+        if undirected:
+            data = adj[u].get(v)
+            if data is None:
+                data = {}
+                adj[u][v] = adj[v][u] = data
+            _merge(data, d, weight)
+        if directed:
+            for a, b in ((u, v),) if tie_directed(d) else ((u, v), (v, u)):
+                data = succ[a].get(b)
+                if data is None:
+                    data = {}
+                    succ[a][b] = pred[b][a] = data
+                _merge(data, d, weight)
+    return U, D
 
 
 def undirected_view(
@@ -164,29 +212,42 @@ def undirected_view(
 
     Parameters
     ----------
-    G : MultiDiGraph following the ``load_graph`` conventions.
-    as_of, types, sectors, district : filters, see :func:`filter_graph`.
-    weight : tie attribute summed into the edge ``weight`` (``None``: count ties).
+    G : MultiDiGraph
+        A graph following the ``load_graph`` conventions.
+    as_of : ISO date, fiscal year (int) or None
+        Keep ties running then (:func:`filter_graph`).
+    types : str, iterable of str or None
+        Tie types to keep.
+    sectors : str, iterable of str or None
+        Sectors of the organisations to keep.
+    district : str, iterable of str or None
+        Districts of the organisations to keep.
+    weight : str or None
+        Tie attribute summed into the edge ``weight`` (``None``: count ties); the rules of
+        :func:`network.arrays.tie_weight` (missing: the strength; NaN: 1.0).
 
     Returns
     -------
     Graph
-        One edge per tied pair with ``weight``, ``strength`` (max), ``ties``, ``types``.
+        One edge per tied pair with ``weight``, ``strength`` (max), ``ties``, ``types``; every
+        organisation that passes the filters, tied or not.  Self-ties are dropped.
+
+    Notes
+    -----
+    Several ties between two organisations (a funding tie and a collaboration, or one in each
+    direction) are one edge: the measures of the undirected view (betweenness, constraint,
+    communities …) ask whether and how strongly two organisations are tied, not how often.
+
+    Examples
+    --------
+    >>> M = nx.MultiDiGraph()
+    >>> _ = M.add_edge("a", "b", key="t1", type="collaboration", strength=4)
+    >>> _ = M.add_edge("b", "a", key="t2", type="funding", strength=2)
+    >>> U = undirected_view(M)
+    >>> U["a"]["b"]["weight"], U["a"]["b"]["strength"], U["a"]["b"]["ties"], U["a"]["b"]["types"]
+    (6.0, 4, 2, ['collaboration', 'funding'])
     """
-    H = _filtered(G, as_of, types, sectors, district)
-    U: nx.Graph = nx.Graph()
-    U.graph.update(H.graph)
-    U.add_nodes_from(H.nodes(data=True))
-    adj = U._adj  # type: ignore[attr-defined]  # networkx's own dict (not in its stubs): no view per lookup
-    for u, v, d in H.edges(data=True):
-        if u == v:
-            continue
-        data = adj[u].get(v)
-        if data is None:
-            U.add_edge(u, v)
-            data = adj[u][v]
-        _merge(data, d, weight)
-    return U
+    return _build(_filtered(G, as_of, types, sectors, district), weight, True, False)[0]
 
 
 def directed_view(
@@ -200,36 +261,36 @@ def directed_view(
 ) -> nx.DiGraph:
     """The directed simple view: a directed tie is one arc, an undirected tie two.
 
-    Parameters are those of :func:`undirected_view`.
+    Parameters
+    ----------
+    G : MultiDiGraph
+        A graph following the ``load_graph`` conventions.
+    as_of : ISO date, fiscal year (int) or None
+        Keep ties running then (:func:`filter_graph`).
+    types : str, iterable of str or None
+        Tie types to keep.
+    sectors : str, iterable of str or None
+        Sectors of the organisations to keep.
+    district : str, iterable of str or None
+        Districts of the organisations to keep.
+    weight : str or None
+        As in :func:`undirected_view`.
 
     Returns
     -------
     DiGraph
-        One arc per ordered tied pair with ``weight``, ``strength``, ``ties``, ``types``.
-    """
-    H = _filtered(G, as_of, types, sectors, district)
-    D: nx.DiGraph = nx.DiGraph()
-    D.graph.update(H.graph)
-    D.add_nodes_from(H.nodes(data=True))
-    succ = D._succ  # type: ignore[attr-defined]  # networkx's own dict (not in its stubs)
-    for u, v, d in H.edges(data=True):
-        if u == v:
-            continue
-        directed = d.get("directed")
-        if directed is None:
-            from network.model import TieType
+        One arc per ordered tied pair with ``weight``, ``strength``, ``ties``, ``types``.  A tie
+        without ``directed`` takes its type's default (:func:`network.arrays.tie_directed`).
 
-            try:
-                directed = TieType(d.get("type")).default_directed
-            except ValueError:
-                directed = False
-        for a, b in ((u, v),) if directed else ((u, v), (v, u)):
-            data = succ[a].get(b)
-            if data is None:
-                D.add_edge(a, b)
-                data = succ[a][b]
-            _merge(data, d, weight)
-    return D
+    Examples
+    --------
+    >>> M = nx.MultiDiGraph()
+    >>> _ = M.add_edge("f", "n", key="t1", type="funding")
+    >>> _ = M.add_edge("n", "c", key="t2", type="collaboration")
+    >>> sorted(directed_view(M).edges())
+    [('c', 'n'), ('f', 'n'), ('n', 'c')]
+    """
+    return _build(_filtered(G, as_of, types, sectors, district), weight, False, True)[1]
 
 
 def views(
@@ -243,38 +304,32 @@ def views(
 ) -> tuple[nx.Graph, nx.DiGraph]:
     """Both views in one pass: ``(undirected_view(G, …), directed_view(G, …))``.
 
+    Parameters
+    ----------
+    G : MultiDiGraph
+        A graph following the ``load_graph`` conventions.
+    as_of : ISO date, fiscal year (int) or None
+        Keep ties running then (:func:`filter_graph`).
+    types : str, iterable of str or None
+        Tie types to keep.
+    sectors : str, iterable of str or None
+        Sectors of the organisations to keep.
+    district : str, iterable of str or None
+        Districts of the organisations to keep.
+    weight : str or None
+        As in :func:`undirected_view`.
+
+    Returns
+    -------
+    (Graph, DiGraph)
+        The two views, sharing node attribute dicts.
+
+    Examples
+    --------
     >>> import networkx as nx
     >>> M = nx.MultiDiGraph([("a", "b")])
     >>> U, D = views(M)
     >>> U.number_of_edges(), D.number_of_edges()
     (1, 2)
     """
-    from network.model import TieType
-
-    H = _filtered(G, as_of, types, sectors, district)
-    U: nx.Graph = nx.Graph()
-    D: nx.DiGraph = nx.DiGraph()
-    U.graph.update(H.graph)
-    D.graph.update(H.graph)
-    U.add_nodes_from(H.nodes(data=True))
-    D.add_nodes_from((v, U.nodes[v]) for v in U)
-    adj, succ, pred = U._adj, D._succ, D._pred  # type: ignore[attr-defined]  # networkx's own dicts
-    default = {t.value: t.default_directed for t in TieType}
-    for u, v, d in H.edges(data=True):
-        if u == v:
-            continue
-        data = adj[u].get(v)
-        if data is None:
-            data = {}
-            adj[u][v] = adj[v][u] = data
-        _merge(data, d, weight)
-        directed = d.get("directed")
-        if directed is None:
-            directed = default.get(d.get("type"), False)
-        for a, b in ((u, v),) if directed else ((u, v), (v, u)):
-            data = succ[a].get(b)
-            if data is None:
-                data = {}
-                succ[a][b] = pred[b][a] = data
-            _merge(data, d, weight)
-    return U, D
+    return _build(_filtered(G, as_of, types, sectors, district), weight, True, True)

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from network.cli import accounts, analysis, copy, data, enrich, planner, serve, survey
 from network.errors import RenkeiError, ValidationError
-from network.export.text import shown
+from network.present.export.text import shown
 
 __all__ = ["main", "build_parser", "EXIT_CODES"]
 

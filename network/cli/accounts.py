@@ -18,8 +18,8 @@ import sys
 
 from network.cli.shell import table, user_of
 from network.errors import ValidationError
-from network.export.text import shown, terminal_json
 from network.history import HISTORY_COLUMNS, history_rows
+from network.present.export.text import shown, terminal_json
 from network.store import default_store_url, open_store
 
 __all__ = ["register"]

@@ -12,8 +12,6 @@ import json
 import sys
 from typing import BinaryIO
 
-import numpy as np
-
 from network.cli.shell import (
     add_min_strength,
     as_json,
@@ -168,7 +166,7 @@ def _map_caption(args: argparse.Namespace, U) -> list[str]:  # noqa: ANN001 - a 
 
 def _analysis_views(args: argparse.Namespace):  # noqa: ANN202 - (XU, XD, ties, as_of) or None
     """The two views straight from the store's arrays (no NetworkX graph), or ``None`` to use the graph."""
-    from network.analysis.engine import indexed_views_from_arrays
+    from network.analysis.views import indexed_views_from_arrays, select
     from network.store.base import ORG_COLUMNS, load_arrays
 
     if args.sector_attr not in ORG_COLUMNS:
@@ -176,28 +174,20 @@ def _analysis_views(args: argparse.Namespace):  # noqa: ANN202 - (XU, XD, ties, 
     columns = tuple(dict.fromkeys(("name", "sector", "district", args.sector_attr)))  # what the report shows
     with open_store(args.store) as store:
         T = load_arrays(store, args.as_of, columns)
-    types, sectors = type_codes(args.types), sector_codes(args.sectors)
-    XU, XD = indexed_views_from_arrays(
-        T, types=types, sectors=sectors, district=args.district, min_strength=getattr(args, "min_strength", None) or 1
-    )
-    keep = np.ones(T.m, dtype=bool)  # ties counted as analyze() counts them after its filters
-    if types is not None:
-        ok = np.array([t in set(types) for t in T.types], dtype=bool)
-        keep &= ok[T.type.astype(np.int64)] if len(ok) else False
-    if (getattr(args, "min_strength", None) or 1) > 1:
-        keep &= T.strength >= args.min_strength
-    for attr, values in (("sector", sectors), ("district", args.district)):
-        if values is not None:
-            wanted = {values} if isinstance(values, str) else set(values)
-            node_ok = np.fromiter((x in wanted for x in T.orgs[attr]), dtype=bool, count=T.n)
-            keep &= node_ok[T.source] & node_ok[T.target]
-    ties, as_of = int(keep.sum()), T.as_of
-    del T, keep
+    filters = {
+        "types": type_codes(args.types),
+        "sectors": sector_codes(args.sectors),
+        "district": args.district,
+        "min_strength": getattr(args, "min_strength", None) or 1,
+    }
+    XU, XD = indexed_views_from_arrays(T, **filters)
+    ties, as_of = int(select(T, **filters)[1].sum()), T.as_of  # ties counted as analyze() counts them
+    del T
     return XU, XD, ties, as_of
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from network.report import analyze, analyze_views, to_markdown
+    from network.present.report import analyze, analyze_views, to_markdown
 
     views = _analysis_views(args)
     if views is None:
@@ -291,7 +281,7 @@ def write_json(result: dict, out: BinaryIO) -> None:
 
 def cmd_changes(args: argparse.Namespace) -> int:
     from network.analysis.change import compare
-    from network.report import change_to_markdown, clean
+    from network.present.report import change_to_markdown, clean
 
     G = load_graph_from(args)
     before = int(args.before) if args.before.isdigit() else args.before
@@ -390,7 +380,7 @@ def cmd_map(args: argparse.Namespace) -> int:
     out = args.output.lower()
     caption = _map_caption(args, U)
     if out.endswith(".html"):
-        from network.viz import render_map
+        from network.present.map.data import render_map
 
         data: bytes | str = render_map(
             U,
@@ -400,7 +390,7 @@ def cmd_map(args: argparse.Namespace) -> int:
             highlight={"focus": path_nodes, "bridges": path_edges},
         )
     elif out.endswith((".svg", ".png")):
-        from network.picture import scene, to_png, to_svg
+        from network.present.map.picture import scene, to_png, to_svg
 
         sc = scene(
             U, colour_by=args.colour_by, size_by=sizes, highlight=path_nodes, highlight_edges=path_edges, lang=args.lang

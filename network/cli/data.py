@@ -219,7 +219,7 @@ def cmd_project(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from network.export import export_bytes
+    from network.present.export import export_bytes
 
     G = load_graph_from(args, args.as_of)
     data = export_bytes(G, args.format)

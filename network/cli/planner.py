@@ -46,7 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _centre(args: argparse.Namespace, G) -> object:  # type: ignore[no-untyped-def]
     """The centre from --centre or RENKEI_CENTRE, checked; else guessed (said on stderr)."""
-    from network.annual import resolve_centre
+    from network.present.annual import resolve_centre
 
     centre, guessed = resolve_centre(G, getattr(args, "centre", None) or os.environ.get("RENKEI_CENTRE"))
     if guessed:
@@ -62,7 +62,7 @@ def _fy(text: str) -> int:
 
 def cmd_trend(args: argparse.Namespace) -> int:
     from network.analysis.trend import trend
-    from network.annual import trend_text
+    from network.present.annual import trend_text
 
     G = load_graph_from(args)
     rows = trend(G, _fy(args.first), _fy(args.last), centre=_centre(args, G))
@@ -74,8 +74,8 @@ def cmd_whatif(args: argparse.Namespace) -> int:
     from network.analysis.views import undirected_view
     from network.analysis.whatif import what_if
     from network.analysis.years import year_view
-    from network.annual import whatif_text
-    from network.report import clean
+    from network.present.annual import whatif_text
+    from network.present.report import clean
 
     G = load_graph_from(args)
     by_name = {str(d.get("name")): v for v, d in G.nodes(data=True)}
@@ -88,7 +88,7 @@ def cmd_whatif(args: argparse.Namespace) -> int:
 
 def _survey(args: argparse.Namespace, year: int) -> dict | None:
     """The newest applied survey round of ``year`` or earlier (:func:`network.survey.scores.applied_section`)."""
-    from network.report import clean
+    from network.present.report import clean
     from network.survey.scores import applied_section
 
     with open_store(args.store) as store:
@@ -96,7 +96,7 @@ def _survey(args: argparse.Namespace, year: int) -> dict | None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from network.annual import annual_report, annual_to_markdown
+    from network.present.annual import annual_report, annual_to_markdown
 
     fmt = args.format or (
         "pdf"
@@ -111,7 +111,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     data = annual_report(G, year=_fy(args.year) if args.year else None, centre=_centre(args, G))
     data["survey"] = _survey(args, data["year"])
     if fmt == "pdf":
-        from network.pdf_report import render_pdf
+        from network.present.pdf_report import render_pdf
 
         emit(args, render_pdf(data, lang=args.lang))
     else:

@@ -103,7 +103,7 @@ def table(rows: list[dict], columns: list[str], fmt: str) -> str:
 
     No stored value reaches the terminal raw (docs/trust.md, "Exports never break").
     """
-    from network.export.text import clean, shown, terminal_json
+    from network.present.export.text import clean, shown, terminal_json
 
     if fmt == "json":
         return terminal_json(rows, indent=1) + "\n"
@@ -111,7 +111,7 @@ def table(rows: list[dict], columns: list[str], fmt: str) -> str:
         import csv
         import io
 
-        from network.export import csv_safe
+        from network.present.export import csv_safe
 
         buf = io.StringIO()
         w = csv.writer(buf)

@@ -28,14 +28,11 @@ from dataclasses import dataclass, field
 from typing import Protocol, Self, runtime_checkable
 
 import networkx as nx
-import numpy as np
 
-from network.model import Activity, Org, Participation, Tie, TieType
+from network.arrays import ORG_COLUMNS, GraphArrays, arrays_from_graph  # here for the stores and callers
+from network.model import Activity, Org, Participation, Tie
 
 __all__ = ["ChangeSet", "WriteResult", "AuditEntry", "Store", "GraphArrays", "ORG_COLUMNS", "arrays_from_graph"]
-
-#: Organisation columns :class:`GraphArrays` carries by default (what the analysis shows and groups by).
-ORG_COLUMNS = ("name", "sector", "kind", "prefecture", "city", "district")
 
 
 @dataclass
@@ -78,77 +75,6 @@ class AuditEntry:
     before: dict | None
     after: dict | None
     batch: str = ""
-
-
-@dataclass
-class GraphArrays:
-    """The stored network as columns and edge arrays: what ``load_arrays()`` returns.
-
-    The same organisations (in the same order) and ties as :meth:`Store.load_graph`, without one
-    Python object per tie: ``ids[i]`` is organisation ``i``, ``orgs[col][i]`` its column ``col``;
-    tie ``e`` runs ``source[e] → target[e]`` (positions in ``ids``), of type
-    ``types[type[e]]``, ``directed[e]``, ``strength[e]`` (1–5) and ``weight[e]``.
-
-    >>> a = GraphArrays(["a", "b"], {"name": ["A", "B"]}, np.array([0]), np.array([1]),
-    ...                 np.array([0], np.int8), ["funding"], np.array([True]), np.array([4], np.int8),
-    ...                 np.array([1.0]))
-    >>> a.n, a.m, a.types[a.type[0]]
-    (2, 1, 'funding')
-    """
-
-    ids: list[str]
-    orgs: dict[str, list]
-    source: np.ndarray
-    target: np.ndarray
-    type: np.ndarray
-    types: list[str]
-    directed: np.ndarray
-    strength: np.ndarray
-    weight: np.ndarray
-    as_of: str | None = None
-
-    @property
-    def n(self) -> int:
-        return len(self.ids)
-
-    @property
-    def m(self) -> int:
-        return len(self.source)
-
-
-def arrays_from_graph(G: nx.MultiDiGraph, columns: Iterable[str] = ORG_COLUMNS) -> GraphArrays:
-    """A :class:`GraphArrays` built from a ``load_graph()`` graph (the fallback of any store).
-
-    A missing ``directed`` takes the type's default direction, a missing ``strength`` is 3 and a
-    missing ``weight`` 1.0, as the analysis views read them.
-
-    >>> G = nx.MultiDiGraph([("a", "b")])
-    >>> arrays_from_graph(G).strength.tolist(), arrays_from_graph(G).types
-    ([3], [''])
-    """
-    ids = list(G)
-    idx = {v: i for i, v in enumerate(ids)}
-    nd = G.nodes
-    orgs = {c: [nd[v].get(c) for v in ids] for c in columns}
-    m = G.number_of_edges()
-    src, dst = np.empty(m, np.int64), np.empty(m, np.int64)
-    code, direc = np.empty(m, np.int16), np.empty(m, bool)
-    st, w = np.empty(m, np.int8), np.empty(m, np.float64)
-    types: dict[str, int] = {}
-    default = {t.value: t.default_directed for t in TieType}
-    for e, (u, v, d) in enumerate(G.edges(data=True)):
-        t = d.get("type") or ""
-        directed = d.get("directed")
-        src[e], dst[e] = idx[u], idx[v]
-        code[e] = types.setdefault(t, len(types))
-        direc[e] = default.get(t, False) if directed is None else bool(directed)
-        try:
-            st[e] = int(d.get("strength") or 3)
-        except (TypeError, ValueError):
-            st[e] = 3
-        weight = d.get("weight")
-        w[e] = 1.0 if weight is None else float(weight)
-    return GraphArrays(ids, orgs, src, dst, code, list(types), direc, st, w, G.graph.get("as_of"))
 
 
 @runtime_checkable

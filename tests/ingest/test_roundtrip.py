@@ -1,7 +1,7 @@
 """A CSV export imported into a fresh store gives the same records (issue 9, minor).
 
 The exporter writes a leading apostrophe before a cell that a spreadsheet
-would run as a formula (``network.export.csv_safe``); the importer removes
+would run as a formula (``network.present.export.csv_safe``); the importer removes
 exactly that apostrophe, and keeps a real one.
 """
 
@@ -12,7 +12,7 @@ import json
 import zipfile
 
 from ingest.importer import import_files
-from network.export import export_bytes
+from network.present.export import export_bytes
 from network.store.sqlite import SQLiteStore
 
 NAMES = ["=1+1 協議会", "+81 株式会社", "-2+3 の会", "@SUM(A1) NPO", "'90年代の会", "''二重", "普通の団体"]

@@ -12,7 +12,7 @@ import networkx as nx
 import pytest
 
 from network.errors import RenkeiError
-from network.export import csv_safe, export_bytes
+from network.present.export import csv_safe, export_bytes
 from network.store.sqlite import SQLiteStore
 from tests.network.store_contract import sample_changes
 

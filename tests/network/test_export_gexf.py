@@ -4,7 +4,7 @@ The schema is gephi/gexf's (``/work/shared/schemas/gexf-1.3``).  Its ``viz.xsd``
 target namespace, so ``viz:`` elements are taken out before the document is validated
 and each ``viz:color`` is validated on its own against viz.xsd's ``color-content``.
 Expected values: the sample network (tests/network/store_contract.py) and the app's
-Okabe–Ito palette (network/viz.py), written out by hand.
+Okabe–Ito palette (network/present/map/data.py), written out by hand.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import pytest
 import xmlschema
 from lxml import etree
 
-from network.export import export_bytes
+from network.present.export import export_bytes
 from network.store.sqlite import SQLiteStore
 from tests.network.store_contract import sample_changes
 
@@ -107,7 +107,7 @@ def test_nodes_coloured_with_the_app_palette(data):
 
 
 def test_palette_is_the_apps():
-    from network.viz import SECTOR_COLOURS
+    from network.present.map.data import SECTOR_COLOURS
 
     for sector, (r, g, b) in PALETTE.items():
         assert SECTOR_COLOURS[sector] == f"#{r:02X}{g:02X}{b:02X}"

@@ -16,7 +16,7 @@ import rustworkx as rx
 import xmlschema
 from lxml import etree
 
-from network.export import export_bytes
+from network.present.export import export_bytes
 from network.store.sqlite import SQLiteStore
 from tests.network.store_contract import sample_changes
 

@@ -19,8 +19,8 @@ import openpyxl
 import pytest
 
 from network.cli import main
-from network.export import FORMATS, export_bytes
 from network.model import Org, Tie
+from network.present.export import FORMATS, export_bytes
 from network.store.base import ChangeSet
 from network.store.sqlite import SQLiteStore
 from tests.network.store_contract import sample_changes

@@ -24,8 +24,8 @@ import pytest
 import xmlschema
 from lxml import etree
 
-from network.export import FORMATS, export_bytes
 from network.model import Org, Tie
+from network.present.export import FORMATS, export_bytes
 from network.store.base import ChangeSet
 from network.store.sqlite import SQLiteStore
 

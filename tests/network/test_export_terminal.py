@@ -15,7 +15,7 @@ from markdown_it import MarkdownIt
 
 from network.cli import main
 from network.model import Org, Tie
-from network.report import analyze, change_to_markdown, to_markdown
+from network.present.report import analyze, change_to_markdown, to_markdown
 from network.store.base import ChangeSet
 from network.store.sqlite import SQLiteStore
 

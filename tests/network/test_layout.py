@@ -12,7 +12,7 @@ import sys
 
 import networkx as nx
 
-from network.layout import compute_layout
+from network.present.map.layout import compute_layout
 
 
 def _network(order):
@@ -35,7 +35,7 @@ def test_same_network_in_another_order_gets_the_same_positions():
 
 def test_positions_do_not_depend_on_the_processs_hash_seed():
     code = (
-        "from tests.network.test_layout import _network; from network.layout import compute_layout;"
+        "from tests.network.test_layout import _network; from network.present.map.layout import compute_layout;"
         "p = compute_layout(_network([f'org-{i:03d}' for i in range(60)]));"
         "print(sorted((k, round(x, 6), round(y, 6)) for k, (x, y) in p.items()))"
     )

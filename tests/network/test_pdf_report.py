@@ -19,9 +19,9 @@ import pytest
 from renkei.data.samples import sample_files
 
 from ingest.importer import import_files
-from network.annual import annual_report, annual_to_markdown
 from network.cli import main
-from network.pdf_report import font_path
+from network.present.annual import annual_report, annual_to_markdown
+from network.present.pdf_report import font_path
 from network.store import open_store
 
 

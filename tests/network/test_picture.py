@@ -1,4 +1,4 @@
-"""The map as a picture (network.picture, ``renkei map``): SVG and PNG with legend and filters."""
+"""The map as a picture (network.present.map.picture, ``renkei map``): SVG and PNG with legend and filters."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import networkx as nx
 from PIL import Image
 
 from network.cli import main
-from network.picture import japanese_font, scene, text_width, to_png, to_svg
-from network.viz import SECTOR_COLOURS
+from network.present.map.data import SECTOR_COLOURS
+from network.present.map.picture import japanese_font, scene, text_width, to_png, to_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from network.picture import scene, to_svg
+from network.present.map.picture import scene, to_svg
 
 
 def test_legend_says_what_the_size_means():

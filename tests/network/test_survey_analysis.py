@@ -22,9 +22,9 @@ import json
 
 import pytest
 
-from network.annual import annual_report, annual_to_markdown
 from network.cli import main
 from network.model import Org
+from network.present.annual import annual_report, annual_to_markdown
 from network.store.base import ChangeSet
 from network.store.sqlite import SQLiteStore
 from network.survey.apply import apply_round
@@ -156,7 +156,7 @@ def test_annual_pdf_has_the_survey_section(world, tmp_path):
     from tests.network.test_pdf_report import text
 
     store, _ = world
-    from network.pdf_report import render_pdf
+    from network.present.pdf_report import render_pdf
 
     sec = survey_section(survey_summary(store, R))
     pdf = tmp_path / "r.pdf"

@@ -25,7 +25,7 @@ from ingest.forms import validate_org_form, validate_tie_form
 from ingest.importer import import_files
 from ingest.normalise import display_name
 from network.errors import ValidationError
-from network.export import export_bytes
+from network.present.export import export_bytes
 from network.store.base import ChangeSet
 from network.store.sqlite import SQLiteStore
 from tests.trust.conftest import small_network
@@ -142,7 +142,7 @@ def test_formula_names_are_defused_in_csv_export_and_kept_in_json():
     cells = {r["name"] for r in rows}
     for n in FORMULA_NAMES:
         shown = display_name(n)
-        # network.export.csv_safe: a cell starting with = + - @ gets a leading apostrophe
+        # network.present.export.csv_safe: a cell starting with = + - @ gets a leading apostrophe
         assert ("'" + shown if shown[0] in "=+-@" else shown) in cells
         assert shown not in cells or shown[0] not in "=+-@"
     import json

@@ -4,7 +4,7 @@ A store holds the Miyagi sample plus organisations (and a tie) whose name,
 kind, city, district, note, url and project are script payloads.  The real app
 is started (``tests.ui.live_app.serve``, 127.0.0.1 only), every page in the
 sidebar is visited (signing in as admin when a page asks), and the exported map
-(``network.viz.render_map``) is opened directly.  Chromium must report no
+(``network.present.map.data.render_map``) is opened directly.  Chromium must report no
 dialog, no console line with the marker, and no request for the ``x`` image
 the ``onerror`` payloads point at.  A positive control shows the same probes
 do catch an unescaped payload.
@@ -168,7 +168,7 @@ def test_payloads_run_nowhere_in_the_app(chromium: str, store_path: Path, monkey
 def test_payloads_run_nowhere_in_the_exported_map(chromium: str, store_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 
-    from network.viz import render_map
+    from network.present.map.data import render_map
 
     store = open_store(str(store_path))
     html = render_map(store.load_graph(), lang="ja")

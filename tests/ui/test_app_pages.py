@@ -114,19 +114,19 @@ def test_map_ego_network(sample_store: str) -> None:
 
 
 def test_brokers_ranked_by_total(sample_store: str) -> None:
-    from network.report import analyze
+    from network.present.report import analyze
 
     at = _open("brokers")
     result = analyze(open_store(sample_store).load_graph())
     top = max(result["orgs"], key=lambda o: (o["brokerage"]["total"], o["betweenness"]))
     table = at.dataframe[0].value
-    # org_rows(lang="ja") names the name column 団体名 (network.report.org_rows)
+    # org_rows(lang="ja") names the name column 団体名 (network.present.report.org_rows)
     assert table.iloc[0]["団体名"] == top["name"]
     assert len(table) == result["graph"]["nodes"]
 
 
 def test_gaps_lists_introductions(sample_store: str) -> None:
-    from network.report import analyze
+    from network.present.report import analyze
 
     at = _open("gaps")
     result = analyze(open_store(sample_store).load_graph())

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from ingest.importer import import_files
+from network.present.map.data import render_map
 from network.store import open_store
-from network.viz import render_map
 from tests.ui.live_app import ROOT, launch
 
 pytestmark = pytest.mark.browser

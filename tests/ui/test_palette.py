@@ -7,7 +7,7 @@ import math
 
 import networkx as nx
 
-from network.viz import GROUP_COLOURS, _colours, group_order, render_map
+from network.present.map.data import GROUP_COLOURS, group_colours, group_order, render_map
 
 
 def _lab(hex_colour: str) -> tuple[float, float, float]:
@@ -28,7 +28,7 @@ def test_twenty_group_colours_are_pairwise_distinct():
 
 
 def test_communities_1_and_9_differ_and_sort_numerically():
-    colours = _colours("community", range(20))
+    colours = group_colours("community", range(20))
     assert colours[1] != colours[9]
     assert len(set(colours.values())) == 20
     assert list(colours) == list(range(20))

@@ -110,7 +110,7 @@ def test_changes_counts_active_organisations(sample_store):  # noqa: F811
 
 # ------------------------------------------------------------------ Gaps (items 3, 4, 6)
 def _analysis(path):  # noqa: ANN001, ANN202
-    from network.report import analyze
+    from network.present.report import analyze
 
     return analyze(open_store(path).load_graph())
 

@@ -8,9 +8,9 @@ import re
 import networkx as nx
 import pytest
 
-from network.layout import aggregate_graph, compute_layout
-from network.viz import AGGREGATE_LIMIT, PHYSICS_LIMIT, SECTOR_COLOURS, render_map
-from network.viz_page import safe_json, vis_assets
+from network.present.map.data import AGGREGATE_LIMIT, PHYSICS_LIMIT, SECTOR_COLOURS, render_map
+from network.present.map.layout import aggregate_graph, compute_layout
+from network.present.map.page import safe_json, vis_assets
 
 EVIL = "<img src=x onerror=alert(1)>"
 
@@ -62,9 +62,9 @@ def test_names_are_escaped() -> None:
     assert "<img" not in page
     data = _data(page)
     node = {n["id"]: n for n in data["nodes"]}["b"]
-    # the name reaches the page as data and is put on screen with textContent (network.viz_page._JS)
+    # the name reaches the page as data and is put on screen with textContent (network/present/map/map.js)
     assert (node["n"], node["k"]) == (EVIL, EVIL)
-    assert node["label"] == EVIL[:23] + "…"  # labels are cut at 24 characters (network.viz._org_data)
+    assert node["label"] == EVIL[:23] + "…"  # labels are cut at 24 characters (network.present.map.data._org_data)
     script = page.split("<script>")[-1]
     assert "textContent" in script and "innerHTML" not in script and "title" not in script
     # the district was escaped in the legend built in Python when colouring by district
@@ -103,7 +103,7 @@ def test_size_by_measure() -> None:
     G = _sample()
     page = render_map(G, size_by={"a": 4.0, "b": 1.0, "c": 0.0})
     sizes = {n["id"]: n["size"] for n in _data(page)["nodes"]}
-    # area grows with the measure: 8 + 32 * sqrt(x / max) (network.viz._sizes)
+    # area grows with the measure: 8 + 32 * sqrt(x / max) (network.present.map.data._sizes)
     assert sizes == {"a": 40.0, "b": 24.0, "c": 8.0}
 
 

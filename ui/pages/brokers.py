@@ -11,7 +11,7 @@ from renkei.ui.parts.filters import filter_widgets
 from renkei.ui.parts.survey_scores import add_score_columns, applied_section, score_caption, scores
 
 from network.explain import explain, label
-from network.report import org_rows, to_markdown
+from network.present.report import org_rows, to_markdown
 
 ROLES = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison"]
 TOP = 20

@@ -10,7 +10,7 @@ from renkei.ui.parts.common import csv_bytes, empty_store, graph, lang, store, t
 from network.analysis.districts import district_coverage
 from network.analysis.views import undirected_view
 from network.analysis.years import fiscal_years_of, year_view
-from network.report_labels import sector_text
+from network.present.report_labels import sector_text
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

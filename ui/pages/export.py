@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 from renkei.ui.parts.common import analysis, empty_store, graph, lang, store, tr
 
-from network.export import FORMATS, export_bytes
-from network.report import to_markdown
-from network.viz import render_map
+from network.present.export import FORMATS, export_bytes
+from network.present.map.data import render_map
+from network.present.report import to_markdown
 
 MIME = {
     "graphml": "application/xml",

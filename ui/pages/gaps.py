@@ -16,7 +16,7 @@ from renkei.ui.parts.survey_scores import add_score_columns, applied_section, sc
 
 from network.explain import explain, label
 from network.model import Sector
-from network.report import to_markdown
+from network.present.report import to_markdown
 
 
 def _section(title: str, intro: str, df: pd.DataFrame, name: str) -> None:

@@ -22,9 +22,9 @@ from renkei.ui.parts.survey_scores import scores as survey_scores
 
 from network.analysis.selection import top_brokers
 from network.labels import t
+from network.present.map.data import AGGREGATE_LIMIT, render_map
 from network.store import default_store_url
 from network.survey.scores import score_band
-from network.viz import AGGREGATE_LIMIT, render_map
 
 SIZE_MEASURES = ["none", "degree", "betweenness", "brokerage"]
 #: sizes offered once a survey round has been applied (issue 11 item 7), with their labels
@@ -126,7 +126,7 @@ def drilled(url: str, revision: int, f: Filters, opened: tuple[str, ...], lang_:
     revision: finding communities in 20,000 organisations takes seconds).  Do not modify ``view``."""
     from network.analysis.gaps import communities
     from network.analysis.views import undirected_view
-    from network.viz import community_names
+    from network.present.map.data import community_names
 
     names, view = [], filtered_graph(f)
     for key in opened:

@@ -21,8 +21,8 @@ from renkei.ui.parts.common import csv_bytes, empty_store, graph, lang, tr
 from network.analysis.trend import trend_columns
 from network.analysis.whatif import what_if
 from network.analysis.years import fiscal_years_of, year_view
-from network.annual import annual_to_markdown
-from network.report_labels import sector_text
+from network.present.annual import annual_to_markdown
+from network.present.report_labels import sector_text
 
 SHARES = {"cross_sector", "dep_pairs", "dep_cross"}
 CHARTS = [

@@ -15,7 +15,7 @@ from renkei.ui.parts.common import graph, lang, store, tr
 
 from network.analysis.dependence import guess_centre
 from network.analysis.views import undirected_view
-from network.report_labels import lab
+from network.present.report_labels import lab
 
 __all__ = ["plain", "centre_picker", "measure", "trend_rows", "annual_data", "pdf_bytes", "fy_name", "fy_format"]
 
@@ -28,7 +28,7 @@ def plain(text: object) -> str:
 
 
 def measure(key: str) -> str:
-    """A measure's name, the same word as in the printed report (:mod:`network.report_labels`)."""
+    """A measure's name, the same word as in the printed report (:mod:`network.present.report_labels`)."""
     return lab(key, lang())
 
 
@@ -40,7 +40,7 @@ def fy_name(fy: int | None) -> str:
 def fy_format():  # noqa: ANN201 - a format_func
     """A widget ``format_func`` for fiscal years with the language bound now (AppTest calls it later,
     outside the script run, where the session's language cannot be read)."""
-    from network.report_labels import fy_text
+    from network.present.report_labels import fy_text
 
     L = lang()
     return lambda fy: fy_text(fy, L)
@@ -95,19 +95,19 @@ def trend_rows(first: int, last: int, centre: object) -> list[dict]:
 def _annual(revision: int, year: int, centre: object) -> dict:
     from renkei.ui.parts.survey_scores import applied_section
 
-    from network.annual import annual_report
+    from network.present.annual import annual_report
 
     return annual_report(graph(), year=year, centre=centre, survey=applied_section(up_to=year))
 
 
 def annual_data(year: int, centre: object) -> dict:
-    """:func:`network.annual.annual_report`, cached per store revision."""
+    """:func:`network.present.annual.annual_report`, cached per store revision."""
     return _annual(store().revision(), year, centre)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _pdf(revision: int, year: int, centre: object, lang_: str) -> bytes:
-    from network.pdf_report import render_pdf
+    from network.present.pdf_report import render_pdf
 
     return render_pdf(_annual(revision, year, centre), lang=lang_)
 

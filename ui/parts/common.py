@@ -168,13 +168,13 @@ def filtered_graph(f: Filters) -> nx.MultiDiGraph:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _analysis(url: str, revision: int, f: Filters, attr: str) -> dict:
-    from network.report import analyze
+    from network.present.report import analyze
 
     return analyze(_filtered(url, revision, f), sector_attr=attr)
 
 
 def analysis(f: Filters | None = None, *, attr: str = "sector") -> dict:
-    """``network.report.analyze`` of the filtered network, cached per store revision."""
+    """``network.present.report.analyze`` of the filtered network, cached per store revision."""
     return _analysis(default_store_url(), store().revision(), f or Filters(), attr)
 
 
@@ -191,7 +191,7 @@ def org_names() -> dict[str, str]:
 
 def csv_bytes(df: pd.DataFrame) -> bytes:
     """A table as CSV for download: UTF-8 with BOM (Excel), formula-like cells neutralised."""
-    from network.export import csv_safe
+    from network.present.export import csv_safe
 
     return df.map(csv_safe).to_csv(index=False).encode("utf-8-sig")
 

@@ -1,6 +1,6 @@
 """Map parts: "who connects A and B" and the picture downloads (PNG, SVG) under the map.
 
-Helpers of ``ui/pages/map.py``; the work is :mod:`network.analysis.paths` and :mod:`network.picture`.
+Helpers of ``ui/pages/map.py``; the work is :mod:`network.analysis.paths` and :mod:`network.present.map.picture`.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def _choices(H: nx.MultiDiGraph, mode: str, f: Filters) -> tuple[list, dict]:
         return ds, {d: d for d in ds}
     from network.analysis.gaps import communities
     from network.analysis.views import undirected_view
-    from network.viz import community_names
+    from network.present.map.data import community_names
 
     member = communities(undirected_view(H))
     named = community_names(H, member, lang())  # as the map and its legend name them
@@ -142,7 +142,7 @@ def who_connects(H: nx.MultiDiGraph, f: Filters) -> dict | None:
 def picture_downloads(view: nx.Graph, f: Filters, colour_by: str, sizes: dict | None, path: dict | None) -> None:
     """PNG (print resolution) and SVG of the current view, legend and filters written under it."""
     from network.analysis.views import undirected_view
-    from network.picture import scene, to_png, to_svg
+    from network.present.map.picture import scene, to_png, to_svg
 
     U = undirected_view(view) if view.is_multigraph() else view
     hl = path or {"nodes": [], "edges": []}

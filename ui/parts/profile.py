@@ -24,7 +24,7 @@ from network.analysis.brokers import ROLES
 from network.analysis.selection import ego_graph
 from network.errors import NotFound
 from network.labels import t
-from network.viz import render_map
+from network.present.map.data import render_map
 
 __all__ = ["show_profile", "ego_graph", "roles_in_words"]
 

@@ -7,7 +7,7 @@ from renkei.data.samples import sample_files
 
 from ingest.importer import import_files
 from network.cli import main
-from network.export import SUFFIXES, export_bytes
+from network.present.export import SUFFIXES, export_bytes
 from network.store.sqlite import SQLiteStore
 
 #: what every format carries (DESIGN.md: Exports)

@@ -1,7 +1,7 @@
 """The large-network path of ``renkei analyze``: views from the store's arrays, the report
 streamed one organisation at a time.  Every value must equal the NetworkX path's.
 
-Source of the expected values: ``network.report.analyze(store.load_graph())`` on the same store
+Source of the expected values: ``network.present.report.analyze(store.load_graph())`` on the same store
 (the path every correctness test of this folder checks against NetworkX, igraph and R).
 """
 
@@ -13,12 +13,11 @@ import json
 import pytest
 
 import network.analysis.introductions as intro
-from network.analysis.engine import indexed_views, indexed_views_from_arrays
 from network.analysis.selection import min_strength_graph
-from network.analysis.views import filter_graph
+from network.analysis.views import filter_graph, indexed_views, indexed_views_from_arrays
 from network.cli import main
 from network.cli.analysis import write_json
-from network.report import analyze, analyze_views, clean
+from network.present.report import analyze, analyze_views, clean
 from network.store.sqlite import SQLiteStore
 
 

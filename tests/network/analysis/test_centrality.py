@@ -132,7 +132,7 @@ def test_centralization_undefined_below_three():
 
 
 def test_report_carries_closeness_and_centralization():
-    from network.report import analyze, org_rows
+    from network.present.report import analyze, org_rows
 
     M = nx.MultiDiGraph()
     K = nx.krackhardt_kite_graph()

@@ -49,7 +49,7 @@ def test_brokers_and_density_change():
 
 
 def test_change_markdown_lists_the_changes():
-    from network.report import change_to_markdown
+    from network.present.report import change_to_markdown
 
     r = compare(history(), 2023, 2024)
     ja = change_to_markdown(r, names={"d": "D会", "e": "E会"})

@@ -10,7 +10,7 @@ import networkx as nx
 
 from network.analysis.community import describe_communities
 from network.analysis.gaps import community_ties
-from network.report import analyze, to_markdown
+from network.present.report import analyze, to_markdown
 
 
 def two_groups() -> nx.Graph:

@@ -14,9 +14,9 @@ import scipy.sparse as sp
 
 import network.analysis.engine as engine
 from network.analysis.brokers import ROLES, brokerage_roles, constraint, effective_size
-from network.analysis.engine import Indexed, indexed_views, masked_matmul
+from network.analysis.engine import Indexed, masked_matmul
 from network.analysis.introductions import suggest_introductions
-from network.analysis.views import directed_view, undirected_view
+from network.analysis.views import directed_view, indexed_views, undirected_view
 from tests.network.analysis.test_brokers import naive_roles
 
 
@@ -95,3 +95,37 @@ def test_masked_matmul_in_chunks_equals_one_product(monkeypatch):
     monkeypatch.setattr(engine, "_MATMUL_WORK", 3)  # a row or two per chunk
     for cost in (0, 20, 10**9):
         assert masked_matmul(L, R, rows, cols, heavy_cost=cost) == pytest.approx(full)
+
+
+def test_seeded_igraph_is_one_thread_at_a_time():
+    """igraph's random generator is process-wide; Streamlit runs sessions in threads of one process.
+
+    A second thread entering ``seeded_igraph`` while the first is inside would swap the generator under
+    it (the first thread's communities would then depend on the other session).  It waits instead.
+    """
+    import threading
+    import time
+
+    inside, release, order = threading.Event(), threading.Event(), []
+
+    def first():
+        with engine.seeded_igraph(1):
+            order.append("first in")
+            inside.set()
+            release.wait(5)
+            order.append("first out")
+
+    def second():
+        inside.wait(5)
+        with engine.seeded_igraph(2):
+            order.append("second in")
+
+    a, b = threading.Thread(target=first), threading.Thread(target=second)
+    a.start()
+    b.start()
+    inside.wait(5)
+    time.sleep(0.3)  # time enough for the second thread to get in, were it let in
+    release.set()
+    a.join(5)
+    b.join(5)
+    assert order == ["first in", "first out", "second in"]

@@ -1,4 +1,4 @@
-"""Tests of network.report and network.explain.
+"""Tests of network.present.report and network.explain.
 
 Sources: DESIGN.md ("Interfaces": the JSON fields), hand counts on a small
 network, and the module functions the report assembles (each tested against
@@ -14,7 +14,7 @@ import pytest
 
 from network.analysis.brokers import ROLES
 from network.explain import EXPLANATIONS, LABELS, explain
-from network.report import analyze, org_rows, to_markdown
+from network.present.report import analyze, org_rows, to_markdown
 
 
 def stored() -> nx.MultiDiGraph:

@@ -12,7 +12,7 @@ import pytest
 
 from network.analysis.gaps import sector_gaps, sector_mixing
 from network.analysis.views import directed_view, undirected_view
-from network.report import analyze
+from network.present.report import analyze
 
 
 def small() -> nx.Graph:

@@ -1,6 +1,6 @@
 """The printable annual report (年次報告) as a PDF: real, searchable Japanese text, the font embedded.
 
-:func:`render_pdf` draws the data of :func:`network.annual.annual_report` with fpdf2: a cover with
+:func:`render_pdf` draws the data of :func:`network.present.annual.annual_report` with fpdf2: a cover with
 the headline indicators beside last year's, the trend charts, the sector heatmap with the pairs
 that have no tie, communities, district coverage by city, dependence on the centre, funding
 dependence, top brokers, fragile points and suggested introductions, and the partner survey when a
@@ -9,7 +9,7 @@ round has been applied.
 The font is Noto Sans CJK JP Regular (SIL Open Font License 1.1) from the
 ``noto-cjk-sans-jp-regular`` wheel, a dependency, so ``pip install -e .`` alone makes the PDF on a
 fresh machine; fpdf2 embeds the subset of glyphs used (a CID-keyed CFF font with a ToUnicode map,
-which is what makes the text searchable).  Charts are vector paths (:mod:`network.pdf_charts`).
+which is what makes the text searchable).  Charts are vector paths (:mod:`network.present.pdf_charts`).
 Names are drawn as plain text (never interpreted as markup).
 """
 
@@ -20,7 +20,9 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from network.annual import (
+from network.errors import RenkeiError
+from network.model import Sector
+from network.present.annual import (
     HEADLINE,
     community_label,
     district_cells,
@@ -29,10 +31,8 @@ from network.annual import (
     survey_rows,
     survey_top_rows,
 )
-from network.errors import RenkeiError
-from network.model import Sector
-from network.pdf_charts import heatmap, line_chart, share_bars
-from network.report_labels import fy_text, lab, num, pct, sector_text
+from network.present.pdf_charts import heatmap, line_chart, share_bars
+from network.present.report_labels import fy_text, lab, num, pct, sector_text
 
 __all__ = ["font_path", "render_pdf"]
 
@@ -348,7 +348,7 @@ def _rest(pdf, data: dict, L: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def render_pdf(data: dict, *, lang: str = "ja") -> bytes:
-    """The annual report of :func:`~network.annual.annual_report` as PDF bytes (``lang``: ``ja`` or ``en``)."""
+    """The annual report of :func:`~network.present.annual.annual_report` as PDF bytes (``lang``: ``ja`` or ``en``)."""
     L = "en" if lang == "en" else "ja"
     pdf = _new_pdf(L, f"{lab('report_title', L)} {fy_text(data['year'], L)}")
     _cover(pdf, data, L)

@@ -10,7 +10,7 @@
 - GEXF reserves ``type`` on edges (directed/undirected), so the tie's type travels as
   ``tie_type``.  Every edge is written directed (``defaultedgetype="directed"``: NetworkX
   refuses mixed files); the ``directed`` attribute says what the tie is.
-- Each node has ``viz:color`` from the app's sector palette (``network.viz.SECTOR_COLOURS``).
+- Each node has ``viz:color`` from the app's sector palette (``network.present.map.data.SECTOR_COLOURS``).
 
 >>> import io, networkx as nx
 >>> G = nx.MultiDiGraph()
@@ -28,8 +28,8 @@ from datetime import date
 
 import networkx as nx
 
-from network.export.fields import edge_fields, edge_values, node_fields, node_values
-from network.export.text import xml_escape
+from network.present.export.fields import edge_fields, edge_values, node_fields, node_values
+from network.present.export.text import xml_escape
 
 __all__ = ["write_gexf"]
 
@@ -88,7 +88,7 @@ def _attvalues(values: dict[str, object]) -> str:
 
 def write_gexf(G: nx.MultiDiGraph) -> bytes:
     """``G`` (``load_graph()`` conventions) as GEXF 1.3 bytes (UTF-8)."""
-    from network.viz import SECTOR_COLOURS
+    from network.present.map.data import SECTOR_COLOURS
 
     nf = node_fields(G)
     ef = edge_fields(G)

@@ -55,8 +55,8 @@ from collections import Counter
 
 import networkx as nx
 
-from network.export.fields import edge_fields, edge_values, node_fields, node_values
-from network.export.text import clean_text
+from network.present.export.fields import edge_fields, edge_values, node_fields, node_values
+from network.present.export.text import clean_text
 
 __all__ = ["write_kumu", "write_pajek", "write_dl", "KUMU_ELEMENT_COLUMNS", "KUMU_CONNECTION_COLUMNS"]
 

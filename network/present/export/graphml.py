@@ -4,7 +4,7 @@ Written directly (not through ``nx.write_graphml``) so that every key is typed
 (``string``, ``boolean``, ``int``, ``long``, ``double``), booleans are ``true``/``false``
 (rustworkx refuses Python's ``True``), every tie keeps its id both as the edge's
 ``id`` and as the ``tie_id`` field (igraph 1.0 does not read edge ids), and every
-text is cleaned (:func:`network.export.text.clean_text`).  The graph is
+text is cleaned (:func:`network.present.export.text.clean_text`).  The graph is
 ``edgedefault="directed"``; an undirected tie says so in its ``directed`` field.
 
 >>> import networkx as nx
@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import networkx as nx
 
-from network.export.fields import edge_fields, edge_values, node_fields, node_values
-from network.export.text import xml_escape
+from network.present.export.fields import edge_fields, edge_values, node_fields, node_values
+from network.present.export.text import xml_escape
 
 __all__ = ["write_graphml"]
 

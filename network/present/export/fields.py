@@ -21,8 +21,8 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from network.export.text import clean_text
 from network.model import Sector, TieType, custom_items
+from network.present.export.text import clean_text
 
 __all__ = ["NODE_FIELDS", "EDGE_FIELDS", "node_fields", "edge_fields", "node_values", "edge_values", "joined"]
 

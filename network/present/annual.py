@@ -1,11 +1,11 @@
 """The planner's annual report as plain data, and its Markdown; the trend table as text.
 
 :func:`annual_report` gathers, for one fiscal year of a stored network, everything the printed
-report shows (:mod:`network.pdf_report` draws it): the headline indicators beside last year's, the
+report shows (:mod:`network.present.pdf_report` draws it): the headline indicators beside last year's, the
 trend rows, tied pairs per pair of sectors, communities with readable labels, district coverage,
 dependence on the centre, funding dependence, top brokers, fragile points and suggested
 introductions.  It holds no words: :func:`annual_to_markdown` and the PDF take them from
-:mod:`network.report_labels` in the reader's language.
+:mod:`network.present.report_labels` in the reader's language.
 
 Examples
 --------
@@ -39,8 +39,8 @@ from network.analysis.trend import sector_pair_ties, trend, trend_columns
 from network.analysis.views import undirected_view
 from network.analysis.years import fiscal_years_of, year_graph
 from network.model import fiscal_year
-from network.report import analyze, clean
-from network.report_labels import fy_text, lab, num, pct, sector_text
+from network.present.report import analyze, clean
+from network.present.report_labels import fy_text, lab, num, pct, sector_text
 
 __all__ = ["annual_report", "annual_to_markdown", "trend_text", "whatif_text", "resolve_centre", "HEADLINE"]
 
@@ -381,7 +381,7 @@ def trend_text(rows: list[dict], fmt: str, *, lang: str = "ja") -> str:
         return json.dumps(clean(rows), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
     flat = [_flat(r) for r in rows]
     if fmt == "csv":
-        from network.export import csv_safe
+        from network.present.export import csv_safe
 
         cols = [*trend_columns, "dep_cut_off", "dep_pairs", "dep_cross", "top_brokers"]
         buf = io.StringIO()

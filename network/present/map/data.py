@@ -8,7 +8,7 @@ as JSON data (``<``, ``>`` and ``&`` escaped) and is put on screen with
 ``textContent`` or ``html.escape`` — never parsed as HTML.
 
 Big networks stay usable: positions are computed in Python
-(:func:`network.layout.compute_layout`) and physics is off above
+(:func:`network.present.map.layout.compute_layout`) and physics is off above
 :data:`PHYSICS_LIMIT` nodes; above :data:`AGGREGATE_LIMIT` nodes the map shows
 groups (communities or sectors) instead of organisations and says so.
 
@@ -33,10 +33,28 @@ from collections.abc import Hashable, Iterable, Mapping
 
 import networkx as nx
 
-from network.explain import LABELS as _MEASURE_LABELS
-from network.layout import aggregate_graph, compute_layout
+from network.arrays import tie_directed, tie_strength
 from network.model import STRENGTH_LABELS, Sector, TieType
-from network.viz_page import map_page, vis_assets
+from network.present.map.layout import aggregate_graph, compute_layout
+from network.present.map.page import map_page, vis_assets
+from network.present.map.style import (
+    GROUP_COLOURS,
+    LABEL_LIMIT,
+    SECTOR_COLOURS,
+    community_names,
+    fold_small,
+    font_size,
+    group_colours,
+    group_label,
+    group_order,
+    group_style,
+    label_order,
+    map_text,
+    node_sizes,
+    short_name,
+    size_legend,
+    value_text,
+)
 
 __all__ = [
     "render_map",
@@ -51,234 +69,19 @@ __all__ = [
 PHYSICS_LIMIT = 300
 #: Above this many organisations the map shows groups instead of organisations.
 AGGREGATE_LIMIT = 3000
-#: Most labels a map places (the most central organisations first; the rest on zoom).
-LABEL_LIMIT = 3000
-#: Label font size on screen, in pixels, for the least and the most central organisation.
-LABEL_FONT = (11.0, 18.0)
-#: An aggregated map shows at most this many groups (the smallest are folded into one).
-MAX_GROUPS = 60
-SMALL_GROUPS = "__small__"
-
-#: Okabe–Ito colour-blind-safe palette, one colour per sector.
-SECTOR_COLOURS: dict[str, str] = {
-    Sector.RESIDENTS_GROUP.value: "#E69F00",
-    Sector.NPO.value: "#56B4E9",
-    Sector.COMPANY.value: "#009E73",
-    Sector.UNIVERSITY.value: "#F0E442",
-    Sector.GOVERNMENT.value: "#0072B2",
-    Sector.FOUNDATION.value: "#D55E00",
-    Sector.INTERMEDIARY.value: "#CC79A7",
-    Sector.OTHER.value: "#999999",
-}
-#: Twenty distinct colours for communities and districts: Okabe–Ito's seven, Paul Tol's nine
-#: "muted" ones, then four more; every pair at least ΔE*ab 14 apart (tests/ui/test_palette.py).
-GROUP_COLOURS = [
-    "#0072B2",
-    "#E69F00",
-    "#009E73",
-    "#CC79A7",
-    "#56B4E9",
-    "#D55E00",
-    "#F0E442",
-    "#332288",
-    "#117733",
-    "#882255",
-    "#999933",
-    "#AA4499",
-    "#44AA99",
-    "#CC6677",
-    "#DDCC77",
-    "#88CCEE",
-    "#663333",
-    "#FFAABB",
-    "#222222",
-    "#BBBBBB",
-]
-
-_TEXT = {
-    "legend": ("凡例", "Legend"),
-    "sector": ("区分", "Sector"),
-    "area": ("地域", "Area"),
-    "kind": ("種別", "Kind"),
-    "broker": ("仲介者", "Broker"),
-    "cut_point": ("切断点（要の団体）", "Cut point"),
-    "bridge": ("橋渡しの関係（切れると分断）", "Bridge tie"),
-    "focus": ("検索した団体", "Searched organisation"),
-    "path": ("A と B を結ぶ最短経路", "Shortest paths between A and B"),
-    "open": ("プロフィールを開く", "Open profile"),
-    "open_group": ("このグループを開く（ダブルクリックでも）", "Open this group (or double-click it)"),
-    "members": ("団体数", "Organisations"),
-    "internal": ("内部の関係数", "Ties inside"),
-    "ties_between": ("間の関係数", "Ties between"),
-    "aggregated": (
-        "{orgs:,} 団体は多すぎるため、{groups} のグループ（{by}）にまとめて表示しています。",
-        "{orgs:,} organisations are too many to draw one by one: shown as {groups} groups ({by}).",
-    ),
-    "small_groups": ("小さなまとまり（まとめて表示）", "Small groups (together)"),
-    "group_community": ("コミュニティ {g}", "Community {g}"),
-    "by_community": ("コミュニティ", "communities"),
-    "by_sector": ("区分", "sectors"),
-    "type": ("関係", "Tie type"),
-    "strength": ("強さ", "Strength"),
-    "period": ("期間", "Period"),
-    "empty": ("表示する団体がありません。", "No organisation to show."),
-    "degree": ("次数", "Degree"),
-    "betweenness": ("媒介中心性", "Betweenness"),
-    "brokerage": ("仲介（合計）", "Brokerage (total)"),
-    "constraint": ("制約", "Constraint"),
-    "community": ("コミュニティ", "Community"),
-    "size_means": ("点の大きさ＝{measure}", "Dot size = {measure}"),
-    "colour": ("色＝{what}", "Colour = {what}"),
-}
-# one word per measure, the report's (issue 10): network.explain.LABELS
-_TEXT.update(
-    {
-        k: (_MEASURE_LABELS[k]["ja"], _MEASURE_LABELS[k]["en"])
-        for k in ("degree", "betweenness", "brokerage", "constraint", "community")
-    }
-)
-
-
-def _t(key: str, lang: str) -> str:
-    ja, en = _TEXT.get(key, (key, key))
-    return ja if lang == "ja" else en
-
-
-def _fold_small(membership: dict, keep: int = MAX_GROUPS) -> dict:
-    """Keep the ``keep - 1`` largest groups; fold the rest into one group of small ones."""
-    from collections import Counter
-
-    sizes = Counter(membership.values())
-    if len(sizes) <= keep:
-        return membership
-    kept = {g for g, _ in sizes.most_common(keep - 1)}
-    return {v: (g if g in kept else SMALL_GROUPS) for v, g in membership.items()}
-
-
-def _label(attr: str, value: object, lang: str, names: Mapping | None = None) -> str:
-    if value == SMALL_GROUPS:
-        return _t("small_groups", lang)
-    if names and value in names:
-        return str(names[value])
-    if attr == "sector":
-        try:
-            return Sector(str(value)).label(lang)
-        except ValueError:
-            return str(value)
-    if attr == "community":
-        return _t("group_community", lang).format(g=value)
-    return "" if value is None else str(value)
-
-
-def community_names(G: nx.Graph, membership: Mapping[Hashable, object], lang: str, *, names: int = 2) -> dict:
-    """Community → a label from its best-connected members' names: 「A・Bほか24団体」, not "community 3".
-
-    Members are ranked by their number of ties in ``G`` (then by id), as the report names
-    communities (:func:`network.analysis.community.community_label`).
-
-    >>> G = nx.Graph([("a", "b"), ("b", "c"), ("d", "e")])
-    >>> nx.set_node_attributes(G, {"a": "甲", "b": "乙", "c": "丙", "d": "丁", "e": "戊"}, "name")
-    >>> community_names(G, {"a": 0, "b": 0, "c": 0, "d": 1, "e": 1}, "ja")
-    {0: '乙・甲ほか1団体', 1: '丁・戊'}
-    """
-    from network.analysis.community import community_label
-
-    members: dict[object, list] = {}
-    for v, g in membership.items():
-        if g is not None and g != SMALL_GROUPS and v in G:
-            members.setdefault(g, []).append(v)
-    out = {}
-    for g, vs in members.items():
-        top = sorted(vs, key=lambda v: (-G.degree(v), str(v)))[:names]
-        out[g] = community_label([_short(str(G.nodes[v].get("name") or v), 14) for v in top], len(vs))[lang]
-    return out
-
-
-def group_order(value: object) -> tuple:
-    """Sort key for legend entries: numbers in numeric order (0, 1, 2 … 10), then text, then none.
-
-    >>> sorted([10, 2, "b", None, 0, "a"], key=group_order)
-    [0, 2, 10, 'a', 'b', None]
-    """
-    if value is None or value == SMALL_GROUPS:
-        return (2, 0, "")
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return (0, value, "")
-    return (1, 0, str(value))
-
-
-def _colours(attr: str, values: Iterable[object]) -> dict[object, str]:
-    ordered = sorted(set(values), key=group_order)
-    if attr == "sector":
-        return {v: SECTOR_COLOURS.get(str(v), SECTOR_COLOURS["other"]) for v in ordered}
-    return {v: GROUP_COLOURS[i % len(GROUP_COLOURS)] for i, v in enumerate(ordered)}
-
-
-def _fmt(value: object) -> str:
-    if isinstance(value, float):
-        if math.isnan(value):
-            return "–"
-        if value == int(value) and abs(value) >= 1:
-            return f"{int(value):,}"
-        return f"{value:.3f}" if abs(value) < 100 else f"{value:,.0f}"
-    return str(value)
-
-
-def _sizes(nodes: list, size_by: Mapping[Hashable, float] | None, lo: float = 8.0, hi: float = 40.0) -> dict:
-    if not size_by:
-        return {v: 12.0 for v in nodes}
-    vals = [float(size_by.get(v) or 0.0) for v in nodes]
-    vals = [0.0 if math.isnan(x) else x for x in vals]
-    top = max(vals, default=0.0) or 1.0
-    return {v: lo + (hi - lo) * math.sqrt(max(x, 0.0) / top) for v, x in zip(nodes, vals, strict=True)}
-
-
-def _short(name: str, limit: int = 24) -> str:
-    """A label cut at ``limit`` characters (the whole name is in the tooltip)."""
-    return name if len(name) <= limit else name[: limit - 1] + "…"
-
-
-def _font_size(size: float, lo: float, hi: float, *, emphasised: bool = False) -> float:
-    """Screen font size of a label: from :data:`LABEL_FONT` for the smallest node to its maximum for the largest.
-
-    >>> _font_size(8, 8, 40), _font_size(40, 8, 40), _font_size(12, 12, 12, emphasised=True)
-    (11.0, 18.0, 14.0)
-    """
-    small, big = LABEL_FONT
-    share = (size - lo) / (hi - lo) if hi > lo else 0.0
-    return round(small + (big - small) * share + (3.0 if emphasised else 0.0), 1)
-
-
-def label_order(nodes: list[dict], first: Iterable[Hashable] = ()) -> list[int]:
-    """Indices of ``nodes`` in the order their labels are placed: emphasised, then largest, then by name.
-
-    The page places labels in this order and leaves out any that would overlap one
-    already placed, so the most central organisations are named at the default view
-    and the others appear as the user zooms in (level of detail).
-
-    >>> label_order([{"id": "a", "size": 8, "label": "A"}, {"id": "b", "size": 20, "label": "B"},
-    ...              {"id": "c", "size": 8, "label": "C"}], first={"c"})
-    [2, 1, 0]
-    """
-    keep = {str(v) for v in first}
-    ranked = sorted(
-        range(len(nodes)),
-        key=lambda i: (nodes[i]["id"] not in keep, -nodes[i]["size"], nodes[i].get("label", ""), nodes[i]["id"]),
-    )
-    return ranked[:LABEL_LIMIT]
 
 
 def _text(lang: str) -> dict:
     """Labels the page's script needs to build tooltips (looked up, not repeated per node)."""
     return {
-        "open": _t("open", lang),
-        "openGroup": _t("open_group", lang),
-        "sector": _t("sector", lang),
-        "kind": _t("kind", lang),
-        "area": _t("area", lang),
-        "type": _t("type", lang),
-        "strength": _t("strength", lang),
-        "period": _t("period", lang),
+        "open": map_text("open", lang),
+        "openGroup": map_text("open_group", lang),
+        "sector": map_text("sector", lang),
+        "kind": map_text("kind", lang),
+        "area": map_text("area", lang),
+        "type": map_text("type", lang),
+        "strength": map_text("strength", lang),
+        "period": map_text("period", lang),
         "sectors": {s.value: s.label(lang) for s in Sector},
         "types": {x.value: x.label(lang) for x in TieType},
         "strengths": {str(k): (ja if lang == "ja" else en) for k, (ja, en) in STRENGTH_LABELS.items()},
@@ -368,24 +171,26 @@ def render_map(
     aggregated = n_orgs > aggregate_limit
     if aggregated:
         by = "community" if groups else colour_by
-        membership = _fold_small(dict(groups) if groups else {v: G.nodes[v].get(colour_by) for v in G})
+        membership = fold_small(dict(groups) if groups else {v: G.nodes[v].get(colour_by) for v in G})
         data, legend, group_opts = _aggregated_data(G, membership, by, lang)
-        sizes_key = _size_legend(
-            _t("members", lang),
+        sizes_key = size_legend(
+            map_text("members", lang),
             [int(r[1][1].replace(",", "")) for r in (n["rows"] for n in data["nodes"])],
             [n["size"] for n in data["nodes"]],
             lang,
         )
-        note = _t("aggregated", lang).format(
-            orgs=n_orgs, groups=len(data["nodes"]), by=_t("by_community" if by == "community" else "by_sector", lang)
+        note = map_text("aggregated", lang).format(
+            orgs=n_orgs,
+            groups=len(data["nodes"]),
+            by=map_text("by_community" if by == "community" else "by_sector", lang),
         )
     else:
         data, legend, group_opts = _org_data(
             G, colour_by, size_by, highlight or {}, measures or {}, lang, _positions(G, layout, centre)
         )
         sizes_key = (
-            _size_legend(
-                size_title or _t("degree", lang),
+            size_legend(
+                size_title or map_text("degree", lang),
                 [size_by.get(v) or 0 for v in G],
                 [n["size"] for n in data["nodes"]],
                 lang,
@@ -393,7 +198,7 @@ def render_map(
             if size_by
             else None
         )
-        note = "" if n_orgs else _t("empty", lang)
+        note = "" if n_orgs else map_text("empty", lang)
     n_drawn = len(data["nodes"])
     if physics is None:
         physics = n_drawn <= PHYSICS_LIMIT and not aggregated
@@ -409,37 +214,13 @@ def render_map(
         lang=lang,
         n_orgs=n_orgs,
         aggregated=aggregated,
-        legend_title=_t("legend", lang),
+        legend_title=map_text("legend", lang),
         size_legend=sizes_key,
     )
 
 
-def _size_legend(title: str, values: list, sizes: list, lang: str) -> tuple[str, list[tuple[float, str]]] | None:
-    """``(heading, [(dot radius, value), …])``: the smallest and the largest dot and what they stand for.
-
-    >>> _size_legend("次数", [1, 4, 25], [8, 12, 40], "ja")
-    ('点の大きさ＝次数', [(8.0, '1'), (40.0, '25')])
-    """
-    pairs = sorted((float(s), v) for s, v in zip(sizes, values, strict=True) if isinstance(v, int | float) and v == v)
-    if not pairs or pairs[0][0] == pairs[-1][0]:
-        return None
-    (s0, v0), (s1, v1) = pairs[0], pairs[-1]
-    return _t("size_means", lang).format(measure=title), [(s0, _fmt(v0)), (s1, _fmt(v1))]
-
-
-def _group_style(colour: str) -> dict:
-    return {
-        "color": {
-            "background": colour,
-            "border": "#444444",
-            "highlight": {"background": colour, "border": "#000000"},
-            "hover": {"background": colour, "border": "#000000"},
-        }
-    }
-
-
 def _positions(G: nx.Graph, layout: str, centre: Hashable | None) -> dict:
-    from network.layout import concentric_layout, grouped_layout
+    from network.present.map.layout import concentric_layout, grouped_layout
 
     if layout in ("sector", "district"):
         return grouped_layout(G, {v: G.nodes[v].get(layout) or "" for v in G})
@@ -452,9 +233,9 @@ def _org_data(G, colour_by, size_by, highlight, measures, lang, pos=None):  # ty
     nodes = list(G)
     pos = pos if pos is not None else compute_layout(G)
     values = {v: G.nodes[v].get(colour_by) for v in nodes}
-    colours = _colours(colour_by, values.values())
+    colours = group_colours(colour_by, values.values())
     gid = {val: f"g{i}" for i, val in enumerate(colours)}
-    sizes = _sizes(nodes, size_by)
+    sizes = node_sizes(nodes, size_by)
     brokers = set(highlight.get("brokers", ()))
     cuts = set(highlight.get("cut_points", ()))
     focus = set(highlight.get("focus", ()))
@@ -487,9 +268,9 @@ def _org_data(G, colour_by, size_by, highlight, measures, lang, pos=None):  # ty
             node["a"] = area
         m = measures.get(v)
         if m:
-            node["m"] = [_fmt(m[k]) if k in m else "" for k in keys]
-        node["label"] = _short(name)
-        node["fs"] = _font_size(sizes[v], lo, hi, emphasised=v in path_nodes or v in focus)
+            node["m"] = [value_text(m[k]) if k in m else "" for k in keys]
+        node["label"] = short_name(name)
+        node["fs"] = font_size(sizes[v], lo, hi, emphasised=v in path_nodes or v in focus)
         hl: dict = {}
         if v in brokers:
             hl = {"borderWidth": 5, "color": {"border": "#8B0000", "background": colours[values[v]]}}
@@ -504,7 +285,7 @@ def _org_data(G, colour_by, size_by, highlight, measures, lang, pos=None):  # ty
         out_nodes.append(node)
     out_edges = []
     for u, v, a in G.edges(data=True):
-        strength = int(a.get("strength") or 3)
+        strength = tie_strength(a)
         edge = {
             "f": str(u),
             "t": str(v),
@@ -514,7 +295,7 @@ def _org_data(G, colour_by, size_by, highlight, measures, lang, pos=None):  # ty
         }
         if a.get("start") or a.get("end"):
             edge["p"] = f"{a.get('start') or '…'} – {a.get('end') or '…'}"
-        if a.get("directed"):
+        if tie_directed(a):
             edge["d"] = 1
         if bridges and frozenset((u, v)) in bridges:
             edge["hl"] = "#D62728"
@@ -522,32 +303,32 @@ def _org_data(G, colour_by, size_by, highlight, measures, lang, pos=None):  # ty
             edge["hl"] = "#B00020"
         out_edges.append(edge)
     names = community_names(G, values, lang) if colour_by == "community" else None
-    legend = [(colour, _label(colour_by, val, lang, names), "dot") for val, colour in colours.items()]
+    legend = [(colour, group_label(colour_by, val, lang, names), "dot") for val, colour in colours.items()]
     if brokers:
-        legend.append(("#8B0000", _t("broker", lang), "ring"))
+        legend.append(("#8B0000", map_text("broker", lang), "ring"))
     if cuts:
-        legend.append(("#666666", _t("cut_point", lang), "diamond"))
+        legend.append(("#666666", map_text("cut_point", lang), "diamond"))
     if bridges:
-        legend.append(("#D62728", _t("bridge", lang), "line"))
+        legend.append(("#D62728", map_text("bridge", lang), "line"))
     if path_nodes:
-        legend.append(("#B00020", _t("path", lang), "line"))
+        legend.append(("#B00020", map_text("path", lang), "line"))
     if focus:
-        legend.append(("#000000", _t("focus", lang), "ring"))
+        legend.append(("#000000", map_text("focus", lang), "ring"))
     data = {"nodes": out_nodes, "edges": out_edges, "labelOrder": label_order(out_nodes, path_nodes | focus)}
     if keys:
-        data["measureKeys"] = [_t(k, lang) for k in keys]
-    return data, legend, {gid[val]: _group_style(c) for val, c in colours.items()}
+        data["measureKeys"] = [map_text(k, lang) for k in keys]
+    return data, legend, {gid[val]: group_style(c) for val, c in colours.items()}
 
 
 def _aggregated_data(G, membership, by, lang):  # type: ignore[no-untyped-def]
     A = aggregate_graph(G, membership)
     pos = compute_layout(A, scale=120.0 * math.sqrt(max(len(A), 1)) + 150.0, even=True)  # room for big circles
-    colours = _colours(by, A.nodes)
+    colours = group_colours(by, A.nodes)
     top = max((m for _, m in A.nodes(data="members")), default=1)
     names = community_names(G, membership, lang) if by == "community" else None
     nodes, ids = [], {}
     for i, (g, a) in enumerate(A.nodes(data=True)):
-        label = _label(by, g, lang, names)
+        label = group_label(by, g, lang, names)
         ids[g] = f"c{i}"
         share = math.sqrt(a["members"] / top)
         nodes.append(
@@ -556,14 +337,14 @@ def _aggregated_data(G, membership, by, lang):  # type: ignore[no-untyped-def]
                 "key": str(g),
                 "x": round(pos[g][0]),
                 "y": round(pos[g][1]),
-                "label": _short(label, 32),
+                "label": short_name(label, 32),
                 "size": round(10 + 50 * share, 1),
                 "g": f"g{i}",
                 "fs": round(13 + 7 * share, 1),
                 "rows": [
                     ["", label],
-                    [_t("members", lang), f"{a['members']:,}"],
-                    [_t("internal", lang), f"{a['internal']:,}"],
+                    [map_text("members", lang), f"{a['members']:,}"],
+                    [map_text("internal", lang), f"{a['internal']:,}"],
                 ],
             }
         )
@@ -573,19 +354,19 @@ def _aggregated_data(G, membership, by, lang):  # type: ignore[no-untyped-def]
             "f": ids[u],
             "t": ids[v],
             "w": round(1 + 9 * math.log1p(w) / math.log1p(wmax), 1),
-            "rows": [[_t("ties_between", lang), f"{w:,}"]],
+            "rows": [[map_text("ties_between", lang), f"{w:,}"]],
         }
         for u, v, w in A.edges(data="weight")
     ]
     legend = (
-        [(colours[g], _label(by, g, lang, names), "dot") for g in sorted(A.nodes, key=group_order)]
+        [(colours[g], group_label(by, g, lang, names), "dot") for g in sorted(A.nodes, key=group_order)]
         if len(A) <= len(GROUP_COLOURS)
         else []
     )
     return (
         {"nodes": nodes, "edges": edges, "labelOrder": label_order(nodes)},
         legend,
-        {f"g{i}": _group_style(colours[g]) for i, g in enumerate(A.nodes)},
+        {f"g{i}": group_style(colours[g]) for i, g in enumerate(A.nodes)},
     )
 
 

@@ -2,8 +2,8 @@
 
 A coordinator takes the map to a meeting or a report.  The picture is drawn
 from the same fixed positions as the interactive map
-(:func:`network.layout.compute_layout`, seeded) and the same colours
-(:mod:`network.viz`), with the legend and the filters written under it.
+(:func:`network.present.map.layout.compute_layout`, seeded) and the same colours
+(:mod:`network.present.map.data`), with the legend and the filters written under it.
 
 Labels follow a level-of-detail rule: organisations are labelled from the
 largest (most central) down, and a label is left out when it would overlap
@@ -29,8 +29,8 @@ from xml.sax.saxutils import escape
 
 import networkx as nx
 
-from network.layout import compute_layout
-from network.viz import _colours, _label, _sizes, _t, group_order
+from network.present.map.layout import compute_layout
+from network.present.map.style import group_colours, group_label, group_order, map_text, node_sizes
 
 __all__ = ["scene", "to_svg", "to_png", "japanese_font", "text_width"]
 
@@ -100,9 +100,9 @@ def scene(
     ox = MARGIN + (width - 2 * MARGIN - span_x * k) / 2 - min(xs) * k
     oy = MARGIN + (height - 2 * MARGIN - span_y * k) / 2 - min(ys) * k
     at = {v: (pos[v][0] * k + ox, pos[v][1] * k + oy) for v in nodes}
-    radius = {v: r * 0.45 for v, r in _sizes(nodes, size_by, lo=6.0, hi=26.0).items()}
+    radius = {v: r * 0.45 for v, r in node_sizes(nodes, size_by, lo=6.0, hi=26.0).items()}
     values = {v: G.nodes[v].get(colour_by) for v in nodes}
-    colours = _colours(colour_by, values.values())
+    colours = group_colours(colour_by, values.values())
     hl = set(highlight)
     hl_edges = {frozenset(e) for e in highlight_edges}
     edges = []
@@ -120,10 +120,10 @@ def scene(
         for v in nodes
     ]
     labels = _place_labels(G, drawn, max_labels)
-    legend = [(colours[val], _label(colour_by, val, lang)) for val in sorted(colours, key=group_order)]
-    title = _t("sector" if colour_by == "sector" else "community" if colour_by == "community" else "area", lang)
+    legend = [(colours[val], group_label(colour_by, val, lang)) for val in sorted(colours, key=group_order)]
+    title = map_text("sector" if colour_by == "sector" else "community" if colour_by == "community" else "area", lang)
     if size_by and size_title:
-        title += "  (" + _t("size_means", lang).format(measure=size_title) + ")"
+        title += "  (" + map_text("size_means", lang).format(measure=size_title) + ")"
     return {
         "width": width,
         "height": height,

@@ -1,18 +1,18 @@
 """Export a network as GraphML, GEXF, CSV, JSON, a Kumu workbook, Pajek or UCINET DL.
 
 Japanese text intact, and no stored value can make a file unreadable: every text
-is cleaned by :func:`network.export.text.clean_text` (characters a format cannot
+is cleaned by :func:`network.present.export.text.clean_text` (characters a format cannot
 hold become U+FFFD; docs/trust.md, "Exports never break").
 
 GraphML and GEXF: a node's id is the organisation id, with ``name``, ``sector`` (the
 code), ``sector_ja``, ``kind``, ``prefecture``, ``city``, ``district``,
 ``corporate_number`` and the rest of the record; one edge per tie, carrying
 ``type`` (code), ``type_ja``, ``directed``, ``strength``, ``start``, ``end``,
-``project``… (:mod:`network.export.fields`).  Missing dates are written as empty
+``project``… (:mod:`network.present.export.fields`).  Missing dates are written as empty
 strings (GraphML and GEXF have no null).  GEXF reserves ``type``/``start``/``end`` on
 edges: there the tie's type is ``tie_type`` and its dates are the edge's timeline
-bounds, also kept as ``start_date``/``end_date`` (:mod:`network.export.gexf`).
-Kumu, Pajek and DL: :mod:`network.export.peers`.  docs/formats.md says what travels.
+bounds, also kept as ``start_date``/``end_date`` (:mod:`network.present.export.gexf`).
+Kumu, Pajek and DL: :mod:`network.present.export.peers`.  docs/formats.md says what travels.
 
 CSV and JSON use the import column names, so an export imports again unchanged.
 CSV cells that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``,
@@ -37,9 +37,9 @@ import zipfile
 import networkx as nx
 
 from network.errors import RenkeiError
-from network.export.fields import edge_fields, edge_values, node_fields, node_values
-from network.export.text import clean, clean_text
 from network.model import custom_items
+from network.present.export.fields import edge_fields, edge_values, node_fields, node_values
+from network.present.export.text import clean, clean_text
 
 __all__ = ["FORMATS", "SUFFIXES", "export_bytes", "export_graph_for_tools", "csv_safe", "ORG_COLUMNS", "TIE_COLUMNS"]
 
@@ -156,15 +156,15 @@ def export_bytes(G: nx.MultiDiGraph, fmt: str) -> bytes:
     """
     fmt = fmt.lower()
     if fmt == "graphml":
-        from network.export.graphml import write_graphml
+        from network.present.export.graphml import write_graphml
 
         return write_graphml(G)
     if fmt == "gexf":
-        from network.export.gexf import write_gexf
+        from network.present.export.gexf import write_gexf
 
         return write_gexf(G)
     if fmt in ("kumu", "pajek", "dl"):
-        from network.export import peers
+        from network.present.export import peers
 
         return getattr(peers, f"write_{fmt}")(G)
     orgs, ties = _records(G, cleaned=fmt != "csv")
