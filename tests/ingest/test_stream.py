@@ -227,3 +227,53 @@ def test_the_spill_file_is_removed(tmp_path):
     del spill
     gc.collect()
     assert not path.exists()
+
+
+def _run_bytes(tmp_path: Path, name: str, files: dict[str, bytes], *, local: bool, **kw) -> tuple:
+    """As :func:`_run`, for files given as bytes (any encoding)."""
+    d = tmp_path / name
+    d.mkdir()
+    store = SQLiteStore(d / "s.db")
+    paths = []
+    for fname, data in files.items():
+        (d / fname).write_bytes(data)
+        paths.append(d / fname if local else (fname, data))
+    raised = False
+    try:
+        report = import_files(store, paths, local=local, **kw)
+    except ValidationError as exc:
+        report, raised = exc.report, True
+    ties = [t.to_dict() | {"created_at": "", "updated_at": ""} for t in store.ties()]
+    parts = [p.to_dict() for p in store.participations()]
+    return report.to_text(), report.to_rows(), report.summary_rows(), ties, parts, raised
+
+
+_ORGS_JA = "団体名,区分,種別\nみやぎ連携,npo,\n日本財団,財団,\n仙台市,行政,\n河北,,新聞社\n"
+_TIES_JA = "連携元\t連携先\t関係\t強さ\nみやぎ連携\t日本財団\t資金\t強い\n仙台市\t河北\t委託\t\n日本財団\t河北\t謎\t\n"
+_PARTS = "団体,活動,役割\nみやぎ連携,防災訓練,主催\n日本財団,防災訓練,\n誰か,防災訓練,\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp932", "euc_jp", "utf-16"])
+@pytest.mark.parametrize("chunk", [1, 1_000])
+def test_encodings_tsv_word_map_and_other_kinds_agree(tmp_path, monkeypatch, encoding, chunk):
+    monkeypatch.setattr(stream, "CHUNK_ROWS", chunk)
+    files = {
+        "orgs.csv": _ORGS_JA.encode(encoding),
+        "ties.tsv": _TIES_JA.encode(encoding),
+        "participations.csv": _PARTS.encode(encoding),
+        "unknown.csv": "色,形\n赤,丸\n青,四角\n".encode(encoding),
+        "ties_missing.csv": "連携元,メモ\nみやぎ連携,x\n".encode(encoding),
+    }
+    words = {
+        "sector": {"新聞社": "business"},
+        "type": {"資金": "funding", "委託": "commission"},
+        "strength": {"強い": 5},
+    }
+    for keep_good in (False, True):
+        kw = {"keep_good": keep_good, "word_map": words}
+        streamed = _run_bytes(tmp_path, f"s{keep_good}", files, local=True, rejects_path=tmp_path / "r.csv", **kw)
+        in_memory = _run_bytes(tmp_path, f"m{keep_good}", files, local=False, rejects_path=tmp_path / "r.csv", **kw)
+        assert streamed == in_memory
+    assert encoding in streamed[0] and "ties.tsv: ties" in streamed[0] and streamed[3] and streamed[4]
+    store_tables = stream.open_csv(tmp_path / "sTrue" / "ties.tsv", "ties.tsv")
+    assert store_tables is not None and store_tables.delimiter == "\t"  # it was streamed
