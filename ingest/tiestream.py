@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import struct
 import tempfile
 import weakref
 from array import array
@@ -47,14 +48,19 @@ _SPILL_BATCH = 5_000
 class TieSpill:
     """Ties written to a temporary file as they come (:meth:`add`), read back in order (:meth:`read`).
 
-    Each tie is stored as the tuple of its fields, in order; :attr:`ids` lists the ids as
-    numbers.  The file is removed when the spill is no longer referenced.
+    Each tie is stored as the tuple of its fields, in order, in pickled batches, each after
+    its length; :attr:`ids` lists the ids as numbers.  On POSIX the file's name is removed
+    at once (the open descriptor keeps it, so even a killed process leaves nothing behind);
+    elsewhere the file is removed when the spill is no longer referenced.
     """
 
     def __init__(self) -> None:
         fd, self.path = tempfile.mkstemp(prefix="renkei-ties-", suffix=".spill")
-        self._out = os.fdopen(fd, "wb")
-        self._done = weakref.finalize(self, _remove, self._out, self.path)
+        self._fd = fd
+        self._end = 0
+        if os.name == "posix":
+            os.unlink(self.path)
+        self._done = weakref.finalize(self, _remove, fd, self.path)
         self._batch: list[tuple] = []
         self.ids = array("Q")
 
@@ -67,29 +73,50 @@ class TieSpill:
 
     def _flush(self) -> None:
         if self._batch:
-            pickle.dump(self._batch, self._out, protocol=pickle.HIGHEST_PROTOCOL)
+            blob = pickle.dumps(self._batch, protocol=pickle.HIGHEST_PROTOCOL)
+            self._pwrite(_LENGTH.pack(len(blob)) + blob)
             self._batch = []
-        self._out.flush()
+
+    def _pwrite(self, data: bytes) -> None:
+        view = memoryview(data)
+        while view:
+            if hasattr(os, "pwrite"):
+                n = os.pwrite(self._fd, view, self._end)
+            else:  # pragma: no cover - Windows
+                os.lseek(self._fd, self._end, os.SEEK_SET)
+                n = os.write(self._fd, view)
+            self._end += n
+            view = view[n:]
+
+    def _read_at(self, size: int, at: int) -> bytes:
+        if hasattr(os, "pread"):
+            return os.pread(self._fd, size, at)
+        with open(self.path, "rb") as f:  # pragma: no cover - Windows: the name is still there
+            f.seek(at)
+            return f.read(size)
 
     def read(self) -> Iterator[Tie]:
-        """Every tie spilled, in order (each read opens the file on its own)."""
+        """Every tie spilled, in order (reads at their own offsets: several may run at once)."""
         self._flush()
-        with open(self.path, "rb") as f:
-            while True:
-                try:
-                    batch = pickle.load(f)  # noqa: S301 - our own file, written above
-                except EOFError:
-                    return
-                for fields_ in batch:
-                    yield Tie(*fields_)
+        at, end = 0, self._end
+        while at < end:
+            (size,) = _LENGTH.unpack(self._read_at(_LENGTH.size, at))
+            blob = self._read_at(size, at + _LENGTH.size)
+            at += _LENGTH.size + size
+            for fields_ in pickle.loads(blob):  # noqa: S301 - our own file, written above
+                yield Tie(*fields_)
 
 
-def _remove(out: object, path: str) -> None:
-    out.close()  # type: ignore[attr-defined]
-    try:
-        os.unlink(path)
-    except OSError:  # pragma: no cover - already gone
-        pass
+_LENGTH = struct.Struct("<Q")
+
+
+def _remove(fd: int, path: str) -> None:
+    os.close(fd)
+    if os.name != "posix":  # pragma: no cover - POSIX removed the name at once
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
 
 
 class StreamedTies(Sequence):
