@@ -110,7 +110,10 @@ def test_history_page_viewer_sees_changes_but_cannot_undo(app_store):
     assert not at.exception
     table = _history_table(at)
     # small_network: 3 organisations + 2 ties by sato; then the 3 accounts created (no hashes shown)
-    assert list(table["entity"]) == ["user"] * 3 + ["tie"] * 2 + ["org"] * 3
+    from network.labels import t
+
+    # the record kind is shown by its label (利用者, 関係, 団体), not the audit code
+    assert list(table["entity"]) == [t("entity_user")] * 3 + [t("entity_tie")] * 2 + [t("entity_org")] * 3
     assert set(table["user"]) == {"sato", "system"} and "argon2" not in table.to_csv()
     assert "取り消しは管理者だけができます。" in [c.value for c in at.caption]
     assert len(at.button) == 0
@@ -121,7 +124,9 @@ def test_history_page_admin_undoes_a_batch(app_store):
     at.session_state["renkei_user"] = {"name": "admin1", "role": "admin"}
     at.run()
     table = _history_table(at)
-    first_org_change = int(table[table["entity"] == "org"]["id"].iloc[0])
+    from network.labels import t
+
+    first_org_change = int(table[table["entity"] == t("entity_org")]["id"].iloc[0])
     at.selectbox(key="history_pick").set_value(first_org_change).run()
     at.radio[0].set_value("batch")
     at.checkbox[1].check()
