@@ -1,10 +1,4 @@
-"""Japanese and English labels of the app (Japanese by default).
-
->>> t("map", "ja"), t("map", "en")
-('地図', 'Map')
->>> t("no such key", "en")
-'no such key'
-"""
+"""The words of the app's pages (navigation, filters, organisations, brokers, gaps, changes, add, import)."""
 
 from __future__ import annotations
 
