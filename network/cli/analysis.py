@@ -143,25 +143,21 @@ def _find_group(G, U, word: str) -> list:  # noqa: ANN001 - graphs
 
 def _map_caption(args: argparse.Namespace, U) -> list[str]:  # noqa: ANN001 - a graph
     """The filters written under a picture, in the picture's language."""
-    ja = args.lang == "ja"
-    every = "すべて" if ja else "all"
+    from network.labels import t
     from network.model import Sector, TieType
 
-    types = "・".join(TieType(t).label(args.lang) for t in type_codes(args.types) or []) or every
+    every = t("all", args.lang)
+    types = "・".join(TieType(x).label(args.lang) for x in type_codes(args.types) or []) or every
     sectors = "・".join(Sector(x).label(args.lang) for x in sector_codes(args.sectors) or []) or every
     parts = [
-        ("期間" if ja else "Period", args.as_of or every),
-        ("関係" if ja else "Tie types", types),
-        ("区分" if ja else "Sectors", sectors),
-        ("地区" if ja else "District", args.district or every),
+        (t("period", args.lang), args.as_of or every),
+        (t("caption_types", args.lang), types),
+        (t("caption_sectors", args.lang), sectors),
+        (t("caption_district", args.lang), args.district or every),
     ]
     line = "  ".join(f"{k}: {v}" for k, v in parts)
-    count = (
-        f"{U.number_of_nodes()} 団体・{U.number_of_edges()} 組の関係"
-        if ja
-        else f"{U.number_of_nodes()} organisations, {U.number_of_edges()} tied pairs"
-    )
-    return [line, count + " — Renkei 連携"]
+    count = t("caption_count", args.lang, orgs=U.number_of_nodes(), pairs=U.number_of_edges())
+    return [line, f"{count} — {t('caption_brand', args.lang)}"]
 
 
 def _analysis_views(args: argparse.Namespace):  # noqa: ANN202 - (XU, XD, ties, as_of) or None

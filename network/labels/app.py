@@ -287,4 +287,25 @@ WORDS: dict[str, tuple[str, str]] = {
         "選んだ値のどれかをもつ団体と、それらの間の関係を表示します。",
         "Shows the organisations with one of the chosen values and the ties among them.",
     ),
+    # an organisation's position in plain sentences (ui/parts/profile.py, roles_in_words)
+    "profile_degree": ("{n} 団体と直接つながっています。", "Tied directly to {n} organisations."),
+    "profile_betweenness": (
+        "ほかの団体どうしの最短の道の {share} がこの団体を通ります（媒介中心性）。",
+        "{share} of shortest paths between other organisations pass through it (betweenness).",
+    ),
+    "profile_brokerage": (
+        "仲介の回数は合計 {n} 回。最も多い役割は{role}です。",
+        "It brokers {n} times in all; most often as {role}.",
+    ),
+    "profile_cut_point": (
+        "この団体がいなくなると、ネットワークが分断されます（切断点）。",
+        "Without it the network would split apart (a cut point).",
+    ),
+    "profile_constraint": (
+        "制約 {c}（低いほど、互いに知らない相手どうしをつないでいます）。",
+        "Constraint {c} (the lower, the more its partners are strangers to each other).",
+    ),
+    "profile_community": ("コミュニティ {c} に属しています。", "Member of community {c}."),
+    # the separator of a list of words in a sentence or a cell
+    "list_sep": ("、", ", "),
 }

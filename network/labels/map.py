@@ -96,4 +96,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "map_empty": ("表示する団体がありません。", "No organisation to show."),
     "map_size_means": ("点の大きさ＝{measure}", "Dot size = {measure}"),
     "map_colour": ("色＝{what}", "Colour = {what}"),
+    # the filters written under a picture (renkei map)
+    "caption_types": ("関係", "Tie types"),
+    "caption_sectors": ("区分", "Sectors"),
+    "caption_district": ("地区", "District"),
+    "caption_brand": ("Renkei 連携", "Renkei 連携"),
+    "caption_count": ("{orgs} 団体・{pairs} 組の関係", "{orgs} organisations, {pairs} tied pairs"),
 }
