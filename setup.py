@@ -37,6 +37,7 @@ setup(
     package_data={
         "renkei.data": ["**/*.csv", "**/*.json", "**/*.xlsx"],
         "network": ["py.typed", "**/*.js", "**/*.css"],
+        "network.present.map": ["*.js", "*.css"],  # the map page's script and stylesheet
         "ingest": ["py.typed"],
         "renkei": ["py.typed"],
     },

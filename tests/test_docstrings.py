@@ -28,9 +28,7 @@ import network.analysis
 TO_DO = {
     "network.analysis.brokers": "rewritten for speed in stop 18 (issue 14); sections still to write",
     "network.analysis.centrality": "rewritten for speed in stop 18 (issue 14); sections still to write",
-    "network.analysis.engine": "rewritten for speed in stop 18 (issue 14); sections still to write",
     "network.analysis.introductions": "rewritten for speed in stop 18 (issue 14); sections still to write",
-    "network.analysis.views": "rewritten for speed in stop 18 (issue 14); sections still to write",
 }
 
 #: Measures from the literature: (module, function) → surnames its References must name.

@@ -206,3 +206,21 @@ def test_command_modules_have_no_import_side_effects(path: Path) -> None:
         if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith(("network", "ingest")):
             private = [a.name for a in node.names if a.name.startswith("_")]
             assert not private, f"{path.name}:{node.lineno}: imports private names {private}"
+
+
+def test_analysis_takes_no_language() -> None:
+    """Labels are presentation: no function of network.analysis has a ``lang`` parameter or imports the labels."""
+    found = []
+    for path in sorted((ROOT / "network" / "analysis").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                names = [a.arg for a in node.args.args + node.args.kwonlyargs + node.args.posonlyargs]
+                if "lang" in names:
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}(lang)")
+        found += [
+            f"{path.relative_to(ROOT)}:{line} imports {name}"
+            for name, line in _imports(path)
+            if _starts(name, "network.labels") or _starts(name, "network.explain")
+        ]
+    assert not found, found

@@ -18,13 +18,12 @@ builder, and the tie rules (default strength, weight, direction) are those of :m
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Protocol
 
 import networkx as nx
 import numpy as np
 
 from network.analysis.engine import Indexed
-from network.arrays import DEFAULT_STRENGTH, arrays_from_graph
+from network.arrays import DEFAULT_STRENGTH, GraphArrays, arrays_from_graph
 
 __all__ = ["NodeColumns", "ArraysLike", "select", "indexed_views", "indexed_views_from_arrays"]
 
@@ -103,18 +102,8 @@ def _build_views(
     return out[0], out[1]
 
 
-class ArraysLike(Protocol):
-    """What :func:`indexed_views_from_arrays` reads (``network.store.base.GraphArrays`` has it)."""
-
-    ids: list
-    orgs: dict[str, list]
-    source: np.ndarray
-    target: np.ndarray
-    type: np.ndarray
-    types: list[str]
-    directed: np.ndarray
-    strength: np.ndarray
-    weight: np.ndarray
+#: What the array views read: a store's ``load_arrays()`` (any object with the same fields will do).
+ArraysLike = GraphArrays
 
 
 def _wanted(values: str | Iterable[str] | None) -> set | None:

@@ -164,10 +164,33 @@ def masked_matmul(
 ) -> np.ndarray:
     """``(L @ R)[rows[e], cols[e]]`` for every pair ``e``, without the full product.
 
-    A middle index ``q`` whose ``nnz(L[:, q]) × nnz(R[q, :])`` exceeds
-    ``heavy_cost`` (a hub, whose neighbours would all pair up) is summed pair
-    by pair; the others go through one sparse product.  Exact either way.
+    Parameters
+    ----------
+    L : csr_matrix
+        The left factor (n × k).
+    R : csr_matrix
+        The right factor (k × m).
+    rows : int array
+        Row of each wanted entry.
+    cols : int array
+        Column of each wanted entry (same length as ``rows``).
+    heavy_cost : int or None
+        A middle index ``q`` whose ``nnz(L[:, q]) × nnz(R[q, :])`` exceeds it is summed apart
+        (:func:`heavy_sum`); ``None``: :data:`HEAVY_COST`.
 
+    Returns
+    -------
+    ndarray
+        ``out[e] = (L @ R)[rows[e], cols[e]]`` (float).
+
+    Notes
+    -----
+    A hub (a middle index whose neighbours would all pair up) would make the product dense; it is
+    summed pair by pair instead, and the rest goes through one sparse product computed in chunks
+    of rows of bounded work, each looked up at its pairs and freed.  Exact either way.
+
+    Examples
+    --------
     >>> import scipy.sparse as sp, numpy as np
     >>> A = sp.csr_matrix(np.array([[0, 1, 1], [1, 0, 1], [1, 1, 0]], float))
     >>> masked_matmul(A, A, np.array([0, 1]), np.array([1, 2]), heavy_cost=0).tolist()
@@ -219,10 +242,32 @@ def masked_matmul(
 def heavy_sum(L: sp.csc_matrix, R: sp.csr_matrix, middle: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     """``Σ_{q ∈ middle} L[rows[e], q] · R[q, cols[e]]`` for every pair ``e``, one ``q`` at a time.
 
+    Parameters
+    ----------
+    L : csc_matrix
+        The left factor.
+    R : csr_matrix
+        The right factor.
+    middle : int array
+        The middle indices ``q`` to sum over.
+    rows : int array
+        Row of each wanted entry.
+    cols : int array
+        Column of each wanted entry.
+
+    Returns
+    -------
+    ndarray
+        The sum for each pair (float).
+
+    Notes
+    -----
     For each ``q`` only the pairs whose row is in ``L[:, q]`` are visited (pairs grouped by
     row once), so the cost is the number of pairs those rows have — no fancy indexing of the
     matrices by the pairs.
 
+    Examples
+    --------
     >>> import scipy.sparse as sp, numpy as np
     >>> A = sp.csr_matrix(np.array([[0, 1, 1], [1, 0, 1], [1, 1, 0]], float))
     >>> heavy_sum(A.tocsc(), A, np.array([2]), np.array([0, 1, 0]), np.array([1, 0, 2])).tolist()

@@ -7,7 +7,9 @@ or in different communities.  Pairs are ranked by their Adamic–Adar index
 ``nx.adamic_adar_index``), multiplied by ``same_area_bonus`` when both are in
 the same district.  Each suggestion names the best introducer — the common
 partner with the strongest ties to both (highest weaker tie strength, then
-highest total weight) — and a one-line reason in Japanese and English.
+highest total weight) — and the facts a reason is written from (the two groups, the
+shared district, the boundaries crossed); the words are presentation's
+(:func:`network.present.introductions.reason_text`): the analysis takes no language.
 
 Examples
 --------
@@ -20,8 +22,8 @@ Examples
 >>> s = suggest_introductions(U)[0]
 >>> s["a"], s["b"], s["introducer"]
 ('a', 'b', 'c')
->>> s["reason"]["en"]
-'A (NPO / civic group) and B (Company) share 1 partner; C knows both well.'
+>>> s["a_group"], s["b_group"], s["common_partners"], s["across"]
+('npo', 'company', 1, ['sector'])
 """
 
 from __future__ import annotations
@@ -31,20 +33,10 @@ import numpy as np
 import scipy.sparse as sp
 
 from network.analysis.engine import Indexed, heavy_sum
-from network.model import Sector
 
 __all__ = ["suggest_introductions"]
 
 _CHUNK_WORK = 4_000_000  # 2-paths expanded per chunk of rows (bounds the memory of one product)
-
-
-def _label(group: str, attr: str, lang: str) -> str:
-    if attr == "sector":
-        try:
-            return Sector(group).label(lang)
-        except ValueError:
-            pass
-    return group or ("不明" if lang == "ja" else "unknown")
 
 
 def suggest_introductions(
@@ -82,8 +74,9 @@ def suggest_introductions(
     Returns
     -------
     list of dict
-        ``{"a", "b", "introducer", "score", "adamic_adar", "common_partners",
-        "same_area", "across", "reason": {"ja", "en"}}``, best first.
+        ``{"a", "b", "introducer", "a_name", "b_name", "introducer_name", "score",
+        "adamic_adar", "common_partners", "same_area", "across", "a_group", "b_group",
+        "group_attr", "area"}``, best first (``area``: the shared district, or ``None``).
     """
     X = U if isinstance(U, Indexed) else Indexed(U)
     n = X.n
@@ -237,21 +230,6 @@ def _suggestion(
         return nd[v].get("name") or str(v)
 
     n_common = len(common)
-    ga, gb = groups[g[a]], groups[g[b]]
-    ja = (
-        f"{name(va)}（{_label(ga, attr, 'ja')}）と{name(vb)}（{_label(gb, attr, 'ja')}）は"
-        f"共通の連携先が{n_common}団体あり、{name(best)}が両者と強くつながっています。"
-    )
-    en = (
-        f"{name(va)} ({_label(ga, attr, 'en')}) and {name(vb)} ({_label(gb, attr, 'en')}) "
-        f"share {n_common} partner{'s' if n_common != 1 else ''}; {name(best)} knows both well."
-    )
-    if same_area:
-        ja += f"同じ地区（{areas[a]}）です。"
-        en += f" Same district ({areas[a]})."
-    if across_comm:
-        ja += "異なるグループ（コミュニティ）に属しています。"
-        en += " They sit in different communities."
     across = [k for k, f in (("sector" if attr == "sector" else attr, across_group), ("community", across_comm)) if f]
     return {
         "a": va,
@@ -265,5 +243,8 @@ def _suggestion(
         "common_partners": n_common,
         "same_area": same_area,
         "across": across,
-        "reason": {"ja": ja, "en": en},
+        "a_group": groups[g[a]],
+        "b_group": groups[g[b]],
+        "group_attr": attr,
+        "area": str(areas[a]) if same_area else None,
     }

@@ -46,7 +46,7 @@ from typing import TypeGuard, cast
 
 import networkx as nx
 
-__all__ = ["connectors", "group_members", "MAX_PATHS"]
+__all__ = ["connectors", "group_members", "bridging_introductions", "MAX_PATHS"]
 
 #: At most this many shortest paths are listed (the brokers always count all of them).
 MAX_PATHS = 50

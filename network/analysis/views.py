@@ -58,9 +58,19 @@ __all__ = [
 def period_of(when: str | int | date | None) -> tuple[str | None, str | None]:
     """Return the ``(first, last)`` ISO days a date or a fiscal year stands for.
 
-    An ``int`` (or ``"FY2024"``/``"2024年度"``/``"令和6年度"``) is a fiscal year (April–March);
-    an ISO date is one day (:func:`network.model.as_of_period`, shared with the stores).
+    Parameters
+    ----------
+    when : str, int, date or None
+        An ``int`` (or ``"FY2024"``/``"2024年度"``/``"令和6年度"``) is a fiscal year (April–March);
+        an ISO date is one day (:func:`network.model.as_of_period`, shared with the stores).
 
+    Returns
+    -------
+    (str or None, str or None)
+        The first and last day, ``(None, None)`` for ``None`` (every tie).
+
+    Examples
+    --------
     >>> period_of(2024)
     ('2024-04-01', '2025-03-31')
     >>> period_of("2024-06-01")
@@ -202,14 +212,40 @@ def undirected_view(
 
     Parameters
     ----------
-    G : MultiDiGraph following the ``load_graph`` conventions.
-    as_of, types, sectors, district : filters, see :func:`filter_graph`.
-    weight : tie attribute summed into the edge ``weight`` (``None``: count ties).
+    G : MultiDiGraph
+        A graph following the ``load_graph`` conventions.
+    as_of : ISO date, fiscal year (int) or None
+        Keep ties running then (:func:`filter_graph`).
+    types : str, iterable of str or None
+        Tie types to keep.
+    sectors : str, iterable of str or None
+        Sectors of the organisations to keep.
+    district : str, iterable of str or None
+        Districts of the organisations to keep.
+    weight : str or None
+        Tie attribute summed into the edge ``weight`` (``None``: count ties); the rules of
+        :func:`network.arrays.tie_weight` (missing: the strength; NaN: 1.0).
 
     Returns
     -------
     Graph
-        One edge per tied pair with ``weight``, ``strength`` (max), ``ties``, ``types``.
+        One edge per tied pair with ``weight``, ``strength`` (max), ``ties``, ``types``; every
+        organisation that passes the filters, tied or not.  Self-ties are dropped.
+
+    Notes
+    -----
+    Several ties between two organisations (a funding tie and a collaboration, or one in each
+    direction) are one edge: the measures of the undirected view (betweenness, constraint,
+    communities …) ask whether and how strongly two organisations are tied, not how often.
+
+    Examples
+    --------
+    >>> M = nx.MultiDiGraph()
+    >>> _ = M.add_edge("a", "b", key="t1", type="collaboration", strength=4)
+    >>> _ = M.add_edge("b", "a", key="t2", type="funding", strength=2)
+    >>> U = undirected_view(M)
+    >>> U["a"]["b"]["weight"], U["a"]["b"]["strength"], U["a"]["b"]["ties"], U["a"]["b"]["types"]
+    (6.0, 4, 2, ['collaboration', 'funding'])
     """
     return _build(_filtered(G, as_of, types, sectors, district), weight, True, False)[0]
 
@@ -225,12 +261,34 @@ def directed_view(
 ) -> nx.DiGraph:
     """The directed simple view: a directed tie is one arc, an undirected tie two.
 
-    Parameters are those of :func:`undirected_view`.
+    Parameters
+    ----------
+    G : MultiDiGraph
+        A graph following the ``load_graph`` conventions.
+    as_of : ISO date, fiscal year (int) or None
+        Keep ties running then (:func:`filter_graph`).
+    types : str, iterable of str or None
+        Tie types to keep.
+    sectors : str, iterable of str or None
+        Sectors of the organisations to keep.
+    district : str, iterable of str or None
+        Districts of the organisations to keep.
+    weight : str or None
+        As in :func:`undirected_view`.
 
     Returns
     -------
     DiGraph
-        One arc per ordered tied pair with ``weight``, ``strength``, ``ties``, ``types``.
+        One arc per ordered tied pair with ``weight``, ``strength``, ``ties``, ``types``.  A tie
+        without ``directed`` takes its type's default (:func:`network.arrays.tie_directed`).
+
+    Examples
+    --------
+    >>> M = nx.MultiDiGraph()
+    >>> _ = M.add_edge("f", "n", key="t1", type="funding")
+    >>> _ = M.add_edge("n", "c", key="t2", type="collaboration")
+    >>> sorted(directed_view(M).edges())
+    [('c', 'n'), ('f', 'n'), ('n', 'c')]
     """
     return _build(_filtered(G, as_of, types, sectors, district), weight, False, True)[1]
 
@@ -246,6 +304,28 @@ def views(
 ) -> tuple[nx.Graph, nx.DiGraph]:
     """Both views in one pass: ``(undirected_view(G, …), directed_view(G, …))``.
 
+    Parameters
+    ----------
+    G : MultiDiGraph
+        A graph following the ``load_graph`` conventions.
+    as_of : ISO date, fiscal year (int) or None
+        Keep ties running then (:func:`filter_graph`).
+    types : str, iterable of str or None
+        Tie types to keep.
+    sectors : str, iterable of str or None
+        Sectors of the organisations to keep.
+    district : str, iterable of str or None
+        Districts of the organisations to keep.
+    weight : str or None
+        As in :func:`undirected_view`.
+
+    Returns
+    -------
+    (Graph, DiGraph)
+        The two views, sharing node attribute dicts.
+
+    Examples
+    --------
     >>> import networkx as nx
     >>> M = nx.MultiDiGraph([("a", "b")])
     >>> U, D = views(M)

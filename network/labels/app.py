@@ -138,6 +138,21 @@ WORDS: dict[str, tuple[str, str]] = {
     "introducer": ("紹介者", "Introducer"),
     "score": ("スコア", "Score"),
     "reason": ("理由", "Reason"),
+    # the reason of a suggested introduction (network.present.introductions)
+    "intro_reason": (
+        "{a}（{ga}）と{b}（{gb}）は共通の連携先が{n}団体あり、{introducer}が両者と強くつながっています。",
+        "{a} ({ga}) and {b} ({gb}) share {n} partners; {introducer} knows both well.",
+    ),
+    "intro_reason_one": (
+        "{a}（{ga}）と{b}（{gb}）は共通の連携先が{n}団体あり、{introducer}が両者と強くつながっています。",
+        "{a} ({ga}) and {b} ({gb}) share {n} partner; {introducer} knows both well.",
+    ),
+    "intro_same_area": ("同じ地区（{area}）です。", " Same district ({area})."),
+    "intro_across_communities": (
+        "異なるグループ（コミュニティ）に属しています。",
+        " They sit in different communities.",
+    ),
+    "intro_unknown_group": ("不明", "unknown"),
     "nothing": ("該当はありません。", "Nothing found."),
     # changes
     "changes_intro": (

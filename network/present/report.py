@@ -57,6 +57,7 @@ from network.analysis.gaps import (
 from network.analysis.introductions import suggest_introductions
 from network.analysis.views import filter_graph, indexed_views
 from network.explain import label
+from network.present.introductions import with_reasons
 
 __all__ = ["analyze", "analyze_views", "to_markdown", "change_to_markdown", "org_rows", "clean"]
 
@@ -190,7 +191,10 @@ def analyze_views(
             "centralization": centralization(XU, betweenness_values=bc["values"]),
             "community_seed": seed,
         },
-        "sector_gaps": sector_gaps(XU, attr=sector_attr),
+        "sector_gaps": [
+            {**r, "introductions": with_reasons(r["introductions"])} if r.get("introductions") else r
+            for r in sector_gaps(XU, attr=sector_attr)
+        ],
         "sector_mixing": sector_mixing(XD, attr=sector_attr),
         "ei_index": ei_index(XU, attr=sector_attr),
         "bridges": frag["bridges"],
@@ -201,7 +205,7 @@ def analyze_views(
         "components": {"count": comps["count"], "sizes": comps["sizes"][:100]},
         "isolates": comps["isolates"],
         "area_gaps": area_gaps(XU, attr="sector"),
-        "introductions": suggest_introductions(XU, attr=sector_attr, membership=comm, top=introductions),
+        "introductions": with_reasons(suggest_introductions(XU, attr=sector_attr, membership=comm, top=introductions)),
     }
     result = clean(result)
     orgs = _orgs(

@@ -62,7 +62,7 @@ def test_names_are_escaped() -> None:
     assert "<img" not in page
     data = _data(page)
     node = {n["id"]: n for n in data["nodes"]}["b"]
-    # the name reaches the page as data and is put on screen with textContent (network.present.map.page._JS)
+    # the name reaches the page as data and is put on screen with textContent (network/present/map/map.js)
     assert (node["n"], node["k"]) == (EVIL, EVIL)
     assert node["label"] == EVIL[:23] + "…"  # labels are cut at 24 characters (network.present.map.data._org_data)
     script = page.split("<script>")[-1]

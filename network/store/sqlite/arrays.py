@@ -95,7 +95,7 @@ def load_arrays(
         del rows
         for c in cols:
             if c in ("aliases", "tags"):
-                orgs[c] = [json.loads(x) for x in orgs[c]]
+                orgs[c] = [[] if x == "[]" else json.loads(x) for x in orgs[c]]
         index = {v: i for i, v in enumerate(ids)}.get
         # no join: a dictionary maps the ends (a deleted organisation is not in it) — 3x faster
         cur.execute("SELECT t.source, t.target, t.type, t.directed, t.strength, t.weight FROM ties t" + where, params)
@@ -153,7 +153,9 @@ def load_graph(store: SQLiteStore, as_of: str | int | None = None) -> nx.MultiDi
         for row in cur:
             d = dict(zip(keys, [row[i] for i in keep], strict=True))
             for k in jcols:
-                d[k] = loads(d[k])
+                x = d[k]
+                # most organisations have no aliases, tags or custom fields: no parser for those
+                d[k] = [] if x == "[]" else {} if x == "{}" else loads(x)
             v = row[i_id]
             node[v] = d
             adj_s[v] = {}

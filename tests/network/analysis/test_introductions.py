@@ -11,6 +11,7 @@ import networkx as nx
 import pytest
 
 from network.analysis.introductions import suggest_introductions
+from network.present.introductions import reason_text
 
 
 def town() -> nx.Graph:
@@ -56,8 +57,10 @@ def test_best_introducer_has_the_strongest_ties_to_both():
     # common partners: city (2, 1) and hub (5, 4) → hub
     assert s["introducer"] == "hub" and s["common_partners"] == 2
     # pair order follows the graph's node order: n1 before co
-    assert s["reason"]["en"].startswith("N1 (NPO / civic group) and CO (Company) share 2 partners; HUB")
-    assert "共通の連携先が2団体" in s["reason"]["ja"] and "同じ地区（北）" in s["reason"]["ja"]
+    assert (s["a_group"], s["b_group"], s["area"], s["common_partners"]) == ("npo", "company", "北", 2)
+    # the words are presentation's (the analysis takes no language)
+    assert reason_text(s, "en").startswith("N1 (NPO / civic group) and CO (Company) share 2 partners; HUB")
+    assert "共通の連携先が2団体" in reason_text(s, "ja") and "同じ地区（北）" in reason_text(s, "ja")
 
 
 def test_ranking_and_focus():
