@@ -11,6 +11,7 @@ WORDS: dict[str, tuple[str, str]] = {
     # --- the annual report, trend table and what-if (network.present.annual, pdf_report, pdf_charts)
     # trend columns
     "report_fy": ("年度", "Fiscal year"),
+    "report_fy_of": ("{fy}年度", "FY{fy}"),
     "report_orgs": ("団体数", "Organisations"),
     "report_active_orgs": ("連携のある団体", "Organisations with a tie"),
     "report_ties": ("連携（件）", "Ties"),

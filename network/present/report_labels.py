@@ -45,7 +45,7 @@ def fy_text(fy: int | None, lang: str = "ja") -> str:
     """``2024年度`` / ``FY2024``."""
     if fy is None:
         return "–"
-    return f"FY{fy}" if lang == "en" else f"{fy}年度"
+    return t("report_fy_of", lang, fy=fy)
 
 
 def pct(x: float | None, digits: int = 1) -> str:
