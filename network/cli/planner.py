@@ -62,7 +62,7 @@ def _fy(text: str) -> int:
 
 def cmd_trend(args: argparse.Namespace) -> int:
     from network.analysis.trend import trend
-    from network.present.annual import trend_text
+    from network.present.trend_text import trend_text
 
     G = load_graph_from(args)
     rows = trend(G, _fy(args.first), _fy(args.last), centre=_centre(args, G))
@@ -74,8 +74,8 @@ def cmd_whatif(args: argparse.Namespace) -> int:
     from network.analysis.views import undirected_view
     from network.analysis.whatif import what_if
     from network.analysis.years import year_view
-    from network.present.annual import whatif_text
     from network.present.report import clean
+    from network.present.trend_text import whatif_text
 
     G = load_graph_from(args)
     by_name = {str(d.get("name")): v for v, d in G.nodes(data=True)}
