@@ -73,18 +73,9 @@ KNOWN: dict[str, tuple[int, str]] = {
         26,
         "data, not words: the names of district councils (地域活動協議会 …) recognised in organisations' names",
     ),
-    "network/cli/__init__.py": (1, "the parser's description 'Renkei 連携 — …', both languages at once"),
     "network/cli/accounts.py": (
         17,
-        "the command line speaks both languages at once ('English / 日本語'; argparse help is built before --lang is read): one bilingual text per help and message, to move with a both-languages lookup",
-    ),
-    "network/cli/analysis.py": (
-        6,
-        "the command line's bilingual 'English / 日本語' help and messages (see network/cli/accounts.py)",
-    ),
-    "network/cli/copy.py": (
-        2,
-        "the command line's bilingual 'English / 日本語' help and messages (see network/cli/accounts.py)",
+        "the command line speaks both languages at once ('English / 日本語'; argparse help is built before --lang is read): one bilingual text per help and message, still to move to network/labels/cli.py, read with both(key) as analysis, map, planner, shell do",
     ),
     "network/cli/data.py": (
         13,
@@ -93,16 +84,6 @@ KNOWN: dict[str, tuple[int, str]] = {
     "network/cli/enrich.py": (
         4,
         "the command line's bilingual help; 法人番号 and 国税庁法人番号公表サイト name the national data",
-    ),
-    "network/cli/map.py": (
-        12,
-        "the command line's bilingual 'English / 日本語' help and messages (see network/cli/accounts.py)",
-    ),
-    "network/cli/planner.py": (4, "the command line's bilingual 'English / 日本語' help (see network/cli/accounts.py)"),
-    "network/cli/serve.py": (1, "the command line's bilingual 'English / 日本語' help (see network/cli/accounts.py)"),
-    "network/cli/shell.py": (
-        3,
-        "the command line's bilingual 'English / 日本語' help and messages (see network/cli/accounts.py)",
     ),
     "network/cli/survey.py": (
         29,
@@ -237,10 +218,12 @@ def test_no_key_written_twice_in_one_table() -> None:
 
 
 def test_the_same_placeholders_in_both_languages() -> None:
-    """``t(key, lang, n=3)`` must fill the Japanese and the English text alike."""
+    """``t(key, lang, n=3)`` must fill the Japanese and the English text alike (the command line's aside)."""
     names = re.compile(r"\{(\w*)[^{}]*\}")
     differ = [k for k, (ja, en) in LABELS.items() if set(names.findall(ja)) != set(names.findall(en))]
-    assert not differ, differ
+    # the command line prints both at once (network.labels.both): a value in the English is not repeated
+    beside = {k for k, (ja, en) in PARTS["cli"].items() if set(names.findall(ja)) <= set(names.findall(en))}
+    assert not set(differ) - beside, sorted(set(differ) - beside)
 
 
 def test_the_measures_have_one_name() -> None:

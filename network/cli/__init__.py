@@ -23,6 +23,7 @@ from collections.abc import Sequence
 
 from network.cli import accounts, analysis, copy, data, enrich, map, planner, serve, survey
 from network.errors import RenkeiError, ValidationError
+from network.labels import t
 from network.present.export.text import shown
 
 __all__ = ["main", "build_parser", "EXIT_CODES"]
@@ -45,7 +46,7 @@ def _version() -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole ``renkei`` parser: the global options, then every command module's commands."""
-    p = argparse.ArgumentParser(prog="renkei", description="Renkei 連携 — partnership network mapper")
+    p = argparse.ArgumentParser(prog="renkei", description=t("cli_description", "en"))
     p.add_argument("--store", help="store URL or SQLite file (default: $RENKEI_STORE or renkei.db)")
     p.add_argument("--version", action="version", version=f"renkei {_version()}")
     sub = p.add_subparsers(dest="command", required=True)

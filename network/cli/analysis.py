@@ -19,6 +19,7 @@ from network.cli.shell import (
     type_codes,
 )
 from network.errors import RenkeiError
+from network.labels import both, t
 from network.store import open_store
 
 __all__ = ["register", "write_json"]
@@ -26,14 +27,12 @@ __all__ = ["register", "write_json"]
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's commands to the ``renkei`` parser."""
-    a = sub.add_parser("analyze", help="brokers, gaps, fragility, introductions / 分析")
+    a = sub.add_parser("analyze", help=both("cli_analyze"))
     a.add_argument("--format", choices=["json", "markdown"], default="markdown")
-    a.add_argument(
-        "--as-of", help="a day (2016-06-30) or a fiscal year (2016, FY2016, 2016年度, 平成28年度): ties running then"
-    )
+    a.add_argument("--as-of", help=t("cli_help_as_of", "en"))
     a.add_argument("--sector-attr", default="sector", help="sector (default) or district")
     a.add_argument("--lang", choices=["ja", "en"], default="ja")
-    a.add_argument("--types", help="tie types to keep, comma-separated (e.g. 協働,助成)")
+    a.add_argument("--types", help=t("cli_help_types", "en"))
     a.add_argument("--sectors", help="sectors to keep, comma-separated")
     a.add_argument("--district", help="keep one area (district)")
     a.add_argument(
@@ -44,8 +43,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     add_min_strength(a)
     a.set_defaults(handler=cmd_analyze)
-    c = sub.add_parser("changes", help="compare two dates or fiscal years / 変化の比較")
-    c.add_argument("before", help="ISO date or fiscal year (2016, 令和2年度)")
+    c = sub.add_parser("changes", help=both("cli_changes"))
+    c.add_argument("before", help=t("cli_help_before", "en"))
     c.add_argument("after", help="ISO date or fiscal year")
     c.add_argument("--format", choices=["json", "markdown"], default="markdown")
     c.add_argument("--sector-attr", default="sector")
@@ -69,7 +68,7 @@ def _add_survey(args: argparse.Namespace, result: dict) -> None:
     with open_store(args.store) as store:
         if args.survey:
             if args.survey not in {r.name for r in list_rounds(store)}:
-                raise RenkeiError(f"no survey round {args.survey!r} / 調査がありません")
+                raise RenkeiError(both("cli_no_round", name=repr(args.survey)))
             name = args.survey
         else:
             name = applied_round(store)

@@ -22,6 +22,7 @@ from network.cli.shell import (
     type_codes,
 )
 from network.errors import RenkeiError
+from network.labels import both, t
 from network.store import open_store
 
 __all__ = ["register"]
@@ -29,7 +30,7 @@ __all__ = ["register"]
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's commands (``path``, ``map``) to the ``renkei`` parser."""
-    pa = sub.add_parser("path", help="who connects two organisations or groups / 誰がつないでいるか")
+    pa = sub.add_parser("path", help=both("cli_path"))
     pa.add_argument("a", help="organisation id or name (with --groups: sector:npo, district:X, community:N)")
     pa.add_argument("b", help="organisation id or name, or a group with --groups")
     pa.add_argument("--groups", action="store_true", help="A and B are groups of organisations")
@@ -41,7 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     add_min_strength(pa)
     pa.set_defaults(handler=cmd_path)
-    mp = sub.add_parser("map", help="the map as a picture (PNG, SVG) or page (HTML) / 地図を画像で書き出す")
+    mp = sub.add_parser("map", help=both("cli_map"))
     mp.add_argument("--output", required=True, help="FILE.png, FILE.svg or FILE.html")
     mp.add_argument("--as-of")
     mp.add_argument("--types")
@@ -78,16 +79,15 @@ def _find_group(G, U, word: str) -> list:  # noqa: ANN001 - graphs
 
         membership = communities(U)
     elif attr not in ("district", "city", "prefecture", "kind", "sector"):
-        raise RenkeiError(f"unknown group {attr!r}: use sector:, district:, city:, community: / 不明なグループ")
+        raise RenkeiError(both("cli_unknown_group", attr=repr(attr)))
     members = group_members(U, attr, value, membership=membership)
     if not members:
-        raise RenkeiError(f"group {word!r} has no organisations / 該当する団体がありません")
+        raise RenkeiError(both("cli_empty_group", word=repr(word)))
     return members
 
 
 def _map_caption(args: argparse.Namespace, U) -> list[str]:  # noqa: ANN001 - a graph
     """The filters written under a picture, in the picture's language."""
-    from network.labels import t
     from network.model import Sector, TieType
 
     every = t("all", args.lang)
@@ -125,17 +125,14 @@ def cmd_path(args: argparse.Namespace) -> int:
         return 0
     lines = []
     if not result["connected"]:
-        lines.append("no path: the two are not connected / 経路がありません（つながっていません）")
+        lines.append(both("cli_no_path"))
         for r in result.get("introductions", []):
-            lines.append(f"  introduce / 紹介: {printable(names[r['a']])} — {printable(names[r['b']])}")
+            lines.append(f"  {both('cli_introduce')}: {printable(names[r['a']])} — {printable(names[r['b']])}")
     else:
-        lines.append(
-            f"shortest path: {result['distance']} step(s), {result['path_count']} path(s) "
-            f"/ 最短経路 {result['distance']} 段階・{result['path_count']} 本"
-        )
+        lines.append(both("cli_shortest", d=result["distance"], n=result["path_count"]))
         for p in result["paths"]:
             lines.append("  " + " → ".join(printable(names.get(v, str(v))) for v in p))
-        lines.append("brokers / 仲介する団体 (share of shortest paths / 最短経路に占める割合):")
+        lines.append(f"{both('cli_brokers')} ({both('cli_share')}):")
         for r in result["brokers"]:
             lines.append(f"  {r['share']:.3f}\t{printable(names.get(r['id'], str(r['id'])))}\t{r['id']}")
     emit(args, "\n".join(lines) + "\n")
@@ -168,7 +165,7 @@ def cmd_map(args: argparse.Namespace) -> int:
         with open_store(args.store) as store:
             by_org = applied_scores(store)
         if not by_org:
-            raise RenkeiError("no survey round has been applied: renkei survey apply NAME / 調査が反映されていません")
+            raise RenkeiError(both("cli_no_applied_round"))
         sizes = {v: float(by_org.get(v, {}).get(args.size_by) or 0.0) for v in U}
     path_nodes: list = []
     path_edges: list = []
@@ -198,7 +195,7 @@ def cmd_map(args: argparse.Namespace) -> int:
         )
         data = to_svg(sc, caption) if out.endswith(".svg") else to_png(sc, caption, scale=args.scale)
     else:
-        raise RenkeiError(f"{args.output}: give a file ending in .png, .svg or .html / 拡張子を指定してください")
+        raise RenkeiError(both("cli_bad_suffix", path=args.output))
     emit(args, data)
     print(f"{args.output}: {U.number_of_nodes()} organisations, {U.number_of_edges()} tied pairs", file=sys.stderr)
     return 0

@@ -2,7 +2,7 @@
 
 The words live in one module per area (:mod:`~network.labels.app`, :mod:`~network.labels.planner`,
 :mod:`~network.labels.survey`, :mod:`~network.labels.map`, :mod:`~network.labels.report`,
-:mod:`~network.labels.measures`), each a ``WORDS`` table ``key → (ja, en)``; :data:`LABELS` merges them.  A key
+:mod:`~network.labels.measures`, :mod:`~network.labels.cli`), each a ``WORDS`` table ``key → (ja, en)``; :data:`LABELS` merges them.  A key
 means one thing: where two areas would use one key for different words, the key carries the area's prefix
 (``map_legend``, ``report_orgs``, ``md_overview``, ``explain_degree``).  tests/test_vocabulary.py checks that no
 key is given two different words and that no module outside this package holds Japanese words.
@@ -17,9 +17,9 @@ key is given two different words and that no module outside this package holds J
 
 from __future__ import annotations
 
-from network.labels import app, map, measures, planner, report, survey
+from network.labels import app, cli, map, measures, planner, report, survey
 
-__all__ = ["LABELS", "t", "LANGS", "PARTS"]
+__all__ = ["LABELS", "t", "both", "LANGS", "PARTS"]
 
 LANGS = {"ja": "日本語", "en": "English"}
 
@@ -31,6 +31,7 @@ PARTS: dict[str, dict[str, tuple[str, str]]] = {
     "map": map.WORDS,
     "report": report.WORDS,
     "measures": measures.WORDS,
+    "cli": cli.WORDS,
 }
 
 #: Every word: key → (Japanese, English).
@@ -42,3 +43,12 @@ def t(key: str, lang: str = "ja", **fmt: object) -> str:
     ja, en = LABELS.get(key, (key, key))
     text = en if lang == "en" else ja
     return text.format(**fmt) if fmt else text
+
+
+def both(key: str, **fmt: object) -> str:
+    """``"English / 日本語"``: the command line's way of saying ``key`` (both languages at once).
+
+    >>> both("cli_no_org", word="'x'")
+    "no organisation 'x' / 団体が見つかりません"
+    """
+    return f"{t(key, 'en', **fmt)} / {t(key, 'ja', **fmt)}"

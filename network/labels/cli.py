@@ -1,0 +1,53 @@
+"""The words of the command line.
+
+The command line speaks both languages at once, English first (its help is built before ``--lang`` is read):
+:func:`network.labels.both` writes ``"English / 日本語"``.  A value the English names (an id, a count) is given
+once there, so the Japanese may leave it out.  Help texts that stay in English (they show input examples such as
+2016年度) are read with ``t(key, "en")``.
+"""
+
+from __future__ import annotations
+
+WORDS: dict[str, tuple[str, str]] = {
+    "cli_description": ("Renkei 連携 — 連携ネットワークの地図", "Renkei 連携 — partnership network mapper"),
+    "cli_min_strength": ("この強さ以上の関係だけ", "keep ties of this strength or more (the app's slider)"),
+    "cli_many_orgs": ("複数の団体が該当します", "{word} names {n} organisations ({ids}): give an id"),
+    "cli_no_org": ("団体が見つかりません", "no organisation {word}"),
+    # analyze, changes
+    "cli_analyze": ("分析", "brokers, gaps, fragility, introductions"),
+    "cli_help_as_of": (
+        "日付（2016-06-30）または年度（2016、FY2016、2016年度、平成28年度）: その時点で続いている関係",
+        "a day (2016-06-30) or a fiscal year (2016, FY2016, 2016年度, 平成28年度): ties running then",
+    ),
+    "cli_help_types": (
+        "残す関係の種類、カンマ区切り（例 協働,助成）",
+        "tie types to keep, comma-separated (e.g. 協働,助成)",
+    ),
+    "cli_changes": ("変化の比較", "compare two dates or fiscal years"),
+    "cli_help_before": ("ISO 形式の日付または年度（2016、令和2年度）", "ISO date or fiscal year (2016, 令和2年度)"),
+    "cli_no_round": ("調査がありません", "no survey round {name}"),
+    # path, map
+    "cli_path": ("誰がつないでいるか", "who connects two organisations or groups"),
+    "cli_map": ("地図を画像で書き出す", "the map as a picture (PNG, SVG) or page (HTML)"),
+    "cli_unknown_group": ("不明なグループ", "unknown group {attr}: use sector:, district:, city:, community:"),
+    "cli_empty_group": ("該当する団体がありません", "group {word} has no organisations"),
+    "cli_no_path": ("経路がありません（つながっていません）", "no path: the two are not connected"),
+    "cli_introduce": ("紹介", "introduce"),
+    "cli_shortest": ("最短経路 {d} 段階・{n} 本", "shortest path: {d} step(s), {n} path(s)"),
+    "cli_brokers": ("仲介する団体", "brokers"),
+    "cli_share": ("最短経路に占める割合", "share of shortest paths"),
+    "cli_no_applied_round": ("調査が反映されていません", "no survey round has been applied: renkei survey apply NAME"),
+    "cli_bad_suffix": ("拡張子を指定してください", "{path}: give a file ending in .png, .svg or .html"),
+    # trend, whatif, report, serve, copy
+    "cli_trend": ("年度ごとの推移", "measures per fiscal year"),
+    "cli_help_first": ("最初の年度（2016、FY2016、平成28年度）", "first fiscal year (2016, FY2016, 平成28年度)"),
+    "cli_whatif": ("もし抜けたら", "the network without some organisations"),
+    "cli_report": ("年次報告", "annual report, PDF or Markdown"),
+    "cli_serve": ("アプリを起動", "start the app"),
+    "cli_copy": ("ストア間でネットワークを複製", "copy a whole network between stores"),
+    "cli_copied_rounds": (
+        "調査の回答も複製しました",
+        "{n} survey rounds: {created} created, {updated} updated, {unchanged} unchanged "
+        "(links, answers and drafts as in the source)",
+    ),
+}
