@@ -73,21 +73,13 @@ KNOWN: dict[str, tuple[int, str]] = {
         26,
         "data, not words: the names of district councils (地域活動協議会 …) recognised in organisations' names",
     ),
-    "network/cli/accounts.py": (
-        17,
-        "the command line speaks both languages at once ('English / 日本語'; argparse help is built before --lang is read): one bilingual text per help and message, still to move to network/labels/cli.py, read with both(key) as analysis, map, planner, shell do",
-    ),
-    "network/cli/data.py": (
-        13,
-        "the command line's bilingual 'English / 日本語' help and messages (see network/cli/accounts.py)",
-    ),
     "network/cli/enrich.py": (
         4,
         "the command line's bilingual help; 法人番号 and 国税庁法人番号公表サイト name the national data",
     ),
     "network/cli/survey.py": (
         29,
-        "the headers accepted for an organisation column (団体id, 団体名, 団体) are data; the survey commands' 'en / ja' messages are bilingual texts (see network/cli/analysis.py)",
+        "the headers accepted for an organisation column (団体id, 団体名, 団体) are data; the survey commands' 'en / ja' messages are still to move to network/labels/cli.py, read with both(key)",
     ),
     "network/fiscal.py": (
         6,

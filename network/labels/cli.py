@@ -50,4 +50,46 @@ WORDS: dict[str, tuple[str, str]] = {
         "{n} survey rounds: {created} created, {updated} updated, {unchanged} unchanged "
         "(links, answers and drafts as in the source)",
     ),
+    # user, history, undo, backup, restore
+    "cli_password": ("パスワード", "password"),
+    "cli_again": ("確認", "again"),
+    "cli_passwords_differ": ("パスワードが一致しません", "the two passwords differ"),
+    "cli_user_added": ("追加しました", "added {name} ({role})"),
+    "cli_user_removed": ("削除しました", "removed {name}"),
+    "cli_password_changed": ("パスワードを変更しました", "password changed for {name}"),
+    "cli_role_changed": ("権限を変更しました", "{name} is now {role}"),
+    "cli_undid": ("{n} 件の変更を取り消しました", "undid {n} change(s)"),
+    "cli_undid_cascade": (
+        "依存する記録 {n} 件も取り消しました:",
+        "also removed {n} record(s) added later that depended on them "
+        "(recorded as cascade; undo the undo to bring them back)",
+    ),
+    "cli_backed_up": (
+        "バックアップしました",
+        "backed up {orgs} organisations, {ties} ties, {audit} history entries to {file}",
+    ),
+    "cli_restored": ("復元しました", "restored {orgs} organisations, {ties} ties from {file}"),
+    "cli_user": ("ユーザー管理", "accounts: add, list, remove, passwd, role"),
+    "cli_history": ("変更履歴", "every recorded change"),
+    "cli_undo": ("取り消し", "undo a change or a whole import"),
+    "cli_backup": ("バックアップ", "consistent copy of the store"),
+    "cli_restore": ("復元", "replace the store by a backup"),
+    # demo, import, orgs, ties, project, export
+    "cli_demo": ("サンプルを読み込む", "load a sample network"),
+    "cli_import": (
+        "ファイルを取り込む",
+        "import CSV/XLSX/JSON, GraphML, GEXF, Kumu, Pajek, UCINET DL, Cytoscape files",
+    ),
+    "cli_help_words": ("語の対応表", "CSV/JSON of your words → sector/tie-type codes"),
+    "cli_help_default_sector": ("既定の区分", "sector of new organisations the file gives none (UCINET DL)"),
+    "cli_orgs": ("団体一覧", "list organisations"),
+    "cli_ties": ("連携一覧", "list ties"),
+    "cli_project": ("共同参加から関係を作る", "ties from shared activities (participations)"),
+    "cli_export": ("書き出し", "GraphML, GEXF, CSV, JSON, Kumu, Pajek, UCINET DL"),
+    "cli_cannot_import": ("取り込めません（書き込みなし）", "{names}: cannot import, nothing written"),
+    "cli_possible_duplicate": ("重複の可能性", "possible duplicate"),
+    "cli_projected": (
+        "共同参加からの関係 {n} 件",
+        "{n} projected ties: {created} created, {updated} updated, {unchanged} unchanged",
+    ),
 }
