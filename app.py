@@ -68,11 +68,17 @@ PAGES = [
     ("ui/pages/history.py", "history", ":material/history:"),
     ("ui/pages/survey.py", "survey", ":material/assignment:"),
 ]
+# The map is the default page, served at "/"; Streamlit serves a default page only there ("/map" said
+# "Page not found"), so the same script is also a hidden page at "/map": the address a user types and the
+# one a drilled-down map pushes ("map?group=…"). The default page's own url_path only has to be unique.
 pg = st.navigation(
     [
-        st.Page(str(ROOT / path), title=tr(key), icon=icon, url_path=key, default=key == "map")
+        st.Page(
+            str(ROOT / path), title=tr(key), icon=icon, url_path="home" if key == "map" else key, default=key == "map"
+        )
         for path, key, icon in PAGES
     ]
+    + [st.Page(str(ROOT / PAGES[0][0]), title=tr("map"), icon=PAGES[0][2], url_path="map", visibility="hidden")]
 )
 
 

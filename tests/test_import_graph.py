@@ -49,6 +49,24 @@ RULES: dict[str, tuple[tuple[str, ...], str]] = {
         ("network.store", "network.analysis", "network.cli", "network.survey", "network.model", "ingest", *UI),
         "the date rules sit under the model: they import only network.errors",
     ),
+    "network.taxonomy": (
+        (
+            "network.store",
+            "network.analysis",
+            "network.cli",
+            "network.survey",
+            "network.present",
+            "network.arrays",
+            "network.model",
+            "ingest",
+            *UI,
+        ),
+        "the sectors and tie types sit under the model: they import only network.errors",
+    ),
+    "network.survey.questions": (
+        ("network", "ingest", *UI),
+        "the questionnaire's words sit under the survey model and the stores: they import nothing of Renkei",
+    ),
     "network.store": (
         (
             "network.cli",

@@ -85,9 +85,10 @@ KNOWN: dict[str, tuple[int, str]] = {
         6,
         "data, not words: the era names (令和, 平成, 昭和) and 年度 parsed from dates the user types",
     ),
-    "network/model.py": (
+    "network/taxonomy.py": (
         133,
-        "the enumerations' labels (Sector, TieType, STRENGTH_LABELS) and their parsing words; the model may import only network.errors, so they move once the labels sit under the model (h-split is splitting model.py)",
+        "the sectors' and tie types' labels (ja, en) and the words an import accepts for them (自治会, 株式会社 …),"
+        " data for Sector.parse; under the model, which may import only network.errors (h-split moved them here)",
     ),
     "network/present/export/gexf.py": (1, "the GEXF file's description, in both languages for whoever opens the file"),
     "network/present/map/picture.py": (1, "a bilingual 'en / ja' error message (no Japanese font for PNG)"),
@@ -109,7 +110,12 @@ KNOWN: dict[str, tuple[int, str]] = {
         25,
         "the invitation letter's printed words and Japanese date (network/survey is h-split's)",
     ),
-    "network/survey/model.py": (64, "the questionnaire's items, ja and en side by side (network/survey is h-split's)"),
+    "network/survey/model.py": (13, "bilingual 'en / ja' messages of the answer checks (network/survey is h-split's)"),
+    "network/survey/questions.py": (
+        51,
+        "the questionnaire's items and choices, ja and en side by side, and the words accepted on paper"
+        " (network/survey is h-split's)",
+    ),
     "network/survey/paper.py": (
         50,
         "data: the headers accepted when reading typed-in paper answers; and the paper questionnaire's printed words (network/survey is another helper's: h-split)",

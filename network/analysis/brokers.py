@@ -36,6 +36,7 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
+from network.analysis.brokerage import ROLES, brokerage_arrays, brokerage_roles  # defined there, named here too
 from network.analysis.engine import Indexed, masked_matmul
 
 __all__ = [
@@ -51,8 +52,6 @@ __all__ = [
     "cut_points",
 ]
 
-#: Gould–Fernandez roles in ``sna::brokerage`` column order (w_I, w_O, b_IO, b_OI, b_O).
-ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
 #: Largest network whose betweenness is computed exactly by default.
 EXACT_THRESHOLD = 5000
 #: Most sampled source nodes above the threshold (fewer on large networks, see :func:`sample_size`).
@@ -70,6 +69,28 @@ def sample_size(n: int, m: int, *, k_max: int = SAMPLE_K, budget: int = SAMPLE_B
     25,000 organisations at average degree 8 — then fewer, never under
     :data:`MIN_K` (256).
 
+    Parameters
+    ----------
+    n : int
+        Number of nodes.
+    m : int
+        Number of edges.
+    k_max : int, optional
+        Most sources (default :data:`SAMPLE_K`).
+    budget : int, optional
+        Work allowed: sources × (nodes + edges) (default :data:`SAMPLE_BUDGET`).
+
+    Returns
+    -------
+    int
+        ``min(k_max, max(MIN_K, budget // (n + m)))``.
+
+    See Also
+    --------
+    betweenness : Uses this many sources when it samples and ``k`` is not given.
+
+    Examples
+    --------
     >>> sample_size(10_000, 40_000), sample_size(100_000, 400_000), sample_size(200_000, 800_000)
     (2048, 500, 256)
     """
@@ -93,12 +114,19 @@ def betweenness(
 
     Parameters
     ----------
-    G : Graph or DiGraph (or an :class:`Indexed` of one); unweighted shortest paths.
-    exact_threshold : exact when ``G`` has at most this many nodes.
-    k : sampled source nodes above the threshold (``None``: :func:`sample_size`).
-    seed : seed of the sample (``random.Random(seed).sample(...)``).
-    engine : ``"igraph"`` (default) or ``"networkx"``.
-    estimator : ``"folded"`` (default, undirected graphs) or ``"networkx"``.
+    G : Graph, DiGraph or Indexed
+        The network (or an :class:`~network.analysis.engine.Indexed` of one); shortest paths
+        are unweighted, and directed on a DiGraph.
+    exact_threshold : int, optional
+        Exact when ``G`` has at most this many nodes (default :data:`EXACT_THRESHOLD`).
+    k : int or None, optional
+        Sampled source nodes above the threshold (``None``: :func:`sample_size`).
+    seed : int, optional
+        Seed of the sample (``random.Random(seed).sample(...)``), default 0.
+    engine : {"igraph", "networkx"}, optional
+        Which library counts the shortest paths (default ``"igraph"``).
+    estimator : {"folded", "networkx"}, optional
+        The sampled estimate (default ``"folded"``; a DiGraph always uses ``"networkx"``).
 
     Returns
     -------
@@ -106,8 +134,22 @@ def betweenness(
         ``values`` (node → betweenness), ``method`` (``"exact"``/``"sampled"``),
         ``k``, ``seed`` and ``estimator`` (``None`` when exact), ``engine``.
 
+    Raises
+    ------
+    ValueError
+        For an unknown ``engine`` or ``estimator``.
+
+    See Also
+    --------
+    sample_size : The default number of sampled sources.
+    network.analysis.centrality.centralization : How far the network leans on one broker.
+
     Notes
     -----
+    Betweenness is Freeman's [1]_: the share of the shortest paths between two other nodes
+    that pass through a node, normalised by the number of such pairs; counted with Brandes'
+    algorithm [2]_ (in igraph) and, above the threshold, from ``k`` sampled sources [3]_.
+
     Exact: equal to ``nx.betweenness_centrality(G, normalized=True)``.
 
     Sampled, ``estimator="networkx"``: equal to
@@ -121,6 +163,15 @@ def betweenness(
     ``1 + (its leaves)``, scaled by ``(non-leaves)/k``.  Unbiased, exact when
     ``k`` covers every non-leaf, and free of the largest source of variance
     (a hub's leaves).
+
+    References
+    ----------
+    .. [1] Freeman, L. C. (1977). A set of measures of centrality based on betweenness.
+       *Sociometry* 40(1), 35–41.
+    .. [2] Brandes, U. (2001). A faster algorithm for betweenness centrality. *Journal of
+       Mathematical Sociology* 25(2), 163–177.
+    .. [3] Brandes, U. and Pich, C. (2007). Centrality estimation in large networks.
+       *International Journal of Bifurcation and Chaos* 17(7), 2303–2318.
 
     Examples
     --------
@@ -210,14 +261,40 @@ def constraint(G: nx.Graph | Indexed, *, weight: bool = False) -> dict:
 
     Parameters
     ----------
-    G : Graph (a DiGraph is symmetrised first).
-    weight : use the edge ``weight`` attribute (NetworkX: ``weight="weight"``).
+    G : Graph, DiGraph or Indexed
+        The network; a DiGraph is symmetrised first (one tie per pair of neighbours).
+    weight : bool, optional
+        Use the edge ``weight`` attribute (NetworkX: ``weight="weight"``); default
+        ``False``, every tie counts 1.
+
+    Returns
+    -------
+    dict
+        Node → constraint (from near 0, many unconnected partners, to 1 and above,
+        one partner or partners all tied to each other); ``nan`` for an isolate.
+
+    See Also
+    --------
+    effective_size : Burt's other measure of structural holes.
+
+    Notes
+    -----
+    Constraint [1]_ measures how much a node's ties lead to partners who are tied to each
+    other: a broker spanning a structural hole has low constraint.  Computed with SciPy
+    sparse products evaluated only at existing ties; equal to ``nx.constraint``.
+
+    References
+    ----------
+    .. [1] Burt, R. S. (1992). *Structural Holes: The Social Structure of Competition*.
+       Harvard University Press.
 
     Examples
     --------
     >>> import networkx as nx
     >>> constraint(nx.star_graph(2))[0]
     0.5
+    >>> constraint(nx.path_graph(3))
+    {0: 1.0, 1: 0.5, 2: 1.0}
     """
     X = _undirected(G)
     w = X.weight if weight else np.ones(len(X.src))
@@ -240,17 +317,44 @@ def effective_size(G: nx.Graph | Indexed) -> dict:
     Unweighted (Borgatti's form): ``n - 2t/n`` with ``n`` the number of
     neighbours and ``t`` the ties among them.  Isolates: ``nan``.
 
+    Parameters
+    ----------
+    G : Graph, DiGraph or Indexed
+        The network; a DiGraph is symmetrised first.  Ties are unweighted.
+
+    Returns
+    -------
+    dict
+        Node → effective size (its number of partners less their redundancy); ``nan``
+        for an isolate.
+
+    See Also
+    --------
+    constraint : Burt's other measure of structural holes.
+
     Notes
     -----
+    Effective size [1]_ counts a node's partners less the redundancy among them; the
+    unweighted, undirected form is Borgatti's simplification [2]_.
+
     NetworkX's general (weighted/directed) branch differs from Burt's
     definition (NetworkX PR #8906) and returns ``nan`` for nodes with only
     in-ties (issue #2661); the analysis uses the undirected, unweighted form.
+
+    References
+    ----------
+    .. [1] Burt, R. S. (1992). *Structural Holes: The Social Structure of Competition*.
+       Harvard University Press.
+    .. [2] Borgatti, S. P. (1997). Structural holes: unpacking Burt's redundancy measures.
+       *Connections* 20(1), 35–38.
 
     Examples
     --------
     >>> import networkx as nx
     >>> effective_size(nx.complete_graph(3))[0]
     1.0
+    >>> effective_size(nx.star_graph(3))[0]
+    3.0
     """
     X = _undirected(G)
     deg = X.degree.astype(float)
@@ -264,102 +368,29 @@ def effective_size(G: nx.Graph | Indexed) -> dict:
     return dict(zip(X.nodes, es.tolist(), strict=True))
 
 
-def brokerage_arrays(D: nx.DiGraph | Indexed, group: np.ndarray) -> np.ndarray:
-    """Gould–Fernandez role counts as an ``n × 5`` int array (columns = :data:`ROLES`).
-
-    For every 2-path ``i → j → k`` with ``i, j, k`` distinct and no arc
-    ``i → k``, broker ``j`` is counted in the role given by the groups of
-    ``i, j, k`` (the C routine ``brokerage_R`` of R's sna).  Computed with
-    ``T = AᵀA``, ``X = A_sᵀA`` and ``Y = AᵀA_s`` at the arcs of ``A`` (``A_s``:
-    the arcs within a group; :func:`~network.analysis.engine.masked_matmul`):
-    the closed 2-paths through each arc ``j → k``.
-    """
-    X = _as_indexed(D)
-    if not X.directed:
-        raise ValueError("brokerage needs the directed view (an undirected tie = two arcs)")
-    n = X.n
-    out = np.zeros((n, 5), dtype=np.int64)
-    if n == 0 or len(X.src) == 0:
-        return out
-    g = np.asarray(group)
-    A = X.A
-    src, dst = X.src, X.dst
-    same = g[src] == g[dst]
-    As = sp.csr_matrix((np.ones(int(same.sum())), (src[same], dst[same])), shape=(n, n))
-    At = A.T.tocsr()
-    t_e = masked_matmul(At, A, src, dst)  # closed 2-paths i → j → k with i → k, per arc j → k
-    x_e = masked_matmul(As.T.tocsr(), A, src, dst)  # … with i in j's group
-    y_e = masked_matmul(At, As, src, dst)  # … with i in k's group
-    k_same = g[dst] == g[src]  # for arc j→k: is k in j's group
-
-    def by_broker(values: np.ndarray, sel: np.ndarray) -> np.ndarray:
-        return np.bincount(src[sel], weights=values[sel], minlength=n)
-
-    # neighbour counts by group relation
-    ones = np.ones(len(src))
-    out_same = np.bincount(src[same], minlength=n)
-    out_all = np.bincount(src, weights=ones, minlength=n)
-    in_same = np.bincount(dst[same], minlength=n)
-    in_all = np.bincount(dst, weights=ones, minlength=n)
-    out_other, in_other = out_all - out_same, in_all - in_same
-    R = A.multiply(At).tocoo()  # reciprocated pairs j ↔ i (each seen from both ends)
-    r_same_e = g[R.row] == g[R.col]
-    recip_same = np.bincount(R.row[r_same_e], minlength=n)
-    recip_other = np.bincount(R.row[~r_same_e], minlength=n)
-    # Σ over groups a ≠ g_j of in_a(j)·out_a(j)
-    m_groups = int(g.max()) + 1
-    Hin = sp.csr_matrix((ones, (dst, g[src])), shape=(n, m_groups))
-    Hout = sp.csr_matrix((ones, (src, g[dst])), shape=(n, m_groups))
-    in_out_all = np.asarray(Hin.multiply(Hout).sum(axis=1)).ravel()
-    in_out_other = in_out_all - in_same * out_same
-
-    coordinator = in_same * out_same - recip_same - by_broker(x_e, k_same)
-    representative = in_same * out_other - by_broker(x_e, ~k_same)
-    gatekeeper = in_other * out_same - by_broker(t_e - x_e, k_same)
-    itinerant = in_out_other - recip_other - by_broker(y_e, ~k_same)
-    other_other = in_other * out_other - recip_other - by_broker(t_e - x_e, ~k_same)
-    liaison = other_other - itinerant
-    out[:] = np.rint(np.column_stack([coordinator, itinerant, representative, gatekeeper, liaison])).astype(np.int64)
-    return out
-
-
-def brokerage_roles(D: nx.DiGraph | Indexed, *, attr: str = "sector") -> dict:
-    """Gould–Fernandez brokerage role counts of every node, by a node attribute.
-
-    Parameters
-    ----------
-    D : DiGraph — the directed view (an undirected tie is two arcs).
-    attr : node attribute defining the groups (``"sector"``, ``"district"``…);
-        a missing value is a group of its own (``""``).
-
-    Returns
-    -------
-    dict
-        node → ``{"coordinator", "itinerant", "representative", "gatekeeper",
-        "liaison", "total"}`` raw counts, equal to ``sna::brokerage(g, cl)$raw.nli``.
-
-    Examples
-    --------
-    >>> import networkx as nx
-    >>> D = nx.DiGraph([("a", "b"), ("b", "c"), ("c", "b"), ("b", "a")])
-    >>> nx.set_node_attributes(D, {"a": "x", "b": "y", "c": "x"}, "sector")
-    >>> brokerage_roles(D)["b"]["itinerant"]
-    2
-    """
-    X = _as_indexed(D)
-    group, _ = X.codes(attr)
-    counts = brokerage_arrays(X, group)
-    total = counts.sum(axis=1)
-    return {
-        v: {**dict(zip(ROLES, map(int, row), strict=True)), "total": int(t)}
-        for v, row, t in zip(X.nodes, counts, total, strict=True)
-    }
-
-
 def cut_points(G: nx.Graph | Indexed) -> list:
     """Cut points (articulation points) of the undirected view, in node order.
 
-    Same set as ``nx.articulation_points(G)``; computed by igraph.
+    Parameters
+    ----------
+    G : Graph, DiGraph or Indexed
+        The network; a DiGraph is symmetrised first.
+
+    Returns
+    -------
+    list
+        The nodes whose removal splits their component, in the node order of ``G``
+        (empty for an empty network).
+
+    Notes
+    -----
+    Same set as ``nx.articulation_points(G)``; computed by igraph with the depth-first
+    search of Hopcroft and Tarjan [1]_.
+
+    References
+    ----------
+    .. [1] Hopcroft, J. and Tarjan, R. (1973). Algorithm 447: efficient algorithms for graph
+       manipulation. *Communications of the ACM* 16(6), 372–378.
 
     Examples
     --------

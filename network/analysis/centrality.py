@@ -63,11 +63,17 @@ def closeness(
 
     Parameters
     ----------
-    G : Graph (or an :class:`Indexed` of one) — the undirected view; unweighted distances.
-    exact_threshold : exact when ``G`` has at most this many organisations.
-    k : sampled sources above the threshold (``None``: :data:`CLOSENESS_K`, or fewer when
+    G : Graph, DiGraph or Indexed
+        The network (or an :class:`~network.analysis.engine.Indexed` of one); a DiGraph is
+        read as its undirected view.  Distances are unweighted.
+    exact_threshold : int, optional
+        Exact when ``G`` has at most this many organisations (default
+        :data:`~network.analysis.brokers.EXACT_THRESHOLD`).
+    k : int or None, optional
+        Sampled sources above the threshold (``None``: :data:`CLOSENESS_K`, or fewer when
         the betweenness sample, :func:`network.analysis.brokers.sample_size`, is smaller).
-    seed : seed of the sample (``random.Random(seed).sample(range(n), k)``).
+    seed : int, optional
+        Seed of the sample (``random.Random(seed).sample(range(n), k)``), default 0.
 
     Returns
     -------
@@ -75,17 +81,34 @@ def closeness(
         ``values`` (node → closeness in [0, 1]; ``nan`` for a network of one), ``method``
         (``"exact"``/``"sampled"``), ``k`` and ``seed`` (``None`` when exact).
 
+    See Also
+    --------
+    centralization : How much the network leans on its most central organisation.
+
     Notes
     -----
+    Harmonic closeness [1]_ is the mean of ``1/d(i, j)`` over the other organisations, so an
+    organisation out of reach adds 0 instead of making the measure undefined (as the classic
+    inverse of the summed distances does).  Equal to
+    ``igraph.Graph.harmonic_centrality(normalized=True)`` and to
+    ``nx.harmonic_centrality(G)[i] / (n − 1)``.
+
     Sampled: with ``S`` the sampled sources, ``Σ_{s∈S, s≠i} 1/d(s, i) · n/k`` is an unbiased
     estimate of ``Σ_{j≠i} 1/d(i, j)`` (each organisation is a source with probability ``k/n``;
     distances are symmetric in the undirected view).
+
+    References
+    ----------
+    .. [1] Marchiori, M. and Latora, V. (2000). Harmony in the small-world. *Physica A*
+       285(3–4), 539–546.
 
     Examples
     --------
     >>> import networkx as nx
     >>> closeness(nx.path_graph(3))["values"][0]
     0.75
+    >>> closeness(nx.path_graph(3))["method"]
+    'exact'
     """
     X = _as_indexed(G)
     n = X.n
@@ -151,9 +174,12 @@ def centralization(
 
     Parameters
     ----------
-    G : Graph (or an :class:`Indexed` of one) — the undirected view.
-    betweenness_values : node → normalised betweenness, when already computed (for example the
-        report's sampled values on a large network); else computed exactly.
+    G : Graph, DiGraph or Indexed
+        The network (or an :class:`~network.analysis.engine.Indexed` of one); a DiGraph is
+        read as its undirected view.
+    betweenness_values : dict or None, optional
+        Node → normalised betweenness, when already computed (for example the report's
+        sampled values on a large network); ``None`` (default): computed exactly.
 
     Returns
     -------
@@ -161,11 +187,30 @@ def centralization(
         ``{"degree": float, "betweenness": float}``, each in [0, 1]; ``nan`` below three
         organisations (no star to compare with).
 
+    See Also
+    --------
+    network.analysis.brokers.betweenness : The betweenness it is computed from.
+
+    Notes
+    -----
+    Freeman's graph centralization [1]_ (eq. 3 for degree, eq. 13 for betweenness; also
+    [2]_, §5.2): 1 for a star, where one organisation holds every path, and 0 when all are
+    alike (a ring, a complete network).
+
+    References
+    ----------
+    .. [1] Freeman, L. C. (1979). Centrality in social networks: conceptual clarification.
+       *Social Networks* 1(3), 215–239.
+    .. [2] Wasserman, S. and Faust, K. (1994). *Social Network Analysis: Methods and
+       Applications*. Cambridge University Press.
+
     Examples
     --------
     >>> import networkx as nx
     >>> centralization(nx.complete_graph(4))
     {'degree': 0.0, 'betweenness': 0.0}
+    >>> centralization(nx.star_graph(4))
+    {'degree': 1.0, 'betweenness': 1.0}
     """
     X = _as_indexed(G)
     n = X.n

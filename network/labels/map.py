@@ -102,4 +102,17 @@ WORDS: dict[str, tuple[str, str]] = {
     "caption_district": ("地区", "District"),
     "caption_brand": ("Renkei 連携", "Renkei 連携"),
     "caption_count": ("{orgs} 団体・{pairs} 組の関係", "{orgs} organisations, {pairs} tied pairs"),
+    # the map's organisation search (issue 15)
+    "org_search_q": ("団体名で探す", "Find by name"),
+    "org_search_q_placeholder": ("名前の一部を入力", "Type part of a name"),
+    "org_search_q_help": (
+        "団体が多いため（{n} 団体）、名前（またはID）の一部を入力し、下の一覧から選んでください。",
+        "There are many organisations ({n}): type part of a name (or id), then choose from the list below.",
+    ),
+    "org_search_type": ("上の欄に名前を入力してください", "Type a name above"),
+    "org_search_more": (
+        "一致した {n} 団体のうち最初の {shown} 団体を表示しています。文字を足すと絞り込めます。",
+        "Showing the first {shown} of {n} matches: type more to narrow them.",
+    ),
+    "org_search_none": ("一致する団体がありません。", "No organisation matches."),
 }

@@ -218,4 +218,14 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "drawing_map": ("地図を描いています…", "Drawing the map…"),
     "sv_unrated": ("未評価（評価した連携先なし）", "unrated (no partner scored it)"),
+    # the History page's action filter and its columns (issue 15)
+    "hist_all_actions": ("すべての操作", "All actions"),
+    "action_survey_copy": ("調査の写しの読み込み", "survey copied in"),
+    "action_cascade": ("連動した取り消し", "undone with it"),
+    "entity_org": ("団体", "Organisation"),
+    "entity_tie": ("関係", "Tie"),
+    "entity_participation": ("参加", "Participation"),
+    "entity_user": ("利用者", "User"),
+    "entity_store": ("データの保存先", "Store"),
+    "entity_survey_round": ("連携調査", "Partner survey"),
 }

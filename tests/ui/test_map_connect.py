@@ -7,6 +7,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from renkei.ui.parts.map_connect import CONNECT_OPEN
 
 from ingest.importer import import_files
 from network.analysis.views import undirected_view
@@ -63,6 +64,8 @@ def test_who_connects_two_orgs_lists_and_highlights_the_paths(store_url: str, la
 
 def test_who_connects_two_sectors(store_url: str) -> None:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    at.session_state[CONNECT_OPEN] = True  # the user opens the expander: its controls run only while open
     at.run()
     at.radio(key="conn_mode").set_value("sector").run()
     at.selectbox(key="conn_a_sector").select("company").run()

@@ -12,12 +12,38 @@ from renkei.ui.parts.common import md, safe, store, tr
 
 from network.errors import RenkeiError
 from network.history import HISTORY_COLUMNS, history_rows
+from network.labels import LABELS
 
-_ACTIONS = ["", "create", "update", "delete", "restore", "end", "undo"]
+_ACTIONS = [
+    "",
+    "create",
+    "update",
+    "delete",
+    "restore",
+    "end",
+    "undo",
+    "cascade",
+    "survey_create",
+    "survey_close",
+    "survey_links",
+    "survey_import",
+    "survey_copy",
+    "survey_apply",
+]
 
 
 def _t(key: str, **fmt: object) -> str:
     return tr(f"hist_{key}", **fmt)
+
+
+def code_label(kind: str, code: object) -> str:
+    """An audit code (``kind``: ``action`` or ``entity``) in the chosen language; an unknown code as it is."""
+    key = f"{kind}_{code}"
+    return tr(key) if key in LABELS else str(code or "")
+
+
+def _shown(row: dict, key: str) -> object:
+    return code_label(key, row[key]) if key in ("action", "entity") else row[key]
 
 
 def _undo_box(row: dict) -> None:
@@ -64,7 +90,12 @@ def page() -> None:
     entity = c1.text_input(_t("entity"), key="history_entity", max_chars=200).strip()
     batch = c2.text_input(_t("batch"), key="history_batch", max_chars=200).strip()
     by = c3.text_input(_t("by"), key="history_by", max_chars=64).strip()
-    action = c4.selectbox(_t("action"), _ACTIONS, key="history_action", format_func=lambda a: a or _t("all"))
+    action = c4.selectbox(
+        _t("action"),
+        _ACTIONS,
+        key="history_action",
+        format_func=lambda a: code_label("action", a) if a else _t("all_actions"),
+    )
     limit = c5.number_input(_t("limit"), 10, 5000, 200, step=50, key="history_limit")
     rows = history_rows(
         store(), limit=int(limit), entity_id=entity or None, batch=batch or None, user=by or None, action=action or None
@@ -73,7 +104,7 @@ def page() -> None:
         st.info(_t("none"))
         return
     st.dataframe(
-        pd.DataFrame([{_t(f"col_{k}"): r[k] for k in HISTORY_COLUMNS} for r in rows]),
+        pd.DataFrame([{_t(f"col_{k}"): _shown(r, k) for k in HISTORY_COLUMNS} for r in rows]),
         hide_index=True,
         height=min(480, 38 + 35 * len(rows)),
     )
@@ -83,7 +114,7 @@ def page() -> None:
         list(by_id),
         key="history_pick",
         format_func=lambda i: (
-            f"#{i} {by_id[i]['action']} {by_id[i]['entity']} {by_id[i]['name'] or by_id[i]['entity_id']}"
+            f"#{i} {_shown(by_id[i], 'action')} {_shown(by_id[i], 'entity')} {by_id[i]['name'] or by_id[i]['entity_id']}"
         ),
     )
     row = by_id[pick]

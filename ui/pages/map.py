@@ -16,7 +16,7 @@ from renkei.ui.parts.common import (
     tr,
 )
 from renkei.ui.parts.filters import filter_widgets
-from renkei.ui.parts.map_connect import picture_downloads, who_connects
+from renkei.ui.parts.map_connect import org_names_of, org_picker, picture_downloads, who_connects
 from renkei.ui.parts.profile import ego_graph, show_profile
 from renkei.ui.parts.survey_scores import scores as survey_scores
 
@@ -92,6 +92,8 @@ def map_html(
         for v in view:
             view.nodes[v]["community"] = rows.get(v, {}).get("community")
         groups = {v: r.get("community") for v, r in rows.items()}
+    elif view.number_of_nodes() > AGGREGATE_LIMIT and not focus:  # the communities a drill-down opens too
+        groups = level(url, revision, f, opened)[1]
     elif view.number_of_nodes() > AGGREGATE_LIMIT:
         from network.analysis.gaps import communities
         from network.analysis.views import undirected_view
@@ -120,23 +122,40 @@ def map_html(
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
+def level(url: str, revision: int, f: Filters, opened: tuple[str, ...]) -> tuple:
+    """``(view, membership)``: the organisations reached by opening the communities ``opened`` (keys, outer
+    first) and, when they are still more than the drawing limit, their communities (else ``{}``).
+
+    Cached per store revision and shared by the aggregated map and its drill-downs: finding the communities
+    of 20,000 organisations takes seconds, and opening one needs those of the level above.  Read-only."""
+    from network.analysis.gaps import communities
+    from network.analysis.views import undirected_view
+
+    if opened:
+        parent, member = level(url, revision, f, opened[:-1])
+        if not member:  # the level above is drawn one by one: nothing more to open
+            return parent, {}
+        view = parent.subgraph([v for v, c in member.items() if str(c) == opened[-1]]).copy()
+    else:
+        view = filtered_graph(f)
+    return view, communities(undirected_view(view)) if view.number_of_nodes() > AGGREGATE_LIMIT else {}
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
 def drilled(url: str, revision: int, f: Filters, opened: tuple[str, ...], lang_: str) -> tuple:
     """``(view, names)``: the members of the community opened by a drill-down (``opened`` = community
     keys, outer first) and the breadcrumb's names for them, as the map names them (cached per store
-    revision: finding communities in 20,000 organisations takes seconds).  Do not modify ``view``."""
-    from network.analysis.gaps import communities
-    from network.analysis.views import undirected_view
+    revision).  Do not modify ``view``."""
     from network.present.map.data import community_names
 
-    names, view = [], filtered_graph(f)
-    for key in opened:
-        if view.number_of_nodes() <= AGGREGATE_LIMIT:
+    names = []
+    for i, key in enumerate(opened):
+        parent, member = level(url, revision, f, opened[:i])
+        if not member:
             break
-        member = communities(undirected_view(view))
         inside = {v: key for v, c in member.items() if str(c) == key}
-        names.append(community_names(view, inside, lang_).get(key) or t("community_n", lang_, n=key))
-        view = view.subgraph(inside).copy()
-    return view, names
+        names.append(community_names(parent, inside, lang_).get(key) or t("community_n", lang_, n=key))
+    return level(url, revision, f, opened)[0], names
 
 
 st.title(tr("map"))
@@ -171,14 +190,12 @@ if not empty_store():
         help=tr("highlight_help"),
     )
     H = filtered_graph(f)
-    names = {v: str(d.get("name") or v) for v, d in H.nodes(data=True)}
     c4, c5 = st.columns([3, 1])
-    focus = c4.selectbox(
+    focus = org_picker(
+        c4,
         tr("search_org"),
-        sorted(names, key=names.get),
-        index=None,
-        key="map_focus",
-        format_func=names.get,
+        org_names_of(f),
+        "map_focus",
         placeholder=tr("search_org"),
         help=tr("search_org_help"),
     )
@@ -230,12 +247,13 @@ if not empty_store():
             if focus
             else drilled(default_store_url(), store().revision(), f, opened, lang())[0]
         )
-        degree = {v: float(d) for v, d in view.to_undirected(as_view=True).degree()} if size_by == "degree" else None
         picture_downloads(
             view,
             f,
             colour_by if colour_by in ("sector", "district") else "sector",
-            degree,
+            (lambda V=view: {v: float(d) for v, d in V.to_undirected(as_view=True).degree()})
+            if size_by == "degree"
+            else None,
             route and {"nodes": route["nodes"], "edges": route["edges"]},
         )
     if focus:  # the organisation searched (selected) opens its profile under the map

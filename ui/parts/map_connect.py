@@ -5,17 +5,84 @@ Helpers of ``ui/pages/map.py``; the work is :mod:`network.analysis.paths` and :m
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import networkx as nx
 import pandas as pd
 import streamlit as st
 from renkei.ui.parts.common import Filters, lang, sector_label, store, tr, type_label
+from renkei.ui.parts.filters import _remember, _restore
 
+from network.labels import t
 from network.model import Sector
 from network.store import default_store_url
 
-__all__ = ["who_connects", "picture_downloads"]
+__all__ = ["who_connects", "picture_downloads", "org_names_of", "org_picker", "PICKER_LIMIT"]
 
 MODES = ["orgs", "sector", "district", "community"]
+#: above this many organisations a picker lists only the names matching a search: a selectbox holding
+#: every organisation costs the browser seconds on every run (20,000 names: ~2-3 s each, measured)
+PICKER_LIMIT = 1000
+#: the most matches a search picker lists
+MATCHES = 100
+#: the state key of the who-connects expander (open or closed; its controls run only when it is open)
+CONNECT_OPEN = "conn_open"
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _names(url: str, revision: int, f: Filters) -> dict[str, str]:
+    from renkei.ui.parts.common import filtered_graph
+
+    H = filtered_graph(f)
+    return dict(sorted(((v, str(d.get("name") or v)) for v, d in H.nodes(data=True)), key=lambda x: x[1]))
+
+
+def org_names_of(f: Filters) -> dict[str, str]:
+    """Organisation id → name of the filtered network, in name order (cached per store revision; read-only)."""
+    return _names(default_store_url(), store().revision(), f)
+
+
+def org_picker(
+    box,  # noqa: ANN001 - a Streamlit container (st, a column)
+    label: str,
+    names: dict[str, str],
+    key: str,
+    *,
+    placeholder: str,
+    help: str | None = None,  # noqa: A002 - Streamlit's name
+) -> str | None:
+    """A selectbox of organisations (``names``: id → name, in order); above :data:`PICKER_LIMIT` a search box
+    comes first and the selectbox lists only the names (or ids) containing its text, at most :data:`MATCHES`."""
+    if len(names) <= PICKER_LIMIT:
+        return box.selectbox(
+            label, list(names), index=None, key=key, format_func=names.get, placeholder=placeholder, help=help
+        )
+    query = box.text_input(
+        tr("org_search_q"),
+        key=f"{key}_q",
+        max_chars=200,
+        placeholder=tr("org_search_q_placeholder"),
+        help=tr("org_search_q_help", n=len(names)),
+    ).strip()
+    q = query.casefold()
+    hits = [v for v, name in names.items() if q in name.casefold() or q in str(v).casefold()] if q else []
+    shown = hits[:MATCHES]
+    chosen = st.session_state.get(key)
+    if chosen in names and chosen not in shown:  # the choice stays while the search changes
+        shown.insert(0, chosen)
+    if len(hits) > MATCHES:
+        box.caption(tr("org_search_more", shown=MATCHES, n=len(hits)))
+    elif q and not hits:
+        box.caption(tr("org_search_none"))
+    return box.selectbox(
+        label,
+        shown,
+        index=None,
+        key=key,
+        format_func=lambda v: names.get(v, str(v)),
+        placeholder=placeholder if q or shown else tr("org_search_type"),
+        help=help,
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -41,14 +108,17 @@ def _connect(url: str, revision: int, f: Filters, mode: str, a: str, b: str) -> 
     return r, membership
 
 
-def _choices(H: nx.MultiDiGraph, mode: str, f: Filters) -> tuple[list, dict]:
-    if mode == "orgs":
-        names = {v: str(d.get("name") or v) for v, d in H.nodes(data=True)}
-        return sorted(names, key=names.get), names
+@st.cache_data(show_spinner=False, max_entries=16)
+def _group_choices(url: str, revision: int, f: Filters, mode: str, lang_: str) -> tuple[list, dict]:
+    """The groups of ``mode`` (sector, district, community) present and their names (cached per store revision:
+    finding the communities of 20,000 organisations takes seconds)."""
+    from renkei.ui.parts.common import filtered_graph
+
+    H = filtered_graph(f)
     if mode == "sector":
         present = {d.get("sector") for _, d in H.nodes(data=True)}
         codes = [s.value for s in Sector if s.value in present]
-        return codes, {c: sector_label(c) for c in codes}
+        return codes, {c: Sector(c).label(lang_) for c in codes}
     if mode == "district":
         ds = sorted({str(d.get("district")) for _, d in H.nodes(data=True) if d.get("district")})
         return ds, {d: d for d in ds}
@@ -57,30 +127,71 @@ def _choices(H: nx.MultiDiGraph, mode: str, f: Filters) -> tuple[list, dict]:
     from network.present.map.data import community_names
 
     member = communities(undirected_view(H))
-    named = community_names(H, member, lang())  # as the map and its legend name them
+    named = community_names(H, member, lang_)  # as the map and its legend name them
     groups = sorted(set(member.values()))
-    return [str(g) for g in groups], {str(g): named.get(g) or tr("community_n", n=g) for g in groups}
+    return [str(g) for g in groups], {str(g): named.get(g) or t("community_n", lang_, n=g) for g in groups}
+
+
+def _kept(key: str) -> object:
+    """The value of widget ``key``, or the one it had when last drawn (the expander closed since)."""
+    return st.session_state.get(key, st.session_state.get(f"_kept_{key}"))
 
 
 def who_connects(H: nx.MultiDiGraph, f: Filters) -> dict | None:
-    """Draw the "who connects" controls and answer; the path to highlight on the map, or ``None``."""
-    with st.expander(tr("who_connects"), expanded=False):
-        mode = st.radio(
-            tr("connect_what"),
-            MODES,
-            horizontal=True,
-            key="conn_mode",
-            format_func=lambda m: tr(f"connect_{m}"),
-            help=tr("who_connects_help"),
+    """Draw the "who connects" controls and answer; the path to highlight on the map, or ``None``.
+
+    The controls run only while the expander is open (its pickers would cost every run of the map
+    seconds at 20,000 organisations); closed, a pair chosen before still highlights its paths."""
+    mode_, a_, b_ = _kept("conn_mode") or "orgs", None, None
+    if mode_ in MODES:
+        a_, b_ = _kept(f"conn_a_{mode_}"), _kept(f"conn_b_{mode_}")
+    if CONNECT_OPEN not in st.session_state and a_ is not None and b_ is not None:
+        st.session_state[CONNECT_OPEN] = True  # a pair is chosen (a return to the map): show it
+    box = st.expander(tr("who_connects"), expanded=False, key=CONNECT_OPEN, on_change="rerun")
+    if not box.open:
+        if a_ is None or b_ is None or a_ == b_ or mode_ not in MODES:
+            return None
+        r, _ = _connect(default_store_url(), store().revision(), f, mode_, str(a_), str(b_))
+        return _route(r) if r["connected"] else None
+    with box:
+        for k in ("conn_mode", *(f"conn_{side}_{m}" for side in "ab" for m in MODES)):
+            _restore(k)
+        mode = _remember(
+            "conn_mode",
+            st.radio(
+                tr("connect_what"),
+                MODES,
+                horizontal=True,
+                key="conn_mode",
+                format_func=lambda m: tr(f"connect_{m}"),
+                help=tr("who_connects_help"),
+            ),
         )
-        options, label = _choices(H, mode, f)
         c1, c2 = st.columns(2)
-        a = c1.selectbox(
-            tr("connect_a"), options, index=None, key=f"conn_a_{mode}", format_func=label.get, placeholder=tr("choose")
-        )
-        b = c2.selectbox(
-            tr("connect_b"), options, index=None, key=f"conn_b_{mode}", format_func=label.get, placeholder=tr("choose")
-        )
+        if mode == "orgs":
+            names = org_names_of(f)
+            a = org_picker(c1, tr("connect_a"), names, "conn_a_orgs", placeholder=tr("choose"))
+            b = org_picker(c2, tr("connect_b"), names, "conn_b_orgs", placeholder=tr("choose"))
+        else:
+            options, label = _group_choices(default_store_url(), store().revision(), f, mode, lang())
+            a = c1.selectbox(
+                tr("connect_a"),
+                options,
+                index=None,
+                key=f"conn_a_{mode}",
+                format_func=label.get,
+                placeholder=tr("choose"),
+            )
+            b = c2.selectbox(
+                tr("connect_b"),
+                options,
+                index=None,
+                key=f"conn_b_{mode}",
+                format_func=label.get,
+                placeholder=tr("choose"),
+            )
+        _remember(f"conn_a_{mode}", a)
+        _remember(f"conn_b_{mode}", b)
         if a is None or b is None:
             return None
         if a == b:
@@ -88,7 +199,7 @@ def who_connects(H: nx.MultiDiGraph, f: Filters) -> dict | None:
             return None
         with st.spinner(tr("working")):
             r, _ = _connect(default_store_url(), store().revision(), f, mode, a, b)
-        names = {v: str(d.get("name") or v) for v, d in H.nodes(data=True)}
+        names = org_names_of(f)
         if not r["connected"]:
             st.warning(tr("connect_none"))
             intro = [
@@ -133,19 +244,38 @@ def who_connects(H: nx.MultiDiGraph, f: Filters) -> dict | None:
             for e in r["edges"]
         ]
         st.dataframe(pd.DataFrame(ties), hide_index=True, use_container_width=True)
-        return {
-            "nodes": sorted({v for p in r["paths"] for v in p}, key=str),
-            "edges": [(e["source"], e["target"]) for e in r["edges"]],
-        }
+        return _route(r)
 
 
-def picture_downloads(view: nx.Graph, f: Filters, colour_by: str, sizes: dict | None, path: dict | None) -> None:
-    """PNG (print resolution) and SVG of the current view, legend and filters written under it."""
+def _route(r: dict) -> dict:
+    """What the map highlights of a :func:`_connect` answer: the organisations and ties on its paths."""
+    return {
+        "nodes": sorted({v for p in r["paths"] for v in p}, key=str),
+        "edges": [(e["source"], e["target"]) for e in r["edges"]],
+    }
+
+
+def picture_downloads(
+    view: nx.Graph,
+    f: Filters,
+    colour_by: str,
+    sizes: dict | Callable[[], dict] | None,
+    path: dict | None,
+) -> None:
+    """PNG (print resolution) and SVG of the current view, legend and filters written under it.
+
+    The picture is made only when a button is clicked (``sizes`` may be a function giving them then):
+    at 2,000 organisations its undirected view alone took half of every run of the map."""
     from network.analysis.views import undirected_view
     from network.present.map.picture import scene, to_png, to_svg
 
-    U = undirected_view(view) if view.is_multigraph() else view
     hl = path or {"nodes": [], "edges": []}
+    made: dict[str, nx.Graph] = {}
+
+    def simple() -> nx.Graph:
+        if "U" not in made:
+            made["U"] = undirected_view(view) if view.is_multigraph() else view
+        return made["U"]
 
     def caption() -> list[str]:
         every = tr("all")
@@ -156,14 +286,14 @@ def picture_downloads(view: nx.Graph, f: Filters, colour_by: str, sizes: dict | 
         return [
             f"{tr('period')}: {f.as_of or every}  {tr('tie_type')}: {types}  {tr('sector')}: {sectors}  "
             f"{tr('area')}: {districts}{custom}",
-            tr("counts", orgs=U.number_of_nodes(), ties=U.number_of_edges()) + " — Renkei 連携",
+            tr("counts", orgs=simple().number_of_nodes(), ties=simple().number_of_edges()) + " — Renkei 連携",
         ]
 
     def _scene() -> dict:
         return scene(
-            U,
+            simple(),
             colour_by=colour_by,
-            size_by=sizes,
+            size_by=sizes() if callable(sizes) else sizes,
             highlight=hl["nodes"],
             highlight_edges=hl["edges"],
             lang=lang(),

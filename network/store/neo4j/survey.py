@@ -1,13 +1,6 @@
 """Survey rounds, links and answers in the Neo4j store.
 
-Graph model (every query a constant below, every value a ``$parameter``):
-
-- ``(:SurveyRound {name, fiscal_year, close_date, closed, created_at})``, ``name`` unique;
-- ``(:SurveyInvite {key, round, org, pos, token_hash, issued_at})-[:IN_ROUND]->(:SurveyRound)``,
-  ``key`` = round + U+001F + org, unique; ``token_hash`` indexed;
-- ``(:SurveyAnswer {key, round, respondent, partner_key, partner, …})-[:ANSWERS]->(:SurveyInvite)``,
-  ``key`` = round + U+001F + respondent + U+001F + partner_key, unique; ``types`` a list;
-- ``(:SurveyResponse {key, round, org, contributions, comment, submitted_at, updated_at})-[:ANSWERS]->(:SurveyInvite)``.
+The graph model and its queries are in :mod:`network.store.neo4j.survey_cypher`.
 
 Each write is one managed transaction of the store (``Neo4jStore._write``); a write
 about one respondent first touches its invite node, so two writes for the same
@@ -24,9 +17,36 @@ from typing import Any
 
 from network.errors import ConflictError, NotFound, ValidationError
 from network.store.base import WriteResult
+from network.store.neo4j.survey_cypher import (
+    ALL_ROUNDS,
+    ANSWERS,
+    CLOSE_ROUND,
+    COUNT_OTHER_ANSWERS,
+    CREATE_ROUND,
+    DELETE_ANSWER,
+    DELETE_RESPONDENT_ANSWERS,
+    DELETE_ROUND,
+    DELETE_ROUND_PARTS,
+    FIND_HASH,
+    GET_RESPONSE,
+    GET_ROUND,
+    INVITE_ORGS,
+    INVITES,
+    LOAD_TOKENS,
+    LOCK_INVITE,
+    MERGE_ANSWERS,
+    MERGE_RESPONSE,
+    RESPONSES,
+    SCHEMA,
+    SEP,
+    SET_TOKENS,
+    answer_from_props,
+    answer_props,
+    partner_key_of,
+    response_from_props,
+)
 from network.survey.model import (
     ANSWER_FIELDS,
-    ITEMS,
     LIMITS,
     Answer,
     Invite,
@@ -41,120 +61,7 @@ from network.survey.model import (
 
 __all__ = ["Neo4jSurvey", "SCHEMA"]
 
-SCHEMA = [
-    "CREATE CONSTRAINT renkei_survey_round IF NOT EXISTS FOR (r:SurveyRound) REQUIRE r.name IS UNIQUE",
-    "CREATE CONSTRAINT renkei_survey_invite IF NOT EXISTS FOR (i:SurveyInvite) REQUIRE i.key IS UNIQUE",
-    "CREATE CONSTRAINT renkei_survey_answer IF NOT EXISTS FOR (a:SurveyAnswer) REQUIRE a.key IS UNIQUE",
-    "CREATE CONSTRAINT renkei_survey_response IF NOT EXISTS FOR (r:SurveyResponse) REQUIRE r.key IS UNIQUE",
-    "CREATE INDEX renkei_survey_token IF NOT EXISTS FOR (i:SurveyInvite) ON (i.token_hash)",
-    "CREATE INDEX renkei_survey_invite_round IF NOT EXISTS FOR (i:SurveyInvite) ON (i.round)",
-    "CREATE INDEX renkei_survey_answer_round IF NOT EXISTS FOR (a:SurveyAnswer) ON (a.round)",
-    "CREATE INDEX renkei_survey_response_round IF NOT EXISTS FOR (r:SurveyResponse) ON (r.round)",
-]
-_SEP = "\x1f"
 AUDIT_ENTITY = "survey_round"
-GET_ROUND = "MATCH (r:SurveyRound {name: $name}) RETURN properties(r) AS p"
-ALL_ROUNDS = "MATCH (r:SurveyRound) RETURN properties(r) AS p"
-CREATE_ROUND = (
-    "CREATE (r:SurveyRound {name: $name, fiscal_year: $fy, close_date: $close, closed: $closed, "
-    "created_at: $created}) "
-    "WITH r UNWIND $orgs AS o "
-    "CREATE (:SurveyInvite {key: $name + $sep + o.org, round: $name, org: o.org, pos: o.pos})"
-    "-[:IN_ROUND]->(r)"
-)
-CLOSE_ROUND = "MATCH (r:SurveyRound {name: $name}) SET r.closed = true RETURN r.name AS name"
-INVITE_ORGS = "MATCH (i:SurveyInvite {round: $name}) RETURN i.org AS org, i.pos AS pos"
-INVITES = "MATCH (i:SurveyInvite {round: $name}) RETURN properties(i) AS p"
-SET_TOKENS = (
-    "UNWIND $rows AS row MATCH (i:SurveyInvite {key: row.key}) "
-    "SET i.token_hash = row.hash, i.issued_at = $now RETURN i.org AS org"
-)
-FIND_HASH = "MATCH (i:SurveyInvite {token_hash: $hash}) RETURN i.round AS round, i.org AS org, i.token_hash AS h"
-LOCK_INVITE = "MATCH (i:SurveyInvite {key: $key}) SET i.writes = coalesce(i.writes, 0) + 1 RETURN i.org AS org"
-COUNT_OTHER_ANSWERS = (
-    "MATCH (a:SurveyAnswer {round: $round, respondent: $respondent}) "
-    "WHERE a.partner_key <> $partner_key RETURN count(a) AS n"
-)
-MERGE_ANSWERS = (
-    "UNWIND $rows AS row MATCH (i:SurveyInvite {key: row.invite}) "
-    "MERGE (a:SurveyAnswer {key: row.key}) SET a = row.props, a.key = row.key "
-    "MERGE (a)-[:ANSWERS]->(i)"
-)
-DELETE_ANSWER = "MATCH (a:SurveyAnswer {key: $key}) WITH a, a.key AS k DETACH DELETE a RETURN k"
-DELETE_RESPONDENT_ANSWERS = "MATCH (a:SurveyAnswer {round: $round, respondent: $org}) DETACH DELETE a"
-ANSWERS = "MATCH (a:SurveyAnswer {round: $round}) RETURN properties(a) AS p"
-GET_RESPONSE = "MATCH (r:SurveyResponse {key: $key}) RETURN properties(r) AS p"
-RESPONSES = "MATCH (r:SurveyResponse {round: $round}) RETURN properties(r) AS p"
-MERGE_RESPONSE = (
-    "MATCH (i:SurveyInvite {key: $key}) "
-    "MERGE (r:SurveyResponse {key: $key}) "
-    "SET r.round = $round, r.org = $org, r.contributions = $contributions, r.comment = $comment, "
-    "r.submitted_at = $submitted, r.updated_at = $now "
-    "MERGE (r)-[:ANSWERS]->(i)"
-)
-
-DELETE_ROUND_PARTS = [
-    f"MATCH (n:{label} {{round: $name}}) DETACH DELETE n"
-    for label in ("SurveyAnswer", "SurveyResponse", "SurveyInvite")
-]
-DELETE_ROUND = "MATCH (r:SurveyRound {name: $name}) DETACH DELETE r"
-LOAD_TOKENS = (
-    "UNWIND $rows AS row MATCH (i:SurveyInvite {key: row.key}) SET i.token_hash = row.hash, i.issued_at = row.issued_at"
-)
-
-_ITEM_COLS = [i.key for i in ITEMS]
-
-
-def _answer_props(a: Answer, now: str) -> dict:
-    return {
-        "round": a.round,
-        "respondent": a.respondent,
-        "partner_key": a.partner_key,
-        "partner": a.partner,
-        "partner_name": a.partner_name,
-        "frequency": a.frequency,
-        "strength": a.strength,
-        "types": list(a.types),
-        **{c: getattr(a, c) for c in _ITEM_COLS},
-        "note": a.note,
-        "date": a.date or now[:10],
-        "source": a.source,
-        "updated_at": now,
-    }
-
-
-def _answer(p: dict) -> Answer:
-    return Answer(
-        p["round"],
-        p["respondent"],
-        partner=p.get("partner") or "",
-        partner_name=p.get("partner_name") or "",
-        frequency=p.get("frequency") or "",
-        strength=p.get("strength"),
-        types=list(p.get("types") or []),
-        **{c: p.get(c) for c in _ITEM_COLS},
-        note=p.get("note") or "",
-        date=p.get("date") or "",
-        source=p.get("source") or "web",
-    )
-
-
-def partner_key_of(d: dict) -> str:
-    """The partner key of an answer as a dict (sort order of :meth:`Neo4jSurvey.dump`, as SQLite's)."""
-    from network.survey.model import partner_key
-
-    return partner_key(d["partner"], d["partner_name"])
-
-
-def _response(p: dict) -> Response:
-    return Response(
-        p["round"],
-        p["org"],
-        list(p.get("contributions") or []),
-        p.get("comment") or "",
-        p.get("submitted_at"),
-        p.get("updated_at") or "",
-    )
 
 
 class Neo4jSurvey:
@@ -210,7 +117,7 @@ class Neo4jSurvey:
                 closed=bool(rnd.closed),
                 created=rnd.created_at,
                 orgs=orgs,
-                sep=_SEP,
+                sep=SEP,
             ).consume()
             audit("survey_create", rnd.name, None, round_state(rnd, len(orgs)))
 
@@ -255,7 +162,7 @@ class Neo4jSurvey:
 
     # ------------------------------------------------------------------ links
     def set_token_hashes(self, name: str, hashes: dict[str, str], *, now: str, by: str = "system") -> None:
-        rows = [{"key": name + _SEP + org, "hash": h} for org, h in hashes.items()]
+        rows = [{"key": name + SEP + org, "hash": h} for org, h in hashes.items()]
 
         def work(tx: Any, audit: Any) -> None:
             done = {r["org"] for r in tx.run(SET_TOKENS, rows=rows, now=now)}
@@ -293,8 +200,8 @@ class Neo4jSurvey:
 
     # ------------------------------------------------------------------ answers
     def save_answer(self, answer: Answer, *, now: str) -> None:
-        invite = answer.round + _SEP + answer.respondent
-        row = {"invite": invite, "key": invite + _SEP + answer.partner_key, "props": _answer_props(answer, now)}
+        invite = answer.round + SEP + answer.respondent
+        row = {"invite": invite, "key": invite + SEP + answer.partner_key, "props": answer_props(answer, now)}
 
         def work(tx: Any) -> None:
             if tx.run(LOCK_INVITE, key=invite).single() is None:
@@ -312,19 +219,19 @@ class Neo4jSurvey:
 
     def delete_answer(self, name: str, respondent: str, key: str) -> bool:
         def work(tx: Any) -> bool:
-            tx.run(LOCK_INVITE, key=name + _SEP + respondent).consume()
-            return bool(list(tx.run(DELETE_ANSWER, key=name + _SEP + respondent + _SEP + key)))
+            tx.run(LOCK_INVITE, key=name + SEP + respondent).consume()
+            return bool(list(tx.run(DELETE_ANSWER, key=name + SEP + respondent + SEP + key)))
 
         return self._write(work)
 
     def answers(self, name: str, *, respondent: str | None = None) -> list[Answer]:
-        out = [_answer(r["p"]) for r in self._read(ANSWERS, round=name)]
+        out = [answer_from_props(r["p"]) for r in self._read(ANSWERS, round=name)]
         if respondent is not None:
             out = [a for a in out if a.respondent == respondent]
         return sorted(out, key=lambda a: (a.respondent, a.partner_key))
 
     def save_response(self, response: Response, *, now: str, submit: bool | None = None) -> None:
-        key = response.round + _SEP + response.org
+        key = response.round + SEP + response.org
 
         def work(tx: Any) -> None:
             if tx.run(LOCK_INVITE, key=key).single() is None:
@@ -348,11 +255,11 @@ class Neo4jSurvey:
         self._write(work)
 
     def response(self, name: str, org: str) -> Response | None:
-        rows = self._read(GET_RESPONSE, key=name + _SEP + org)
-        return _response(rows[0]["p"]) if rows else None
+        rows = self._read(GET_RESPONSE, key=name + SEP + org)
+        return response_from_props(rows[0]["p"]) if rows else None
 
     def responses(self, name: str) -> list[Response]:
-        return sorted((_response(r["p"]) for r in self._read(RESPONSES, round=name)), key=lambda r: r.org)
+        return sorted((response_from_props(r["p"]) for r in self._read(RESPONSES, round=name)), key=lambda r: r.org)
 
     # ------------------------------------------------------------------ copy between stores
     def dump(self, name: str) -> dict:
@@ -367,7 +274,7 @@ class Neo4jSurvey:
         ]
         answers = sorted(
             (
-                dict(_answer(r["p"]).to_dict(), updated_at=r["p"].get("updated_at"))
+                dict(answer_from_props(r["p"]).to_dict(), updated_at=r["p"].get("updated_at"))
                 for r in self._read(ANSWERS, round=name)
             ),
             key=lambda a: (a["respondent"], partner_key_of(a)),
@@ -401,15 +308,15 @@ class Neo4jSurvey:
         name = r["name"]
         orgs = [{"org": i["org"], "pos": n} for n, i in enumerate(data["invites"])]
         tokens = [
-            {"key": name + _SEP + i["org"], "hash": i["token_hash"], "issued_at": i["issued_at"]}
+            {"key": name + SEP + i["org"], "hash": i["token_hash"], "issued_at": i["issued_at"]}
             for i in data["invites"]
         ]
         answers = []
         for d in data["answers"]:
             a = Answer(**{k: d[k] for k in ANSWER_FIELDS})
-            invite = name + _SEP + a.respondent
+            invite = name + SEP + a.respondent
             answers.append(
-                {"invite": invite, "key": invite + _SEP + a.partner_key, "props": _answer_props(a, d["updated_at"])}
+                {"invite": invite, "key": invite + SEP + a.partner_key, "props": answer_props(a, d["updated_at"])}
             )
 
         def work(tx: Any, audit: Any) -> None:
@@ -424,7 +331,7 @@ class Neo4jSurvey:
                 closed=bool(r["closed"]),
                 created=r["created_at"],
                 orgs=orgs,
-                sep=_SEP,
+                sep=SEP,
             ).consume()
             tx.run(LOAD_TOKENS, rows=tokens).consume()
             if answers:
@@ -432,7 +339,7 @@ class Neo4jSurvey:
             for x in data["responses"]:
                 tx.run(
                     MERGE_RESPONSE,
-                    key=name + _SEP + x["org"],
+                    key=name + SEP + x["org"],
                     round=name,
                     org=x["org"],
                     contributions=list(x["contributions"]),
@@ -450,12 +357,12 @@ class Neo4jSurvey:
         check_counts(answers)
         rows = []
         for a in answers:
-            invite = name + _SEP + a.respondent
-            rows.append({"invite": invite, "key": invite + _SEP + a.partner_key, "props": _answer_props(a, now)})
+            invite = name + SEP + a.respondent
+            rows.append({"invite": invite, "key": invite + SEP + a.partner_key, "props": answer_props(a, now)})
 
         def work(tx: Any, audit: Any) -> None:
             for r in responses:
-                key = name + _SEP + r.org
+                key = name + SEP + r.org
                 if tx.run(LOCK_INVITE, key=key).single() is None:
                     raise NotFound(f"{r.org!r} is not on the list of round {name!r}")
                 tx.run(DELETE_RESPONDENT_ANSWERS, round=name, org=r.org).consume()

@@ -24,9 +24,16 @@ import sqlite3
 from datetime import UTC, datetime
 
 from network.errors import ConflictError, NotFound, StoreError, ValidationError
+from network.store.sqlite.survey_tables import (
+    ANSWER_COLS,
+    SURVEY_DDL,
+    UPSERT_ANSWER,
+    answer_from_dict,
+    answer_from_row,
+    answer_row,
+    round_from_row,
+)
 from network.survey.model import (
-    ANSWER_FIELDS,
-    ITEMS,
     LIMITS,
     Answer,
     Invite,
@@ -73,121 +80,6 @@ def _audit(
     )
 
 
-#: The survey migration (appended to ``network.store.sqlite.MIGRATIONS``).
-SURVEY_DDL = """
-    CREATE TABLE IF NOT EXISTS survey_rounds (
-        name TEXT PRIMARY KEY,
-        fiscal_year INTEGER NOT NULL,
-        close_date TEXT,
-        closed INTEGER NOT NULL DEFAULT 0,
-        created_at TEXT NOT NULL
-    );
-    CREATE TABLE IF NOT EXISTS survey_invites (
-        round TEXT NOT NULL REFERENCES survey_rounds(name),
-        org TEXT NOT NULL,
-        token_hash TEXT UNIQUE,
-        issued_at TEXT,
-        PRIMARY KEY (round, org)
-    );
-    CREATE TABLE IF NOT EXISTS survey_answers (
-        round TEXT NOT NULL REFERENCES survey_rounds(name),
-        respondent TEXT NOT NULL,
-        partner_key TEXT NOT NULL,
-        partner TEXT NOT NULL DEFAULT '',
-        partner_name TEXT NOT NULL DEFAULT '',
-        frequency TEXT NOT NULL DEFAULT '',
-        strength INTEGER CHECK (strength IS NULL OR strength BETWEEN 1 AND 5),
-        types TEXT NOT NULL DEFAULT '[]',
-        trust_openness INTEGER CHECK (trust_openness IS NULL OR trust_openness BETWEEN 1 AND 4),
-        trust_reliability INTEGER CHECK (trust_reliability IS NULL OR trust_reliability BETWEEN 1 AND 4),
-        trust_mission INTEGER CHECK (trust_mission IS NULL OR trust_mission BETWEEN 1 AND 4),
-        value_influence INTEGER CHECK (value_influence IS NULL OR value_influence BETWEEN 1 AND 4),
-        value_resources INTEGER CHECK (value_resources IS NULL OR value_resources BETWEEN 1 AND 4),
-        value_involvement INTEGER CHECK (value_involvement IS NULL OR value_involvement BETWEEN 1 AND 4),
-        note TEXT NOT NULL DEFAULT '',
-        date TEXT NOT NULL DEFAULT '',
-        source TEXT NOT NULL DEFAULT 'web',
-        updated_at TEXT NOT NULL,
-        PRIMARY KEY (round, respondent, partner_key),
-        FOREIGN KEY (round, respondent) REFERENCES survey_invites(round, org)
-    );
-    CREATE TABLE IF NOT EXISTS survey_responses (
-        round TEXT NOT NULL,
-        org TEXT NOT NULL,
-        contributions TEXT NOT NULL DEFAULT '[]',
-        comment TEXT NOT NULL DEFAULT '',
-        submitted_at TEXT,
-        updated_at TEXT NOT NULL,
-        PRIMARY KEY (round, org),
-        FOREIGN KEY (round, org) REFERENCES survey_invites(round, org)
-    )
-    """
-
-_ITEM_COLS = [i.key for i in ITEMS]
-_ANSWER_COLS = [
-    "round",
-    "respondent",
-    "partner_key",
-    "partner",
-    "partner_name",
-    "frequency",
-    "strength",
-    "types",
-    *_ITEM_COLS,
-    "note",
-    "date",
-    "source",
-    "updated_at",
-]
-_UPSERT_ANSWER = (
-    f"INSERT INTO survey_answers ({', '.join(_ANSWER_COLS)}) VALUES ({', '.join('?' * len(_ANSWER_COLS))}) "
-    "ON CONFLICT (round, respondent, partner_key) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in _ANSWER_COLS[3:])
-)
-
-
-def _answer_row(a: Answer, now: str) -> tuple:
-    return (
-        a.round,
-        a.respondent,
-        a.partner_key,
-        a.partner,
-        a.partner_name,
-        a.frequency,
-        a.strength,
-        json.dumps(a.types, ensure_ascii=False),
-        *(getattr(a, c) for c in _ITEM_COLS),
-        a.note,
-        a.date or now[:10],
-        a.source,
-        now,
-    )
-
-
-def _answer(r: sqlite3.Row) -> Answer:
-    return Answer(
-        r["round"],
-        r["respondent"],
-        partner=r["partner"],
-        partner_name=r["partner_name"],
-        frequency=r["frequency"],
-        strength=r["strength"],
-        types=json.loads(r["types"]),
-        **{c: r[c] for c in _ITEM_COLS},
-        note=r["note"],
-        date=r["date"],
-        source=r["source"],
-    )
-
-
-def _from_dict(d: dict) -> Answer:
-    return Answer(**{k: d[k] for k in ANSWER_FIELDS})
-
-
-def _round(r: sqlite3.Row, orgs: list[str]) -> Round:
-    return Round(r["name"], int(r["fiscal_year"]), orgs, r["close_date"], bool(r["closed"]), r["created_at"])
-
-
 class SQLiteSurvey:
     """The survey part of one :class:`~network.store.sqlite.SQLiteStore`."""
 
@@ -222,7 +114,7 @@ class SQLiteSurvey:
         if not rows:
             raise NotFound(f"no survey round named {name!r} / 調査「{name}」はありません")
         orgs = [r[0] for r in self._rows("SELECT org FROM survey_invites WHERE round = ? ORDER BY rowid", (name,))]
-        return _round(rows[0], orgs)
+        return round_from_row(rows[0], orgs)
 
     def rounds(self) -> list[Round]:
         return [
@@ -286,7 +178,7 @@ class SQLiteSurvey:
                     raise ValidationError(
                         f"at most {LIMITS.partners} partners per organisation / 相手の団体は{LIMITS.partners}件まで"
                     )
-                c.execute(_UPSERT_ANSWER, _answer_row(answer, now))
+                c.execute(UPSERT_ANSWER, answer_row(answer, now))
         except sqlite3.IntegrityError as exc:
             raise StoreError(f"answer refused by the store: {exc}") from exc
 
@@ -305,7 +197,7 @@ class SQLiteSurvey:
         if respondent is not None:
             sql += " AND respondent = ?"
             params.append(respondent)
-        return [_answer(r) for r in self._rows(sql + " ORDER BY respondent, partner_key", params)]
+        return [answer_from_row(r) for r in self._rows(sql + " ORDER BY respondent, partner_key", params)]
 
     def save_response(self, response: Response, *, now: str, submit: bool | None = None) -> None:
         """Store contributions and comment; ``submit`` True marks submitted (False: back to draft)."""
@@ -359,7 +251,7 @@ class SQLiteSurvey:
             )
         ]
         answers = [
-            dict(_answer(x).to_dict(), updated_at=x["updated_at"])
+            dict(answer_from_row(x).to_dict(), updated_at=x["updated_at"])
             for x in self._rows(
                 "SELECT * FROM survey_answers WHERE round = ? ORDER BY respondent, partner_key", (name,)
             )
@@ -406,8 +298,8 @@ class SQLiteSurvey:
                 [(name, i["org"], i["token_hash"], i["issued_at"]) for i in data["invites"]],
             )
             c.executemany(
-                f"INSERT INTO survey_answers ({', '.join(_ANSWER_COLS)}) VALUES ({', '.join('?' * len(_ANSWER_COLS))})",
-                [_answer_row(_from_dict(a), a["updated_at"]) for a in data["answers"]],
+                f"INSERT INTO survey_answers ({', '.join(ANSWER_COLS)}) VALUES ({', '.join('?' * len(ANSWER_COLS))})",
+                [answer_row(answer_from_dict(a), a["updated_at"]) for a in data["answers"]],
             )
             c.executemany(
                 "INSERT INTO survey_responses (round, org, contributions, comment, submitted_at, updated_at) "
@@ -446,7 +338,7 @@ class SQLiteSurvey:
                         "submitted_at = excluded.submitted_at, updated_at = excluded.updated_at",
                         (name, r.org, json.dumps(r.contributions, ensure_ascii=False), r.comment, now, now),
                     )
-                c.executemany(_UPSERT_ANSWER, [_answer_row(a, now) for a in answers])
+                c.executemany(UPSERT_ANSWER, [answer_row(a, now) for a in answers])
         except sqlite3.IntegrityError as exc:
             raise StoreError(f"answers refused by the store: {exc}") from exc
         return len(answers)
