@@ -92,4 +92,17 @@ WORDS: dict[str, tuple[str, str]] = {
         "共同参加からの関係 {n} 件",
         "{n} projected ties: {created} created, {updated} updated, {unchanged} unchanged",
     ),
+    # survey (the help; its messages are still in network/cli/survey.py)
+    "cli_survey": ("連携調査", "relational survey rounds"),
+    "cli_survey_create": ("調査を作成", "create a round"),
+    "cli_survey_list": ("調査一覧", "list rounds"),
+    "cli_survey_close": ("締め切る", "close a round"),
+    "cli_survey_links": ("リンク発行", "issue new personal links (re-issues: earlier links stop working)"),
+    "cli_survey_status": ("回答状況", "who has answered"),
+    "cli_survey_import": ("紙の回答を取り込む", "import answers typed in from paper"),
+    "cli_survey_apply": ("回答を関係に反映", "write the answers as ties (one undoable batch)"),
+    "cli_survey_scores": ("信頼・価値・相互性", "trust, value, reciprocity"),
+    "cli_survey_letters": ("案内状", "PDF invitation letters with QR codes (issues new links)"),
+    "cli_survey_form": ("紙の調査票", "the printable paper questionnaire (PDF)"),
+    "cli_help_year": ("年度（2024、令和6年度）", "fiscal year (2024, 令和6年度)"),
 }
