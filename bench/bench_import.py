@@ -4,7 +4,8 @@ For each size (organisations, ties) it writes ``orgs.csv`` and ``ties.csv`` with
 ``data.generate.write_csv``, then runs, as separate processes, alternating:
 
 * **renkei**: ``python -m network.cli --store sqlite:///new.db import orgs.csv ties.csv``
-  (read, validate, resolve, write with one audit row per record, one transaction);
+  (read, validate, resolve, write with one audit row per record, one transaction; the CSVs
+  are streamed in chunks, the ties spilled to a temporary file: ``ingest/stream.py``);
 * **peer**: a script a user would write instead — ``csv.reader`` over the very rows
   renkei stored (every column, exported from renkei's store after its run), then
   ``executemany`` into a fresh store file with the same schema, in one transaction,
