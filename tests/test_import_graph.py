@@ -103,6 +103,7 @@ RULES: dict[str, tuple[tuple[str, ...], str]] = {
             "network.present.report",
             "network.present.map",
             "network.present.annual",
+            "network.present.trend_text",
             *UI,
         ),
         "imports read files into the store: no commands, no analysis, no reports, no app"

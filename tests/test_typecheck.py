@@ -21,7 +21,7 @@ CORE = (
     "network/fiscal.py",
     "network/store/base.py",
     "network/accounts.py",
-    "network/labels.py",
+    "network/labels",
     "network/analysis",
 )
 

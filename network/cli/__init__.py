@@ -1,6 +1,6 @@
 """The ``renkei`` command line: a thin shell over the library.
 
-Each command module (:mod:`~network.cli.data`, :mod:`~network.cli.analysis`,
+Each command module (:mod:`~network.cli.data`, :mod:`~network.cli.analysis`, :mod:`~network.cli.map`,
 :mod:`~network.cli.planner`, :mod:`~network.cli.serve`,
 :mod:`~network.cli.accounts`, :mod:`~network.cli.copy`,
 :mod:`~network.cli.survey`, :mod:`~network.cli.enrich`) has one ``register(subparsers)`` that adds its
@@ -21,8 +21,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from network.cli import accounts, analysis, copy, data, enrich, planner, serve, survey
+from network.cli import accounts, analysis, copy, data, enrich, map, planner, serve, survey
 from network.errors import RenkeiError, ValidationError
+from network.labels import t
 from network.present.export.text import shown
 
 __all__ = ["main", "build_parser", "EXIT_CODES"]
@@ -45,11 +46,11 @@ def _version() -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole ``renkei`` parser: the global options, then every command module's commands."""
-    p = argparse.ArgumentParser(prog="renkei", description="Renkei 連携 — partnership network mapper")
+    p = argparse.ArgumentParser(prog="renkei", description=t("cli_description", "en"))
     p.add_argument("--store", help="store URL or SQLite file (default: $RENKEI_STORE or renkei.db)")
     p.add_argument("--version", action="version", version=f"renkei {_version()}")
     sub = p.add_subparsers(dest="command", required=True)
-    for module in (data, analysis, planner, serve, accounts, copy, survey):
+    for module in (data, analysis, map, planner, serve, accounts, copy, survey):
         module.register(sub)
     enrich.register(sub)  # issue 12: the national 法人番号 data
     return p

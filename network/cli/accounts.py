@@ -19,6 +19,7 @@ import sys
 from network.cli.shell import table, user_of
 from network.errors import ValidationError
 from network.history import HISTORY_COLUMNS, history_rows
+from network.labels import both
 from network.present.export.text import shown, terminal_json
 from network.store import default_store_url, open_store
 
@@ -29,9 +30,9 @@ def _password(args: argparse.Namespace) -> str:
     if args.password_stdin:
         line = sys.stdin.readline()
         return line[:-1] if line.endswith("\n") else line
-    first = getpass.getpass("password / パスワード: ")
-    if getpass.getpass("again / 確認: ") != first:
-        raise ValidationError("the two passwords differ / パスワードが一致しません")
+    first = getpass.getpass(f"{both('cli_password')}: ")
+    if getpass.getpass(f"{both('cli_again')}: ") != first:
+        raise ValidationError(both("cli_passwords_differ"))
     return first
 
 
@@ -45,7 +46,7 @@ def cmd_user(args: argparse.Namespace) -> int:
     with _users(args) as users:
         if args.user_command == "add":
             acc = users.add(args.name, _password(args), args.role, by=user_of(args))
-            print(f"added {acc.name} ({acc.role}) / 追加しました")
+            print(both("cli_user_added", name=acc.name, role=acc.role))
         elif args.user_command == "list":
             rows = [
                 {"name": a.name, "role": a.role, "created_at": a.created_at, "updated_at": a.updated_at}
@@ -54,13 +55,13 @@ def cmd_user(args: argparse.Namespace) -> int:
             sys.stdout.write(table(rows, ["name", "role", "created_at", "updated_at"], args.format))
         elif args.user_command == "remove":
             users.remove(args.name, by=user_of(args))
-            print(f"removed {args.name} / 削除しました")
+            print(both("cli_user_removed", name=args.name))
         elif args.user_command == "passwd":
             users.set_password(args.name, _password(args), by=user_of(args))
-            print(f"password changed for {args.name} / パスワードを変更しました")
+            print(both("cli_password_changed", name=args.name))
         elif args.user_command == "role":
             acc = users.set_role(args.name, args.role, by=user_of(args))
-            print(f"{acc.name} is now {acc.role} / 権限を変更しました")
+            print(both("cli_role_changed", name=acc.name, role=acc.role))
     return 0
 
 
@@ -90,13 +91,9 @@ def cmd_undo(args: argparse.Namespace) -> int:
         )
     finally:
         store.close()
-    print(f"undid {n} change(s) / {n} 件の変更を取り消しました")
+    print(both("cli_undid", n=n))
     if n.cascaded:
-        print(
-            f"also removed {len(n.cascaded)} record(s) added later that depended on them "
-            f"(recorded as cascade; undo the undo to bring them back) / "
-            f"依存する記録 {len(n.cascaded)} 件も取り消しました:"
-        )
+        print(both("cli_undid_cascade", n=len(n.cascaded)))
         for d in n.cascaded:
             print(f"  {shown(describe_dependent(d))}")
     return 0
@@ -106,10 +103,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from network.store.sqlite.backup import backup
 
     c = backup(args.store or default_store_url(), args.file, overwrite=args.overwrite)
-    print(
-        f"backed up {c['orgs']} organisations, {c['ties']} ties, {c['audit']} history entries "
-        f"to {args.file} / バックアップしました"
-    )
+    print(both("cli_backed_up", orgs=c["orgs"], ties=c["ties"], audit=c["audit"], file=args.file))
     return 0
 
 
@@ -117,13 +111,13 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from network.store.sqlite.backup import restore
 
     c = restore(args.file, args.store or default_store_url(), user=user_of(args), keep_copy=not args.no_copy)
-    print(f"restored {c['orgs']} organisations, {c['ties']} ties from {args.file} / 復元しました")
+    print(both("cli_restored", orgs=c["orgs"], ties=c["ties"], file=args.file))
     return 0
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the account, history, undo, backup and restore commands to the ``renkei`` parser."""
-    u = sub.add_parser("user", help="accounts: add, list, remove, passwd, role / ユーザー管理")
+    u = sub.add_parser("user", help=both("cli_user"))
     u.set_defaults(handler=cmd_user)
     us = u.add_subparsers(dest="user_command", required=True)
     a = us.add_parser("add", help="add an account (password prompted)")
@@ -145,7 +139,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     ro.add_argument("role", choices=["viewer", "editor", "admin"])
     ro.add_argument("--user")
 
-    h = sub.add_parser("history", help="every recorded change / 変更履歴")
+    h = sub.add_parser("history", help=both("cli_history"))
     h.set_defaults(handler=cmd_history)
     h.add_argument("--limit", type=int, default=100)
     h.add_argument("--entity", help="an organisation or tie id")
@@ -154,7 +148,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     h.add_argument("--action", choices=["create", "update", "delete", "restore", "end", "undo", "cascade"])
     h.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
-    d = sub.add_parser("undo", help="undo a change or a whole import / 取り消し")
+    d = sub.add_parser("undo", help=both("cli_undo"))
     d.set_defaults(handler=cmd_undo)
     g = d.add_mutually_exclusive_group(required=True)
     g.add_argument("--audit-id", type=int, help="the history id of one change")
@@ -167,11 +161,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     d.add_argument("--user")
 
-    b = sub.add_parser("backup", help="consistent copy of the store / バックアップ")
+    b = sub.add_parser("backup", help=both("cli_backup"))
     b.set_defaults(handler=cmd_backup)
     b.add_argument("file")
     b.add_argument("--overwrite", action="store_true")
-    rs = sub.add_parser("restore", help="replace the store by a backup / 復元")
+    rs = sub.add_parser("restore", help=both("cli_restore"))
     rs.set_defaults(handler=cmd_restore)
     rs.add_argument("file")
     rs.add_argument("--no-copy", action="store_true", help="do not keep a copy of the current store")

@@ -15,6 +15,7 @@ import argparse
 
 from network.cli.shell import progress_bar, user_of
 from network.errors import StoreError
+from network.labels import both
 from network.store import open_store
 from network.store.copy import COPY_BATCH_SIZE, copy_store
 
@@ -23,7 +24,7 @@ __all__ = ["register", "cmd_copy"]
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add ``copy`` to the ``renkei`` parser."""
-    c = sub.add_parser("copy", help="copy a whole network between stores / ストア間でネットワークを複製")
+    c = sub.add_parser("copy", help=both("cli_copy"))
     c.add_argument(
         "--from",
         dest="source",
@@ -68,8 +69,5 @@ def cmd_copy(args: argparse.Namespace) -> int:
     )
     sv = r.survey
     if any(sv.values()):
-        print(
-            f"{sum(sv.values())} survey rounds: {sv['created']} created, {sv['updated']} updated, "
-            f"{sv['unchanged']} unchanged (links, answers and drafts as in the source) / 調査の回答も複製しました"
-        )
+        print(both("cli_copied_rounds", n=sum(sv.values()), **{k: sv[k] for k in ("created", "updated", "unchanged")}))
     return 0

@@ -23,6 +23,8 @@ from network.cli.shell import (
     user_of,
 )
 from network.errors import RenkeiError
+from network.labels import both
+from network.labels import t as label
 from network.store import open_store
 
 __all__ = ["register"]
@@ -30,29 +32,29 @@ __all__ = ["register"]
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's commands to the ``renkei`` parser."""
-    d = sub.add_parser("demo", help="load a sample network / サンプルを読み込む")
+    d = sub.add_parser("demo", help=both("cli_demo"))
     d.add_argument("--sample", default="miyagi", help="miyagi (default), tsurumi or all")
 
     d.set_defaults(handler=cmd_demo)
     i = sub.add_parser(
         "import",
-        help="import CSV/XLSX/JSON, GraphML, GEXF, Kumu, Pajek, UCINET DL, Cytoscape files / ファイルを取り込む",
+        help=both("cli_import"),
     )
     i.add_argument("files", nargs="+")
     i.add_argument("--kind", choices=["orgs", "ties", "participations"])
     i.add_argument("--keep-good", action="store_true", help="write the good rows, reject the bad ones")
     i.add_argument("--rejects", help="file for rejected rows (with --keep-good)")
     i.add_argument("--dry-run", action="store_true", help="check only; write nothing")
-    i.add_argument("--map", metavar="FILE", help="CSV/JSON of your words → sector/tie-type codes / 語の対応表")
+    i.add_argument("--map", metavar="FILE", help=both("cli_help_words"))
     i.add_argument(
         "--default-sector",
         metavar="SECTOR",
-        help="sector of new organisations the file gives none (UCINET DL) / 既定の区分",
+        help=both("cli_help_default_sector"),
     )
     i.add_argument("--user")
 
     i.set_defaults(handler=cmd_import)
-    o = sub.add_parser("orgs", help="list organisations / 団体一覧")
+    o = sub.add_parser("orgs", help=both("cli_orgs"))
     o.add_argument("--sector")
     o.add_argument("--district")
     o.add_argument("--city")
@@ -60,18 +62,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     o.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
     o.set_defaults(handler=cmd_orgs)
-    t = sub.add_parser("ties", help="list ties / 連携一覧")
+    t = sub.add_parser("ties", help=both("cli_ties"))
     t.add_argument("--org")
     t.add_argument("--type")
     t.add_argument("--sector")
     t.add_argument("--district")
-    t.add_argument(
-        "--as-of", help="a day (2016-06-30) or a fiscal year (2016, FY2016, 2016年度, 平成28年度): ties running then"
-    )
+    t.add_argument("--as-of", help=label("cli_help_as_of", "en"))
     t.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
     t.set_defaults(handler=cmd_ties)
-    pr = sub.add_parser("project", help="ties from shared activities (participations) / 共同参加から関係を作る")
+    pr = sub.add_parser("project", help=both("cli_project"))
     pr.add_argument("--since", help="only participations on or after this date")
     pr.add_argument("--until", help="only participations on or before this date")
     pr.add_argument(
@@ -80,7 +80,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     pr.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
     pr.set_defaults(handler=cmd_project)
-    e = sub.add_parser("export", help="GraphML, GEXF, CSV, JSON, Kumu, Pajek, UCINET DL / 書き出し")
+    e = sub.add_parser("export", help=both("cli_export"))
     e.add_argument(
         "--format",
         choices=["graphml", "gexf", "csv", "json", "kumu", "pajek", "dl"],
@@ -135,14 +135,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     except Exception as exc:  # a file no reader foresaw: one line naming it, never a traceback
         names = ", ".join(Path(f).name for f in args.files)
         reason = " ".join(str(exc).split())[:200]
-        raise RenkeiError(
-            f"{names}: cannot import, nothing written / 取り込めません（書き込みなし）: {type(exc).__name__}: {reason}"
-        ) from exc
+        raise RenkeiError(f"{both('cli_cannot_import', names=names)}: {type(exc).__name__}: {reason}") from exc
     finally:
         close()
     print(report.summary())
     for dup in report.possible_duplicates:  # names that fold alike (ingest.fold): never merged
-        print(f"possible duplicate / 重複の可能性: {printable(dup.text())}", file=sys.stderr)
+        print(f"{both('cli_possible_duplicate')}: {printable(dup.text())}", file=sys.stderr)
     if report.errors:
         print(report.to_text(), file=sys.stderr)
     return 1 if report.errors and not args.keep_good else 0  # a dry run exits as the import would
@@ -197,8 +195,13 @@ def cmd_project(args: argparse.Namespace) -> int:
         if args.write:
             result = store.write(ChangeSet(ties=ties), user=user_of(args))
             print(
-                f"{len(ties)} projected ties: {result.created} created, {result.updated} updated, "
-                f"{result.unchanged} unchanged / 共同参加からの関係 {len(ties)} 件"
+                both(
+                    "cli_projected",
+                    n=len(ties),
+                    created=result.created,
+                    updated=result.updated,
+                    unchanged=result.unchanged,
+                )
             )
             return 0
     rows = [

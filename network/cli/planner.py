@@ -13,6 +13,7 @@ import sys
 
 from network.cli.shell import as_json, emit, load_graph_from
 from network.errors import RenkeiError
+from network.labels import both, t
 from network.store import open_store
 
 __all__ = ["register"]
@@ -20,22 +21,22 @@ __all__ = ["register"]
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's commands to the ``renkei`` parser."""
-    tr = sub.add_parser("trend", help="measures per fiscal year / 年度ごとの推移")
-    tr.add_argument("first", help="first fiscal year (2016, FY2016, 平成28年度)")
+    tr = sub.add_parser("trend", help=both("cli_trend"))
+    tr.add_argument("first", help=t("cli_help_first", "en"))
     tr.add_argument("last", help="last fiscal year")
     tr.add_argument("--format", choices=["json", "csv", "markdown"], default="markdown")
     tr.add_argument("--centre", help="the centre's organisation id (default $RENKEI_CENTRE, else guessed)")
     tr.add_argument("--lang", choices=["ja", "en"], default="ja")
     tr.add_argument("--output")
     tr.set_defaults(handler=cmd_trend)
-    wi = sub.add_parser("whatif", help="the network without some organisations / もし抜けたら")
+    wi = sub.add_parser("whatif", help=both("cli_whatif"))
     wi.add_argument("ids", nargs="+", help="organisation ids (or exact names)")
     wi.add_argument("--year", help="one fiscal year's network (default: every tie)")
     wi.add_argument("--format", choices=["json", "markdown"], default="markdown")
     wi.add_argument("--lang", choices=["ja", "en"], default="ja")
     wi.add_argument("--output")
     wi.set_defaults(handler=cmd_whatif)
-    rp = sub.add_parser("report", help="annual report, PDF or Markdown / 年次報告")
+    rp = sub.add_parser("report", help=both("cli_report"))
     rp.add_argument("--output", help="FILE.pdf, FILE.md or FILE.json (Markdown on stdout when omitted)")
     rp.add_argument("--format", choices=["pdf", "markdown", "json"], help="default: from the --output suffix")
     rp.add_argument("--year", help="fiscal year (default: the newest with dated ties)")
@@ -62,7 +63,7 @@ def _fy(text: str) -> int:
 
 def cmd_trend(args: argparse.Namespace) -> int:
     from network.analysis.trend import trend
-    from network.present.annual import trend_text
+    from network.present.trend_text import trend_text
 
     G = load_graph_from(args)
     rows = trend(G, _fy(args.first), _fy(args.last), centre=_centre(args, G))
@@ -74,8 +75,8 @@ def cmd_whatif(args: argparse.Namespace) -> int:
     from network.analysis.views import undirected_view
     from network.analysis.whatif import what_if
     from network.analysis.years import year_view
-    from network.present.annual import whatif_text
     from network.present.report import clean
+    from network.present.trend_text import whatif_text
 
     G = load_graph_from(args)
     by_name = {str(d.get("name")): v for v, d in G.nodes(data=True)}

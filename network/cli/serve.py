@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from network.errors import RenkeiError
+from network.labels import both
 from network.store import default_store_url, open_store
 
 __all__ = ["register", "serve_argv"]
@@ -20,7 +21,7 @@ __all__ = ["register", "serve_argv"]
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's commands to the ``renkei`` parser."""
-    s = sub.add_parser("serve", help="start the app / アプリを起動")
+    s = sub.add_parser("serve", help=both("cli_serve"))
     s.add_argument("--port", type=int, default=8501)
     s.add_argument(
         "--address",

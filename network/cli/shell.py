@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from network.errors import RenkeiError
+from network.labels import both
 from network.store import open_store
 
 __all__ = [
@@ -89,7 +90,7 @@ def add_min_strength(parser: argparse.ArgumentParser) -> None:
         choices=range(1, 6),
         default=1,
         metavar="1-5",
-        help="keep ties of this strength or more (the app's slider) / この強さ以上の関係だけ",
+        help=both("cli_min_strength"),
     )
 
 
@@ -155,8 +156,5 @@ def find_org(G, word: str):  # noqa: ANN001, ANN202 - a MultiDiGraph, a node id
         if len(hits) == 1:
             return hits[0]
         if len(hits) > 1:
-            raise RenkeiError(
-                f"{word!r} names {len(hits)} organisations ({', '.join(map(str, hits[:5]))}): "
-                f"give an id / 複数の団体が該当します"
-            )
-    raise RenkeiError(f"no organisation {word!r} / 団体が見つかりません")
+            raise RenkeiError(both("cli_many_orgs", word=repr(word), n=len(hits), ids=", ".join(map(str, hits[:5]))))
+    raise RenkeiError(both("cli_no_org", word=repr(word)))

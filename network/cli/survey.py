@@ -24,6 +24,7 @@ from pathlib import Path
 
 from network.cli.shell import table, user_of
 from network.errors import ValidationError
+from network.labels import both, t
 from network.store import open_store
 
 __all__ = ["register", "cmd_survey"]
@@ -255,24 +256,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``survey`` and its subcommands to the ``renkei`` parser."""
     from network.survey.rounds import DEFAULT_BASE_URL
 
-    p = subparsers.add_parser("survey", help="relational survey rounds / 連携調査")
+    p = subparsers.add_parser("survey", help=both("cli_survey"))
     p.set_defaults(handler=cmd_survey)
     sub = p.add_subparsers(dest="survey_command", required=True)
-    c = sub.add_parser("create", help="create a round / 調査を作成")
+    c = sub.add_parser("create", help=both("cli_survey_create"))
     c.add_argument("name")
-    c.add_argument("--year", required=True, help="fiscal year (2024, 令和6年度)")
+    c.add_argument("--year", required=True, help=t("cli_help_year", "en"))
     c.add_argument("--orgs", default="all", help="all (default) or a file of organisation ids or names")
     c.add_argument("--close", help="close date (YYYY-MM-DD); links work through that day")
-    ls = sub.add_parser("list", help="list rounds / 調査一覧")
+    ls = sub.add_parser("list", help=both("cli_survey_list"))
     ls.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    sub.add_parser("close", help="close a round / 締め切る").add_argument("name")
-    lk = sub.add_parser("links", help="issue new personal links (re-issues: earlier links stop working) / リンク発行")
+    sub.add_parser("close", help=both("cli_survey_close")).add_argument("name")
+    lk = sub.add_parser("links", help=both("cli_survey_links"))
     lk.add_argument("name")
     lk.add_argument("--format", choices=["csv", "json", "table"], default="csv")
     lk.add_argument("--base-url", default=DEFAULT_BASE_URL, help=f"the app's address (default {DEFAULT_BASE_URL})")
     lk.add_argument("--missing", action="store_true", help="only organisations that have not answered (reminders)")
     lk.add_argument("--output", help="write to this file (CSV with a BOM for Excel)")
-    s = sub.add_parser("status", help="who has answered / 回答状況")
+    s = sub.add_parser("status", help=both("cli_survey_status"))
     s.add_argument("name")
     s.add_argument(
         "--format",
@@ -280,23 +281,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default="table",
         help="csv: the reminder list of organisations that have not answered",
     )
-    im = sub.add_parser("import", help="import answers typed in from paper / 紙の回答を取り込む")
+    im = sub.add_parser("import", help=both("cli_survey_import"))
     im.add_argument("name")
     im.add_argument("file")
     im.add_argument("--dry-run", action="store_true")
-    ap = sub.add_parser("apply", help="write the answers as ties (one undoable batch) / 回答を関係に反映")
+    ap = sub.add_parser("apply", help=both("cli_survey_apply"))
     ap.add_argument("name")
     ap.add_argument("--user")
     ap.add_argument("--format", choices=["table", "json"], default="table")
-    sc = sub.add_parser("scores", help="trust, value, reciprocity / 信頼・価値・相互性")
+    sc = sub.add_parser("scores", help=both("cli_survey_scores"))
     sc.add_argument("name")
     sc.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    le = sub.add_parser("letters", help="PDF invitation letters with QR codes (issues new links) / 案内状")
+    le = sub.add_parser("letters", help=both("cli_survey_letters"))
     le.add_argument("name")
     le.add_argument("--output", required=True)
     le.add_argument("--base-url", default=DEFAULT_BASE_URL)
     le.add_argument("--missing", action="store_true", help="only organisations that have not answered")
     le.add_argument("--sender", default="", help="who signs the letter (the centre's name)")
-    fo = sub.add_parser("form", help="the printable paper questionnaire (PDF) / 紙の調査票")
+    fo = sub.add_parser("form", help=both("cli_survey_form"))
     fo.add_argument("name")
     fo.add_argument("--output", required=True)

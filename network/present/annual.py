@@ -1,4 +1,4 @@
-"""The planner's annual report as plain data, and its Markdown; the trend table as text.
+"""The planner's annual report as plain data, and its Markdown.
 
 :func:`annual_report` gathers, for one fiscal year of a stored network, everything the printed
 report shows (:mod:`network.present.pdf_report` draws it): the headline indicators beside last year's, the
@@ -24,10 +24,6 @@ True
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import math
 from datetime import date
 
 import networkx as nx
@@ -42,7 +38,7 @@ from network.model import fiscal_year
 from network.present.report import analyze, clean
 from network.present.report_labels import fy_text, lab, num, pct, sector_text
 
-__all__ = ["annual_report", "annual_to_markdown", "trend_text", "whatif_text", "resolve_centre", "HEADLINE"]
+__all__ = ["annual_report", "annual_to_markdown", "resolve_centre", "HEADLINE"]
 
 #: Headline indicators: (key, where it comes from, a share?)
 HEADLINE = [
@@ -372,72 +368,3 @@ def trend_markdown_rows(rows: list[dict], lang: str) -> list[str]:
     head = [lab("fy", lang)] + [lab(c, lang) for c in cols]
     body = [[fy_text(r["fy"], lang)] + [pct(r[c]) if c == "cross_sector" else num(r[c]) for c in cols] for r in rows]
     return _table(head, body)
-
-
-def trend_text(rows: list[dict], fmt: str, *, lang: str = "ja") -> str:
-    """``renkei trend`` output: ``json`` (the rows as they are), ``csv`` (flat, one row per year) or
-    ``markdown`` (a table in ``lang``)."""
-    if fmt == "json":
-        return json.dumps(clean(rows), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
-    flat = [_flat(r) for r in rows]
-    if fmt == "csv":
-        from network.present.export import csv_safe
-
-        cols = [*trend_columns, "dep_cut_off", "dep_pairs", "dep_cross", "top_brokers"]
-        buf = io.StringIO()
-        w = csv.writer(buf)
-        w.writerow(cols)
-        for r in flat:
-            w.writerow(
-                [
-                    csv_safe(
-                        "|".join(r[c])
-                        if c == "top_brokers"
-                        else ("" if r[c] is None or (isinstance(r[c], float) and math.isnan(r[c])) else r[c])
-                    )
-                    for c in cols
-                ]
-            )
-        return buf.getvalue()
-    out = [f"# {lab('trend_title', lang)}", ""] + trend_markdown_rows(flat, lang)
-    if any(r.get("centre") for r in rows):
-        out += [f"## {lab('dependence', lang)}", "", lab("dep_explain", lang), ""]
-        out += _table(
-            [lab("fy", lang), lab("dep_cut_off", lang), lab("dep_pairs", lang), lab("dep_cross", lang)],
-            [[fy_text(r["fy"], lang), num(r["dep_cut_off"]), pct(r["dep_pairs"]), pct(r["dep_cross"])] for r in flat],
-        )
-    out += [f"## {lab('top_brokers', lang)}", ""]
-    out += [
-        f"- {fy_text(r['fy'], lang)}: " + _md(("、" if lang == "ja" else ", ").join(r["top_brokers"]) or "–")
-        for r in flat
-    ]
-    return "\n".join(out) + "\n"
-
-
-def whatif_text(r: dict, *, lang: str = "ja") -> str:
-    """:func:`network.analysis.whatif.what_if`'s result as Markdown."""
-    L = lang
-    sep = "、" if L == "ja" else ", "
-    b, a = r["before"], r["after"]
-    names = {x["id"]: x["name"] for x in b["top_brokers"] + a["top_brokers"]} | r.get("names", {})
-    out = [
-        f"# {lab('whatif', L)}",
-        "",
-        f"- {lab('removed', L)}: {_md(sep.join(names.get(v, str(v)) for v in r['removed']))}",
-        f"- {lab('cut_off', L)} ({r['cut_off_count']}): "
-        + (_md(sep.join(names.get(v, str(v)) for v in r["cut_off"])) or lab("nothing", L)),
-        "",
-    ]
-    rows = [
-        [lab(k, L), num(b[k]), num(a[k])]
-        for k in ("orgs", "pairs", "density", "components", "isolates", "largest", "cut_points")
-    ]
-    rows.append(
-        [
-            lab("top_brokers", L),
-            sep.join(x["name"] for x in b["top_brokers"]),
-            sep.join(x["name"] for x in a["top_brokers"]),
-        ]
-    )
-    out += _table([lab("indicator", L), lab("before", L), lab("after", L)], rows)
-    return "\n".join(out) + "\n"

@@ -18,13 +18,10 @@ from __future__ import annotations
 
 from network.analysis.brokers import ROLES
 from network.explain import explain, label
+from network.labels import t as _w
 from network.model import Sector
 
 __all__ = ["to_markdown", "change_to_markdown", "group_text"]
-
-
-def _t(lang: str, ja: str, en: str) -> str:
-    return en if lang == "en" else ja
 
 
 def group_text(value: str, attr: str, lang: str) -> str:
@@ -38,7 +35,7 @@ def group_text(value: str, attr: str, lang: str) -> str:
             return Sector(value).label(lang)
         except ValueError:
             pass
-    return _md(value) if value else _t(lang, "（未設定）", "(not set)")
+    return _md(value) if value else _w("report_not_set", lang)
 
 
 def _md(text: object) -> str:
@@ -59,35 +56,27 @@ def to_markdown(result: dict, *, lang: str = "ja", top: int = 10) -> str:
     attr = g.get("sector_attr", "sector")
     names = {o["id"]: o["name"] for o in result["orgs"]}
     nm = lambda v: _md(names.get(v, v))  # noqa: E731
-    out = [f"# {_t(L, '連携ネットワーク分析レポート', 'Partnership network report')}", ""]
+    out = [f"# {_w('md_title', L)}", ""]
     bm = g["betweenness"]
-    method = (
-        _t(L, "厳密計算", "exact")
-        if bm["method"] == "exact"
-        else _t(
-            L,
-            f"{bm['k']}団体を起点とする推定（乱数の種 {bm['seed']}）",
-            f"estimated from {bm['k']} sampled sources (seed {bm['seed']})",
-        )
-    )
+    method = _w("md_exact", L) if bm["method"] == "exact" else _w("md_estimated", L, k=bm["k"], seed=bm["seed"])
     out += [
-        f"## {_t(L, '概要', 'Overview')}",
+        f"## {_w('md_overview', L)}",
         "",
-        f"- {_t(L, '基準日', 'As of')}: {g.get('as_of') or _t(L, 'すべての期間', 'all dates')}",
-        f"- {_t(L, '団体数', 'Organisations')}: {g['nodes']}　{_t(L, '連携（組）', 'Tied pairs')}: {g['edges']}"
-        f"　{_t(L, '連携（件）', 'Ties')}: {g['ties']}",
+        f"- {_w('md_as_of', L)}: {g.get('as_of') or _w('md_all_dates', L)}",
+        f"- {_w('report_orgs', L)}: {g['nodes']}　{_w('report_pairs', L)}: {g['edges']}"
+        f"　{_w('report_ties', L)}: {g['ties']}",
         f"- {label('density', L)}: {_num(g['density'])} — {explain('density', L)}",
         f"- {label('centralization_degree', L)}: {_num((g.get('centralization') or {}).get('degree'))}"
         f"　{label('centralization_betweenness', L)}: "
         f"{_num((g.get('centralization') or {}).get('betweenness'))} — {explain('centralization', L)}",
         f"- {label('components', L)}: {g['components']}　{label('isolates', L)}: {g['isolates']}"
-        f"　{_t(L, 'コミュニティ', 'Communities')}: {g['communities']}",
+        f"　{_w('report_communities', L)}: {g['communities']}",
         f"- {label('betweenness', L)}: {method}",
         "",
     ]
     orgs = [o for o in result["orgs"] if o["degree"] > 0]
     out += [
-        f"## {_t(L, '主な仲介者', 'Key brokers')}",
+        f"## {_w('md_key_brokers', L)}",
         "",
         explain("betweenness", L),
         "",
@@ -120,13 +109,9 @@ def to_markdown(result: dict, *, lang: str = "ja", top: int = 10) -> str:
         )
     out += [
         "",
-        f"## {_t(L, '仲介の役割（グールド＝フェルナンデス）', 'Brokerage roles (Gould–Fernandez)')}",
+        f"## {_w('md_roles', L)}",
         "",
-        _t(
-            L,
-            f"グループは「{ {'sector': '区分', 'district': '地区'}.get(attr, attr) }」で分けています。",
-            f"Groups are defined by “{attr}”.",
-        ),
+        _w("md_groups_by", L, attr=_w(f"md_attr_{attr}", L) if attr in ("sector", "district") else attr),
         "",
     ]
     for role in ROLES:
@@ -138,7 +123,7 @@ def to_markdown(result: dict, *, lang: str = "ja", top: int = 10) -> str:
             if L == "ja"
             else ", ".join(f"{_md(o['name'])} ({o['brokerage'][role]})" for o in ranked)
         )
-        out += [f"- **{label(role, L)}**: {who or _t(L, 'なし', 'none')}", f"  - {explain(role, L)}"]
+        out += [f"- **{label(role, L)}**: {who or _w('md_none', L)}", f"  - {explain(role, L)}"]
     out += _gaps_section(result, attr, L)
     out += ["", f"## {label('sector_mixing', L)}", "", explain("sector_mixing", L), ""]
     gaps = sorted(
@@ -154,12 +139,12 @@ def to_markdown(result: dict, *, lang: str = "ja", top: int = 10) -> str:
             "| "
             + " | ".join(
                 [
-                    _t(L, "から", "From"),
-                    _t(L, "へ", "To"),
-                    _t(L, "連携", "Present"),
-                    _t(L, "可能数", "Possible"),
+                    _w("md_from", L),
+                    _w("md_to", L),
+                    _w("md_present", L),
+                    _w("md_possible", L),
                     label("density", L),
-                    _t(L, "全体比", "Ratio"),
+                    _w("md_ratio", L),
                 ]
             )
             + " |",
@@ -171,13 +156,7 @@ def to_markdown(result: dict, *, lang: str = "ja", top: int = 10) -> str:
                 f"{r['possible']} | {_num(r['density'])} | {_num(r['ratio'], 2)} |"
             )
     else:
-        out.append(
-            _t(
-                L,
-                "全体の密度の半分を下回る分野の組み合わせはありません。",
-                "No pair of groups falls below half the overall density.",
-            )
-        )
+        out.append(_w("md_no_low_pair", L))
     ei = result["ei_index"]
     out += [
         "",
@@ -185,30 +164,18 @@ def to_markdown(result: dict, *, lang: str = "ja", top: int = 10) -> str:
         "",
         explain("ei_index", L),
         "",
-        f"- {_t(L, '全体', 'Overall')}: {_num(ei['overall'], 2)}",
+        f"- {_w('md_overall', L)}: {_num(ei['overall'], 2)}",
     ]
     out += [f"- {group_text(k_, attr, L)}: {_num(v, 2)}" for k_, v in sorted(ei["by_group"].items())]
     out += _communities_section(result, L, top)
-    out += ["", f"## {_t(L, '脆弱な点', 'Fragile points')}", "", explain("cut_point", L), ""]
+    out += ["", f"## {_w('report_fragile', L)}", "", explain("cut_point", L), ""]
     for c in result["cut_points"][:top]:
         lost = "、".join(nm(v) for v in c["cut_off"][:5]) if L == "ja" else ", ".join(nm(v) for v in c["cut_off"][:5])
         more = "…" if c["cut_off_count"] > 5 else ""
-        out.append(
-            _t(
-                L,
-                f"- **{nm(c['id'])}** が抜けると {c['cut_off_count']}団体が孤立: {lost}{more}",
-                f"- If **{nm(c['id'])}** leaves, {c['cut_off_count']} lose their path: {lost}{more}",
-            )
-        )
+        out.append("- " + _w("md_cut_off", L, name=nm(c["id"]), n=c["cut_off_count"], lost=lost + more))
     out += ["", explain("bridge", L), ""]
     for b in result["bridges"][:top]:
-        out.append(
-            _t(
-                L,
-                f"- {nm(b['a'])} — {nm(b['b'])}（切れると{b['cut_off_count']}団体が分断）",
-                f"- {nm(b['a'])} — {nm(b['b'])} (cuts off {b['cut_off_count']})",
-            )
-        )
+        out.append("- " + _w("md_bridge", L, a=nm(b["a"]), b=nm(b["b"]), n=b["cut_off_count"]))
     st = result["single_tie"]
     out += ["", f"- {label('single_tie', L)}: {len(st)} — {explain('single_tie', L)}"]
     if result["isolates"]:
@@ -225,22 +192,16 @@ def to_markdown(result: dict, *, lang: str = "ja", top: int = 10) -> str:
         )
         out.append(f"- {_md(a['area'])}（{a['orgs']}）: {miss}")
     if not result["area_gaps"]:
-        out.append(
-            _t(
-                L,
-                "空白のある地区はありません（地区が未設定の場合も含む）。",
-                "No district lacks a sector (or no district is recorded).",
-            )
-        )
+        out.append(_w("md_no_area_gap", L))
     out += ["", f"## {label('introductions', L)}", "", explain("introductions", L), ""]
     for i, s in enumerate(result["introductions"][:top], 1):
         out.append(
             f"{i}. **{_md(s['a_name'])} × {_md(s['b_name'])}** — "
-            f"{_t(L, '紹介者', 'introducer')}: {_md(s['introducer_name'])}. "
+            f"{_w('md_introducer', L)}: {_md(s['introducer_name'])}. "
             f"{_md(s['reason']['en' if L == 'en' else 'ja'])}"
         )
     if not result["introductions"]:
-        out.append(_t(L, "提案できる組み合わせはありません。", "No introduction to suggest."))
+        out.append(_w("md_no_intro", L))
     return "\n".join(out) + "\n"
 
 
@@ -250,26 +211,16 @@ def _gaps_section(result: dict, attr: str, L: str) -> list[str]:
     rows = result.get("sector_gaps") or []
     empty = [r for r in rows if r["ties"] == 0 and r["possible"]]
     if not empty:
-        out.append(_t(L, "連携のない分野の組み合わせはありません。", "Every pair of groups has at least one tie."))
+        out.append(_w("md_no_gap", L))
     sep = "、" if L == "ja" else "; "
     for r in empty:
         pair = f"{group_text(r['a'], attr, L)} × {group_text(r['b'], attr, L)}"
         intro = sep.join(
-            _t(
-                L,
-                f"{_md(i['a_name'])} × {_md(i['b_name'])}（紹介者: {_md(i['introducer_name'])}）",
-                f"{_md(i['a_name'])} × {_md(i['b_name'])} (introducer: {_md(i['introducer_name'])})",
-            )
+            _w("md_intro_pair", L, a=_md(i["a_name"]), b=_md(i["b_name"]), who=_md(i["introducer_name"]))
             for i in r.get("introductions") or []
         )
-        intro = intro or _t(L, "共通の連携先がなく、紹介者が見つかりません", "no common partner to introduce them")
-        out.append(
-            _t(
-                L,
-                f"- **{pair}**（ありうる組 {r['possible']}）: {intro}",
-                f"- **{pair}** ({r['possible']} possible pairs): {intro}",
-            )
-        )
+        intro = intro or _w("md_no_introducer", L)
+        out.append("- " + _w("md_gap_pair", L, pair=pair, n=r["possible"], intro=intro))
     return out
 
 
@@ -278,39 +229,21 @@ def _communities_section(result: dict, L: str, top: int) -> list[str]:
     out = ["", f"## {label('community', L)}", "", explain("community", L), ""]
     comms = result.get("communities") or []
     big = [c for c in comms if c["size"] >= 3][:top]
-    out.append(
-        _t(
-            L,
-            f"{len(comms)}個のコミュニティ（3団体以上: {len([c for c in comms if c['size'] >= 3])}個）。",
-            f"{len(comms)} communities ({len([c for c in comms if c['size'] >= 3])} with 3+ organisations).",
-        )
-    )
+    out.append(_w("md_communities_count", L, n=len(comms), big=len([c for c in comms if c["size"] >= 3])))
     lab = {c["id"]: _md((c.get("label") or {}).get("en" if L == "en" else "ja", c["id"])) for c in comms}
     for c in big:
         secs = ("、" if L == "ja" else ", ").join(f"{group_text(k, 'sector', L)} {v}" for k, v in c["sectors"].items())
         via = ("、" if L == "ja" else ", ").join(_md(x["name"]) for x in c.get("connectors", [])[:3])
-        out.append(
-            f"- **{lab[c['id']]}**（{c['size']}{_t(L, '団体', '')}）: {secs}"
-            if L == "ja"
-            else f"- **{lab[c['id']]}** ({c['size']} organisations): {secs}"
-        )
+        out.append("- " + _w("md_community_size", L, name=lab[c["id"]], n=c["size"], secs=secs))
         if via:
-            out.append(
-                _t(L, f"  - ほかのコミュニティとつなぐ団体: {via}", f"  - Tied to other communities through: {via}")
-            )
+            out.append("  - " + _w("md_connectors", L, via=via))
     ids = {c["id"] for c in big}
     silent = [
         c for c in result["community_ties"] if c["a"] != c["b"] and c["ties"] == 0 and c["a"] in ids and c["b"] in ids
     ]
     if silent:
         pairs = ("、" if L == "ja" else "; ").join(f"{lab[c['a']]} × {lab[c['b']]}" for c in silent[:15])
-        out.append(
-            _t(
-                L,
-                f"- 互いに連携がないコミュニティの組: {pairs}",
-                f"- Pairs of communities with no tie between them: {pairs}",
-            )
-        )
+        out.append("- " + _w("md_silent", L, pairs=pairs))
     return out
 
 
@@ -330,32 +263,30 @@ def change_to_markdown(diff: dict, *, lang: str = "ja", names: dict | None = Non
     t = diff["ties"]
     d = diff["density"]
     out = [
-        f"# {_t(L, '変化', 'Change')} {diff['before']} → {diff['after']}",
+        f"# {_w('md_change', L)} {diff['before']} → {diff['after']}",
         "",
         f"- {label('density', L)}: {_num(d['before'])} → {_num(d['after'])}",
-        f"- {_t(L, '連携のある団体', 'Organisations with a tie')}: "
+        f"- {_w('report_active_orgs', L)}: "
         f"{(diff.get('active_orgs') or {}).get('before', '–')} → {(diff.get('active_orgs') or {}).get('after', '–')}",
-        f"- {_t(L, '新しい連携', 'Ties added')}: {len(t['added'])}　{_t(L, '終了した連携', 'ended')}: "
-        f"{len(t['ended'])}　{_t(L, '強まった', 'strengthened')}: {len(t['strengthened'])}　"
-        f"{_t(L, '弱まった', 'weakened')}: {len(t['weakened'])}",
+        f"- {_w('md_ties_added', L)}: {len(t['added'])}　{_w('md_ended', L)}: "
+        f"{len(t['ended'])}　{_w('md_strengthened', L)}: {len(t['strengthened'])}　"
+        f"{_w('md_weakened', L)}: {len(t['weakened'])}",
         "",
     ]
-    for key, ja, en in (
-        ("added", "新しい連携", "Ties added"),
-        ("ended", "終了した連携", "Ties ended"),
-        ("strengthened", "強まった連携", "Ties strengthened"),
-        ("weakened", "弱まった連携", "Ties weakened"),
+    for key, heading in (
+        ("added", "md_ties_added"),
+        ("ended", "md_h_ended"),
+        ("strengthened", "md_h_strengthened"),
+        ("weakened", "md_h_weakened"),
     ):
         if t[key]:
-            out += [f"## {_t(L, ja, en)}", ""] + [f"- {nm(x['a'])} — {nm(x['b'])}" for x in t[key][:top]] + [""]
+            out += [f"## {_w(heading, L)}", ""] + [f"- {nm(x['a'])} — {nm(x['b'])}" for x in t[key][:top]] + [""]
     b = diff["brokers"]
     out += [
-        f"## {_t(L, '仲介者の変化', 'Brokers')}",
+        f"## {_w('md_broker_change', L)}",
         "",
-        f"- {_t(L, '新たに仲介者になった団体', 'Became brokers')}: "
-        + (("、" if L == "ja" else ", ").join(nm(v) for v in b["became"][:top]) or "–"),
-        f"- {_t(L, '仲介者でなくなった団体', 'Stopped being brokers')}: "
-        + (("、" if L == "ja" else ", ").join(nm(v) for v in b["stopped"][:top]) or "–"),
+        f"- {_w('md_became', L)}: " + (("、" if L == "ja" else ", ").join(nm(v) for v in b["became"][:top]) or "–"),
+        f"- {_w('md_stopped', L)}: " + (("、" if L == "ja" else ", ").join(nm(v) for v in b["stopped"][:top]) or "–"),
         "",
     ]
     moved = sorted(

@@ -2,7 +2,7 @@
 (``AppTest``) in Japanese and English, on the Miyagi sample.
 
 Expected values come from the core functions on the same stored graph (``analyze``,
-``compare``), from the store's audit log, and from the words of ``network/labels.py``.
+``compare``), from the store's audit log, and from the words of ``network/labels/``.
 """
 
 from __future__ import annotations

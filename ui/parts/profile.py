@@ -31,44 +31,22 @@ __all__ = ["show_profile", "ego_graph", "roles_in_words"]
 
 def roles_in_words(row: dict, n_orgs: int, lang_: str = "ja") -> list[str]:
     """Plain sentences about an organisation's position (its analysis row)."""
-    ja = lang_ == "ja"
-    out = []
-    deg = row.get("degree") or 0
-    out.append(f"{deg} 団体と直接つながっています。" if ja else f"Tied directly to {deg} organisations.")
+    out = [t("profile_degree", lang_, n=row.get("degree") or 0)]
     b = row.get("betweenness")
     if isinstance(b, (int, float)) and not math.isnan(b) and b > 0:
-        out.append(
-            f"ほかの団体どうしの最短の道の {b:.1%} がこの団体を通ります（媒介中心性）。"
-            if ja
-            else f"{b:.1%} of shortest paths between other organisations pass through it (betweenness)."
-        )
+        out.append(t("profile_betweenness", lang_, share=f"{b:.1%}"))
     broker = row.get("brokerage") or {}
     roles = [(k, broker.get(k, 0)) for k in ROLES if broker.get(k)]
     if roles:
         top = max(roles, key=lambda x: x[1])[0]
-        label = t("role_in_words_" + top, lang_)
-        out.append(
-            f"仲介の回数は合計 {broker.get('total', 0)} 回。最も多い役割は{label}です。"
-            if ja
-            else f"It brokers {broker.get('total', 0)} times in all; most often as {label}."
-        )
+        out.append(t("profile_brokerage", lang_, n=broker.get("total", 0), role=t("role_in_words_" + top, lang_)))
     if row.get("cut_point"):
-        out.append(
-            "この団体がいなくなると、ネットワークが分断されます（切断点）。"
-            if ja
-            else "Without it the network would split apart (a cut point)."
-        )
+        out.append(t("profile_cut_point", lang_))
     c = row.get("constraint")
     if isinstance(c, (int, float)) and not math.isnan(c):
-        out.append(
-            f"制約 {c:.2f}（低いほど、互いに知らない相手どうしをつないでいます）。"
-            if ja
-            else f"Constraint {c:.2f} (the lower, the more its partners are strangers to each other)."
-        )
+        out.append(t("profile_constraint", lang_, c=f"{c:.2f}"))
     if row.get("community") is not None:
-        out.append(
-            f"コミュニティ {row['community']} に属しています。" if ja else f"Member of community {row['community']}."
-        )
+        out.append(t("profile_community", lang_, c=row["community"]))
     return out
 
 
@@ -179,7 +157,7 @@ def local_time(at: str) -> str:
 
 def history_rows(entries: list, tr_) -> list[dict]:  # noqa: ANN001 - tr_: the page's label function
     """Audit entries as table rows: local time, user, action and changed fields in words."""
-    sep = "、" if tr_("history_at") == "日時" else ", "
+    sep = tr_("list_sep")
     rows = []
     for e in entries:
         before, after = e.before or {}, e.after or {}

@@ -24,6 +24,8 @@ import re
 from functools import cache
 from pathlib import Path
 
+from network.labels import t
+
 __all__ = ["map_page", "vis_assets", "page_assets", "safe_json"]
 
 
@@ -107,10 +109,11 @@ def map_page(
     lang: str,
     n_orgs: int,
     aggregated: bool,
-    legend_title: str = "凡例",
+    legend_title: str | None = None,
     size_legend: tuple[str, list[tuple[float, str]]] | None = None,
 ) -> str:
-    """The standalone HTML document for ``data`` (nodes, edges, options, text)."""
+    """The standalone HTML document for ``data`` (nodes, edges, options, text); ``legend_title``: 凡例 / Legend."""
+    legend_title = t("map_legend", lang) if legend_title is None else legend_title
     js, css = vis_assets()
     own_js, own_css = page_assets()
     n_nodes, n_edges = len(data["nodes"]), len(data["edges"])

@@ -18,7 +18,7 @@ from collections.abc import Hashable, Iterable, Mapping
 
 import networkx as nx
 
-from network.explain import LABELS as _MEASURE_LABELS
+from network.labels import LABELS, t
 from network.model import Sector
 
 __all__ = [
@@ -87,53 +87,11 @@ GROUP_COLOURS = [
     "#BBBBBB",
 ]
 
-_TEXT = {
-    "legend": ("凡例", "Legend"),
-    "sector": ("区分", "Sector"),
-    "area": ("地域", "Area"),
-    "kind": ("種別", "Kind"),
-    "broker": ("仲介者", "Broker"),
-    "cut_point": ("切断点（要の団体）", "Cut point"),
-    "bridge": ("橋渡しの関係（切れると分断）", "Bridge tie"),
-    "focus": ("検索した団体", "Searched organisation"),
-    "path": ("A と B を結ぶ最短経路", "Shortest paths between A and B"),
-    "open": ("プロフィールを開く", "Open profile"),
-    "open_group": ("このグループを開く（ダブルクリックでも）", "Open this group (or double-click it)"),
-    "members": ("団体数", "Organisations"),
-    "internal": ("内部の関係数", "Ties inside"),
-    "ties_between": ("間の関係数", "Ties between"),
-    "aggregated": (
-        "{orgs:,} 団体は多すぎるため、{groups} のグループ（{by}）にまとめて表示しています。",
-        "{orgs:,} organisations are too many to draw one by one: shown as {groups} groups ({by}).",
-    ),
-    "small_groups": ("小さなまとまり（まとめて表示）", "Small groups (together)"),
-    "group_community": ("コミュニティ {g}", "Community {g}"),
-    "by_community": ("コミュニティ", "communities"),
-    "by_sector": ("区分", "sectors"),
-    "type": ("関係", "Tie type"),
-    "strength": ("強さ", "Strength"),
-    "period": ("期間", "Period"),
-    "empty": ("表示する団体がありません。", "No organisation to show."),
-    "degree": ("次数", "Degree"),
-    "betweenness": ("媒介中心性", "Betweenness"),
-    "brokerage": ("仲介（合計）", "Brokerage (total)"),
-    "constraint": ("制約", "Constraint"),
-    "community": ("コミュニティ", "Community"),
-    "size_means": ("点の大きさ＝{measure}", "Dot size = {measure}"),
-    "colour": ("色＝{what}", "Colour = {what}"),
-}
-# one word per measure, the report's (issue 10): network.explain.LABELS
-_TEXT.update(
-    {
-        k: (_MEASURE_LABELS[k]["ja"], _MEASURE_LABELS[k]["en"])
-        for k in ("degree", "betweenness", "brokerage", "constraint", "community")
-    }
-)
-
 
 def map_text(key: str, lang: str) -> str:
-    ja, en = _TEXT.get(key, (key, key))
-    return ja if lang == "ja" else en
+    """The map's word ``map_<key>`` from the vocabulary, or the measure ``key``'s name (one word per measure)."""
+    own = f"map_{key}"
+    return t(own if own in LABELS else key, lang)
 
 
 def fold_small(membership: dict, keep: int = MAX_GROUPS) -> dict:
