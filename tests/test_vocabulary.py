@@ -74,10 +74,6 @@ KNOWN: dict[str, tuple[int, str]] = {
         7,
         "bilingual 'en / ja' error messages of sign-in and passwords (not in this task's files)",
     ),
-    "network/analysis/community.py": (
-        2,
-        "community_label returns {ja, en} (…ほかN団体): analysis is being changed by another helper; it should take no language",
-    ),
     "network/analysis/districts.py": (
         26,
         "data, not words: the names of district councils (地域活動協議会 …) recognised in organisations' names",

@@ -1,7 +1,8 @@
-"""Readable communities: a label from the most central members' names, the members, their
-sectors and districts, and the organisations that tie each community to the others.
+"""Readable communities: the most central members' names, the members, their sectors and
+districts, and the organisations that tie each community to the others.
 
-A planner reads 「みやぎ連携復興センター・杜の都防災ネットほか24団体」, not "community 3".
+A planner reads 「みやぎ連携復興センター・杜の都防災ネットほか24団体」, not "community 3": the names
+come from here, the words around them from :func:`network.present.groups.community_text`.
 
 Examples
 --------
@@ -9,8 +10,8 @@ Examples
 >>> U = nx.path_graph(["a", "b", "c"])
 >>> nx.set_node_attributes(U, {"a": "甲", "b": "乙", "c": "丙"}, "name")
 >>> d = describe_communities(U, {"a": 0, "b": 0, "c": 0}, centrality={"a": 0, "b": 1, "c": 0})[0]
->>> d["label"]["ja"], d["members"]
-('乙・甲ほか1団体', ['b', 'a', 'c'])
+>>> d["names"], d["size"], d["members"]
+(['乙', '甲'], 3, ['b', 'a', 'c'])
 """
 
 from __future__ import annotations
@@ -20,39 +21,7 @@ import numpy as np
 
 from network.analysis.engine import Indexed, seeded_igraph
 
-__all__ = ["communities", "community_ties", "describe_communities", "community_label"]
-
-
-def community_label(names: list[str], size: int) -> dict[str, str]:
-    """``{"ja", "en"}`` label from the first names (most central first) and the size.
-
-    Parameters
-    ----------
-    names : list of str
-        The names shown, most central first (:func:`describe_communities` passes the first
-        ``names`` members).
-    size : int
-        The number of members; those not named are counted as 「ほかN団体」 / "and N others".
-
-    Returns
-    -------
-    dict
-        ``{"ja": names joined by 「・」, "en": names joined by ", "}``, each followed by the count
-        of the others when ``size`` exceeds the names given.
-
-    Examples
-    --------
-    >>> community_label(["みやぎ連携復興センター", "杜の都防災ネット"], 26)["ja"]
-    'みやぎ連携復興センター・杜の都防災ネットほか24団体'
-    >>> community_label(["A", "B"], 5)["en"]
-    'A, B and 3 others'
-    """
-    rest = size - len(names)
-    ja, en = "・".join(names), ", ".join(names)
-    if rest > 0:
-        ja += f"ほか{rest}団体"
-        en += f" and {rest} other{'s' if rest != 1 else ''}"
-    return {"ja": ja, "en": en}
+__all__ = ["communities", "community_ties", "describe_communities"]
 
 
 def describe_communities(
@@ -85,8 +54,8 @@ def describe_communities(
     -------
     list of dict
         One per non-empty community, by community number: ``id`` (the number), ``size``,
-        ``label`` (``{"ja", "en"}``, :func:`community_label` of the first ``names`` members'
-        names, the id when unnamed), ``members`` (ids, most central first), ``sectors``
+        ``names`` (the first ``names`` members' names, most central first, the id when
+        unnamed; :func:`network.present.groups.community_text` makes the label), ``members`` (ids, most central first), ``sectors``
         (code → count, most first; ``""`` when missing), ``districts`` (district → count, for
         members with a district) and ``connectors``: ``[{"id", "name", "ties",
         "communities"}]``, the members with ties to other communities, most such ties first
@@ -101,10 +70,10 @@ def describe_communities(
     >>> nx.set_node_attributes(U, {"a": "A", "b": "B", "c": "C", "x": "X", "y": "Y"}, "name")
     >>> nx.set_node_attributes(U, {"a": "npo", "b": "npo", "c": "intermediary"}, "sector")
     >>> first, second = describe_communities(U, {"a": 0, "b": 0, "c": 0, "x": 1, "y": 1})
-    >>> first["label"]["en"], first["members"], first["sectors"]
-    ('C, A and 1 other', ['c', 'a', 'b'], {'npo': 2, 'intermediary': 1})
-    >>> first["connectors"], second["label"]["ja"]
-    ([{'id': 'c', 'name': 'C', 'ties': 1, 'communities': [1]}], 'X・Y')
+    >>> first["names"], first["members"], first["sectors"]
+    (['C', 'A'], ['c', 'a', 'b'], {'npo': 2, 'intermediary': 1})
+    >>> first["connectors"], second["names"]
+    ([{'id': 'c', 'name': 'C', 'ties': 1, 'communities': [1]}], ['X', 'Y'])
     """
     X = U if isinstance(U, Indexed) else Indexed(U)
     if X.directed:
@@ -151,7 +120,7 @@ def describe_communities(
             {
                 "id": k,
                 "size": len(ms),
-                "label": community_label([name(i) for i in ms[:names]], len(ms)),
+                "names": [name(i) for i in ms[:names]],
                 "members": [X.nodes[i] for i in ms],
                 "sectors": dict(sorted(sectors.items(), key=lambda x: (-x[1], x[0]))),
                 "districts": dict(sorted(districts.items(), key=lambda x: (-x[1], x[0]))),

@@ -90,6 +90,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "report_gaps_none": ("連携のない分野の組", "Sector pairs with no tie"),
     "report_communities": ("コミュニティ", "Communities"),
     "report_community_label": ("{names}ほか{n}団体", "{names} and {n} others"),
+    "report_community_label_one": ("{names}ほか{n}団体", "{names} and {n} other"),
+    "report_community_sep": ("・", ", "),
     "report_size": ("団体数", "Size"),
     "report_sectors": ("分野", "Sectors"),
     "report_brokers": ("主な仲介者", "Top brokers"),

@@ -336,8 +336,9 @@ def survey_markdown(sv: dict | None, lang: str) -> list[str]:
 
 def community_label(c: dict, lang: str) -> str:
     """「A・Bほか24団体」 / "A, B and 24 others"."""
-    names = ("・" if lang == "ja" else ", ").join(c["central"])
-    return lab("community_label", lang, names=names, n=c["others"]) if c["others"] else names
+    from network.present.groups import community_text
+
+    return community_text(c["central"], len(c["central"]) + c["others"], lang)
 
 
 def shares_text(shares: dict, lang: str) -> str:

@@ -57,6 +57,7 @@ from network.analysis.gaps import (
 from network.analysis.introductions import suggest_introductions
 from network.analysis.views import filter_graph, indexed_views
 from network.explain import label
+from network.present.groups import with_labels
 from network.present.introductions import with_reasons
 
 __all__ = ["analyze", "analyze_views", "to_markdown", "change_to_markdown", "org_rows", "clean"]
@@ -200,7 +201,7 @@ def analyze_views(
         "bridges": frag["bridges"],
         "cut_points": frag["cut_points"],
         "single_tie": frag["single_tie"],
-        "communities": describe_communities(XU, comm, centrality=bc["values"]) if comm else [],
+        "communities": with_labels(describe_communities(XU, comm, centrality=bc["values"])) if comm else [],
         "community_ties": community_ties(XU, comm) if n and len(sizes) <= 200 else [],
         "components": {"count": comps["count"], "sizes": comps["sizes"][:100]},
         "isolates": comps["isolates"],

@@ -124,14 +124,14 @@ def community_names(G: nx.Graph, membership: Mapping[Hashable, object], lang: st
     """Community → a label from its best-connected members' names: 「A・Bほか24団体」, not "community 3".
 
     Members are ranked by their number of ties in ``G`` (then by id), as the report names
-    communities (:func:`network.analysis.community.community_label`).
+    communities (:func:`network.present.groups.community_text`).
 
     >>> G = nx.Graph([("a", "b"), ("b", "c"), ("d", "e")])
     >>> nx.set_node_attributes(G, {"a": "甲", "b": "乙", "c": "丙", "d": "丁", "e": "戊"}, "name")
     >>> community_names(G, {"a": 0, "b": 0, "c": 0, "d": 1, "e": 1}, "ja")
     {0: '乙・甲ほか1団体', 1: '丁・戊'}
     """
-    from network.analysis.community import community_label
+    from network.present.groups import community_text
 
     members: dict[object, list] = {}
     for v, g in membership.items():
@@ -140,7 +140,7 @@ def community_names(G: nx.Graph, membership: Mapping[Hashable, object], lang: st
     out = {}
     for g, vs in members.items():
         top = sorted(vs, key=lambda v: (-G.degree(v), str(v)))[:names]
-        out[g] = community_label([short_name(str(G.nodes[v].get("name") or v), 14) for v in top], len(vs))[lang]
+        out[g] = community_text([short_name(str(G.nodes[v].get("name") or v), 14) for v in top], len(vs), lang)
     return out
 
 

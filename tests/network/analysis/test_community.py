@@ -10,6 +10,7 @@ import networkx as nx
 
 from network.analysis.community import describe_communities
 from network.analysis.gaps import community_ties
+from network.present.groups import with_labels
 from network.present.report import analyze, to_markdown
 
 
@@ -40,7 +41,9 @@ def test_describe_communities_by_hand():
     c0, c1 = out
     # betweenness: c lies between {a, b, g} and {d, e, f} (9 pairs), a between g and the other 5
     assert c0["members"] == ["c", "a", "b", "g"]
-    assert c0["label"] == {"ja": "団体C・団体Aほか2団体", "en": "団体C, 団体A and 2 others"}
+    assert c0["names"] == ["団体C", "団体A"]
+    # the words are presentation's (network.present.groups): the analysis takes no language
+    assert with_labels([c0])[0]["label"] == {"ja": "団体C・団体Aほか2団体", "en": "団体C, 団体A and 2 others"}
     assert c0["size"] == 4 and c1["size"] == 3
     assert c0["sectors"] == {"npo": 2, "intermediary": 1, "company": 1}
     assert c0["districts"] == {"北": 3}  # g has no district
@@ -57,6 +60,7 @@ def test_labels_of_small_communities():
     U.add_edge("y", "z")
     nx.set_node_attributes(U, {"y": "乙", "z": "丙"}, "name")
     out = describe_communities(U, {"x": 1, "y": 0, "z": 0}, centrality={"x": 0, "y": 0, "z": 0})
+    out = with_labels(out)
     assert out[0]["label"] == {"ja": "乙・丙", "en": "乙, 丙"}  # ties broken by degree then id
     assert out[1]["label"] == {"ja": "甲", "en": "甲"}
 
