@@ -15,7 +15,7 @@ if (ROOT / "network").is_dir() and str(ROOT) not in sys.path:  # a checkout; ins
 
 import streamlit as st  # noqa: E402
 from renkei.ui.parts.auth import require_view, user_box  # noqa: E402
-from renkei.ui.parts.common import safe, store, tr  # noqa: E402
+from renkei.ui.parts.common import redraw_choices, safe, store, tr  # noqa: E402
 from renkei.ui.parts.gate import require_host, require_start_token  # noqa: E402
 
 from network.labels import LANGS  # noqa: E402
@@ -52,7 +52,7 @@ if not require_start_token():  # local mode under renkei serve (a survey link is
 if "lang" not in st.session_state:
     st.session_state["lang"] = "ja"
 with st.sidebar:
-    st.radio(tr("language"), list(LANGS), format_func=LANGS.get, key="lang", horizontal=True)
+    st.radio(tr("language"), list(LANGS), format_func=LANGS.get, key="lang", horizontal=True, on_change=redraw_choices)
 
 PAGES = [
     ("ui/pages/map.py", "map", ":material/map:"),

@@ -108,6 +108,27 @@ def lang() -> str:
     return "en" if st.session_state.get("lang") == "en" else "ja"
 
 
+def redraw_choices() -> None:
+    """After a language switch, have every choice drawn anew in the new language, its value kept.
+
+    Streamlit 1.67's selectbox stores the text of its choice and keeps showing it when the text
+    changes (streamlit/streamlit#13788): switched to English, a box still read 「連携数」.  Writing each
+    value back through the Session State API (a callback of the language radio) marks it as set, so
+    the next run sends its text again.  Only plain values are written back: buttons and file
+    uploaders (booleans, files, ``None``) cannot be set, and need no redrawing.
+    """
+    for key in list(st.session_state.keys()):
+        if key == "lang" or str(key).startswith("$$"):
+            continue
+        value = st.session_state[key]
+        if isinstance(value, bool) or not isinstance(value, str | int | float | list | tuple):
+            continue
+        try:
+            st.session_state[key] = value
+        except Exception:  # noqa: BLE001 - a value the Session State API refuses is left as it is
+            continue
+
+
 def tr(key: str, **fmt: object) -> str:
     """Label ``key`` in the chosen language."""
     return t(key, lang(), **fmt)
