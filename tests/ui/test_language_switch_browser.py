@@ -67,3 +67,26 @@ def test_map_choices_follow_a_switch_to_english_and_keep_their_value(chromium: s
             assert layout == t("layout_sector", "en"), layout
         finally:
             browser.close()
+
+
+def test_gaps_radio_keeps_its_choice_after_a_switch(chromium: str, miyagi: Path) -> None:
+    """The Gaps page's 「数え方」 radio showed no choice at all after 日本語 → English (seen in a screenshot)."""
+    from playwright.sync_api import sync_playwright
+
+    with serve(miyagi) as base, sync_playwright() as p:
+        browser = launch(p)
+        try:
+            page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+            page.goto(base + "/gaps", wait_until="domcontentloaded")
+            page.get_by_role("heading", name=t("gaps", "ja")).first.wait_for(timeout=60000)
+            _idle(page)
+            page.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()
+            _idle(page)
+            page.get_by_role("heading", name=t("gaps", "en")).first.wait_for(timeout=60000)
+            main = page.locator('[data-testid="stMain"]')
+            checked = main.locator('[data-testid="stRadio"] input[type="radio"]:checked')
+            radios = main.locator('[data-testid="stRadio"]')
+            assert radios.count() >= 1
+            assert checked.count() == radios.count(), (checked.count(), radios.count())
+        finally:
+            browser.close()
