@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["ROOT", "CHROMIUM", "CHROMIUM_ARGS", "free_port", "serve", "launch", "map_frame", "is_local"]
+__all__ = ["ROOT", "CHROMIUM", "CHROMIUM_ARGS", "free_port", "serve", "launch", "map_frame", "idle", "is_local"]
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("RENKEI_CHROMIUM", "/usr/bin/chromium")
@@ -122,6 +122,15 @@ def serve(store: str | Path, *, timeout: float = 60.0) -> Iterator[str]:
 def launch(playwright):  # type: ignore[no-untyped-def]
     """Debian's Chromium through Playwright (never a downloaded browser)."""
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+def idle(page, *, timeout: float = 120.0) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the script run is over (Streamlit's running indicator gone), twice in a row."""
+    for _ in range(2):
+        page.wait_for_function(
+            "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout * 1000
+        )
+        page.wait_for_timeout(300)
 
 
 def map_frame(page, *, timeout: float = 60.0):  # type: ignore[no-untyped-def]

@@ -12,7 +12,7 @@ import pytest
 
 from network.model import Org, Tie
 from network.store import open_store
-from tests.ui.live_app import ROOT, is_local, launch, map_frame, miyagi_store, serve
+from tests.ui.live_app import ROOT, idle, is_local, launch, map_frame, miyagi_store, serve
 
 pytestmark = pytest.mark.browser
 
@@ -31,10 +31,7 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _idle(page) -> None:  # type: ignore[no-untyped-def]
-    """Wait until the script run is over (Streamlit's running indicator gone), twice in a row."""
-    for _ in range(2):
-        page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60000)
-        page.wait_for_timeout(300)
+    idle(page, timeout=60.0)
 
 
 def _choose(page, form, label: str, text: str) -> None:  # type: ignore[no-untyped-def]

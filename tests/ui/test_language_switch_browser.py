@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from network.labels import t
-from tests.ui.live_app import launch, map_frame, miyagi_store, serve
+from tests.ui.live_app import idle, launch, map_frame, miyagi_store, serve
 
 pytestmark = pytest.mark.browser
 
@@ -29,9 +29,7 @@ def miyagi(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _idle(page) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(2):
-        page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=120000)
-        page.wait_for_timeout(300)
+    idle(page, timeout=120.0)
 
 
 def _box(page, label: str):  # type: ignore[no-untyped-def]

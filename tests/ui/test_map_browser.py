@@ -13,16 +13,14 @@ import networkx as nx
 import pytest
 
 from network.store import ChangeSet, open_store
-from tests.ui.live_app import ROOT, launch, map_frame, miyagi_store, serve
+from tests.ui.live_app import ROOT, idle, launch, map_frame, miyagi_store, serve
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
 
 def _idle(page) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(2):
-        page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=120000)
-        page.wait_for_timeout(300)
+    idle(page, timeout=120.0)
 
 
 def _click_node(page, frame, node: str) -> None:  # type: ignore[no-untyped-def]
