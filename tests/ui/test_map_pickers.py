@@ -145,3 +145,18 @@ def test_search_picker_finds_nothing(many: Path) -> None:
     _run(at)
     assert at.selectbox(key="map_focus").options == []
     assert t("org_search_none", "ja") in [c.value for c in at.caption]
+
+
+def test_orgs_page_picker_lists_a_page_of_names_and_keeps_a_profile_link(many: Path) -> None:
+    """The Organisations page's profile picker held every organisation (50,000 at bench/bench_pages.py: 10 s a
+    click); above the limit it lists the first :data:`MATCHES` of the search, plus the one a link asks for."""
+    with open_store(str(many)) as store:
+        last = sorted(store.orgs(), key=lambda o: o.name)[-1]
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.switch_page("ui/pages/orgs.py")
+    at.query_params["org"] = last.id
+    _run(at)
+    pick = at.selectbox(key="orgs_pick")
+    assert len(pick.options) <= MATCHES + 1
+    assert pick.value == last.id  # the linked organisation is chosen, and its profile shown
+    assert any(last.name in m.value for m in at.markdown) or any(last.name in s.value for s in at.subheader)

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-from renkei.ui.parts.common import empty_store, graph, sector_label, store, tr
+from renkei.ui.parts.common import empty_store, graph, lang, sector_label, store, tr
+from renkei.ui.parts.map_connect import MATCHES, PICKER_LIMIT
 from renkei.ui.parts.profile import show_profile
 
-st.title(tr("orgs"))
-if not empty_store():
-    query = st.text_input(tr("search"), key="orgs_search")
-    orgs = store().orgs(search=query.strip() or None)
+from network.store import default_store_url
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _listing(url: str, revision: int, query: str, lang_: str) -> tuple[pd.DataFrame, list[str], dict[str, str]]:
+    """``(table, ids, names)`` of the organisations matching ``query``, cached per store revision and language:
+    at 50,000 organisations reading them and counting their partners took seconds on every click."""
+    orgs = store().orgs(search=query or None)
     degree = dict(graph().to_undirected(as_view=True).degree())
     table = pd.DataFrame(
         [
@@ -26,13 +31,25 @@ if not empty_store():
             for o in orgs
         ]
     )
-    st.dataframe(table, hide_index=True, height=min(420, 38 + 35 * max(len(orgs), 1)))
-    ids = [o.id for o in orgs]
-    names = {o.id: o.name for o in orgs}
+    return table, [o.id for o in orgs], {o.id: o.name for o in orgs}
+
+
+st.title(tr("orgs"))
+if not empty_store():
+    query = st.text_input(tr("search"), key="orgs_search").strip()
+    table, ids, names = _listing(default_store_url(), store().revision(), query, lang())
+    st.dataframe(table, hide_index=True, height=min(420, 38 + 35 * max(len(ids), 1)))
     wanted = st.query_params.get("org")
-    index = ids.index(wanted) if wanted in ids else None
+    shown = ids
+    if len(ids) > PICKER_LIMIT:  # a list of every organisation costs the browser seconds a click
+        shown = ids[:MATCHES]
+        for v in (st.session_state.get("orgs_pick"), wanted):
+            if v in names and v not in shown:  # a choice (or a profile link's) stays in the list
+                shown = [v, *shown]
+        st.caption(tr("org_search_more", shown=MATCHES, n=len(ids)))
+    index = shown.index(wanted) if wanted in shown else None
     pick = st.selectbox(
-        tr("profile"), ids, index=index, format_func=names.get, key="orgs_pick", placeholder=tr("choose_org")
+        tr("profile"), shown, index=index, format_func=names.get, key="orgs_pick", placeholder=tr("choose_org")
     )
     if pick:
         show_profile(pick, key="orgs_profile")
