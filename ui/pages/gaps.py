@@ -10,13 +10,12 @@ import math
 import altair as alt
 import pandas as pd
 import streamlit as st
-from renkei.ui.parts.common import analysis, csv_bytes, empty_store, graph, lang, sector_label, tr
+from renkei.ui.parts.common import analysis, csv_bytes, empty_store, graph, lang, report_markdown, sector_label, tr
 from renkei.ui.parts.filters import filter_widgets
 from renkei.ui.parts.survey_scores import add_score_columns, applied_section, scores, survey_metrics
 
 from network.explain import explain, label
 from network.model import Sector
-from network.present.report import to_markdown
 
 
 def _section(title: str, intro: str, df: pd.DataFrame, name: str) -> None:
@@ -287,7 +286,7 @@ if not empty_store():
 
     st.download_button(
         tr("download_md"),
-        to_markdown(result, lang=lang()).encode("utf-8"),
+        report_markdown(f),
         file_name="renkei-report.md",
         mime="text/markdown",
         key="dl_report",

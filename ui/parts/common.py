@@ -201,6 +201,19 @@ def analysis(f: Filters | None = None, *, attr: str = "sector") -> dict:
     return _analysis(default_store_url(), store().revision(), f or Filters(), attr)
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def _report_markdown(url: str, revision: int, f: Filters, attr: str, lang_: str) -> bytes:
+    from network.present.report import to_markdown
+
+    return to_markdown(_analysis(url, revision, f, attr), lang=lang_).encode("utf-8")
+
+
+def report_markdown(f: Filters | None = None, *, attr: str = "sector") -> bytes:
+    """The Markdown report of :func:`analysis` in the chosen language, made once per store revision (a download
+    button's data is made on every run: at 50,000 organisations that was a second each)."""
+    return _report_markdown(default_store_url(), store().revision(), f or Filters(), attr, lang())
+
+
 def org_measures(result: dict) -> dict[str, dict]:
     """Organisation id → its row of the analysis (degree, betweenness, brokerage…)."""
     return {o["id"]: o for o in result.get("orgs", [])}
