@@ -172,6 +172,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "end_tie": ("関係を終える", "End a tie"),
     "edit_existing": ("既存の団体を編集（空欄なら新規）", "Edit an existing organisation (empty: new)"),
     "edit_tie": ("既存の関係を編集（空欄なら新規）", "Edit an existing tie (empty: new)"),
+    "tie_org": ("関係を探す団体", "Organisation whose ties to list"),
+    "tie_org_help": (
+        "関係が多いため、まず団体を選ぶと、その団体の関係が下の一覧に出ます。",
+        "There are many ties: choose an organisation first, and its ties are listed below.",
+    ),
+    "tie_org_none": ("この団体の関係はありません。", "This organisation has no ties."),
     "new": ("（新規）", "(new)"),
     "source_org": ("連携元", "From"),
     "target_org": ("連携先", "To"),

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 from renkei.data.generate import generate
-from renkei.ui.parts.map_connect import CONNECT_OPEN, MATCHES, PICKER_LIMIT
+from renkei.ui.parts.map_connect import CONNECT_OPEN
+from renkei.ui.parts.pickers import MATCHES, PICKER_LIMIT
 
 from ingest.importer import import_files
 from network.analysis.selection import ego_graph

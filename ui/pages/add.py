@@ -28,12 +28,13 @@ from renkei.ui.parts.common import (
     tr,
     type_label,
 )
+from renkei.ui.parts.pickers import org_picker, tie_picker
 
 from ingest.forms import FORM_FILE, check_form_fields, similar_orgs, validate_org_form, validate_tie_form
 from ingest.normalise import normalise_name
 from ingest.report import RowError
 from ingest.validate import validate_org_row
-from network.model import Sector, Tie, TieType, org_id_for
+from network.model import Sector, TieType, org_id_for
 from network.store.base import ChangeSet
 
 ORG_FIELDS = [
@@ -165,15 +166,7 @@ def similar_buttons() -> None:
 
 def org_form(names: dict[str, str]) -> None:
     st.subheader(tr("add_org"))
-    st.selectbox(
-        tr("edit_existing"),
-        list(names),
-        index=None,
-        format_func=names.get,
-        key="org_edit",
-        on_change=_prefill_org,
-        placeholder=tr("new"),
-    )
+    org_picker(st, tr("edit_existing"), names, "org_edit", on_change=_prefill_org, placeholder=tr("new"))
     with st.form("org_form"):
         st.text_input(tr("name") + " *", key="org_name")
         c1, c2 = st.columns(2)
@@ -207,12 +200,6 @@ def org_form(names: dict[str, str]) -> None:
 
 
 # ----------------------------------------------------------------------------- ties
-def _tie_label(t: Tie, names: dict[str, str]) -> str:
-    arrow = "→" if t.directed else "–"
-    span = f" {t.start or ''}〜{t.end or ''}" if (t.start or t.end) else ""
-    return f"{names.get(t.source, t.source)} {arrow} {names.get(t.target, t.target)} ({type_label(t.type)}{span})"
-
-
 def _prefill_tie() -> None:
     tid = st.session_state.get("tie_edit")
     if not tid:
@@ -261,25 +248,11 @@ def _save_tie(names: dict[str, str]) -> None:
 
 def tie_form(names: dict[str, str]) -> None:
     st.subheader(tr("add_tie"))
-    ties = {t.id: t for t in store().ties()}
-    st.selectbox(
-        tr("edit_tie"),
-        list(ties),
-        index=None,
-        key="tie_edit",
-        on_change=_prefill_tie,
-        format_func=lambda i: _tie_label(ties[i], names),
-        placeholder=tr("new"),
-    )
-    ids = list(names)
+    tie_picker(tr("edit_tie"), names, "tie_edit", on_change=_prefill_tie, placeholder=tr("new"))
+    c1, c2 = st.columns(2)  # outside the form: above 1,000 organisations each has a search box that reruns
+    org_picker(c1, tr("source_org"), names, "tie_source", placeholder=tr("search_org"))
+    org_picker(c2, tr("target_org"), names, "tie_target", placeholder=tr("search_org"))
     with st.form("tie_form"):
-        c1, c2 = st.columns(2)
-        c1.selectbox(
-            tr("source_org"), ids, index=None, format_func=names.get, key="tie_source", placeholder=tr("search_org")
-        )
-        c2.selectbox(
-            tr("target_org"), ids, index=None, format_func=names.get, key="tie_target", placeholder=tr("search_org")
-        )
         c1, c2, c3 = st.columns(3)
         c1.selectbox(tr("tie_type"), [x.value for x in TieType], format_func=type_label, key="tie_type")
         c2.radio(
@@ -307,16 +280,8 @@ def tie_form(names: dict[str, str]) -> None:
 
 def end_form(names: dict[str, str]) -> None:
     st.subheader(tr("end_tie"))
-    open_ties = {t.id: t for t in store().ties() if not t.end}
+    tid = tie_picker(tr("tie"), names, "end_tie_id", open_only=True, placeholder=tr("choose"))
     with st.form("end_form"):
-        tid = st.selectbox(
-            tr("tie"),
-            list(open_ties),
-            index=None,
-            key="end_tie_id",
-            format_func=lambda i: _tie_label(open_ties[i], names),
-            placeholder=tr("choose"),
-        )
         day = st.date_input(tr("end_date"), value=date.today(), key="end_tie_date")
         if st.form_submit_button(tr("save")):
             if not tid:

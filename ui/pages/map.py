@@ -16,7 +16,8 @@ from renkei.ui.parts.common import (
     tr,
 )
 from renkei.ui.parts.filters import filter_widgets
-from renkei.ui.parts.map_connect import org_names_of, org_picker, picture_downloads, who_connects
+from renkei.ui.parts.map_connect import org_names_of, picture_downloads, who_connects
+from renkei.ui.parts.pickers import org_picker
 from renkei.ui.parts.profile import ego_graph, show_profile
 from renkei.ui.parts.survey_scores import scores as survey_scores
 

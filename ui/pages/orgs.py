@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 from renkei.ui.parts.common import empty_store, graph, lang, sector_label, store, tr
-from renkei.ui.parts.map_connect import MATCHES, PICKER_LIMIT
+from renkei.ui.parts.pickers import MATCHES, PICKER_LIMIT
 from renkei.ui.parts.profile import show_profile
 
 from network.store import default_store_url

@@ -12,10 +12,12 @@ import os
 import networkx as nx
 import streamlit as st
 from renkei.ui.parts.common import graph, lang, store, tr
+from renkei.ui.parts.pickers import MATCHES, PICKER_LIMIT
 
 from network.analysis.dependence import guess_centre
 from network.analysis.views import undirected_view
 from network.present.report_labels import lab
+from network.store import default_store_url
 
 __all__ = ["plain", "centre_picker", "measure", "trend_rows", "annual_data", "pdf_bytes", "fy_name", "fy_format"]
 
@@ -46,23 +48,54 @@ def fy_format():  # noqa: ANN201 - a format_func
     return lambda fy: fy_text(fy, L)
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _choices(url: str, revision: int) -> tuple[object | None, list, dict]:
+    """``(guessed centre, ids with intermediaries first then by name, id → name)`` of the stored network, once
+    per store revision (at 50,000 organisations the guess alone reads a 250,000-tie view; read-only)."""
+    G = graph()
+    names = {v: str(d.get("name") or v) for v, d in G.nodes(data=True)}
+    ids = sorted(G, key=lambda v: (G.nodes[v].get("sector") != "intermediary", names[v]))
+    return guess_centre(undirected_view(G)), ids, names
+
+
 def _default_centre(G: nx.MultiDiGraph) -> object | None:
     env = os.environ.get("RENKEI_CENTRE")
     if env and env in G:
         return env
-    return guess_centre(undirected_view(G))
+    return _choices(default_store_url(), store().revision())[0]
 
 
 def centre_picker(G: nx.MultiDiGraph) -> object | None:
-    """The centre selectbox (kept in session state across pages); returns the chosen id."""
+    """The centre selectbox (kept in session state across pages); returns the chosen id.
+
+    Above :data:`~renkei.ui.parts.pickers.PICKER_LIMIT` organisations a search box comes first and the list
+    holds the chosen centre and the first :data:`~renkei.ui.parts.pickers.MATCHES` matches (intermediaries
+    first; with no search, the first intermediaries)."""
     ss = st.session_state
     if ss.get("centre") not in G:
         ss["centre"] = _default_centre(G)
     if ss["centre"] is None:
         st.caption(tr("pl_no_centre"))
         return None
-    names = {v: str(d.get("name") or v) for v, d in G.nodes(data=True)}
-    ids = sorted(G, key=lambda v: (G.nodes[v].get("sector") != "intermediary", names[v]))
+    _, ids, names = _choices(default_store_url(), store().revision())
+    if len(ids) > PICKER_LIMIT:
+        q = (
+            st.text_input(
+                tr("org_search_q"),
+                key="pl_centre_q",
+                max_chars=200,
+                placeholder=tr("org_search_q_placeholder"),
+                help=tr("org_search_q_help", n=len(ids)),
+            )
+            .strip()
+            .casefold()
+        )
+        hits = [v for v in ids if q in names[v].casefold() or q in str(v).casefold()] if q else ids
+        if q and not hits:
+            st.caption(tr("org_search_none"))
+        elif len(hits) > MATCHES:
+            st.caption(tr("org_search_more", shown=MATCHES, n=len(hits)))
+        ids = [ss["centre"], *(v for v in hits[:MATCHES] if v != ss["centre"])]
     ss["pl_centre_w"] = ss["centre"]
 
     def keep() -> None:

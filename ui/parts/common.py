@@ -219,10 +219,15 @@ def org_measures(result: dict) -> dict[str, dict]:
     return {o["id"]: o for o in result.get("orgs", [])}
 
 
-def org_names() -> dict[str, str]:
-    """Organisation id → name, in name order (for searchable pickers)."""
-    G = graph()
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _org_names(url: str, revision: int) -> dict[str, str]:
+    G = _graph(url, revision)
     return dict(sorted(((v, str(d.get("name") or v)) for v, d in G.nodes(data=True)), key=lambda x: x[1]))
+
+
+def org_names() -> dict[str, str]:
+    """Organisation id → name, in name order (for searchable pickers; cached per store revision, read-only)."""
+    return _org_names(default_store_url(), store().revision())
 
 
 def csv_bytes(df: pd.DataFrame) -> bytes:

@@ -12,19 +12,15 @@ import pandas as pd
 import streamlit as st
 from renkei.ui.parts.common import Filters, lang, sector_label, store, tr, type_label
 from renkei.ui.parts.filters import _remember, _restore
+from renkei.ui.parts.pickers import org_picker
 
 from network.labels import t
 from network.model import Sector
 from network.store import default_store_url
 
-__all__ = ["who_connects", "picture_downloads", "org_names_of", "org_picker", "PICKER_LIMIT"]
+__all__ = ["who_connects", "picture_downloads", "org_names_of"]
 
 MODES = ["orgs", "sector", "district", "community"]
-#: above this many organisations a picker lists only the names matching a search: a selectbox holding
-#: every organisation costs the browser seconds on every run (20,000 names: ~2-3 s each, measured)
-PICKER_LIMIT = 1000
-#: the most matches a search picker lists
-MATCHES = 100
 #: the state key of the who-connects expander (open or closed; its controls run only when it is open)
 CONNECT_OPEN = "conn_open"
 
@@ -40,49 +36,6 @@ def _names(url: str, revision: int, f: Filters) -> dict[str, str]:
 def org_names_of(f: Filters) -> dict[str, str]:
     """Organisation id → name of the filtered network, in name order (cached per store revision; read-only)."""
     return _names(default_store_url(), store().revision(), f)
-
-
-def org_picker(
-    box,  # noqa: ANN001 - a Streamlit container (st, a column)
-    label: str,
-    names: dict[str, str],
-    key: str,
-    *,
-    placeholder: str,
-    help: str | None = None,  # noqa: A002 - Streamlit's name
-) -> str | None:
-    """A selectbox of organisations (``names``: id → name, in order); above :data:`PICKER_LIMIT` a search box
-    comes first and the selectbox lists only the names (or ids) containing its text, at most :data:`MATCHES`."""
-    if len(names) <= PICKER_LIMIT:
-        return box.selectbox(
-            label, list(names), index=None, key=key, format_func=names.get, placeholder=placeholder, help=help
-        )
-    query = box.text_input(
-        tr("org_search_q"),
-        key=f"{key}_q",
-        max_chars=200,
-        placeholder=tr("org_search_q_placeholder"),
-        help=tr("org_search_q_help", n=len(names)),
-    ).strip()
-    q = query.casefold()
-    hits = [v for v, name in names.items() if q in name.casefold() or q in str(v).casefold()] if q else []
-    shown = hits[:MATCHES]
-    chosen = st.session_state.get(key)
-    if chosen in names and chosen not in shown:  # the choice stays while the search changes
-        shown.insert(0, chosen)
-    if len(hits) > MATCHES:
-        box.caption(tr("org_search_more", shown=MATCHES, n=len(hits)))
-    elif q and not hits:
-        box.caption(tr("org_search_none"))
-    return box.selectbox(
-        label,
-        shown,
-        index=None,
-        key=key,
-        format_func=lambda v: names.get(v, str(v)),
-        placeholder=placeholder if q or shown else tr("org_search_type"),
-        help=help,
-    )
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
