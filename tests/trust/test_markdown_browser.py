@@ -25,7 +25,7 @@ from urllib.parse import quote, urlparse
 import pytest
 
 from network.model import Org, Tie
-from tests.ui.live_app import free_port, launch, miyagi_store, serve
+from tests.ui.live_app import free_port, idle, launch, miyagi_store, open_link, serve
 
 pytestmark = pytest.mark.browser
 
@@ -174,15 +174,14 @@ def test_markdown_values_render_nowhere(
             _settle(page)
             hrefs = [a.get_attribute("href") for a in page.locator('[data-testid="stSidebarNavLink"]').all()]
             for href in hrefs:
-                page.locator(f'[data-testid="stSidebarNavLink"][href="{href}"]').click()
-                _settle(page)
+                open_link(page, page.locator(f'[data-testid="stSidebarNavLink"][href="{href}"]'))
                 name = urlparse(href).path.strip("/") or "map"
                 visited.append(name)
                 rendered[name] = _rendered(page)
             for i in range(len(HOSTILE)):  # each hostile organisation's profile
                 page.goto(f"{base}/orgs?org=org-md-{i}", wait_until="domcontentloaded", timeout=120000)
                 page.locator("h3").first.wait_for(timeout=120000)  # the profile's heading
-                _settle(page, 2500)
+                idle(page)
                 rendered[f"profile {i}"] = _rendered(page)
             # the profile's heading shows the name as the text typed
             shown["profile heading"] = _shows(page, "h3", HOSTILE[-1])
@@ -212,8 +211,7 @@ def test_markdown_values_render_nowhere(
             shown["saved message"] = _shows(page, '[data-testid="stAlert"]', NEW_NAME)
 
             # the import page: a file whose name and one header are Markdown
-            page.locator('[data-testid="stSidebarNavLink"]', has_text="取り込み").click()
-            _settle(page)
+            open_link(page, page.locator('[data-testid="stSidebarNavLink"]', has_text="取り込み"))
             csv = f"団体名,区分,{HEADER}\n{HOSTILE[0]},その他,x\n{HOSTILE[1]},???,y\n".encode()
             page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
                 files=[{"name": FILE_NAME, "mimeType": "text/csv", "buffer": csv}]

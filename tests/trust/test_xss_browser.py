@@ -21,7 +21,7 @@ from network.accounts import UserStore
 from network.model import Org, Tie
 from network.store import open_store
 from tests.trust.conftest import FAST
-from tests.ui.live_app import launch, miyagi_store, serve
+from tests.ui.live_app import launch, miyagi_store, open_link, serve
 
 pytestmark = pytest.mark.browser
 
@@ -148,8 +148,7 @@ def test_payloads_run_nowhere_in_the_app(chromium: str, store_path: Path, monkey
             signed = _sign_in_if_asked(page)
             hrefs = [a.get_attribute("href") for a in page.locator('[data-testid="stSidebarNavLink"]').all()]
             for href in hrefs:
-                page.locator(f'[data-testid="stSidebarNavLink"][href="{href}"]').click()
-                _settle(page)
+                open_link(page, page.locator(f'[data-testid="stSidebarNavLink"][href="{href}"]'))
                 signed = _sign_in_if_asked(page) or signed
                 if signed:
                     _settle(page, 1000)

@@ -13,7 +13,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["ROOT", "CHROMIUM", "CHROMIUM_ARGS", "free_port", "serve", "launch", "map_frame", "idle", "is_local"]
+__all__ = [
+    "ROOT",
+    "CHROMIUM",
+    "CHROMIUM_ARGS",
+    "free_port",
+    "serve",
+    "launch",
+    "map_frame",
+    "idle",
+    "open_link",
+    "is_local",
+]
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("RENKEI_CHROMIUM", "/usr/bin/chromium")
@@ -131,6 +142,26 @@ def idle(page, *, timeout: float = 120.0) -> None:  # type: ignore[no-untyped-de
             "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout * 1000
         )
         page.wait_for_timeout(300)
+
+
+def open_link(page, link, *, timeout: float = 120.0) -> None:  # type: ignore[no-untyped-def]
+    """Click ``link`` (a sidebar link's locator) and wait until the page it opens has drawn its title (a new
+    ``h1``) and finished its run (:func:`idle`); a link to the page already open is only waited on."""
+    from urllib.parse import urlparse
+
+    href = link.get_attribute("href") or ""
+    here = urlparse(page.url).path.rstrip("/")
+    if urlparse(href).path.rstrip("/") == here:
+        idle(page, timeout=timeout)
+        return
+    before = page.evaluate("() => (document.querySelector('h1') || {}).textContent || ''")
+    link.click()
+    page.wait_for_function(
+        "(b) => { const h = document.querySelector('h1'); return !!h && h.textContent !== b; }",
+        arg=before,
+        timeout=timeout * 1000,
+    )
+    idle(page, timeout=timeout)
 
 
 def map_frame(page, *, timeout: float = 60.0):  # type: ignore[no-untyped-def]

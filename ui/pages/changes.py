@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-from renkei.ui.parts.common import empty_store, graph, sector_label, store, strength_label, tr
-from renkei.ui.parts.filters import latest_start_fy, when_widget
+from renkei.ui.parts.common import empty_store, graph, latest_fy, sector_label, store, strength_label, tr
+from renkei.ui.parts.filters import when_widget
 
 from network.analysis.change import compare
 
@@ -27,7 +27,7 @@ st.title(tr("changes"))
 st.markdown(tr("changes_intro"))
 if not empty_store():
     G = graph()
-    latest = latest_start_fy(G)  # by default: the newest year with new ties against the year before
+    latest = latest_fy()  # by default: the newest year with new ties against the year before
     c1, c2 = st.columns(2)
     with c1:
         before = when_widget(G, "chg_before", tr("before"), fy_default=latest - 1 if latest else None)

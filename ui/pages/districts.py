@@ -5,11 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 from renkei.ui.parts.centre import centre_picker, fy_format, measure, plain
-from renkei.ui.parts.common import csv_bytes, empty_store, graph, lang, store, tr
+from renkei.ui.parts.common import csv_bytes, empty_store, graph, lang, store, stored_years, tr
 
 from network.analysis.districts import district_coverage
 from network.analysis.views import undirected_view
-from network.analysis.years import fiscal_years_of, year_view
+from network.analysis.years import year_view
 from network.present.report_labels import sector_text
 
 
@@ -29,7 +29,7 @@ if not empty_store():
     G = graph()
     names = {v: str(d.get("name") or v) for v, d in G.nodes(data=True)}
     centre = centre_picker(G)
-    years = fiscal_years_of(G)
+    years = stored_years()
     options = [None, *years[::-1]]
     fmt, everything = fy_format(), tr("pl_all_time")
     fy = st.selectbox(

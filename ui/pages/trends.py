@@ -16,11 +16,11 @@ from renkei.ui.parts.centre import (
     pdf_bytes,
     trend_rows,
 )
-from renkei.ui.parts.common import csv_bytes, empty_store, graph, lang, tr
+from renkei.ui.parts.common import csv_bytes, empty_store, graph, lang, stored_years, tr
 
 from network.analysis.trend import trend_columns
 from network.analysis.whatif import what_if
-from network.analysis.years import fiscal_years_of, year_view
+from network.analysis.years import year_view
 from network.present.annual import annual_to_markdown
 from network.present.report_labels import sector_text
 
@@ -209,7 +209,7 @@ st.title(tr("trends"))
 st.caption(tr("pl_trends_intro"))
 if not empty_store():
     G = graph()
-    years = fiscal_years_of(G)
+    years = stored_years()
     centre = centre_picker(G)
     if not years:
         st.info(tr("pl_no_dates"))

@@ -31,6 +31,9 @@ __all__ = [
     "filtered_graph",
     "analysis",
     "org_names",
+    "stored_years",
+    "menu_years",
+    "latest_fy",
     "sector_label",
     "type_label",
     "strength_label",
@@ -165,6 +168,36 @@ def graph() -> nx.MultiDiGraph:
     """The whole stored network (read-only: do not modify the returned graph)."""
     s = store()
     return _graph(default_store_url(), s.revision())
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _years(url: str, revision: int) -> tuple[tuple[int, ...], int | None]:
+    from network.analysis.selection import latest_start_fy
+    from network.analysis.years import fiscal_years_of
+
+    G = _graph(url, revision)
+    return tuple(fiscal_years_of(G)), latest_start_fy(G)
+
+
+def stored_years() -> list[int]:
+    """:func:`network.analysis.years.fiscal_years_of` the stored network, oldest first (read once per store
+    revision: at 250,000 ties each call reads every tie's dates)."""
+    return list(_years(default_store_url(), store().revision())[0])
+
+
+def menu_years() -> list[int]:
+    """:func:`network.analysis.selection.fiscal_years` of the stored network: its years and the current one,
+    newest first."""
+    from datetime import date
+
+    from network.model import fiscal_year
+
+    return sorted({*stored_years(), fiscal_year(date.today())}, reverse=True)
+
+
+def latest_fy() -> int | None:
+    """:func:`network.analysis.selection.latest_start_fy` of the stored network (once per store revision)."""
+    return _years(default_store_url(), store().revision())[1]
 
 
 def is_empty() -> bool:

@@ -11,7 +11,7 @@ from datetime import date
 
 import networkx as nx
 import streamlit as st
-from renkei.ui.parts.common import Filters, sector_label, strength_label, tr, type_label
+from renkei.ui.parts.common import Filters, menu_years, sector_label, strength_label, tr, type_label
 
 from network.analysis.selection import fiscal_years, latest_start_fy  # noqa: F401 - pages import them here
 from network.model import Sector, TieType
@@ -48,6 +48,7 @@ def when_widget(
 ) -> str | int | None:
     """All time, a date or a fiscal year: ``None``, an ISO date or an ``int`` fiscal year.
 
+    ``G`` is the stored network (its fiscal years are the menu's, :func:`~renkei.ui.parts.common.menu_years`);
     ``fy_default`` starts on that fiscal year instead of "all time".
     """
     modes = ["all", "fy", "date"]
@@ -56,7 +57,7 @@ def when_widget(
     default = {} if _restore(k) else {"index": 0 if fy_default is None else 1}
     mode = _remember(k, st.radio(label or tr("when"), modes, format_func=names.get, key=k, horizontal=True, **default))
     if mode == "fy":
-        years = fiscal_years(G)
+        years = menu_years()  # of the stored network, read once per revision
         k = f"{key}_fy"
         if _restore(k) and st.session_state[k] not in years:
             del st.session_state[k]
