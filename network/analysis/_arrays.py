@@ -24,8 +24,9 @@ import numpy as np
 
 from network.analysis.engine import Indexed
 from network.arrays import DEFAULT_STRENGTH, GraphArrays, arrays_from_graph
+from network.model import as_of_period
 
-__all__ = ["NodeColumns", "ArraysLike", "select", "indexed_views", "indexed_views_from_arrays"]
+__all__ = ["NodeColumns", "ArraysLike", "select", "indexed_views", "indexed_views_from_arrays", "tie_days", "running"]
 
 
 class NodeColumns(Mapping):
@@ -179,6 +180,72 @@ def select(
     return node_keep, keep
 
 
+def tie_days(G: nx.MultiDiGraph) -> tuple[np.ndarray, np.ndarray]:
+    """Each tie's start and end day, in the edge order of :func:`network.arrays.arrays_from_graph`.
+
+    Parameters
+    ----------
+    G : MultiDiGraph
+        A graph following the ``load_graph`` conventions (``start``/``end`` ISO dates or missing).
+
+    Returns
+    -------
+    (ndarray, ndarray)
+        The first ten characters of each ``start`` and ``end`` (``""`` when missing), as NumPy text: what
+        :func:`network.model.tie_active` compares.
+
+    Examples
+    --------
+    >>> M = nx.MultiDiGraph()
+    >>> _ = M.add_edge("a", "b", start="2016-04-01"); _ = M.add_edge("b", "c", end="2017-03-31T00:00")
+    >>> [x.tolist() for x in tie_days(M)]
+    [['2016-04-01', ''], ['', '2017-03-31']]
+    """
+
+    def day(x: object) -> str:
+        return "" if x is None or x == "" else (x.isoformat() if hasattr(x, "isoformat") else str(x))[:10]
+
+    m = G.number_of_edges()
+    starts, ends = np.empty(m, "U10"), np.empty(m, "U10")
+    for e, (_, _, d) in enumerate(G.edges(data=True)):
+        starts[e], ends[e] = day(d.get("start")), day(d.get("end"))
+    return starts, ends
+
+
+def running(starts: np.ndarray, ends: np.ndarray, when: object) -> np.ndarray:
+    """The ties running at some time in ``when`` (a day or a fiscal year; ``None``: every tie), as a mask.
+
+    The rule of :func:`network.model.tie_active` (a missing start or end is open), for every tie at once.
+
+    Parameters
+    ----------
+    starts, ends : ndarray
+        The ties' days (:func:`tie_days`).
+    when : str, int, date or None
+        An ISO day, a fiscal year (``2016``, ``"令和6年度"``…) or ``None``.
+
+    Returns
+    -------
+    ndarray of bool
+
+    Examples
+    --------
+    >>> starts, ends = np.array(["2016-04-01", "", "2018-01-01"]), np.array(["", "2016-03-31", ""])
+    >>> running(starts, ends, 2016).tolist(), running(starts, ends, "2016-03-31").tolist()
+    ([True, False, False], [False, True, False])
+    """
+    first, last = as_of_period(when)
+    keep = np.ones(len(starts), dtype=bool)
+    if first is None and last is None:
+        return keep
+    last = first if last is None else last
+    if last is not None:
+        keep &= (starts == "") | (starts <= last)
+    if first is not None:
+        keep &= (ends == "") | (ends >= first)
+    return keep
+
+
 def _strengths(T: ArraysLike) -> np.ndarray:
     st = np.asarray(T.strength).astype(np.float64)
     st[~(st > 0)] = DEFAULT_STRENGTH  # no strength (0 or NaN): the default, as tie_strength reads it
@@ -194,6 +261,7 @@ def indexed_views_from_arrays(
     min_strength: int = 1,
     weight: str | None = "strength",
     node_data: Mapping | None = None,
+    ties: np.ndarray | None = None,
 ) -> tuple[Indexed, Indexed]:
     """The two views of a network given as arrays (a store's ``load_arrays()``), without NetworkX.
 
@@ -215,6 +283,8 @@ def indexed_views_from_arrays(
         ties; any other name: sums ``T.weight`` (NaN counts 1.0).
     node_data : mapping or None
         The organisations' attributes (``G.nodes`` of a graph); ``None``: ``T.orgs`` as columns.
+    ties : ndarray of bool or None
+        Only these ties (a mask over ``T``'s ties, e.g. :func:`running`); ``None``: every tie.
 
     Returns
     -------
@@ -239,6 +309,8 @@ def indexed_views_from_arrays(
     src, dst = np.asarray(T.source, np.int64), np.asarray(T.target, np.int64)
     node_keep, keep = select(T, types=types, sectors=sectors, district=district, min_strength=min_strength)
     keep &= src != dst
+    if ties is not None:
+        keep &= ties
     ids, columns = T.ids, T.orgs
     if node_keep is not None:
         pos = np.cumsum(node_keep) - 1

@@ -38,7 +38,7 @@ from datetime import date
 
 import networkx as nx
 
-from network.analysis._arrays import indexed_views, indexed_views_from_arrays, select
+from network.analysis._arrays import indexed_views, indexed_views_from_arrays, running, select, tie_days
 from network.arrays import tie_directed, tie_strength, tie_weight
 from network.model import as_of_label, as_of_period, tie_active  # noqa: F401 - tie_active is part of this API
 
@@ -52,6 +52,8 @@ __all__ = [
     "indexed_views",
     "indexed_views_from_arrays",
     "select",
+    "tie_days",
+    "running",
 ]
 
 
