@@ -18,6 +18,7 @@ builder, and the tie rules (default strength, weight, direction) are those of :m
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
 
 import networkx as nx
 import numpy as np
@@ -212,7 +213,7 @@ def tie_days(G: nx.MultiDiGraph) -> tuple[np.ndarray, np.ndarray]:
     return starts, ends
 
 
-def running(starts: np.ndarray, ends: np.ndarray, when: object) -> np.ndarray:
+def running(starts: np.ndarray, ends: np.ndarray, when: str | int | date | None) -> np.ndarray:
     """The ties running at some time in ``when`` (a day or a fiscal year; ``None``: every tie), as a mask.
 
     The rule of :func:`network.model.tie_active` (a missing start or end is open), for every tie at once.

@@ -38,7 +38,7 @@ from network.arrays import arrays_from_graph
 __all__ = ["compare", "brokers_of"]
 
 
-def brokers_of(U: nx.Graph, *, top: int = 10, seed: int = 0) -> set:
+def brokers_of(U: nx.Graph | Indexed, *, top: int = 10, seed: int = 0) -> set:
     """Cut points plus the ``top`` organisations by betweenness (betweenness > 0).
 
     Parameters

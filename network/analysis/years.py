@@ -30,7 +30,7 @@ from datetime import date
 
 import networkx as nx
 
-from network.analysis.views import filter_graph, views
+from network.analysis.views import filter_graph, undirected_view, views
 from network.model import fiscal_year, fiscal_year_range
 
 __all__ = ["fiscal_years_of", "known_orgs", "year_graph", "year_view", "year_views"]
@@ -186,7 +186,7 @@ def year_view(G: nx.MultiDiGraph, fy: int) -> nx.Graph:
     >>> U["a"]["b"]["weight"], U["a"]["b"]["strength"], U["a"]["b"]["ties"]
     (6.0, 4, 2)
     """
-    return year_views(G, fy)[0]
+    return undirected_view(year_graph(G, fy))  # only this view: the directed one is not built
 
 
 def year_views(G: nx.MultiDiGraph, fy: int) -> tuple[nx.Graph, nx.DiGraph]:

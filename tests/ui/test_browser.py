@@ -111,8 +111,9 @@ def test_map_and_add_tie_in_chromium(chromium: str, store_path: Path) -> None:
             form = page.locator('[data-testid="stForm"]').nth(1)
             form.wait_for(timeout=30000)
             _idle(page)
-            for label, text in (("連携元", a.name), ("連携先", b.name), ("関係の種類", "支援・助言")):
-                _choose(page, form, label, text)
+            for label, text in (("連携元", a.name), ("連携先", b.name)):  # above the form (their search reruns)
+                _choose(page, page, label, text)
+            _choose(page, form, "関係の種類", "支援・助言")
             form.get_by_role("button", name="保存").click()
             page.get_by_text("関係を保存しました").wait_for(timeout=30000)
             page.screenshot(path=str(ARTIFACTS / "add_tie.png"))

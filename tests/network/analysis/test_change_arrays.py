@@ -54,7 +54,7 @@ def _graph(seed: int) -> nx.MultiDiGraph:
     edges = list(G.edges(keys=True, data=True))
     for i, (_, _, _, d) in enumerate(edges[:40]):  # odd dates: missing, a datetime, a malformed one
         d["start"] = [None, "", "2021-04-01T09:00", "not a date", "2019-13-45"][i % 5]
-    for i, (u, v, _, d) in enumerate(edges[40:140]):  # a second tie in the pair, later, of another strength
+    for i, (u, v, _, _) in enumerate(edges[40:140]):  # a second tie in the pair, later, of another strength
         G.add_edge(v, u, key=f"again{i}", type="information", strength=1 + i % 5, start=f"{2018 + i % 6}-10-01")
     u, v, _, _ = edges[0]
     G.add_edge(u, u, key="self", start="2020-04-01", type="collaboration")  # a self-tie: no pair
