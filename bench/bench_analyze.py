@@ -6,7 +6,8 @@ network (``data.generate``, seed 1, five ties per organisation) is written into 
 (kept under ``--dir`` so a second run skips it); then ``renkei --store FILE analyze --format json``
 and ``bench/igraph_peer.py`` (python-igraph + NumPy, the same measures except introductions, the
 same number of sampled sources) run as new processes, alternating, ``--runs`` times each.  Wall
-time and peak resident memory (``wait4``'s ``ru_maxrss``) of each process; medians and ratios::
+time and peak resident memory (``wait4``'s ``ru_maxrss``, through ``bench/peak.py``: a child started from this
+process would otherwise report this process's peak) of each process; medians and ratios::
 
     python bench/bench_analyze.py                  # 50k, median of 3
     python bench/bench_analyze.py --large          # and 200k / 1M (one run each)
@@ -26,6 +27,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import peak  # noqa: E402
 
 
 def make_store(path: Path, n: int, m: int) -> None:
@@ -47,13 +51,11 @@ def make_store(path: Path, n: int, m: int) -> None:
 def run(argv: list[str]) -> tuple[float, float]:
     """Wall seconds and peak RSS (MB) of one process."""
     t = time.perf_counter()
-    p = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(p.pid, 0)
+    p, peak_kib, _ = peak.run(argv, stdout=subprocess.DEVNULL)
     wall = time.perf_counter() - t
-    err = p.stderr.read().decode() if p.stderr else ""
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{argv[:4]} failed: {err[-500:]}")
-    return wall, usage.ru_maxrss / 1024
+    if p.returncode != 0:
+        raise SystemExit(f"{argv[:4]} failed: {p.stderr[-500:]}")
+    return wall, peak_kib / 1024
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -28,7 +28,6 @@ import argparse
 import csv
 import os
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
@@ -36,6 +35,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import peak  # noqa: E402
 
 from data.generate import write_csv  # noqa: E402
 from network.store.sqlite import SQLiteStore  # noqa: E402
@@ -68,16 +70,12 @@ conn.execute("COMMIT")
 def run(cmd: list[str]) -> tuple[float, float, int]:
     """Run ``cmd``; ``(wall s, cpu s, peak RSS MiB)`` of that process alone (``os.wait4``)."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(
-        cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=dict(os.environ, PYTHONPATH=str(ROOT))
-    )
-    _, status, usage = os.wait4(proc.pid, 0)
+    # through bench/peak.py: a child's ru_maxrss would start at this process's peak
+    proc, peak_kib, cpu = peak.run(cmd, cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)))
     wall = time.perf_counter() - t0
-    out, err = proc.stdout.read(), proc.stderr.read()  # type: ignore[union-attr]
-    proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
-        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{out.decode()[-2000:]}{err.decode()[-2000:]}")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stdout[-2000:]}{proc.stderr[-2000:]}")
+    return wall, cpu, peak_kib // 1024
 
 
 def export_rows(db: Path, folder: Path) -> tuple[Path, Path]:

@@ -15,9 +15,7 @@ pandas is needed for the peer only (``pip install -e '.[test]'`` brings it).
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -26,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+import peak  # noqa: E402
 from bench_analyze import make_store  # noqa: E402
 
 READERS = {
@@ -48,13 +47,11 @@ def run(name: str, db: Path) -> tuple[float, float, float]:
     """Whole-process wall seconds, the reading part's seconds, peak RSS (MB)."""
     code = f"import time; DB = {str(db)!r}; t = time.perf_counter()\n{READERS[name]}\nprint(time.perf_counter() - t)"
     t = time.perf_counter()
-    p = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(p.pid, 0)
+    p, peak_kib, _ = peak.run([sys.executable, "-c", code], cwd=ROOT)  # the child's own peak (bench/peak.py)
     wall = time.perf_counter() - t
-    out = p.stdout.read().decode().split() if p.stdout else []
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{name} failed: {p.stderr.read().decode()[-500:] if p.stderr else ''}")
-    return wall, float(out[-1]), usage.ru_maxrss / 1024
+    if p.returncode != 0:
+        raise SystemExit(f"{name} failed: {p.stderr[-500:]}")
+    return wall, float(p.stdout.split()[-1]), peak_kib / 1024
 
 
 def main(argv: list[str] | None = None) -> int:
