@@ -41,7 +41,7 @@ import networkx as nx
 
 from network.analysis.brokers import betweenness
 from network.analysis.dependence import centre_dependence, check_centre
-from network.analysis.years import year_view
+from network.analysis.years import YearViews
 from network.errors import InputError
 
 __all__ = ["trend", "year_measures", "sector_pair_ties", "trend_columns"]
@@ -291,9 +291,10 @@ def trend(G, first: int, last: int, *, centre: object = None, top: int = 3) -> l
     if centre is not None:
         check_centre(G, centre)
     rows = []
-    previous = year_view(G, first - 1)
+    view = YearViews(G)  # the ties' days read once for every year (issue 14)
+    previous = view(first - 1)
     for fy in range(first, last + 1):
-        U = year_view(G, fy)
+        U = view(fy)
         rows.append({"fy": fy, **year_measures(U, previous=previous, centre=centre, top=top)})
         previous = U
     return rows
