@@ -173,6 +173,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "edit_existing": ("既存の団体を編集（空欄なら新規）", "Edit an existing organisation (empty: new)"),
     "edit_tie": ("既存の関係を編集（空欄なら新規）", "Edit an existing tie (empty: new)"),
     "tie_org": ("関係を探す団体", "Organisation whose ties to list"),
+    "org_to_edit": ("編集する団体", "the organisation to edit"),
     "tie_org_help": (
         "関係が多いため、まず団体を選ぶと、その団体の関係が下の一覧に出ます。",
         "There are many ties: choose an organisation first, and its ties are listed below.",

@@ -104,6 +104,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "caption_count": ("{orgs} 団体・{pairs} 組の関係", "{orgs} organisations, {pairs} tied pairs"),
     # the map's organisation search (issue 15)
     "org_search_q": ("団体名で探す", "Find by name"),
+    "org_search_for": ("「{what}」を名前で探す", "Find “{what}” by name"),
     "org_search_q_placeholder": ("名前の一部を入力", "Type part of a name"),
     "org_search_q_help": (
         "団体が多いため（{n} 団体）、名前（またはID）の一部を入力し、下の一覧から選んでください。",

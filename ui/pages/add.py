@@ -166,7 +166,15 @@ def similar_buttons() -> None:
 
 def org_form(names: dict[str, str]) -> None:
     st.subheader(tr("add_org"))
-    org_picker(st, tr("edit_existing"), names, "org_edit", on_change=_prefill_org, placeholder=tr("new"))
+    org_picker(
+        st,
+        tr("edit_existing"),
+        names,
+        "org_edit",
+        on_change=_prefill_org,
+        placeholder=tr("new"),
+        search_for=tr("org_to_edit"),
+    )
     with st.form("org_form"):
         st.text_input(tr("name") + " *", key="org_name")
         c1, c2 = st.columns(2)
@@ -250,8 +258,8 @@ def tie_form(names: dict[str, str]) -> None:
     st.subheader(tr("add_tie"))
     tie_picker(tr("edit_tie"), names, "tie_edit", on_change=_prefill_tie, placeholder=tr("new"))
     c1, c2 = st.columns(2)  # outside the form: above 1,000 organisations each has a search box that reruns
-    org_picker(c1, tr("source_org"), names, "tie_source", placeholder=tr("search_org"))
-    org_picker(c2, tr("target_org"), names, "tie_target", placeholder=tr("search_org"))
+    org_picker(c1, tr("source_org"), names, "tie_source", placeholder=tr("search_org"), search_for=tr("source_org"))
+    org_picker(c2, tr("target_org"), names, "tie_target", placeholder=tr("search_org"), search_for=tr("target_org"))
     with st.form("tie_form"):
         c1, c2, c3 = st.columns(3)
         c1.selectbox(tr("tie_type"), [x.value for x in TieType], format_func=type_label, key="tie_type")

@@ -81,7 +81,7 @@ def centre_picker(G: nx.MultiDiGraph) -> object | None:
     if len(ids) > PICKER_LIMIT:
         q = (
             st.text_input(
-                tr("org_search_q"),
+                tr("org_search_for", what=tr("pl_centre")),
                 key="pl_centre_q",
                 max_chars=200,
                 placeholder=tr("org_search_q_placeholder"),

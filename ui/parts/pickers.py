@@ -36,10 +36,12 @@ def org_picker(
     placeholder: str,
     help: str | None = None,  # noqa: A002 - Streamlit's name
     on_change: Callable[[], None] | None = None,
+    search_for: str | None = None,
 ) -> str | None:
     """A selectbox of organisations (``names``: id → name, in order); above :data:`PICKER_LIMIT` a search box
     comes first and the selectbox lists only the names (or ids) containing its text, at most :data:`MATCHES`
-    (the one chosen stays listed while the search changes)."""
+    (the one chosen stays listed while the search changes).  ``search_for``: the search box says what it
+    finds (「連携元」を名前で探す), for pages with several."""
     if len(names) <= PICKER_LIMIT:
         return box.selectbox(
             label,
@@ -52,7 +54,7 @@ def org_picker(
             on_change=on_change,
         )
     query = box.text_input(
-        tr("org_search_q"),
+        tr("org_search_for", what=search_for) if search_for else tr("org_search_q"),
         key=f"{key}_q",
         max_chars=200,
         placeholder=tr("org_search_q_placeholder"),
@@ -110,7 +112,15 @@ def tie_picker(
     if s.counts().get("ties", 0) <= PICKER_LIMIT:
         ties = _small_ties(default_store_url(), s.revision())
     else:
-        org = org_picker(st, tr("tie_org"), names, f"{key}_org", placeholder=tr("choose_org"), help=tr("tie_org_help"))
+        org = org_picker(
+            st,
+            tr("tie_org"),
+            names,
+            f"{key}_org",
+            placeholder=tr("choose_org"),
+            help=tr("tie_org_help"),
+            search_for=tr("tie_org"),
+        )
         ties = {t.id: t for t in s.ties(org=org)} if org else {}
         if org and not ties:
             st.caption(tr("tie_org_none"))
