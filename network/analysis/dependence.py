@@ -113,8 +113,8 @@ def component_labels(U: nx.Graph, *, without: object = None) -> tuple[list, np.n
     """``(nodes, label of each)``: the connected components of ``U`` (its node order), by SciPy.
 
     ``without``: a node whose ties are left out (it is then a component of its own).  The same sets as
-    ``nx.connected_components``, without a Python breadth-first search per component (a year of 50,000
-    organisations has some 4,000 components, most of them single organisations).
+    ``nx.connected_components`` of the subgraph without it, without a subgraph view (the centre's cut-off at
+    50,000 organisations: 1.06 s → 0.59 s).
 
     >>> nodes, labels = component_labels(nx.Graph([("a", "b"), ("c", "d"), ("b", "c"), ("e", "f")]), without="b")
     >>> nodes, labels.tolist()
@@ -153,8 +153,7 @@ def _pairs_through(
     breadth-first search per source (all of them, or ``k`` seeded samples above the threshold).
     """
     comp = nx.node_connected_component(U, centre)
-    sizes = np.bincount(component_labels(U)[1]).astype(np.int64)
-    connected = int((sizes * (sizes - 1) // 2).sum()) - len(comp) * (len(comp) - 1) // 2  # the other components
+    connected = sum(len(c) * (len(c) - 1) // 2 for c in nx.connected_components(U) if centre not in c)
     # in the network's order: a set's order changes with each process's string hash seed, and the sampled
     # sources are drawn by position (the same network gave 229,803 pairs in one process, 252,615 in another)
     nodes = [v for v in U if v in comp and v != centre]

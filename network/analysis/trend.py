@@ -38,10 +38,9 @@ import math
 from itertools import combinations_with_replacement
 
 import networkx as nx
-import numpy as np
 
 from network.analysis.brokers import betweenness
-from network.analysis.dependence import centre_dependence, check_centre, component_labels
+from network.analysis.dependence import centre_dependence, check_centre
 from network.analysis.years import YearViews
 from network.errors import InputError
 
@@ -199,7 +198,7 @@ def year_measures(
     pairs = _pairs(U)
     sec = U.nodes
     cross = sum(1 for u, v in pairs if sec[u].get("sector") != sec[v].get("sector"))
-    sizes = np.bincount(component_labels(U)[1]).tolist() if n else []  # SciPy: no Python search per component
+    sizes = [len(c) for c in nx.connected_components(U)]
     bc = betweenness(U, k=broker_k)["values"] if n else {}
     ranked = sorted((v for v in bc if bc[v] > 0), key=lambda v: (-bc[v], str(v)))[:top]
     row = {
