@@ -15,7 +15,15 @@ from datetime import date
 
 from network.errors import InputError
 
-__all__ = ["fiscal_year", "fiscal_year_range", "parse_fiscal_year", "as_of_period", "as_of_label", "tie_active"]
+__all__ = [
+    "fiscal_year",
+    "fiscal_year_range",
+    "parse_fiscal_year",
+    "as_of_period",
+    "as_of_label",
+    "tie_active",
+    "iso_day",
+]
 
 
 def fiscal_year(d: date) -> int:
@@ -113,7 +121,12 @@ def as_of_label(when: str | int | date | None) -> str | None:
     return first if first == last else f"{first}/{last}"
 
 
-def _iso_day(d: str | date | None) -> str | None:
+def iso_day(d: str | date | None) -> str | None:
+    """A tie's date as :func:`tie_active` compares it: a date's ISO form, a text's first ten characters.
+
+    >>> iso_day("2021-04-01T09:00"), iso_day(date(2021, 4, 1)), iso_day("")
+    ('2021-04-01', '2021-04-01', None)
+    """
     if d is None or d == "":
         return None
     return d.isoformat() if isinstance(d, date) else str(d)[:10]
@@ -130,5 +143,5 @@ def tie_active(attrs: dict, first: str | None, last: str | None = None) -> bool:
     if first is None and last is None:
         return True
     last = first if last is None else last
-    start, end = _iso_day(attrs.get("start")), _iso_day(attrs.get("end"))
+    start, end = iso_day(attrs.get("start")), iso_day(attrs.get("end"))
     return (start is None or last is None or start <= last) and (end is None or first is None or end >= first)

@@ -25,6 +25,7 @@ import numpy as np
 
 from network.analysis.engine import Indexed
 from network.arrays import DEFAULT_STRENGTH, GraphArrays, arrays_from_graph
+from network.fiscal import iso_day
 from network.model import as_of_period
 
 __all__ = ["NodeColumns", "ArraysLike", "select", "indexed_views", "indexed_views_from_arrays", "tie_days", "running"]
@@ -192,8 +193,8 @@ def tie_days(G: nx.MultiDiGraph) -> tuple[np.ndarray, np.ndarray]:
     Returns
     -------
     (ndarray, ndarray)
-        The first ten characters of each ``start`` and ``end`` (``""`` when missing), as NumPy text: what
-        :func:`network.model.tie_active` compares.
+        Each ``start`` and ``end`` as :func:`network.fiscal.iso_day` reads it (``""`` when missing), as NumPy
+        text: what :func:`network.model.tie_active` compares.
 
     Examples
     --------
@@ -202,15 +203,11 @@ def tie_days(G: nx.MultiDiGraph) -> tuple[np.ndarray, np.ndarray]:
     >>> [x.tolist() for x in tie_days(M)]
     [['2016-04-01', ''], ['', '2017-03-31']]
     """
-
-    def day(x: object) -> str:
-        return "" if x is None or x == "" else (x.isoformat() if hasattr(x, "isoformat") else str(x))[:10]
-
-    m = G.number_of_edges()
-    starts, ends = np.empty(m, "U10"), np.empty(m, "U10")
-    for e, (_, _, d) in enumerate(G.edges(data=True)):
-        starts[e], ends[e] = day(d.get("start")), day(d.get("end"))
-    return starts, ends
+    days = [(iso_day(d.get("start")) or "", iso_day(d.get("end")) or "") for _, _, d in G.edges(data=True)]
+    if not days:
+        return np.empty(0, "U10"), np.empty(0, "U10")
+    starts, ends = zip(*days, strict=True)
+    return np.array(starts, dtype=str), np.array(ends, dtype=str)
 
 
 def running(starts: np.ndarray, ends: np.ndarray, when: str | int | date | None) -> np.ndarray:

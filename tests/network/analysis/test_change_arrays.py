@@ -103,10 +103,14 @@ def test_compare_equals_the_networkx_views(seed: int, before: object, after: obj
 
 
 def test_running_is_tie_active_for_every_tie() -> None:
+    from datetime import date, datetime
+
     G = _graph(3)
+    G.add_edge("g000001", "g000002", key="dt1", start=datetime(2021, 3, 31, 9))  # date objects, as a caller may
+    G.add_edge("g000001", "g000003", key="dt2", start=date(2021, 4, 1), end=datetime(2022, 3, 31, 23))
     starts, ends = tie_days(G)
     edges = [d for _, _, d in G.edges(data=True)]
-    for when in (None, 2016, 2021, "2021-04-01", "2022-03-31", "令和5年度"):
+    for when in (None, 2016, 2021, "2021-03-31", "2021-04-01", "2022-03-31", "令和5年度"):
         from network.model import as_of_period
 
         first, last = as_of_period(when)
