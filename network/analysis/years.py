@@ -29,9 +29,11 @@ from __future__ import annotations
 from datetime import date
 
 import networkx as nx
+import numpy as np
 
-from network.analysis.views import filter_graph, undirected_view, views
-from network.model import fiscal_year, fiscal_year_range
+from network.analysis.views import filter_graph, running, tie_days, undirected_view, views
+from network.arrays import arrays_from_graph
+from network.model import as_of_label, fiscal_year, fiscal_year_range
 
 __all__ = ["fiscal_years_of", "known_orgs", "year_graph", "year_view", "year_views", "YearViews"]
 
@@ -251,12 +253,6 @@ class YearViews:
     """
 
     def __init__(self, G: nx.MultiDiGraph) -> None:
-        import numpy as np
-
-        from network.analysis._arrays import tie_days
-        from network.arrays import arrays_from_graph
-
-        self._np = np
         self.G = G
         T = arrays_from_graph(G, ())
         self.nodes = T.ids
@@ -274,10 +270,6 @@ class YearViews:
         self.untied = degree == 0
 
     def __call__(self, fy: int) -> nx.Graph:
-        from network.analysis._arrays import running
-        from network.model import as_of_label
-
-        np = self._np
         last = fiscal_year_range(fy)[1].isoformat()
         known = self.untied.copy()
         early = (self.known_from == "") | (self.known_from <= last)
