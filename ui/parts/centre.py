@@ -12,7 +12,7 @@ import os
 import networkx as nx
 import streamlit as st
 from renkei.ui.parts.common import graph, lang, store, tr
-from renkei.ui.parts.pickers import MATCHES, PICKER_LIMIT
+from renkei.ui.parts.pickers import MATCHES, PICKER_LIMIT, search_ids
 
 from network.analysis.dependence import guess_centre
 from network.analysis.views import undirected_view
@@ -49,13 +49,13 @@ def fy_format():  # noqa: ANN201 - a format_func
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _choices(url: str, revision: int) -> tuple[object | None, list, dict]:
-    """``(guessed centre, ids with intermediaries first then by name, id → name)`` of the stored network, once
+def _choices(url: str, revision: int) -> tuple[object | None, dict]:
+    """``(guessed centre, id → name with intermediaries first then by name)`` of the stored network, once
     per store revision (at 50,000 organisations the guess alone reads a 250,000-tie view; read-only)."""
     G = graph()
     names = {v: str(d.get("name") or v) for v, d in G.nodes(data=True)}
     ids = sorted(G, key=lambda v: (G.nodes[v].get("sector") != "intermediary", names[v]))
-    return guess_centre(undirected_view(G)), ids, names
+    return guess_centre(undirected_view(G)), {v: names[v] for v in ids}
 
 
 def _default_centre(G: nx.MultiDiGraph) -> object | None:
@@ -77,24 +77,10 @@ def centre_picker(G: nx.MultiDiGraph) -> object | None:
     if ss["centre"] is None:
         st.caption(tr("pl_no_centre"))
         return None
-    _, ids, names = _choices(default_store_url(), store().revision())
-    if len(ids) > PICKER_LIMIT:
-        q = (
-            st.text_input(
-                tr("org_search_for", what=tr("pl_centre")),
-                key="pl_centre_q",
-                max_chars=200,
-                placeholder=tr("org_search_q_placeholder"),
-                help=tr("org_search_q_help", n=len(ids)),
-            )
-            .strip()
-            .casefold()
-        )
-        hits = [v for v in ids if q in names[v].casefold() or q in str(v).casefold()] if q else ids
-        if q and not hits:
-            st.caption(tr("org_search_none"))
-        elif len(hits) > MATCHES:
-            st.caption(tr("org_search_more", shown=MATCHES, n=len(hits)))
+    names = _choices(default_store_url(), store().revision())[1]
+    ids = list(names)
+    if len(ids) > PICKER_LIMIT:  # with no search: the first intermediaries
+        hits = search_ids(st, names, "pl_centre_q", search_for=tr("pl_centre"), default=ids)
         ids = [ss["centre"], *(v for v in hits[:MATCHES] if v != ss["centre"])]
     ss["pl_centre_w"] = ss["centre"]
 

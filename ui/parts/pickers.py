@@ -18,13 +18,46 @@ from renkei.ui.parts.common import get_store, store, tr, type_label
 from network.model import Tie
 from network.store import default_store_url
 
-__all__ = ["PICKER_LIMIT", "MATCHES", "org_picker", "tie_picker", "tie_label"]
+__all__ = ["PICKER_LIMIT", "MATCHES", "org_picker", "search_ids", "tie_picker", "tie_label"]
 
 #: above this many organisations (or ties) a picker narrows the list first: a selectbox holding every
 #: organisation costs the browser seconds on every run (20,000 names: ~2-3 s each, measured)
 PICKER_LIMIT = 1000
 #: the most matches a search picker lists
 MATCHES = 100
+
+
+def search_ids(
+    box,  # noqa: ANN001 - a Streamlit container (st, a column)
+    names: dict[str, str],
+    key: str,
+    *,
+    search_for: str | None = None,
+    default: list | None = None,
+) -> list:
+    """The search box of a large picker (state key ``key``): the ids of ``names`` (in its order) whose name or
+    id contains the text typed, or ``default`` (none) while it is empty; says when there are more than
+    :data:`MATCHES` or none."""
+    q = (
+        box.text_input(
+            tr("org_search_for", what=search_for) if search_for else tr("org_search_q"),
+            key=key,
+            max_chars=200,
+            placeholder=tr("org_search_q_placeholder"),
+            help=tr("org_search_q_help", n=len(names)),
+        )
+        .strip()
+        .casefold()
+    )
+    if not q:
+        hits = list(default or [])
+    else:
+        hits = [v for v, name in names.items() if q in name.casefold() or q in str(v).casefold()]
+        if not hits:
+            box.caption(tr("org_search_none"))
+    if len(hits) > MATCHES:
+        box.caption(tr("org_search_more", shown=MATCHES, n=len(hits)))
+    return hits
 
 
 def org_picker(
@@ -53,30 +86,18 @@ def org_picker(
             help=help,
             on_change=on_change,
         )
-    query = box.text_input(
-        tr("org_search_for", what=search_for) if search_for else tr("org_search_q"),
-        key=f"{key}_q",
-        max_chars=200,
-        placeholder=tr("org_search_q_placeholder"),
-        help=tr("org_search_q_help", n=len(names)),
-    ).strip()
-    q = query.casefold()
-    hits = [v for v, name in names.items() if q in name.casefold() or q in str(v).casefold()] if q else []
-    shown = hits[:MATCHES]
+    shown = search_ids(box, names, f"{key}_q", search_for=search_for)[:MATCHES]
     chosen = st.session_state.get(key)
     if chosen in names and chosen not in shown:  # the choice stays while the search changes
         shown.insert(0, chosen)
-    if len(hits) > MATCHES:
-        box.caption(tr("org_search_more", shown=MATCHES, n=len(hits)))
-    elif q and not hits:
-        box.caption(tr("org_search_none"))
+    typed = bool(st.session_state.get(f"{key}_q", "").strip())
     return box.selectbox(
         label,
         shown,
         index=None,
         key=key,
         format_func=lambda v: names.get(v, str(v)),
-        placeholder=placeholder if q or shown else tr("org_search_type"),
+        placeholder=placeholder if typed or shown else tr("org_search_type"),
         help=help,
         on_change=on_change,
     )
