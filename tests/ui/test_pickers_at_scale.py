@@ -66,6 +66,10 @@ def test_no_picker_lists_every_organisation_or_tie(many: Path) -> None:
         assert sizes[key] <= MATCHES + 1, (key, sizes[key])
     for key in ("org_edit_q", "tie_source_q", "tie_target_q", "tie_edit_org_q", "end_tie_id_org_q"):
         assert at.text_input(key=key) is not None
+    # each search box of a form's section says what it finds (four were all 団体名で探す, seen in Chromium)
+    labels = [at.text_input(key=k).label for k in ("org_edit_q", "tie_edit_org_q", "tie_source_q", "tie_target_q")]
+    assert len(set(labels)) == 4, labels
+    assert at.text_input(key="tie_source_q").label == "「連携元」を名前で探す"
 
 
 def test_a_tie_is_found_through_its_organisation_and_edited(many: Path) -> None:
